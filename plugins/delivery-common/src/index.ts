@@ -1,19 +1,13 @@
-/***/
 /**
- * Common functionalities for the delivery plugin.
+ * Types, permissions, annotation parsing and the typed API client shared by
+ * the delivery frontend and backend plugins.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './client';
+export * from './permissions';
+export * from './promotion';
+export * from './version';
+export * from './view';

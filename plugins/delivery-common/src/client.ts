@@ -1,0 +1,102 @@
+import { ResponseError } from '@backstage/errors';
+import type { DeliveryView } from './view';
+import type {
+  PromotionRecord,
+  PromotionRequest,
+  PromotionResult,
+  ResyncResult,
+} from './promotion';
+
+/** The parts of an entity ref the API paths use. @public */
+export interface DeliveryEntityRef {
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+/** The delivery backend API. @public */
+export interface DeliveryApi {
+  getView(entity: DeliveryEntityRef): Promise<DeliveryView>;
+  listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]>;
+  promote(
+    entity: DeliveryEntityRef,
+    request: PromotionRequest,
+  ): Promise<PromotionResult>;
+  resync(entity: DeliveryEntityRef, environment: string): Promise<ResyncResult>;
+}
+
+/** Structural subset of Backstage's DiscoveryApi (works in browser and node). @public */
+export interface DeliveryDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** Structural subset of Backstage's FetchApi. @public */
+export interface DeliveryFetch {
+  fetch: typeof fetch;
+}
+
+/**
+ * Typed client for the delivery backend; talks only through the discovery
+ * and fetch APIs (which add the user's credentials).
+ * @public
+ */
+export class DeliveryClient implements DeliveryApi {
+  private readonly discoveryApi: DeliveryDiscovery;
+  private readonly fetchApi: DeliveryFetch;
+
+  constructor(options: {
+    discoveryApi: DeliveryDiscovery;
+    fetchApi: DeliveryFetch;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getView(entity: DeliveryEntityRef): Promise<DeliveryView> {
+    return this.request<DeliveryView>(entityPath(entity));
+  }
+
+  listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]> {
+    return this.request<{ items: PromotionRecord[] }>(
+      `${entityPath(entity)}/promotions`,
+    ).then(r => r.items);
+  }
+
+  promote(
+    entity: DeliveryEntityRef,
+    request: PromotionRequest,
+  ): Promise<PromotionResult> {
+    return this.request<PromotionResult>(`${entityPath(entity)}/promotions`, {
+      method: 'POST',
+      body: JSON.stringify(request),
+    });
+  }
+
+  resync(entity: DeliveryEntityRef, environment: string): Promise<ResyncResult> {
+    return this.request<ResyncResult>(`${entityPath(entity)}/resync`, {
+      method: 'POST',
+      body: JSON.stringify({ environment }),
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('delivery');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: {
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init?.headers,
+      },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entity: DeliveryEntityRef): string {
+  return `/entities/${encodeURIComponent(
+    entity.namespace,
+  )}/${encodeURIComponent(entity.kind)}/${encodeURIComponent(entity.name)}`;
+}
