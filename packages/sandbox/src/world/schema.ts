@@ -1,0 +1,189 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .datetime({ offset: true, message: 'expected an ISO 8601 date-time' });
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name [A-Za-z0-9._-]');
+
+/** The results a finished Jenkins run can have. */
+export const buildResults = [
+  'SUCCESS',
+  'FAILURE',
+  'UNSTABLE',
+  'ABORTED',
+  'NOT_BUILT',
+] as const;
+
+const author = z.object({ name: z.string().min(1), email: z.string().min(1) });
+
+export const commitSchema = z
+  .object({
+    id: z.string().min(1),
+    message: z.string().min(1),
+    date: isoDate,
+    author: author.optional(),
+    /** path -> content, null deletes; omitted: a CHANGELOG.md line is appended. */
+    files: z.record(z.string().nullable()).optional(),
+  })
+  .strict();
+
+export const buildSchema = z
+  .object({
+    number: z.number().int().positive(),
+    /** Id of the built commit in the code repo. */
+    commit: z.string().min(1),
+    /** null: still running. */
+    result: z.enum(buildResults).nullable(),
+    /** Released version (the run's displayName); a SUCCESS run with a version publishes it. */
+    version: z.string().min(1).optional(),
+    timestamp: isoDate,
+    durationMs: z.number().int().nonnegative().default(95000),
+    /** Publish image + chart (default: result SUCCESS and a version). */
+    publish: z.boolean().optional(),
+  })
+  .strict();
+
+export const branchSchema = z
+  .object({
+    name: z.string().min(1),
+    /** Commit id or branch the branch starts from (default: default branch head). */
+    from: z.string().optional(),
+    commits: z.array(commitSchema).default([]),
+    builds: z.array(buildSchema).default([]),
+  })
+  .strict();
+
+export const artifactSchema = z
+  .object({
+    version: z.string().min(1),
+    created: isoDate,
+    image: z.boolean().default(true),
+    chart: z.boolean().default(true),
+  })
+  .strict();
+
+export const serviceSchema = z
+  .object({
+    name,
+    description: z.string().default(''),
+    codeRepo: z
+      .object({ owner: name, name, defaultBranch: z.string().default('master') })
+      .strict(),
+    job: z
+      .object({
+        /** Full job name: multibranch project (`stakater/xposer`) or pipeline job. */
+        path: z.string().regex(/^[^/]+(\/[^/]+)*$/, 'expected a/b/c'),
+        type: z.enum(['multibranch', 'pipeline']).default('multibranch'),
+      })
+      .strict(),
+    image: z.string().min(1),
+    chart: name,
+    /** Dependency alias in the config repos (defaults to the chart). */
+    release: name.optional(),
+    chartApiVersion: z.enum(['v1', 'v2']).default('v1'),
+    /** Where the image tag lives in the config repo's values file. */
+    valuesStyle: z.enum(['stakater', 'application']).default('stakater'),
+    commits: z.array(commitSchema).min(1),
+    builds: z.array(buildSchema).default([]),
+    branches: z.array(branchSchema).default([]),
+    /** Published before the builds Jenkins still remembers. */
+    artifacts: z.array(artifactSchema).default([]),
+  })
+  .strict();
+
+export const configCommitSchema = z
+  .object({
+    id: z.string().min(1),
+    message: z.string().min(1),
+    date: isoDate,
+    author: author.optional(),
+    /** release -> pinned chart version, merged onto the previous commit's pins. */
+    pins: z.record(z.string().min(1)).default({}),
+    /** release -> image tag override in the values file (default: the pinned chart's version). */
+    valuesTags: z.record(z.string().min(1)).default({}),
+  })
+  .strict();
+
+export const deployRunSchema = z
+  .object({
+    number: z.number().int().positive(),
+    /** Config commit id that was deployed. */
+    commit: z.string().min(1),
+    result: z.enum(buildResults),
+    timestamp: isoDate,
+    durationMs: z.number().int().nonnegative().default(42000),
+  })
+  .strict();
+
+export const environmentSchema = z
+  .object({
+    name,
+    namespace: name,
+    configRepo: z
+      .object({ owner: name, name, branch: z.string().default('main') })
+      .strict(),
+    /** `requirements`: Helm v1 requirements.yaml; `chart`: v2 Chart.yaml dependencies. */
+    format: z.enum(['requirements', 'chart']).default('requirements'),
+    deployJob: z.string().regex(/^[^/]+(\/[^/]+)*$/, 'expected a/b/c'),
+    commits: z.array(configCommitSchema).min(1),
+    deploys: z.array(deployRunSchema).default([]),
+    /** Manual `kubectl set image` after the last deploy. */
+    drift: z
+      .array(
+        z
+          .object({
+            deployment: name,
+            /** Image tag set by hand (the repository part stays). */
+            tag: z.string().min(1),
+            date: isoDate.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Open promotion pull requests (branch delivery/<env>/<release>-<version>). */
+    pulls: z
+      .array(
+        z
+          .object({
+            release: name,
+            version: z.string().min(1),
+            date: isoDate,
+            user: z.string().default('delivery-bot'),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    /** How long a triggered deploy run stays `building`. */
+    deployDelayMs: z.number().int().nonnegative().default(2000),
+    /** How long a pushed code build stays `building`. */
+    buildDelayMs: z.number().int().nonnegative().default(2000),
+    /** Deploys pinning one of these versions (with or without `v`) fail. */
+    failingDeployVersions: z.array(z.string()).default([]),
+    nexusRepository: z.string().default('docker-hosted'),
+    /** Shared pipeline library every code build checks out. */
+    pipelineLibrary: z
+      .object({
+        url: z.string().default('https://github.com/stakater/fabric8-pipeline-library.git'),
+        branch: z.string().default('master'),
+        sha: z.string().regex(/^[0-9a-f]{40}$/).default('5d7f3b0c2ab19e8e0b4fd7c1e6a5a9e3f1c2d4b6'),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export const worldSchema = z
+  .object({
+    name: z.string().default('world'),
+    settings: settingsSchema.default({}),
+    services: z.array(serviceSchema).min(1),
+    environments: z.array(environmentSchema).default([]),
+  })
+  .strict();

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type {
+  artifactSchema,
+  branchSchema,
+  buildSchema,
+  commitSchema,
+  configCommitSchema,
+  deployRunSchema,
+  environmentSchema,
+  serviceSchema,
+  settingsSchema,
+  worldSchema,
+} from './schema';
+
+/** A validated world (defaults applied). @public */
+export type World = z.output<typeof worldSchema>;
+/** A world as written in YAML (defaults optional). @public */
+export type WorldInput = z.input<typeof worldSchema>;
+/** @public */
+export type WorldService = z.output<typeof serviceSchema>;
+/** @public */
+export type WorldCommit = z.output<typeof commitSchema>;
+/** @public */
+export type WorldBuild = z.output<typeof buildSchema>;
+/** @public */
+export type WorldBranch = z.output<typeof branchSchema>;
+/** @public */
+export type WorldArtifact = z.output<typeof artifactSchema>;
+/** @public */
+export type WorldEnvironment = z.output<typeof environmentSchema>;
+/** @public */
+export type WorldConfigCommit = z.output<typeof configCommitSchema>;
+/** @public */
+export type WorldDeployRun = z.output<typeof deployRunSchema>;
+/** @public */
+export type WorldSettings = z.output<typeof settingsSchema>;
+
+/** Alias used in config repos for a service. @public */
+export function releaseOf(service: WorldService): string {
+  return service.release ?? service.chart;
+}

@@ -1,1 +1,0 @@
-export { deliveryPlugin as default } from './plugin';
