@@ -24,6 +24,7 @@ backend.add(
 
 // permissions with the delivery policy (./permissions)
 backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissions/module'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

@@ -1,0 +1,12 @@
+import { expect, Page } from '@playwright/test';
+
+/** Signs in with the guest provider (resolves to user:default/guest). */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's first command: install, then start the sandbox (upstream
+# simulators on 127.0.0.1:7100-7106), the backend (:7007) and the app (:3000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"   # native modules build from local headers
+yarn() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
+yarn install --immutable
+exec node .yarn/releases/yarn-4.13.0.cjs dev

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's second command: install, then type-check, lint, unit and
+# integration tests of every package, and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+export CI="${CI:-true}"   # no watch mode, no reuse of a dev server
+yarn() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
+step() { echo; echo "=== $* ($(date +%T))"; }
+
+step install;     yarn install --immutable
+step type-check;  yarn tsc
+step lint;        yarn lint:all
+step unit-tests;  yarn test:all
+step browser;     yarn test:e2e
+echo; echo "=== all checks passed ($(date +%T))"
