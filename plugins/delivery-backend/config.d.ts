@@ -1,0 +1,95 @@
+export interface Config {
+  /** Configuration of the delivery plugin (read once at start-up). */
+  delivery?: {
+    cache?: {
+      /** Time-to-live of cached upstream reads, in seconds (default 30). */
+      ttlSeconds?: number;
+    };
+    /** Response-size cap for every upstream call, in bytes (default 5 MB). */
+    maxResponseBytes?: number;
+    /** Code Jenkins instances (build the code repos). The first is the default. */
+    codeJenkins?: Array<{
+      name: string;
+      baseUrl: string;
+      username?: string;
+      /** @visibility secret */
+      apiToken?: string;
+      /** Per-request timeout in ms (default 10000). */
+      timeoutMs?: number;
+    }>;
+    /**
+     * Deploy (config) Jenkins instances. Separate credentials on purpose: a
+     * code-job annotation can never select one of these.
+     */
+    deployJenkins?: Array<{
+      name: string;
+      baseUrl: string;
+      username?: string;
+      /** @visibility secret */
+      apiToken?: string;
+      timeoutMs?: number;
+    }>;
+    /** Nexus instances holding the Docker images. The first is the default. */
+    nexus?: Array<{
+      name: string;
+      baseUrl: string;
+      /** Docker repository searched (default docker-hosted). */
+      repository?: string;
+      username?: string;
+      /** @visibility secret */
+      password?: string;
+      timeoutMs?: number;
+    }>;
+    /** ChartMuseum instances holding the Helm charts. The first is the default. */
+    chartMuseum?: Array<{
+      name: string;
+      baseUrl: string;
+      username?: string;
+      /** @visibility secret */
+      password?: string;
+      timeoutMs?: number;
+    }>;
+    /**
+     * How a code build names the version it released:
+     * `displayName` (default), `description` or `parameter:<NAME>`.
+     */
+    versionFrom?: string;
+    /** Environments in promotion order. */
+    environments?: Array<{
+      name: string;
+      /** Previous environment (for promotion gates); must come earlier in the list. */
+      promotesFrom?: string;
+      /** GitHub URL of the config repo; resolved through integrations.github. */
+      configRepo: string;
+      /** Branch deployed by the config Jenkins (default main). */
+      branch?: string;
+      /** `requirements.yaml` (default, Helm v1) or `Chart.yaml` (v2 dependencies). */
+      requirementsPath?: string;
+      /** Values file of a release (default `{release}.yaml`). */
+      valuesPath?: string;
+      /** `[deployJenkins instance:]job/path` of the deploy job. */
+      deployJob: string;
+      /** Timeout for GitHub calls on this config repo, in ms (default 10000). */
+      timeoutMs?: number;
+      /** Optional scheduled re-sync when drift is detected (default false). */
+      selfHeal?: boolean;
+      /** The cluster this environment deploys to (optional). */
+      cluster?: {
+        /** Kubernetes API server URL. */
+        url: string;
+        /** Bearer token (read-only access to deployments suffices). @visibility secret */
+        token: string;
+        namespace: string;
+        timeoutMs?: number;
+      };
+      /** Promotion gates; all default to true. */
+      gates?: {
+        requireChart?: boolean;
+        requireImage?: boolean;
+        requireSuccessfulBuild?: boolean;
+        /** Only with promotesFrom: the version must run in the previous environment. */
+        requireRunningInPrevious?: boolean;
+      };
+    }>;
+  };
+}

@@ -1,0 +1,123 @@
+import { ConfigReader } from '@backstage/config';
+import { readDeliveryConfig } from './config';
+
+const base = () => ({
+  integrations: {
+    github: [
+      {
+        host: '127.0.0.1:7105',
+        apiBaseUrl: 'http://127.0.0.1:7105/api/v3',
+        token: 'sandbox-github-token',
+      },
+    ],
+  },
+  delivery: {
+    codeJenkins: [
+      { name: 'code', baseUrl: 'http://127.0.0.1:7101', username: 'code-ci', apiToken: 't' },
+    ],
+    deployJenkins: [
+      { name: 'deploy', baseUrl: 'http://127.0.0.1:7102', username: 'deploy-ci', apiToken: 't' },
+    ],
+    nexus: [{ name: 'default', baseUrl: 'http://127.0.0.1:7103', repository: 'docker-hosted' }],
+    chartMuseum: [{ name: 'default', baseUrl: 'http://127.0.0.1:7104' }],
+    environments: [
+      {
+        name: 'dev',
+        configRepo: 'http://127.0.0.1:7105/gitops/config-dev',
+        deployJob: 'deploy:deploy/config-dev',
+        cluster: { url: 'http://127.0.0.1:7106', token: 'k', namespace: 'dev' },
+        gates: { requireImage: false },
+      },
+      {
+        name: 'prod',
+        promotesFrom: 'dev',
+        configRepo: 'http://127.0.0.1:7105/gitops/config-prod.git',
+        requirementsPath: 'Chart.yaml',
+        valuesPath: 'values/{release}.yaml',
+        deployJob: 'deploy/config-prod',
+      },
+    ],
+  } as Record<string, unknown>,
+});
+
+function read(mutate?: (c: ReturnType<typeof base>) => void) {
+  const c = base();
+  mutate?.(c);
+  return readDeliveryConfig(new ConfigReader(c));
+}
+
+describe('readDeliveryConfig', () => {
+  it('reads the team contract with defaults', () => {
+    const config = read();
+    expect(config.cacheTtlSeconds).toBe(30);
+    expect(config.versionFrom).toEqual({ kind: 'displayName' });
+    expect(config.codeJenkins[0]).toMatchObject({ name: 'code', timeoutMs: 10000 });
+    const [dev, prod] = config.environments;
+    expect(dev).toMatchObject({
+      owner: 'gitops',
+      repo: 'config-dev',
+      branch: 'main',
+      requirementsPath: 'requirements.yaml',
+      deployJob: { instance: 'deploy', job: 'deploy/config-dev' },
+      apiBaseUrl: 'http://127.0.0.1:7105/api/v3',
+      htmlBaseUrl: 'http://127.0.0.1:7105',
+      repoHtmlUrl: 'http://127.0.0.1:7105/gitops/config-dev',
+      token: 'sandbox-github-token',
+      cluster: { namespace: 'dev', timeoutMs: 10000 },
+      gates: { requireChart: true, requireImage: false, requireRunningInPrevious: true },
+    });
+    expect(dev.valuesPath('xposer')).toBe('xposer.yaml');
+    expect(prod).toMatchObject({ repo: 'config-prod', promotesFrom: 'dev', requirementsPath: 'Chart.yaml' });
+    expect(prod.deployJob).toEqual({ instance: 'deploy', job: 'deploy/config-prod' });
+    expect(prod.valuesPath('xposer')).toBe('values/xposer.yaml');
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.environments[0])).toBe(true);
+  });
+
+  it('works without a delivery block', () => {
+    const config = readDeliveryConfig(new ConfigReader({}));
+    expect(config.environments).toEqual([]);
+  });
+
+  it.each([
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery.environments as Array<Record<string, unknown>>)[1].promotesFrom = 'qa';
+      },
+      'delivery.environments[1].promotesFrom: "qa" is not an earlier environment',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery.environments as Array<Record<string, unknown>>)[0].deployJob = 'code:deploy/x';
+      },
+      'delivery.environments[0].deployJob',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery.environments as Array<Record<string, unknown>>)[0].configRepo =
+          'https://gitlab.example.com/a/b';
+      },
+      'delivery.environments[0].configRepo: no integrations.github entry',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        c.delivery.versionFrom = 'tag';
+      },
+      'delivery.versionFrom',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery.codeJenkins as Array<Record<string, unknown>>)[0].baseUrl = 'ftp://x';
+      },
+      'delivery.codeJenkins[0].baseUrl',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery.environments as Array<Record<string, unknown>>)[1].requirementsPath = '../x';
+      },
+      'delivery.environments[1].requirementsPath',
+    ],
+  ])('names the bad key (%#)', (mutate, message) => {
+    expect(() => read(mutate)).toThrow(message);
+  });
+});

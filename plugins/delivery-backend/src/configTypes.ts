@@ -1,0 +1,106 @@
+/** How a code build names the version it released. @public */
+export type VersionFrom =
+  | { kind: 'displayName' }
+  | { kind: 'description' }
+  | { kind: 'parameter'; name: string };
+
+/** A named Jenkins instance (code or deploy). @public */
+export interface JenkinsInstanceConfig {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly username?: string;
+  readonly apiToken?: string;
+  readonly timeoutMs: number;
+}
+
+/** A named Nexus instance. @public */
+export interface NexusInstanceConfig {
+  readonly name: string;
+  readonly baseUrl: string;
+  /** The docker repository searched. */
+  readonly repository: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly timeoutMs: number;
+}
+
+/** A named ChartMuseum instance. @public */
+export interface ChartMuseumInstanceConfig {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly timeoutMs: number;
+}
+
+/** Promotion gates of an environment (all default true). @public */
+export interface EnvironmentGates {
+  readonly requireChart: boolean;
+  readonly requireImage: boolean;
+  readonly requireSuccessfulBuild: boolean;
+  /** Only meaningful with `promotesFrom`. */
+  readonly requireRunningInPrevious: boolean;
+}
+
+/** The Kubernetes cluster an environment deploys to. @public */
+export interface ClusterConfig {
+  readonly url: string;
+  readonly token: string;
+  readonly namespace: string;
+  readonly timeoutMs: number;
+}
+
+/** `[instance:]job` on a deploy Jenkins, resolved. @public */
+export interface DeployJobRef {
+  /** Name of a `delivery.deployJenkins` instance. */
+  readonly instance: string;
+  /** Full job name as Jenkins shows it, e.g. `deploy/config-dev`. */
+  readonly job: string;
+}
+
+/** One environment, in promotion order. @public */
+export interface EnvironmentConfig {
+  readonly name: string;
+  /** Index in `delivery.environments` (promotion order). */
+  readonly index: number;
+  /** As configured, e.g. `https://github.com/gitops/config-dev`. */
+  readonly configRepoUrl: string;
+  readonly owner: string;
+  readonly repo: string;
+  readonly branch: string;
+  /** `requirements.yaml` (Helm v1) or `Chart.yaml` (v2 `dependencies`). */
+  readonly requirementsPath: string;
+  /** The raw template, e.g. `{release}.yaml`. */
+  readonly valuesPathTemplate: string;
+  /** The values file of a release. */
+  valuesPath(release: string): string;
+  readonly deployJob: DeployJobRef;
+  readonly promotesFrom?: string;
+  readonly cluster?: ClusterConfig;
+  readonly gates: EnvironmentGates;
+  readonly selfHeal: boolean;
+  /** GitHub REST base (GitHub Enterprise: `https://ghe/api/v3`). */
+  readonly apiBaseUrl: string;
+  /** Web UI base of the git host, e.g. `https://github.com`. */
+  readonly htmlBaseUrl: string;
+  /** Web UI URL of the config repo, e.g. `https://github.com/gitops/config-dev`. */
+  readonly repoHtmlUrl: string;
+  /** Token from `integrations.github` (undefined: anonymous or GitHub App). */
+  readonly token?: string;
+  /** Timeout for GitHub calls on this repo. */
+  readonly timeoutMs: number;
+}
+
+/** The whole `delivery` config, read once at start-up. @public */
+export interface DeliveryConfig {
+  readonly cacheTtlSeconds: number;
+  /** The first is the default instance. */
+  readonly codeJenkins: readonly JenkinsInstanceConfig[];
+  readonly deployJenkins: readonly JenkinsInstanceConfig[];
+  readonly nexus: readonly NexusInstanceConfig[];
+  readonly chartMuseum: readonly ChartMuseumInstanceConfig[];
+  readonly versionFrom: VersionFrom;
+  readonly environments: readonly EnvironmentConfig[];
+  /** Response-size cap for every upstream call. */
+  readonly maxResponseBytes: number;
+}

@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A recorded request. */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** A throwaway HTTP server on 127.0.0.1 for client tests. */
+export async function startServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
+  const seen: SeenRequest[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push({ method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers });
+    handler(req, res);
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>(r => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Sends JSON. */
+export function sendJson(res: http.ServerResponse, body: unknown, status = 200) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(text);
+}
+
+/** Reads a file of /work/shared/fixtures/upstreams (resolved from the repo root). */
+export function fixture(relative: string): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, '.yarnrc.yml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('repo root not found');
+    dir = parent;
+  }
+  return fs.readFileSync(
+    path.join(dir, '..', 'shared', 'fixtures', 'upstreams', relative),
+    'utf8',
+  );
+}

@@ -1,0 +1,5 @@
+export * from './UpstreamError';
+export * from './retry';
+export * from './readCapped';
+export * from './getJson';
+export * from './shape';

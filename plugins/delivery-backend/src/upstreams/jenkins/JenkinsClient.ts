@@ -1,0 +1,131 @@
+import Jenkins from 'jenkins';
+import type { JenkinsInstanceConfig } from '../../configTypes';
+import {
+  checkShape,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  kindForStatus,
+  toUpstreamError,
+  UpstreamError,
+  withRetries,
+} from '../http';
+import { buildsTree, JenkinsBuild, jobBuildsSchema } from './schema';
+import { capResponses } from './papiSizeCap';
+
+/** Options for {@link JenkinsClient.listBuilds}. @public */
+export interface ListBuildsOptions {
+  /** How many builds (newest first); default 50. */
+  limit?: number;
+  /** Include changeSets (commit messages/authors); default false. */
+  changeSets?: boolean;
+}
+
+/** The options form of `jenkins.job.get` (runtime API of the package). */
+interface JenkinsJobApi {
+  get(options: { name: string; tree?: string }): Promise<unknown>;
+}
+
+/** papi's errors (thrown by the `jenkins` package). */
+interface PapiError extends Error {
+  notFound?: boolean;
+  isCodec?: boolean;
+  isTimeout?: boolean;
+  statusCode?: number;
+  res?: { statusCode?: number; headers?: Record<string, string | undefined> };
+}
+
+/**
+ * Read-only client for one Jenkins instance, built on the `jenkins` npm
+ * package (papi): no crumb requests, basic auth from config, an absolute
+ * timeout, a streamed response-size cap, bounded GET retries.
+ * @public
+ */
+export class JenkinsClient {
+  private readonly jenkins: Jenkins;
+  private readonly what: string;
+
+  private constructor(
+    private readonly instance: JenkinsInstanceConfig,
+    maxBytes: number,
+  ) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (instance.username && instance.apiToken) {
+      const basic = Buffer.from(`${instance.username}:${instance.apiToken}`);
+      headers.authorization = `Basic ${basic.toString('base64')}`;
+    }
+    const options: ConstructorParameters<typeof Jenkins>[0] & { timeout: number } = {
+      baseUrl: instance.baseUrl,
+      crumbIssuer: false,
+      headers,
+      timeout: instance.timeoutMs,
+    };
+    this.jenkins = new Jenkins(options);
+    capResponses(this.jenkins, maxBytes);
+    this.what = `Jenkins ${instance.name}`;
+  }
+
+  static create(
+    instance: JenkinsInstanceConfig,
+    options?: { maxBytes?: number },
+  ): JenkinsClient {
+    return new JenkinsClient(instance, options?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  get name(): string {
+    return this.instance.name;
+  }
+
+  /**
+   * The newest builds of a job, in ONE request (`tree=builds[...]{0,N}`).
+   * `job` is the full name as Jenkins shows it (`stakater/xposer/feature%2Fx`);
+   * the package encodes each segment.
+   */
+  async listBuilds(job: string, options: ListBuildsOptions = {}): Promise<JenkinsBuild[]> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+    const what = `${this.what} job ${job}`;
+    const body = await withRetries(async () => {
+      try {
+        // The package accepts an options object (its typings only show the name).
+        const api = this.jenkins.job as unknown as JenkinsJobApi;
+        return await api.get({ name: job, tree: buildsTree(limit, options.changeSets ?? false) });
+      } catch (e) {
+        throw classify(e, what);
+      }
+    });
+    if (typeof body === 'string') {
+      if (/^\s*</.test(body)) {
+        throw new UpstreamError(
+          'unauthorized',
+          `${what}: got an HTML page instead of JSON (a login page? check the credentials)`,
+        );
+      }
+      throw new UpstreamError('bad-response', `${what}: expected JSON`);
+    }
+    const parsed = checkShape(jobBuildsSchema, body, what);
+    return [...(parsed.builds ?? [])].sort((a, b) => b.number - a.number).slice(0, limit);
+  }
+}
+
+function classify(e: unknown, what: string): UpstreamError {
+  if (e instanceof UpstreamError) {
+    // papi prefixes messages with `jenkins: job.get: `.
+    const detail = e.message.replace(/^(jenkins: )?([\w.]+: )?/, '');
+    return new UpstreamError(e.kind, `${what}: ${detail}`, { status: e.status });
+  }
+  const err = e as PapiError;
+  const status = err?.res?.statusCode ?? err?.statusCode;
+  if (err?.notFound || status === 404) {
+    return new UpstreamError('not-found', `${what}: not found`, { status: 404 });
+  }
+  if (typeof status === 'number' && (status < 200 || status >= 300)) {
+    const retryAfter = Number(err.res?.headers?.['retry-after']);
+    return new UpstreamError(kindForStatus(status), `${what}: HTTP ${status}`, {
+      status,
+      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    });
+  }
+  if (err?.isCodec) {
+    return new UpstreamError('bad-response', `${what}: invalid JSON (truncated or not JSON)`);
+  }
+  if (err?.isTimeout) return new UpstreamError('timeout', `${what}: timed out`);
+  return toUpstreamError(e, what);
+}

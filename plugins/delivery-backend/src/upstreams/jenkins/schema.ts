@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const buildResult = z
+  .enum(['SUCCESS', 'FAILURE', 'UNSTABLE', 'ABORTED', 'NOT_BUILT'])
+  .nullable()
+  .optional();
+
+/** A Jenkins action; only the fields our tree query asks for. */
+export const actionSchema = z
+  .object({
+    _class: z.string().optional(),
+    parameters: z
+      .array(z.object({ name: z.string(), value: z.unknown().optional() }))
+      .optional(),
+    lastBuiltRevision: z
+      .object({
+        SHA1: z.string(),
+        branch: z.array(z.object({ name: z.string().optional() })).optional(),
+      })
+      .nullable()
+      .optional(),
+    remoteUrls: z.array(z.string()).optional(),
+  })
+  .nullable();
+
+const changeSetItem = z.object({
+  commitId: z.string().optional(),
+  msg: z.string().optional(),
+  timestamp: z.number().optional(),
+  author: z.object({ fullName: z.string().optional() }).nullable().optional(),
+});
+
+/** One build in the `builds[...]` tree. */
+export const buildSchema = z.object({
+  number: z.number().int(),
+  url: z.string(),
+  result: buildResult,
+  building: z.boolean().optional(),
+  timestamp: z.number(),
+  duration: z.number().optional(),
+  displayName: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  actions: z.array(actionSchema).optional(),
+  changeSets: z
+    .array(z.object({ items: z.array(changeSetItem).optional() }))
+    .optional(),
+});
+
+/** The job document with its build list. */
+export const jobBuildsSchema = z.object({
+  builds: z.array(buildSchema).optional(),
+});
+
+/** A Jenkins build as returned by our tree query. @public */
+export type JenkinsBuild = z.infer<typeof buildSchema>;
+/** A Jenkins action. @public */
+export type JenkinsAction = NonNullable<z.infer<typeof actionSchema>>;
+
+/** The `tree=` expression for the build list: one request per job. @public */
+export function buildsTree(limit: number, withChangeSets: boolean): string {
+  const actions =
+    'actions[_class,parameters[name,value],lastBuiltRevision[SHA1,branch[name]],remoteUrls]';
+  const changeSets = withChangeSets
+    ? ',changeSets[items[commitId,msg,timestamp,author[fullName]]]'
+    : '';
+  return `builds[number,url,result,building,timestamp,duration,displayName,description,${actions}${changeSets}]{0,${limit}}`;
+}
