@@ -49,7 +49,7 @@ export function parseSafeYaml(
   if (!Array.isArray(docs)) {
     throw new UnprocessableError(`${path} is empty`);
   }
-  if (docs.length !== 1) {
+  if (docs.length > 1) {
     throw new UnprocessableError(
       `${path} contains ${docs.length} YAML documents; exactly one is supported`,
     );

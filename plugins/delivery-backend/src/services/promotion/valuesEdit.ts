@@ -1,0 +1,351 @@
+import { isDeepStrictEqual } from 'node:util';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  Pair,
+  Scalar,
+  stringify,
+  YAMLMap,
+} from 'yaml';
+import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { UnprocessableError } from './errors';
+import { parseSafeYaml, SafeYamlLimits, scalarText, splice } from './safeYaml';
+
+/** A JSON-like value parsed from the user's YAML mapping. @public */
+export type ValuesInput = { [key: string]: unknown };
+
+/** Options of {@link editValues}. @public */
+export interface ValuesEditOptions {
+  /** The release (dependency alias): values live under this top-level key. */
+  release: string;
+  /** File path, for error messages. */
+  path: string;
+  /** The user's mapping, merged under `<release>:`. Already validated. */
+  values?: ValuesInput;
+  /** Image-tag rule: tags equal to this version (ignoring a `v`) ... */
+  previousVersion?: string;
+  /** ... are set to this tag (the image's real tag in the registry). */
+  imageTag?: string;
+  limits?: SafeYamlLimits;
+}
+
+/** Result of {@link editValues}. @public */
+export interface ValuesEditResult {
+  content: string;
+  changed: boolean;
+  /** Dotted paths of `image.tag` values bumped by the image-tag rule. */
+  bumpedImageTags: string[];
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+type Path = string[];
+
+const isObject = (v: unknown): v is ValuesInput =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/**
+ * Edits a release's values file in place:
+ *
+ * 1. Deep-merges `values` under the top-level `<release>:` key (mappings merge
+ *    key by key; scalars and lists replace). Only touched keys change: each
+ *    change is a splice of the original text at source ranges found with the
+ *    `yaml` Document API, so comments, blank lines, indentation and quoting of
+ *    everything else stay byte-identical. New keys are appended at the end of
+ *    their mapping with its indentation and the file's line ending.
+ * 2. Image-tag rule: every `image.tag` under `<release>:` (any depth, as in
+ *    Stakater's `xposer.xposer.image.tag` and nordmart's
+ *    `application.deployment.image.tag`) whose value equals `previousVersion`
+ *    (ignoring a leading `v`) is set to `imageTag`, unless the user's values set
+ *    that tag themselves. Tags pinned to other versions and `image: "repo:tag"`
+ *    strings are left alone.
+ *
+ * The result is re-parsed and must equal the expected merge; anything that
+ * cannot be edited in place (flow collections with content, anchors, a
+ * mapping replaced by a scalar) is refused with `UnprocessableError`.
+ * @public
+ */
+export function editValues(
+  content: string,
+  options: ValuesEditOptions,
+): ValuesEditResult {
+  const { release, path } = options;
+  const doc = parseSafeYaml(content, path, options.limits);
+  const eol = content.includes('\r\n') ? '\r\n' : '\n';
+  const edits: Edit[] = [];
+  const bumpedImageTags: string[] = [];
+  const expected = (doc.toJS() ?? {}) as ValuesInput;
+  if (!isObject(expected)) {
+    throw new UnprocessableError(`${path} is not a YAML mapping`);
+  }
+  const root = doc.contents;
+  const values = options.values ?? {};
+  const hasValues = Object.keys(values).length > 0;
+
+  if (!isMap(root)) {
+    if (root !== null && !(isScalar(root) && root.value === null)) {
+      throw new UnprocessableError(`${path} is not a YAML mapping`);
+    }
+    if (hasValues) {
+      const sep = content.length && !content.endsWith('\n') ? eol : '';
+      edits.push({
+        start: content.length,
+        end: content.length,
+        text: sep + block({ [release]: values }, 0, eol),
+      });
+    }
+  } else {
+    if (hasValues) {
+      mergeInto(root, { [release]: values }, [], edits, content, path, eol);
+    }
+    const releaseNode = root.get(release, true);
+    if (
+      options.previousVersion &&
+      options.imageTag &&
+      isMap(releaseNode)
+    ) {
+      bumpImageTags(releaseNode, [release], {
+        from: options.previousVersion,
+        to: options.imageTag,
+        userValues: values,
+        edits,
+        bumped: bumpedImageTags,
+        content,
+        expected,
+      });
+    }
+  }
+  if (hasValues) deepMerge(expected, { [release]: values });
+
+  const next = applyEdits(content, edits);
+  if (next === content) {
+    return { content, changed: false, bumpedImageTags: [] };
+  }
+  const check = parseSafeYaml(next, path, {
+    ...options.limits,
+    maxBytes: Number.MAX_SAFE_INTEGER,
+  }).toJS();
+  if (!isDeepStrictEqual(check ?? {}, expected)) {
+    throw new UnprocessableError(
+      `${path}: the values could not be merged in place without changing other keys; edit the file by hand`,
+    );
+  }
+  return { content: next, changed: true, bumpedImageTags };
+}
+
+function applyEdits(content: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = content;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit) throw new Error('overlapping values edits');
+    out = splice(out, e.start, e.end, e.text);
+    limit = e.start;
+  }
+  return out;
+}
+
+function block(value: ValuesInput, indent: number, eol: string): string {
+  const text = stringify(value, { indent: 2, lineWidth: 0 });
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map(l => ' '.repeat(indent) + l)
+    .join(eol)
+    .concat(eol);
+}
+
+function backOverSpaces(content: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (content[i - 1] === ' ' || content[i - 1] === '\t')) i--;
+  return i;
+}
+
+function columnOf(content: string, offset: number): number {
+  return offset - (content.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function renderScalar(node: Scalar, value: unknown, content: string): string {
+  if (typeof value === 'string' && node.type !== 'PLAIN') {
+    if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+    if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  }
+  const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  if (text.includes('\n')) {
+    throw new UnprocessableError(
+      `multi-line value at offset ${columnOf(content, node.range?.[0] ?? 0)} is not supported`,
+    );
+  }
+  return text;
+}
+
+function mergeInto(
+  map: YAMLMap,
+  values: ValuesInput,
+  path: Path,
+  edits: Edit[],
+  content: string,
+  file: string,
+  eol: string,
+): void {
+  const where = (k: string) => [...path, k].join('.');
+  if (map.flow || !map.range) {
+    throw new UnprocessableError(
+      `${file}: ${path.join('.') || 'the file'} is a flow mapping; edit it by hand`,
+    );
+  }
+  if (map.anchor) {
+    throw new UnprocessableError(
+      `${file}: ${path.join('.')} is a YAML anchor; edit it by hand`,
+    );
+  }
+  const missing: ValuesInput = {};
+  for (const [k, v] of Object.entries(values)) {
+    const pair = map.items.find(p => keyOf(p) === k);
+    if (!pair) {
+      missing[k] = v;
+      continue;
+    }
+    const node = pair.value;
+    const keyStart = (pair.key as Scalar).range?.[0] ?? 0;
+    const childIndent = columnOf(content, keyStart) + 2;
+    if (isMap(node) && isObject(v) && !node.flow) {
+      mergeInto(node, v, [...path, k], edits, content, file, eol);
+    } else if (
+      isObject(v) &&
+      node &&
+      ((isMap(node) && node.flow && node.items.length === 0) ||
+        (isScalar(node) && node.value === null))
+    ) {
+      const range = (node as YAMLMap | Scalar).range!;
+      edits.push({
+        start: backOverSpaces(content, range[0]),
+        end: range[1],
+        text: eol + block(v, childIndent, eol).replace(/\r?\n$/, ''),
+      });
+    } else if (
+      !isObject(v) &&
+      !Array.isArray(v) &&
+      isScalar(node) &&
+      !node.anchor &&
+      (node.type === 'PLAIN' ||
+        node.type === 'QUOTE_DOUBLE' ||
+        node.type === 'QUOTE_SINGLE') &&
+      node.range
+    ) {
+      if (isDeepStrictEqual(node.value, v)) continue;
+      const empty = node.range[0] === node.range[1];
+      const text = renderScalar(node, v, content);
+      edits.push({
+        start: node.range[0],
+        end: node.range[1],
+        text: empty && content[node.range[0] - 1] === ':' ? ` ${text}` : text,
+      });
+    } else if (
+      Array.isArray(v) &&
+      node &&
+      ((isSeq(node) && node.flow && node.items.length === 0) ||
+        (isScalar(node) && node.value === null))
+    ) {
+      const range = (node as Scalar).range!;
+      const text = stringify(v, { indent: 2, lineWidth: 0 })
+        .replace(/\n$/, '')
+        .split('\n')
+        .map(l => ' '.repeat(childIndent) + l)
+        .join(eol);
+      edits.push({
+        start: backOverSpaces(content, range[0]),
+        end: range[1],
+        text: eol + text,
+      });
+    } else {
+      throw new UnprocessableError(
+        `${file}: cannot merge ${where(k)} in place (existing value has another shape or style); edit it by hand`,
+      );
+    }
+  }
+  if (Object.keys(missing).length) {
+    const first = map.items[0]?.key as Scalar | undefined;
+    const indent = first?.range ? columnOf(content, first.range[0]) : 0;
+    const at = map.range[1];
+    const sep = at > 0 && content[at - 1] !== '\n' ? eol : '';
+    edits.push({ start: at, end: at, text: sep + block(missing, indent, eol) });
+  }
+}
+
+function deepMerge(target: ValuesInput, source: ValuesInput): void {
+  for (const [k, v] of Object.entries(source)) {
+    if (isObject(v) && isObject(target[k])) {
+      deepMerge(target[k] as ValuesInput, v);
+    } else {
+      target[k] = v;
+    }
+  }
+}
+
+function bumpImageTags(
+  map: YAMLMap,
+  path: Path,
+  ctx: {
+    from: string;
+    to: string;
+    userValues: ValuesInput;
+    edits: Edit[];
+    bumped: string[];
+    content: string;
+    expected: ValuesInput;
+  },
+): void {
+  for (const pair of map.items) {
+    const k = keyOf(pair);
+    if (k === undefined || !isMap(pair.value)) continue;
+    const here = [...path, k];
+    if (k === 'image') {
+      const tag = pair.value.get('tag', true);
+      if (
+        isScalar(tag) &&
+        tag.range &&
+        !tag.anchor &&
+        typeof tag.value === 'string' &&
+        sameVersion(scalarText(tag, ctx.content), ctx.from) &&
+        !userSets(ctx.userValues, [...here.slice(1), 'tag'])
+      ) {
+        const text = renderScalar(tag, ctx.to, ctx.content);
+        if (text !== scalarText(tag, ctx.content)) {
+          ctx.edits.push({ start: tag.range[0], end: tag.range[1], text });
+          setIn(ctx.expected, [...here, 'tag'], ctx.to);
+          ctx.bumped.push([...here, 'tag'].join('.'));
+        }
+      }
+    }
+    bumpImageTags(pair.value, here, ctx);
+  }
+}
+
+function userSets(values: ValuesInput, path: Path): boolean {
+  let cur: unknown = values;
+  for (const p of path) {
+    if (!isObject(cur) || !(p in cur)) return false;
+    cur = cur[p];
+  }
+  return true;
+}
+
+function setIn(obj: ValuesInput, path: Path, value: unknown): void {
+  let cur = obj;
+  for (const p of path.slice(0, -1)) cur = cur[p] as ValuesInput;
+  cur[path[path.length - 1]] = value;
+}
+
+/** Exposed for tests: the Document type used by the editor. */
+export type ValuesDocument = Document.Parsed;
