@@ -1,0 +1,191 @@
+import { Octokit } from '@octokit/rest';
+import { z } from 'zod';
+import { checkShape, kindForStatus, toUpstreamError, UpstreamError, withRetries } from '../http';
+import { createGitHubFetch } from './githubFetch';
+
+/** Where ETags and the bodies they validate are kept. @public */
+export interface EtagStore {
+  get(key: string): Promise<{ etag: string; data: unknown } | undefined>;
+  set(key: string, value: { etag: string; data: unknown }): Promise<void>;
+}
+
+/** A file read from a repository. @public */
+export interface RepoFile {
+  content: string;
+  /** Blob sha. */
+  sha: string;
+}
+
+/** An open pull request, reduced. @public */
+export interface PullSummary {
+  number: number;
+  url: string;
+  title: string;
+  branch: string;
+  author?: string;
+  createdAt?: string;
+}
+
+const fileSchema = z.object({
+  type: z.literal('file'),
+  sha: z.string(),
+  encoding: z.string().optional(),
+  content: z.string().optional(),
+});
+const branchSchema = z.object({ commit: z.object({ sha: z.string() }) });
+const pullsSchema = z.array(
+  z.object({
+    number: z.number(),
+    html_url: z.string(),
+    title: z.string(),
+    created_at: z.string().optional(),
+    user: z.object({ login: z.string() }).nullable().optional(),
+    head: z.object({ ref: z.string() }),
+  }),
+);
+
+interface OctokitErrorLike {
+  status?: number;
+  cause?: unknown;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/**
+ * Read side of GitHub (github.com or Enterprise) through `@octokit/rest`:
+ * conditional requests with cached ETags (a 304 costs no rate limit), GET
+ * retries with jitter, and rate-limit headers obeyed (no requests until the
+ * reset once `x-ratelimit-remaining` hits 0).
+ * @public
+ */
+export class GitHubReader {
+  private blockedUntil = 0;
+
+  private constructor(
+    private readonly octokit: Octokit,
+    private readonly apiBaseUrl: string,
+    private readonly etags: EtagStore | undefined,
+  ) {}
+
+  static create(options: {
+    apiBaseUrl: string;
+    token?: string;
+    timeoutMs: number;
+    maxBytes?: number;
+    etags?: EtagStore;
+  }): GitHubReader {
+    const octokit = new Octokit({
+      baseUrl: options.apiBaseUrl,
+      auth: options.token,
+      userAgent: 'backstage-plugin-delivery',
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      request: {
+        fetch: createGitHubFetch({
+          timeoutMs: options.timeoutMs,
+          maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+          what: 'GitHub',
+        }),
+      },
+    });
+    return new GitHubReader(octokit, options.apiBaseUrl, options.etags);
+  }
+
+  /** A file's text at a ref (branch or sha). */
+  async getFile(owner: string, repo: string, path: string, ref: string): Promise<RepoFile> {
+    const what = `GitHub ${owner}/${repo}/${path}@${ref.slice(0, 12)}`;
+    const data = await this.conditionalGet(
+      `contents:${owner}/${repo}/${path}@${ref}`,
+      what,
+      headers => this.octokit.rest.repos.getContent({ owner, repo, path, ref, headers }),
+    );
+    const file = checkShape(fileSchema, data, what);
+    if (file.encoding !== 'base64' || file.content === undefined) {
+      throw new UpstreamError('bad-response', `${what}: file content not included (too large?)`);
+    }
+    return { content: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
+  }
+
+  /** The head commit sha of a branch. */
+  async getBranchHead(owner: string, repo: string, branch: string): Promise<string> {
+    const what = `GitHub ${owner}/${repo} branch ${branch}`;
+    const data = await this.conditionalGet(`branch:${owner}/${repo}@${branch}`, what, headers =>
+      this.octokit.rest.repos.getBranch({ owner, repo, branch, headers }),
+    );
+    return checkShape(branchSchema, data, what).commit.sha;
+  }
+
+  /** Open pull requests (first 100, newest first). */
+  async listOpenPulls(owner: string, repo: string): Promise<PullSummary[]> {
+    const what = `GitHub ${owner}/${repo} pulls`;
+    const data = await this.conditionalGet(`pulls:${owner}/${repo}`, what, headers =>
+      this.octokit.rest.pulls.list({ owner, repo, state: 'open', per_page: 100, headers }),
+    );
+    return checkShape(pullsSchema, data, what).map(p => ({
+      number: p.number,
+      url: p.html_url,
+      title: p.title,
+      branch: p.head.ref,
+      author: p.user?.login,
+      createdAt: p.created_at,
+    }));
+  }
+
+  private async conditionalGet(
+    key: string,
+    what: string,
+    call: (headers: Record<string, string>) => Promise<{ data: unknown; headers: Record<string, unknown> }>,
+  ): Promise<unknown> {
+    const cacheKey = `${this.apiBaseUrl}|${key}`;
+    const cached = await this.etags?.get(cacheKey).catch(() => undefined);
+    return withRetries(async () => {
+      if (Date.now() < this.blockedUntil) {
+        throw new UpstreamError('unavailable', `${what}: GitHub rate limit exhausted until ${new Date(this.blockedUntil).toISOString()}`, { status: 429 });
+      }
+      try {
+        const res = await call(cached ? { 'if-none-match': cached.etag } : {});
+        this.noteRateLimit(res.headers);
+        const etag = res.headers.etag;
+        if (typeof etag === 'string' && this.etags) {
+          await this.etags.set(cacheKey, { etag, data: res.data }).catch(() => undefined);
+        }
+        return res.data;
+      } catch (e) {
+        const err = e as OctokitErrorLike;
+        if (err.status === 304 && cached) return cached.data;
+        throw this.classify(e, what);
+      }
+    });
+  }
+
+  private noteRateLimit(headers: Record<string, unknown> | undefined) {
+    if (headers?.['x-ratelimit-remaining'] === '0' || headers?.['x-ratelimit-remaining'] === 0) {
+      const reset = Number(headers['x-ratelimit-reset']);
+      this.blockedUntil = Number.isFinite(reset) ? reset * 1000 : Date.now() + 60_000;
+    }
+  }
+
+  private classify(e: unknown, what: string): UpstreamError {
+    const err = e as OctokitErrorLike;
+    if (err.cause instanceof UpstreamError) return err.cause;
+    if (e instanceof UpstreamError) return e;
+    const status = err.status;
+    const headers = err.response?.headers;
+    if (typeof status === 'number' && status !== 500 && err.response) {
+      this.noteRateLimit(headers);
+      const retryAfter = Number(headers?.['retry-after']);
+      const limited =
+        status === 429 || (status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || Number.isFinite(retryAfter)));
+      if (limited && Number.isFinite(retryAfter)) {
+        this.blockedUntil = Math.max(this.blockedUntil, Date.now() + retryAfter * 1000);
+      }
+      return new UpstreamError(
+        limited ? 'unavailable' : kindForStatus(status),
+        `${what}: ${limited ? 'rate limited' : `HTTP ${status}`}`,
+        { status: limited ? 429 : status, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
+      );
+    }
+    if (status === 500 && err.response) {
+      return new UpstreamError('unavailable', `${what}: HTTP 500`, { status });
+    }
+    return toUpstreamError(err.cause ?? e, what);
+  }
+}

@@ -1,0 +1,64 @@
+import { readCapped, toUpstreamError, UpstreamError } from '../http';
+
+/**
+ * A `fetch` for Octokit that never follows redirects, applies a timeout to the
+ * whole exchange, caps the body size while streaming and refuses non-JSON
+ * success bodies. Errors thrown here reach us as `RequestError.cause`.
+ */
+export function createGitHubFetch(options: {
+  timeoutMs: number;
+  maxBytes: number;
+  what: string;
+}): typeof fetch {
+  const { timeoutMs, maxBytes, what } = options;
+  return async (input, init) => {
+    let res: Response;
+    try {
+      res = await fetch(input, {
+        ...init,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw toUpstreamError(e, what);
+    }
+    if (res.status === 304 || res.status === 204 || res.status === 205) return res;
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new UpstreamError(
+        'unauthorized',
+        `${what}: redirected (HTTP ${res.status}); redirects are not followed`,
+        { status: res.status },
+      );
+    }
+    let text: string;
+    try {
+      text = await readCapped(res, maxBytes, what);
+    } catch (e) {
+      throw toUpstreamError(e, what);
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const type = res.headers.get('content-type') ?? '';
+      if (/text\/html/i.test(type) || /^\s*<(!doctype|html)/i.test(text)) {
+        throw new UpstreamError(
+          'unauthorized',
+          `${what}: got an HTML page instead of JSON (a login page? check the token)`,
+          { status: res.status },
+        );
+      }
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        throw new UpstreamError('bad-response', `${what}: invalid JSON (truncated or not JSON)`, {
+          status: res.status,
+          cause: e,
+        });
+      }
+    }
+    return new Response(text, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+  };
+}

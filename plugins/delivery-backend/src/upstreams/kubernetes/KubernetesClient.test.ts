@@ -1,0 +1,34 @@
+import { sendJson, startServer } from '../../testUtils/server';
+import { imageTag, KubernetesClient } from './KubernetesClient';
+
+describe('KubernetesClient', () => {
+  it('lists deployments with a bearer token', async () => {
+    const server = await startServer((_req, res) =>
+      sendJson(res, {
+        kind: 'DeploymentList',
+        items: [
+          {
+            metadata: { name: 'xposer', namespace: 'dev', labels: { app: 'xposer', version: 'v0.0.20' } },
+            spec: { replicas: 1, template: { spec: { containers: [{ name: 'xposer', image: 'stakater/xposer:v0.0.20' }] } } },
+            status: { readyReplicas: 1 },
+          },
+        ],
+      }),
+    );
+    try {
+      const client = KubernetesClient.create({ url: server.url, token: 'sandbox-k8s-token', namespace: 'dev', timeoutMs: 2000 });
+      const list = await client.listDeployments();
+      expect(list[0]).toMatchObject({ name: 'xposer', labels: { version: 'v0.0.20' }, readyReplicas: 1 });
+      expect(server.seen[0].url).toBe('/apis/apps/v1/namespaces/dev/deployments?limit=500');
+      expect(server.seen[0].headers.authorization).toBe('Bearer sandbox-k8s-token');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads image tags', () => {
+    expect(imageTag('127.0.0.1:7103/stakater/xposer:v0.0.20')).toBe('v0.0.20');
+    expect(imageTag('stakater/xposer:0.0.8@sha256:abc')).toBe('0.0.8');
+    expect(imageTag('127.0.0.1:7103/stakater/xposer')).toBeUndefined();
+  });
+});

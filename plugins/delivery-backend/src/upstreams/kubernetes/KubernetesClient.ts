@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { ClusterConfig } from '../../configTypes';
+import { checkShape, getJson } from '../http';
+
+const deploymentSchema = z.object({
+  metadata: z.object({
+    name: z.string(),
+    namespace: z.string().optional(),
+    labels: z.record(z.string(), z.string()).nullable().optional(),
+  }),
+  spec: z
+    .object({
+      replicas: z.number().optional(),
+      template: z
+        .object({
+          metadata: z
+            .object({ labels: z.record(z.string(), z.string()).nullable().optional() })
+            .nullable()
+            .optional(),
+          spec: z
+            .object({ containers: z.array(z.object({ name: z.string(), image: z.string().optional() })) })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  status: z.object({ readyReplicas: z.number().optional(), replicas: z.number().optional() }).nullable().optional(),
+});
+
+const listSchema = z.object({
+  kind: z.string().optional(),
+  items: z.array(deploymentSchema),
+});
+
+/** A deployment, reduced to what the view needs. @public */
+export interface DeploymentSummary {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  podLabels: Record<string, string>;
+  images: Array<{ container: string; image: string }>;
+  replicas?: number;
+  readyReplicas?: number;
+}
+
+/**
+ * Read-only Kubernetes client: lists `apps/v1` deployments of a namespace
+ * with a bearer token (plain fetch; timeouts, size cap, GET retries).
+ * @public
+ */
+export class KubernetesClient {
+  private constructor(
+    private readonly cluster: ClusterConfig,
+    private readonly maxBytes: number,
+  ) {}
+
+  static create(cluster: ClusterConfig, options?: { maxBytes?: number }): KubernetesClient {
+    return new KubernetesClient(cluster, options?.maxBytes ?? 5 * 1024 * 1024);
+  }
+
+  async listDeployments(): Promise<DeploymentSummary[]> {
+    const ns = this.cluster.namespace;
+    const what = `Kubernetes namespace ${ns}`;
+    const url = new URL(
+      `${this.cluster.url}/apis/apps/v1/namespaces/${encodeURIComponent(ns)}/deployments`,
+    );
+    url.searchParams.set('limit', '500');
+    const res = await getJson(url, {
+      what,
+      timeoutMs: this.cluster.timeoutMs,
+      maxBytes: this.maxBytes,
+      headers: { authorization: `Bearer ${this.cluster.token}` },
+    });
+    const list = checkShape(listSchema, res.body, what);
+    return list.items.map(d => ({
+      name: d.metadata.name,
+      namespace: d.metadata.namespace ?? ns,
+      labels: d.metadata.labels ?? {},
+      podLabels: d.spec?.template?.metadata?.labels ?? {},
+      images: (d.spec?.template?.spec?.containers ?? []).flatMap(c =>
+        c.image ? [{ container: c.name, image: c.image }] : [],
+      ),
+      replicas: d.spec?.replicas ?? d.status?.replicas,
+      readyReplicas: d.status?.readyReplicas ?? 0,
+    }));
+  }
+}
+
+/** The tag of an image reference (`repo/name:tag@sha256:..` -> `tag`). @public */
+export function imageTag(image: string): string | undefined {
+  const noDigest = image.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  return colon > slash ? noDigest.slice(colon + 1) : undefined;
+}
