@@ -1,13 +1,75 @@
-import type { Express } from 'express';
+import express, { Express, Request, Response } from 'express';
 import type { GitHubAppOptions, GitHubStore } from './types';
+import type { ApiContext } from './http/context';
+import { apiErrorHandlers, apiMiddleware, tokenOf } from './http/middleware';
+import { RateLimit } from './http/respond';
+import { GitHubStoreImpl } from './store/store';
+import { usersRouter } from './routes/users';
+import { reposRouter } from './routes/repos';
+import { contentsRouter } from './routes/contents';
+import { refsRouter } from './routes/refs';
+import { gitObjectsRouter } from './routes/gitObjects';
+import { commitsRouter } from './routes/commits';
+import { pullsRouter } from './routes/pulls';
+
+/** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
+async function serveRaw(ctx: ApiContext, token: string, req: Request, res: Response): Promise<void> {
+  const rec = ctx.store.getRepo(req.params.owner, req.params.repo);
+  if (!rec || (rec.private && tokenOf(req) !== token && req.query.token !== token)) {
+    res.status(404).type('text/plain').send('404: Not Found');
+    return;
+  }
+  const parts = String((req.params as Record<string, string>)[0] ?? '').split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const ref = parts.slice(0, i).join('/');
+    if (await rec.git.resolveCommitish(ref)) {
+      const text = await ctx.store.readFile(rec.owner.login, rec.name, ref, parts.slice(i).join('/'));
+      if (text !== undefined) {
+        res.status(200).type('text/plain; charset=utf-8').send(text);
+        return;
+      }
+    }
+  }
+  res.status(404).type('text/plain').send('404: Not Found');
+}
 
 /**
  * Creates the GitHub Enterprise simulator: an express app serving the REST API under `/api/v3`
- * and the git store behind it. Reset via `store.reset(seeds)`.
+ * (plus raw file URLs under `/raw`) and the git store behind it.
+ *
+ * Reset: call `store.reset(seeds)` — repositories, pull requests, ids and the rate limit start
+ * over, the same app keeps serving (no need to re-create it).
  * @public
  */
 export async function createGitHubApp(
-  _options: GitHubAppOptions,
+  options: GitHubAppOptions,
 ): Promise<{ app: Express; store: GitHubStore }> {
-  throw new Error('createGitHubApp: not implemented yet');
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const store = new GitHubStoreImpl({ baseUrl, viewer: options.viewer ?? 'delivery-bot' });
+  const rate = new RateLimit(options.rateLimit ?? 5000);
+  store.onReset(() => rate.reset());
+  const ctx: ApiContext = {
+    store,
+    rate,
+    baseUrl,
+    apiUrl: `${baseUrl}/api/v3`,
+    onPullMerged: options.onPullMerged,
+  };
+  await store.reset(options.seeds);
+
+  const api = express.Router();
+  api.use(apiMiddleware(ctx, options.token));
+  for (const router of [usersRouter, reposRouter, contentsRouter, refsRouter, gitObjectsRouter, commitsRouter, pullsRouter]) {
+    api.use(router(ctx));
+  }
+  api.use(apiErrorHandlers(ctx));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use('/api/v3', api);
+  app.get('/raw/:owner/:repo/*', (req, res, next) => {
+    serveRaw(ctx, options.token, req, res).catch(next);
+  });
+  return { app, store };
 }

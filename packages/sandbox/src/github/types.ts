@@ -90,4 +90,8 @@ export interface GitHubAppOptions {
   /** e.g. http://127.0.0.1:7105 (the REST API is served under `${baseUrl}/api/v3`). */
   baseUrl: string;
   onPullMerged?: (e: PullMergedEvent) => void;
+  /** Login the token authenticates as (`GET /user`, PR author, merger). Default `delivery-bot`. */
+  viewer?: string;
+  /** Primary rate limit per hour (`x-ratelimit-limit`). Default 5000. */
+  rateLimit?: number;
 }

@@ -1,0 +1,68 @@
+import express, { NextFunction, Request, Response, Router } from 'express';
+import type { ApiContext } from './context';
+import { docs, GitHubApiError } from './errors';
+import { baseHeaders, send } from './respond';
+
+/** The token from `Authorization: token X`, `Bearer X` or Basic (token as password). */
+export function tokenOf(req: Request): string | undefined {
+  const header = req.header('authorization');
+  if (!header) return undefined;
+  const [scheme, value = ''] = header.trim().split(/\s+/, 2);
+  const s = scheme.toLowerCase();
+  if (s === 'token' || s === 'bearer') return value;
+  if (s === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    return decoded.slice(decoded.indexOf(':') + 1);
+  }
+  return '';
+}
+
+/** Common headers, JSON body parsing, authentication and the primary rate limit. */
+export function apiMiddleware(ctx: ApiContext, token: string): Router {
+  const r = Router();
+  r.use((_req, res, next) => {
+    baseHeaders(res);
+    next();
+  });
+  r.use(express.json({ limit: '100mb', type: () => true }));
+  r.use((req: Request, res: Response, next: NextFunction) => {
+    const given = tokenOf(req);
+    if (given === undefined) {
+      next(new GitHubApiError(401, 'Requires authentication', docs.auth));
+      return;
+    }
+    if (given !== token) {
+      next(new GitHubApiError(401, 'Bad credentials', docs.auth));
+      return;
+    }
+    if (ctx.rate.remaining === 0) {
+      const viewer = ctx.store.account(ctx.store.config.viewer, 'User');
+      const err = new GitHubApiError(403, `API rate limit exceeded for user ID ${viewer.id}.`, docs.rateLimit);
+      res.set(ctx.rate.headers()).status(403).json(err.body());
+      return;
+    }
+    next();
+  });
+  return r;
+}
+
+/** 404 for unknown API paths and GitHub-shaped bodies for every error. */
+export function apiErrorHandlers(ctx: ApiContext): Router {
+  const r = Router();
+  r.use((_req: Request, _res: Response, next: NextFunction) => {
+    next(new GitHubApiError(404, 'Not Found', docs.root));
+  });
+  r.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    let e: GitHubApiError;
+    if (err instanceof GitHubApiError) e = err;
+    else if ((err as { type?: string }).type === 'entity.parse.failed') {
+      e = new GitHubApiError(400, 'Problems parsing JSON', docs.root);
+    } else if ((err as { type?: string }).type === 'entity.too.large') {
+      e = new GitHubApiError(413, 'Payload Too Large', docs.root);
+    } else {
+      e = new GitHubApiError(500, err instanceof Error ? err.message : 'Server Error', docs.root);
+    }
+    send(req, res, ctx.rate, e.status, e.body());
+  });
+  return r;
+}

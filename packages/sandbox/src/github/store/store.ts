@@ -1,0 +1,212 @@
+import { GitRepo, GitPerson, TreeChanges } from './gitRepo';
+import { Account, Mutex, PullRecord, RepoRecord, nowIso, personAt } from './records';
+import type { GitHubRepoSeed, GitHubStore } from '../types';
+import { applySeeds } from './seed';
+
+export interface StoreConfig {
+  baseUrl: string;
+  /** Login of the user the token authenticates as. */
+  viewer: string;
+}
+
+/** Thrown by store operations; routes translate it into GitHub error bodies. */
+export class StoreConflict extends Error {
+  constructor(readonly kind: 'branch-moved' | 'repo-exists' | 'no-branch', message: string) {
+    super(message);
+  }
+}
+
+export interface CommitOptions {
+  message: string;
+  changes: TreeChanges;
+  author?: GitPerson;
+  committer?: GitPerson;
+  /** Compare-and-swap: fail with StoreConflict if the branch head moved. */
+  expectHead?: string;
+  /** Create the branch from the default branch head when it does not exist. */
+  createBranch?: boolean;
+}
+
+/** The in-memory GitHub world: accounts, repositories (each a bare git repo) and pull requests. */
+export class GitHubStoreImpl implements GitHubStore {
+  readonly accounts = new Map<string, Account>();
+  readonly repos = new Map<string, RepoRecord>();
+  private nextAccountId = 1001;
+  private nextRepoId = 100001;
+  private nextPullId = 5000001;
+
+  private readonly resetHooks: Array<() => void> = [];
+
+  constructor(readonly config: StoreConfig) {}
+
+  /** Registers a callback run on every reset (e.g. to reset the rate limit). */
+  onReset(hook: () => void): void {
+    this.resetHooks.push(hook);
+  }
+
+  async reset(seeds: GitHubRepoSeed[]): Promise<void> {
+    for (const hook of this.resetHooks) hook();
+    this.accounts.clear();
+    this.repos.clear();
+    this.nextAccountId = 1001;
+    this.nextRepoId = 100001;
+    this.nextPullId = 5000001;
+    this.account(this.config.viewer, 'User');
+    await applySeeds(this, seeds);
+  }
+
+  /** Returns the account, creating it with the given type when unknown. */
+  account(login: string, type: Account['type']): Account {
+    const key = login.toLowerCase();
+    let acc = this.accounts.get(key);
+    if (!acc) {
+      acc = { login, id: this.nextAccountId++, type, createdAt: '2020-01-01T00:00:00Z' };
+      this.accounts.set(key, acc);
+    }
+    return acc;
+  }
+
+  findAccount(login: string): Account | undefined {
+    return this.accounts.get(login.toLowerCase());
+  }
+
+  getRepo(owner: string, name: string): RepoRecord | undefined {
+    return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  async createRepo(opts: {
+    owner: Account;
+    name: string;
+    description?: string | null;
+    private?: boolean;
+    defaultBranch?: string;
+    isTemplate?: boolean;
+    homepage?: string | null;
+    createdAt?: string;
+  }): Promise<RepoRecord> {
+    if (this.getRepo(opts.owner.login, opts.name)) {
+      throw new StoreConflict('repo-exists', 'name already exists on this account');
+    }
+    const defaultBranch = opts.defaultBranch ?? 'main';
+    const at = opts.createdAt ?? nowIso();
+    const rec: RepoRecord = {
+      id: this.nextRepoId++,
+      owner: opts.owner,
+      name: opts.name,
+      defaultBranch,
+      private: opts.private ?? false,
+      description: opts.description ?? null,
+      homepage: opts.homepage ?? null,
+      isTemplate: opts.isTemplate ?? false,
+      createdAt: at,
+      updatedAt: at,
+      pushedAt: at,
+      git: await GitRepo.create(defaultBranch),
+      pulls: [],
+      nextNumber: 1,
+      seedShas: new Map(),
+      lock: new Mutex(),
+    };
+    this.repos.set(`${opts.owner.login}/${opts.name}`.toLowerCase(), rec);
+    return rec;
+  }
+
+  newPullId(): number {
+    return this.nextPullId++;
+  }
+
+  viewerPerson(): GitPerson {
+    const host = new URL(this.config.baseUrl).hostname;
+    return personAt(this.config.viewer, `${this.config.viewer}@users.noreply.${host}`);
+  }
+
+  /** Writes blobs for `files` and returns the tree changes (null deletes). */
+  async fileChanges(rec: RepoRecord, files: Record<string, string | Uint8Array | null>): Promise<TreeChanges> {
+    const changes: TreeChanges = new Map();
+    for (const [path, content] of Object.entries(files)) {
+      if (content === null) changes.set(path, null);
+      else {
+        const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        changes.set(path, { oid: await rec.git.writeBlob(data), mode: '100644' });
+      }
+    }
+    return changes;
+  }
+
+  /** Commits on a branch (must be called inside `rec.lock.run`). */
+  async commitOnBranch(rec: RepoRecord, branch: string, opts: CommitOptions): Promise<string> {
+    const ref = `refs/heads/${branch}`;
+    let head = await rec.git.readRef(ref);
+    if (!head && opts.createBranch) head = await rec.git.readRef(`refs/heads/${rec.defaultBranch}`);
+    if (!head && (await rec.git.listRefs()).size > 0) {
+      throw new StoreConflict('no-branch', `Branch ${branch} not found`);
+    }
+    if (opts.expectHead !== undefined && head !== opts.expectHead) {
+      throw new StoreConflict('branch-moved', `${ref} expected to be at ${opts.expectHead}`);
+    }
+    const baseTree = head ? (await rec.git.readCommit(head))?.tree : undefined;
+    const tree = await rec.git.applyChanges(baseTree, opts.changes);
+    const author = opts.author ?? this.viewerPerson();
+    const sha = await rec.git.writeCommit({
+      tree,
+      parents: head ? [head] : [],
+      message: opts.message,
+      author,
+      committer: opts.committer ?? author,
+    });
+    await rec.git.writeRef(ref, sha);
+    this.touch(rec);
+    return sha;
+  }
+
+  touch(rec: RepoRecord): void {
+    rec.pushedAt = nowIso();
+    rec.updatedAt = rec.pushedAt;
+  }
+
+  // ---- GitHubStore (the contract other sandbox modules use) ----
+
+  async readFile(owner: string, repo: string, ref: string, path: string): Promise<string | undefined> {
+    const rec = this.getRepo(owner, repo);
+    const sha = rec && (await rec.git.resolveCommitish(ref));
+    const commit = sha ? await rec.git.readCommit(sha) : undefined;
+    const entry = commit ? await rec!.git.entryAt(commit.tree, path) : undefined;
+    if (!entry || entry.type !== 'blob') return undefined;
+    const blob = await rec!.git.readBlob(entry.oid);
+    return blob ? Buffer.from(blob).toString('utf8') : undefined;
+  }
+
+  async headSha(owner: string, repo: string, branch: string): Promise<string | undefined> {
+    return this.getRepo(owner, repo)?.git.readRef(`refs/heads/${branch}`);
+  }
+
+  async commitFiles(
+    owner: string,
+    repo: string,
+    branch: string,
+    message: string,
+    files: Record<string, string | null>,
+    author?: { name: string; email: string },
+  ): Promise<string> {
+    const rec = this.getRepo(owner, repo);
+    if (!rec) throw new Error(`Unknown repository ${owner}/${repo}`);
+    return rec.lock.run(async () =>
+      this.commitOnBranch(rec, branch, {
+        message,
+        changes: await this.fileChanges(rec, files),
+        author: author ? personAt(author.name, author.email) : undefined,
+        createBranch: true,
+      }),
+    );
+  }
+
+  commitSha(owner: string, repo: string, id: string): string | undefined {
+    return this.getRepo(owner, repo)?.seedShas.get(id);
+  }
+
+  htmlUrl(owner: string, repo: string): string {
+    return `${this.config.baseUrl}/${owner}/${repo}`;
+  }
+}
+
+export type { PullRecord, RepoRecord, Account };
