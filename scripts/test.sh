@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 export CI="${CI:-true}"   # no watch mode, no reuse of a dev server
+export BACKSTAGE_TEST_DISABLE_DOCKER=1   # databases come from BACKSTAGE_TEST_DATABASE_* or are skipped
 yarn() { node .yarn/releases/yarn-4.13.0.cjs "$@"; }
 step() { echo; echo "=== $* ($(date +%T))"; }
 
