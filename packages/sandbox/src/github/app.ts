@@ -1,7 +1,7 @@
 import express, { Express, Request, Response } from 'express';
 import type { GitHubAppOptions, GitHubStore } from './types';
 import type { ApiContext } from './http/context';
-import { apiErrorHandlers, apiMiddleware, tokenOf } from './http/middleware';
+import { apiErrorHandler, apiMiddleware, notFoundHandler, tokenOf } from './http/middleware';
 import { RateLimit } from './http/respond';
 import { GitHubStoreImpl } from './store/store';
 import { usersRouter } from './routes/users';
@@ -62,7 +62,8 @@ export async function createGitHubApp(
   for (const router of [usersRouter, reposRouter, contentsRouter, refsRouter, gitObjectsRouter, commitsRouter, pullsRouter]) {
     api.use(router(ctx));
   }
-  api.use(apiErrorHandlers(ctx));
+  api.use(notFoundHandler);
+  api.use(apiErrorHandler(ctx));
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,4 +1,4 @@
-import express, { NextFunction, Request, Response, Router } from 'express';
+import express, { ErrorRequestHandler, NextFunction, Request, Response, Router } from 'express';
 import type { ApiContext } from './context';
 import { docs, GitHubApiError } from './errors';
 import { baseHeaders, send } from './respond';
@@ -46,13 +46,14 @@ export function apiMiddleware(ctx: ApiContext, token: string): Router {
   return r;
 }
 
-/** 404 for unknown API paths and GitHub-shaped bodies for every error. */
-export function apiErrorHandlers(ctx: ApiContext): Router {
-  const r = Router();
-  r.use((_req: Request, _res: Response, next: NextFunction) => {
-    next(new GitHubApiError(404, 'Not Found', docs.root));
-  });
-  r.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+/** 404 for unknown API paths (mount after every route). */
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
+  next(new GitHubApiError(404, 'Not Found', docs.root));
+}
+
+/** GitHub-shaped bodies for every error (an express error handler: mount it directly). */
+export function apiErrorHandler(ctx: ApiContext): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     let e: GitHubApiError;
     if (err instanceof GitHubApiError) e = err;
     else if ((err as { type?: string }).type === 'entity.parse.failed') {
@@ -63,6 +64,5 @@ export function apiErrorHandlers(ctx: ApiContext): Router {
       e = new GitHubApiError(500, err instanceof Error ? err.message : 'Server Error', docs.root);
     }
     send(req, res, ctx.rate, e.status, e.body());
-  });
-  return r;
+  };
 }
