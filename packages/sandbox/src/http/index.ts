@@ -1,0 +1,6 @@
+export { FaultRegistry, type Fault, type FaultKind, type FaultSpec } from './faults';
+export { RequestCounter, type RequestCounts } from './requestCounter';
+export { createUpstreamApp, type UpstreamInfra } from './upstreamApp';
+export { listen, type ListeningServer } from './listen';
+export { requireBasic, parseBasic, type BasicCredentials } from './auth';
+export { jenkinsLoginPage } from './garbage';

@@ -1,0 +1,141 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { requireBasic, type BasicCredentials } from '../http/auth';
+import { parseTree, renderDepth, renderTree, type Node } from './tree';
+import { buildBean } from './renderBuild';
+import { jobBean, jobUrl, queueItemBean, rootBean } from './renderJob';
+import { consoleText, describeRun } from './wfapi';
+import type { BuildParameter, JenkinsBuild, JenkinsJob } from './model';
+import type { JenkinsState } from './state';
+
+/** Options of {@link createJenkinsApp}. @public */
+export interface JenkinsAppOptions {
+  state: () => JenkinsState;
+  /** User name + API token accepted with Basic auth. */
+  credentials: BasicCredentials;
+  /** Public base URL (no trailing slash), used in `url` fields and `Location`. */
+  baseUrl: () => string;
+}
+
+const permalinks: Record<string, (b: JenkinsBuild) => boolean> = {
+  lastBuild: () => true,
+  lastCompletedBuild: b => b.result !== null,
+  lastSuccessfulBuild: b => b.result === 'SUCCESS' || b.result === 'UNSTABLE',
+  lastStableBuild: b => b.result === 'SUCCESS',
+  lastFailedBuild: b => b.result === 'FAILURE',
+  lastUnstableBuild: b => b.result === 'UNSTABLE',
+  lastUnsuccessfulBuild: b => b.result !== null && b.result !== 'SUCCESS',
+};
+
+function sendApi(req: Request, res: Response, node: Node): void {
+  const tree = typeof req.query.tree === 'string' ? req.query.tree : undefined;
+  let body;
+  try {
+    body = tree ? renderTree(node, parseTree(tree)) : renderDepth(node, Number(req.query.depth ?? 0) || 0);
+  } catch (e) {
+    res.status(400).type('text/plain').send(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  res.status(200).type('application/json;charset=utf-8');
+  res.send(req.query.pretty === 'true' ? JSON.stringify(body, null, 2) : JSON.stringify(body));
+}
+
+function notFound(res: Response): void {
+  res.status(404).type('text/html;charset=utf-8').send('<html><head><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2></body></html>');
+}
+
+/** Splits `/job/a/job/b%252Fc/12/api/json` into job segments and the rest. */
+function splitJobPath(path: string): { segments: string[]; rest: string[] } | undefined {
+  const parts = path.split('/').filter(p => p !== '');
+  const segments: string[] = [];
+  let i = 0;
+  while (parts[i] === 'job' && parts[i + 1] !== undefined) {
+    try {
+      segments.push(decodeURIComponent(parts[i + 1]));
+    } catch {
+      return undefined;
+    }
+    i += 2;
+  }
+  return segments.length ? { segments, rest: parts.slice(i) } : undefined;
+}
+
+function findBuild(job: JenkinsJob, ref: string): JenkinsBuild | undefined {
+  if (/^\d+$/.test(ref)) return job.builds.find(b => b.number === Number(ref));
+  const f = permalinks[ref];
+  return f ? [...job.builds].reverse().find(f) : undefined;
+}
+
+/** A Jenkins JSON API server for one instance. @public */
+export function createJenkinsApp(options: JenkinsAppOptions): Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.setHeader('X-Jenkins', '2.426.3');
+    res.setHeader('X-Hudson', '1.395');
+    next();
+  });
+  router.use(requireBasic(options.credentials, res => {
+    res.status(401).setHeader('WWW-Authenticate', 'Basic realm="Jenkins"');
+    res.type('text/html;charset=utf-8').send('<html><head><title>Error 401 Unauthorized</title></head><body><h2>HTTP ERROR 401 Unauthorized</h2><p>Invalid password/token for user</p></body></html>');
+  }));
+  router.use(express.urlencoded({ extended: false }));
+  const base = () => options.baseUrl();
+
+  router.get('/api/json', (req, res) => sendApi(req, res, rootBean(base(), options.state())));
+  router.get('/crumbIssuer/api/json', (req, res) =>
+    sendApi(req, res, { _class: 'hudson.security.csrf.DefaultCrumbIssuer', crumb: 'a3f7c1d9e2b84f6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e', crumbRequestField: 'Jenkins-Crumb' }),
+  );
+  router.get('/queue/api/json', (req, res) => {
+    const items = options.state().waiting().map(q => queueItemBean(base(), q));
+    sendApi(req, res, { _class: 'hudson.model.Queue', discoverableItems: [], items });
+  });
+  router.get('/queue/item/:id/api/json', (req, res) => {
+    const item = options.state().queueItem(Number(req.params.id));
+    if (!item) return notFound(res);
+    return sendApi(req, res, queueItemBean(base(), item));
+  });
+  router.post('/queue/cancelItem', (req, res) => {
+    const item = options.state().queueItem(Number(req.query.id));
+    if (item && item.executable === undefined) item.cancelled = true;
+    res.status(204).end();
+  });
+
+  router.all(/^\/job\//, (req, res) => {
+    const state = options.state();
+    const parsed = splitJobPath(req.path);
+    const job = parsed && state.find(parsed.segments);
+    if (!parsed || !job) return notFound(res);
+    const rest = parsed.rest;
+    const is = (...want: string[]) => rest.length === want.length && want.every((w, i) => w === '*' || rest[i] === w);
+    if (req.method === 'GET' && (is('api', 'json') || rest.length === 0)) return sendApi(req, res, jobBean(base(), job, state));
+    if (req.method === 'GET' && is('wfapi', 'runs')) return res.json([...job.builds].reverse().map(b => describeRun(job, b)));
+    if (req.method === 'POST' && (is('build') || is('buildWithParameters'))) {
+      if (job.type !== 'pipeline') return notFound(res);
+      const given = { ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) };
+      if (is('buildWithParameters') && !job.parameterDefinitions.length) {
+        return res.status(400).type('text/plain').send(`${job.name} is not parameterized`);
+      }
+      const parameters: BuildParameter[] = job.parameterDefinitions.map(d => {
+        const raw = given[d.name];
+        const value = typeof raw === 'string' ? (d.type === 'BooleanParameterDefinition' ? raw === 'true' : raw) : d.defaultValue;
+        return { cls: d.type === 'BooleanParameterDefinition' ? 'hudson.model.BooleanParameterValue' : 'hudson.model.StringParameterValue', name: d.name, value };
+      });
+      const user = (req.headers.authorization && Buffer.from(req.headers.authorization.split(' ')[1] ?? '', 'base64').toString().split(':')[0]) || 'anonymous';
+      const item = state.enqueue(job, parameters, [{ cls: 'hudson.model.Cause$UserIdCause', shortDescription: `Started by user ${user}`, extra: { userId: user, userName: user } }]);
+      res.status(201).setHeader('Location', `${base()}/queue/item/${item.id}/`);
+      return res.end();
+    }
+    if (rest.length >= 1) {
+      const build = findBuild(job, rest[0]);
+      if (!build) return notFound(res);
+      const sub = rest.slice(1);
+      if (req.method === 'GET' && (sub.length === 0 || (sub[0] === 'api' && sub[1] === 'json'))) return sendApi(req, res, buildBean(base(), job, build));
+      if (req.method === 'GET' && sub[0] === 'wfapi' && sub[1] === 'describe') return res.json(describeRun(job, build));
+      if (req.method === 'GET' && sub[0] === 'consoleText') return res.type('text/plain;charset=utf-8').send(consoleText(build));
+    }
+    return notFound(res);
+  });
+  router.use((_req, res) => notFound(res));
+  return router;
+}
+
+export { jobUrl };

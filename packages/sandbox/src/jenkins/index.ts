@@ -1,0 +1,4 @@
+export * from './model';
+export { JenkinsState, type TriggerHandler } from './state';
+export { createJenkinsApp, type JenkinsAppOptions } from './app';
+export { parseTree } from './tree';

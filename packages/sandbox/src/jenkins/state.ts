@@ -1,0 +1,113 @@
+import type { BuildCause, BuildParameter, JenkinsBuild, JenkinsJob, JenkinsJobType, QueueItem } from './model';
+
+/** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. @public */
+export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
+
+/** Jobs, runs and the queue of one Jenkins instance. @public */
+export class JenkinsState {
+  readonly root: JenkinsJob = {
+    type: 'folder',
+    name: '',
+    displayName: 'Jenkins',
+    description: '',
+    children: [],
+    builds: [],
+    nextBuildNumber: 1,
+    parameterDefinitions: [],
+  };
+  readonly queue: QueueItem[] = [];
+  private nextQueueId = 1;
+  onTrigger?: TriggerHandler;
+
+  /** Finds a job by its full name segments (as in the URL after one decode). */
+  find(segments: string[]): JenkinsJob | undefined {
+    let job: JenkinsJob | undefined = this.root;
+    for (const s of segments) {
+      job = job?.children.find(c => c.name === s);
+      if (!job) return undefined;
+    }
+    return job;
+  }
+
+  /** Finds a job by full name `a/b/feature%2Fx`. */
+  findByFullName(name: string): JenkinsJob | undefined {
+    return this.find(name.split('/'));
+  }
+
+  /** Creates (or returns) a job; missing parents become folders. */
+  ensure(segments: string[], type: JenkinsJobType, displayName?: string): JenkinsJob {
+    let parent = this.root;
+    segments.forEach((name, i) => {
+      const last = i === segments.length - 1;
+      let child = parent.children.find(c => c.name === name);
+      if (!child) {
+        child = {
+          type: last ? type : 'folder',
+          name,
+          displayName: last && displayName ? displayName : name,
+          description: '',
+          parent: parent === this.root ? undefined : parent,
+          children: [],
+          builds: [],
+          nextBuildNumber: 1,
+          parameterDefinitions: [],
+        };
+        parent.children.push(child);
+      }
+      parent = child;
+    });
+    return parent;
+  }
+
+  /** Adds a finished or running build (keeps builds sorted, bumps nextBuildNumber). */
+  addBuild(job: JenkinsJob, build: JenkinsBuild): JenkinsBuild {
+    job.builds.push(build);
+    job.builds.sort((a, b) => a.number - b.number);
+    job.nextBuildNumber = Math.max(job.nextBuildNumber, build.number + 1);
+    this.nextQueueId = Math.max(this.nextQueueId, build.queueId + 1);
+    return build;
+  }
+
+  /** Queues a run (buildWithParameters / build). */
+  enqueue(job: JenkinsJob, parameters: BuildParameter[], causes: BuildCause[]): QueueItem {
+    const item: QueueItem = { id: this.nextQueueId++, job, parameters, causes, inQueueSince: Date.now() };
+    this.queue.push(item);
+    if (this.onTrigger) this.onTrigger(item, this);
+    return item;
+  }
+
+  /** Leaves the queue and starts a running build. */
+  start(item: QueueItem, build: Omit<JenkinsBuild, 'number' | 'queueId' | 'result' | 'duration'>): JenkinsBuild {
+    const run: JenkinsBuild = {
+      ...build,
+      number: item.job.nextBuildNumber,
+      queueId: item.id,
+      result: null,
+      duration: 0,
+    };
+    this.addBuild(item.job, run);
+    item.executable = run.number;
+    return run;
+  }
+
+  /** Finishes a running build. */
+  finish(build: JenkinsBuild, result: NonNullable<JenkinsBuild['result']>, patch: Partial<JenkinsBuild> = {}): void {
+    Object.assign(build, patch);
+    build.result = result;
+    build.duration = Math.max(1, Date.now() - build.timestamp);
+  }
+
+  queueItem(id: number): QueueItem | undefined {
+    return this.queue.find(q => q.id === id);
+  }
+
+  /** Items still waiting (not started, not cancelled). */
+  waiting(): QueueItem[] {
+    return this.queue.filter(q => q.executable === undefined && !q.cancelled);
+  }
+
+  /** Is a run of this job building or queued? */
+  busy(job: JenkinsJob): boolean {
+    return job.builds.some(b => b.result === null) || this.waiting().some(q => q.job === job);
+  }
+}

@@ -1,0 +1,2 @@
+export { KubernetesState, type DeploymentRecord } from './state';
+export { createKubernetesApp, type KubernetesAppOptions } from './app';
