@@ -1,0 +1,54 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  DeliveryView,
+  PromotionRecord,
+  PromotionResult,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { Request } from 'express';
+
+/**
+ * The facts gates are checked against: the delivery view of the entity
+ * (versions with chart/image/build, environments with running versions).
+ * The view service satisfies it structurally.
+ * @public
+ */
+export interface DeliveryFacts {
+  getView(
+    entity: Entity,
+    options: { credentials: BackstageCredentials },
+  ): Promise<DeliveryView>;
+}
+
+/** Input of {@link PromotionService.promote}. @public */
+export interface PromoteInput {
+  /** The entity, already read from the catalog as the caller. */
+  entity: Entity;
+  /** The caller; must be a user principal. Permission already checked by the router. */
+  credentials: BackstageCredentials;
+  environment: string;
+  version: string;
+  /** Optional YAML mapping merged under the release key of the values file. */
+  values?: string;
+  /** The HTTP request, for the audit event. */
+  request?: Request;
+}
+
+/**
+ * Opens (never merges) the config-repo pull request that promotes a version
+ * to an environment; idempotent and serialized per target.
+ * @public
+ */
+export interface PromotionService {
+  promote(input: PromoteInput): Promise<PromotionResult>;
+  listPromotions(
+    entity: Entity,
+    options?: { limit?: number },
+  ): Promise<PromotionRecord[]>;
+}
+
+/** The auditor subset used here (Backstage `coreServices.auditor`). @public */
+export type PromotionAuditor = Pick<AuditorService, 'createEvent'>;
