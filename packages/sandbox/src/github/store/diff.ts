@@ -46,12 +46,12 @@ function diffOps(a: string[], b: string[], aNoEol: boolean, bNoEol: boolean): Op
         ops.push({ kind: ' ', line: a[start + i], noEol: lastA(start + i) });
         i++;
         j++;
-      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.push({ kind: '+', line: b[start + j], noEol: lastB(start + j) });
-        j++;
-      } else {
+      } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
         ops.push({ kind: '-', line: a[start + i], noEol: lastA(start + i) });
         i++;
+      } else {
+        ops.push({ kind: '+', line: b[start + j], noEol: lastB(start + j) });
+        j++;
       }
     }
   }
