@@ -1,0 +1,14 @@
+import type { PromotionRecord } from '@gitops-delivery/backstage-plugin-delivery-common';
+
+const REFUSED = new Set([
+  'InputError',
+  'ConflictError',
+  'NotAllowedError',
+  'NotFoundError',
+  'UnprocessableError',
+]);
+
+/** `refused` for 4xx-type errors (nothing written), `failed` otherwise. @public */
+export function outcomeOf(error: Error): PromotionRecord['outcome'] {
+  return REFUSED.has(error.name) ? 'refused' : 'failed';
+}
