@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { readDeliveryConfig } from './config';
 
 const base = () => ({
@@ -43,7 +44,7 @@ const base = () => ({
 function read(mutate?: (c: ReturnType<typeof base>) => void) {
   const c = base();
   mutate?.(c);
-  return readDeliveryConfig(new ConfigReader(c));
+  return readDeliveryConfig(new ConfigReader(c as unknown as JsonObject));
 }
 
 describe('readDeliveryConfig', () => {

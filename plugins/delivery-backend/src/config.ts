@@ -211,7 +211,7 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
       deployJenkins: [],
       nexus: [],
       chartMuseum: [],
-      versionFrom: { kind: 'displayName' },
+      versionFrom: { kind: 'displayName' } as const,
       environments: [],
       maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     });

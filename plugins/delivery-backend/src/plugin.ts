@@ -1,13 +1,12 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { readDeliveryConfig } from './config';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { DefaultDeliveryViewService } from './services/view';
 
 /**
- * deliveryPlugin backend plugin
- *
+ * The delivery backend plugin: the delivery view of catalog entities.
  * @public
  */
 export const deliveryPlugin = createBackendPlugin({
@@ -15,17 +14,22 @@ export const deliveryPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ config, logger, cache, httpAuth, httpRouter, permissionsRegistry, catalog }) {
+        const deliveryConfig = readDeliveryConfig(config);
+        permissionsRegistry.addPermissions(deliveryPermissions);
+        const view = DefaultDeliveryViewService.create({ config: deliveryConfig, logger, cache });
+        httpRouter.use(await createRouter({ httpAuth, catalog, logger, view }));
+        logger.info('Delivery plugin ready', {
+          environments: deliveryConfig.environments.map(e => e.name).join(','),
+        });
       },
     });
   },

@@ -1,67 +1,128 @@
 import {
   mockCredentials,
-  mockErrorHandler,
   mockServices,
+  startTestBackend,
 } from '@backstage/backend-test-utils';
-import express from 'express';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { deliveryPlugin } from './plugin';
+import { openApiValidator } from './testUtils/openapi';
+import { startServer } from './testUtils/server';
 
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
-
-const mockTodoItem = {
-  title: 'Do the thing',
-  id: '123',
-  createdBy: mockCredentials.user().principal.userEntityRef,
-  createdAt: new Date().toISOString(),
+const xposer: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'xposer',
+    namespace: 'default',
+    annotations: {
+      'delivery/code-job': 'code:stakater/xposer/master',
+      'delivery/image': 'stakater/xposer',
+      'delivery/chart': 'xposer',
+    },
+  },
+  spec: { type: 'service', owner: 'group:default/team-xposer', lifecycle: 'production' },
 };
 
-// TEMPLATE NOTE:
-// Testing the router directly allows you to write a unit test that mocks the provided options.
-describe('createRouter', () => {
-  let app: express.Express;
-  let todoList: jest.Mocked<typeof todoListServiceRef.T>;
+describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
+  let upstream: Awaited<ReturnType<typeof startServer>>;
+  const validate = openApiValidator();
 
-  beforeEach(async () => {
-    todoList = {
-      createTodo: jest.fn(),
-      listTodos: jest.fn(),
-      getTodo: jest.fn(),
-    };
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      todoList,
+  beforeAll(async () => {
+    upstream = await startServer((_req, res) => {
+      res.writeHead(503);
+      res.end();
     });
-    app = express();
-    app.use(router);
-    app.use(mockErrorHandler());
+  });
+  afterAll(() => upstream.close());
+
+  async function start(catalog = catalogServiceMock.factory({ entities: [xposer] })) {
+    const { server } = await startTestBackend({
+      features: [
+        deliveryPlugin,
+        catalog,
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: { github: [{ host: new URL(upstream.url).host, apiBaseUrl: `${upstream.url}/api/v3`, token: 't' }] },
+            delivery: {
+              codeJenkins: [{ name: 'code', baseUrl: upstream.url, timeoutMs: 500 }],
+              deployJenkins: [{ name: 'deploy', baseUrl: upstream.url, timeoutMs: 500 }],
+              nexus: [{ name: 'default', baseUrl: upstream.url, timeoutMs: 500 }],
+              chartMuseum: [{ name: 'default', baseUrl: upstream.url, timeoutMs: 500 }],
+              environments: [
+                { name: 'dev', configRepo: `${upstream.url}/gitops/config-dev`, deployJob: 'deploy/config-dev', timeoutMs: 500 },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('returns 401 without credentials', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/delivery/entities/default/component/xposer')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+    expect(validate('Error', res.body)).toBeNull();
   });
 
-  it('should create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
-
-    const response = await request(app).post('/todos').send({
-      title: 'Do the thing',
-    });
-
-    expect(response.status).toBe(201);
-    expect(response.body).toEqual(mockTodoItem);
+  it('returns 400 for bad params', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/delivery/entities/default/component/..%2Fx');
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(validate('Error', res.body)).toBeNull();
   });
 
-  it('should not allow unauthenticated requests to create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
+  it('returns 404 for an unknown entity, with no upstream traffic', async () => {
+    const server = await start();
+    const before = upstream.seen.length;
+    const res = await request(server).get('/api/delivery/entities/default/component/nope');
+    expect(res.status).toBe(404);
+    expect(validate('Error', res.body)).toBeNull();
+    expect(upstream.seen.length).toBe(before);
+  });
 
-    // TEMPLATE NOTE:
-    // The HttpAuth mock service considers all requests to be authenticated as a
-    // mock user by default. In order to test other cases we need to explicitly
-    // pass an authorization header with mock credentials.
-    const response = await request(app)
-      .post('/todos')
-      .set('Authorization', mockCredentials.none.header())
-      .send({
-        title: 'Do the thing',
-      });
+  it('reads the entity as the caller: unreadable is 404 with no upstream traffic', async () => {
+    const getEntityByRef = jest.fn(async (_ref: unknown, options: { credentials: unknown }) =>
+      options.credentials === undefined ? xposer : undefined,
+    );
+    const server = await start(catalogServiceMock.mock({ getEntityByRef }).factory as never);
+    const before = upstream.seen.length;
+    const res = await request(server)
+      .get('/api/delivery/entities/default/component/xposer')
+      .set('Authorization', mockCredentials.user.header('user:default/outsider'));
+    expect(res.status).toBe(404);
+    expect(getEntityByRef).toHaveBeenCalledWith(
+      { namespace: 'default', kind: 'component', name: 'xposer' },
+      { credentials: mockCredentials.user('user:default/outsider') },
+    );
+    expect(upstream.seen.length).toBe(before);
+  });
 
-    expect(response.status).toBe(401);
+  it('returns 200 with the view, failing sources marked, matching the OpenAPI schema', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/delivery/entities/default/component/xposer')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(validate('DeliveryView', res.body)).toBeNull();
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/xposer',
+      release: 'xposer',
+      environments: [{ name: 'dev', status: 'unknown' }],
+      sources: {
+        codeJenkins: { status: 'error', error: { kind: 'unavailable' } },
+        nexus: { status: 'error', error: { kind: 'unavailable' } },
+        chartMuseum: { status: 'error', error: { kind: 'unavailable' } },
+        'configRepo:dev': { status: 'error', error: { kind: 'unavailable' } },
+        'deployJenkins:dev': { status: 'error', error: { kind: 'unavailable' } },
+        'cluster:dev': { status: 'ok', note: 'no cluster configured' },
+      },
+    });
   });
 });

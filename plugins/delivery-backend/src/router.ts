@@ -1,50 +1,58 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
+import type { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import { z } from 'zod';
+import type { DeliveryViewService } from './services/view';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+const entityParams = z.object({
+  namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
+  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
+});
+
+/** Dependencies of {@link createRouter}. @public */
+export interface RouterOptions {
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
-}): Promise<express.Router> {
+  catalog: CatalogService;
+  logger: LoggerService;
+  view: DeliveryViewService;
+}
+
+/**
+ * The delivery HTTP API (mounted at `/api/delivery`, documented in
+ * `src/schema/openapi.yaml`). The entity is always read from the catalog as
+ * the caller: one they cannot see is a 404, and no upstream is touched.
+ * @public
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, catalog, logger, view } = options;
   const router = Router();
   router.use(express.json());
 
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
-  });
-
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
+  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const parsed = entityParams.safeParse(req.params);
     if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
+      const issue = parsed.error.issues[0];
+      throw new InputError(`Invalid entity reference: ${issue.path.join('.')}: ${issue.message}`);
     }
-
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
+    const ref = stringifyEntityRef(parsed.data);
+    const entity = await catalog.getEntityByRef(parsed.data, { credentials });
+    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    const started = Date.now();
+    const result = await view.getView(entity);
+    const failedSources = Object.entries(result.sources)
+      .filter(([, s]) => s.status === 'error')
+      .map(([k]) => k);
+    logger.info('Built delivery view', {
+      entityRef: ref,
+      durationMs: Date.now() - started,
+      failedSources: failedSources.join(','),
     });
-
-    res.status(201).json(result);
-  });
-
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
-  });
-
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
+    res.json(result);
   });
 
   return router;

@@ -1,0 +1,161 @@
+import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CHART,
+  ANNOTATION_CODE_JOB,
+  ANNOTATION_IMAGE,
+  ChartArtifact,
+  CodeBuild,
+  DeliveryView,
+  EnvironmentView,
+  InstanceRef,
+  readDeliveryAnnotations,
+  SourceState,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
+import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
+import { ViewCache } from './cache';
+import { UpstreamClients } from './clients';
+import { EnvironmentResult, loadEnvironment } from './environment';
+import { buildLineage } from './lineage';
+import { failed, Loaded, SourceLoader, sourceState } from './sources';
+import type { DeliveryViewService } from './types';
+
+/** Repo URL from `backstage.io/source-location` (`url:https://host/o/r/tree/...`). */
+function codeRepoUrl(entity: Entity): string | undefined {
+  const loc = entity.metadata.annotations?.['backstage.io/source-location'];
+  const m = loc ? /^url:(https?:\/\/[^/]+\/[^/]+\/[^/]+?)(\.git)?(\/.*)?$/.exec(loc) : null;
+  return m?.[1];
+}
+
+/**
+ * The delivery view: every source fetched in parallel, each reported in
+ * `sources`; one failing source never fails the view.
+ * @public
+ */
+export class DefaultDeliveryViewService implements DeliveryViewService {
+  private constructor(
+    private readonly config: DeliveryConfig,
+    private readonly loader: SourceLoader,
+  ) {}
+
+  static create(options: {
+    config: DeliveryConfig;
+    logger: LoggerService;
+    cache?: CacheService;
+  }): DefaultDeliveryViewService {
+    const cache = new ViewCache(options.cache, options.logger);
+    const clients = new UpstreamClients(options.config, cache.etagStore());
+    const loader = new SourceLoader(options.config, clients, cache, options.logger);
+    return new DefaultDeliveryViewService(options.config, loader);
+  }
+
+  async getView(entity: Entity): Promise<DeliveryView> {
+    const { annotations, problems } = readDeliveryAnnotations(entity);
+    const problem = (a: string) => problems.find(p => p.annotation === a)?.message;
+    const release = annotations.release;
+
+    const resolve = (
+      annotation: string,
+      ref: InstanceRef | undefined,
+      names: Iterable<string>,
+      kind: string,
+    ): Loaded<{ instance: string; id: string }> => {
+      const bad = problem(annotation);
+      if (bad) return failed('not-configured', bad);
+      if (!ref) return failed('not-configured', `No ${annotation} annotation`);
+      const list = [...names];
+      const instance = ref.instance ?? list[0];
+      if (!instance || !list.includes(instance)) {
+        return failed('not-configured', `${annotation}: no ${kind} instance named "${ref.instance ?? '(default)'}" in delivery config`);
+      }
+      return { ok: true, value: { instance, id: ref.id } };
+    };
+
+    const codeRef = resolve(ANNOTATION_CODE_JOB, annotations.codeJob, this.config.codeJenkins.map(j => j.name), 'codeJenkins');
+    const imageRef = resolve(ANNOTATION_IMAGE, annotations.image, this.config.nexus.map(n => n.name), 'nexus');
+    const chartRef = resolve(ANNOTATION_CHART, annotations.chart, this.config.chartMuseum.map(c => c.name), 'chartMuseum');
+    const repoUrl = codeRepoUrl(entity);
+
+    const [builds, images, charts, envResults] = await Promise.all([
+      codeRef.ok
+        ? this.loader.attempt('codeJenkins', () => this.loader.codeBuilds(codeRef.value.instance, codeRef.value.id, repoUrl))
+        : Promise.resolve(codeRef as Loaded<CodeBuild[]>),
+      imageRef.ok
+        ? this.loader.attempt('nexus', () => this.loader.images(imageRef.value.instance, imageRef.value.id))
+        : Promise.resolve(imageRef as Loaded<ImageSearchResult>),
+      chartRef.ok
+        ? this.loader.attempt('chartMuseum', () => this.loader.charts(chartRef.value.instance, chartRef.value.id))
+        : Promise.resolve(chartRef as Loaded<ChartArtifact[]>),
+      Promise.all(this.environmentsFor(annotations.environments).map(env => this.environment(env, release))),
+    ]);
+
+    const sources: Record<string, SourceState> = {
+      codeJenkins: sourceState(builds),
+      nexus: images.ok
+        ? sourceState({ ok: true, value: null, incomplete: images.value.incomplete, note: images.value.note })
+        : sourceState(images),
+      chartMuseum: sourceState(charts),
+    };
+    for (const name of annotations.environments ?? []) {
+      if (!this.config.environments.some(e => e.name === name)) {
+        sources[`configRepo:${name}`] = sourceState(
+          failed('not-configured', `delivery/environments: no environment named "${name}" in delivery config`),
+        );
+      }
+    }
+    for (const r of envResults) Object.assign(sources, r.sources);
+
+    const environments = envResults.map(r => r.view);
+    const deploys = envResults
+      .flatMap(r => r.deploys)
+      .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+    const codeBuilds = builds.ok ? builds.value : [];
+    return {
+      entityRef: stringifyEntityRef(entity),
+      release: release ?? '',
+      generatedAt: new Date().toISOString(),
+      versions: buildLineage({
+        builds: codeBuilds,
+        images: images.ok ? images.value.images : [],
+        charts: charts.ok ? charts.value : [],
+        environments,
+        deploys,
+      }),
+      environments,
+      builds: codeBuilds,
+      deploys,
+      sources,
+    };
+  }
+
+  private environmentsFor(names?: string[]): readonly EnvironmentConfig[] {
+    if (!names) return this.config.environments;
+    return this.config.environments.filter(e => names.includes(e.name));
+  }
+
+  private async environment(env: EnvironmentConfig, release?: string): Promise<EnvironmentResult> {
+    if (release) return loadEnvironment(this.loader, env, release);
+    const error = failed('not-configured', 'No delivery/release or delivery/chart annotation names the release');
+    const view: EnvironmentView = {
+      name: env.name,
+      promotesFrom: env.promotesFrom,
+      configRepoUrl: env.repoHtmlUrl,
+      branch: env.branch,
+      status: 'unknown',
+      statusReason: 'The entity does not name its release (delivery/release or delivery/chart).',
+      openPromotions: [],
+    };
+    const s = sourceState(error);
+    return {
+      view,
+      deploys: [],
+      sources: {
+        [`configRepo:${env.name}`]: s,
+        [`deployJenkins:${env.name}`]: s,
+        [`cluster:${env.name}`]: s,
+        [`promotions:${env.name}`]: s,
+      },
+    };
+  }
+}

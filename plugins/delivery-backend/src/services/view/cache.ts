@@ -1,0 +1,69 @@
+import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type { JsonValue } from '@backstage/types';
+import type { EtagStore } from '../../upstreams/github/GitHubReader';
+
+/**
+ * The view's cache: reads through Backstage's cache service with short TTLs.
+ * Keys describe the upstream resource (not the entity), so entities reading
+ * the same config repo, deploy job or namespace share entries. If the cache
+ * backend fails, everything still works uncached.
+ * @public
+ */
+export class ViewCache {
+  private warned = false;
+
+  constructor(
+    private readonly cache: CacheService | undefined,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** `T` must be plain JSON data (optional fields allowed). */
+  async getOrLoad<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.cache || ttlMs <= 0) return load();
+    const hit = await this.safe(() => this.cache!.get<JsonValue>(key));
+    if (hit !== undefined) return hit as unknown as T;
+    const value = await load();
+    await this.safe(() =>
+      this.cache!.set(key, JSON.parse(JSON.stringify(value ?? null)), { ttl: ttlMs }),
+    );
+    return value;
+  }
+
+  /** ETags and the bodies they validate, kept for a day. */
+  etagStore(): EtagStore {
+    const ttl = 24 * 3600 * 1000;
+    return {
+      get: async key => {
+        if (!this.cache) return undefined;
+        const v = await this.safe(() =>
+          this.cache!.get<{ etag: string; data: JsonValue }>(`etag:${key}`),
+        );
+        return v ?? undefined;
+      },
+      set: async (key, value) => {
+        if (!this.cache) return;
+        await this.safe(() =>
+          this.cache!.set(`etag:${key}`, value as { etag: string; data: JsonValue }, { ttl }),
+        );
+      },
+    };
+  }
+
+  private async safe<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!this.warned) {
+        this.warned = true;
+        this.logger.warn('Delivery cache unavailable; working uncached', {
+          error: (e as Error).message,
+        });
+      }
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
+import { ChartMuseumClient } from '../../upstreams/chartmuseum/ChartMuseumClient';
+import { EtagStore, GitHubReader } from '../../upstreams/github/GitHubReader';
+import { JenkinsClient } from '../../upstreams/jenkins/JenkinsClient';
+import { KubernetesClient } from '../../upstreams/kubernetes/KubernetesClient';
+import { NexusClient } from '../../upstreams/nexus/NexusClient';
+
+/**
+ * Every upstream client, built once from the config. Code and deploy Jenkins
+ * live in separate maps: an annotation can only ever select a code instance.
+ * @public
+ */
+export class UpstreamClients {
+  readonly codeJenkins = new Map<string, JenkinsClient>();
+  readonly deployJenkins = new Map<string, JenkinsClient>();
+  readonly nexus = new Map<string, NexusClient>();
+  readonly chartMuseum = new Map<string, ChartMuseumClient>();
+  private readonly github = new Map<string, GitHubReader>();
+  private readonly kubernetes = new Map<string, KubernetesClient>();
+
+  constructor(config: DeliveryConfig, etags: EtagStore) {
+    const maxBytes = config.maxResponseBytes;
+    for (const j of config.codeJenkins) this.codeJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
+    for (const j of config.deployJenkins) this.deployJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
+    for (const n of config.nexus) this.nexus.set(n.name, NexusClient.create(n, { maxBytes }));
+    for (const c of config.chartMuseum) this.chartMuseum.set(c.name, ChartMuseumClient.create(c, { maxBytes }));
+    for (const env of config.environments) {
+      const key = githubKey(env);
+      if (!this.github.has(key)) {
+        this.github.set(
+          key,
+          GitHubReader.create({
+            apiBaseUrl: env.apiBaseUrl,
+            token: env.token,
+            timeoutMs: env.timeoutMs,
+            maxBytes,
+            etags,
+          }),
+        );
+      }
+      if (env.cluster) this.kubernetes.set(env.name, KubernetesClient.create(env.cluster, { maxBytes }));
+    }
+  }
+
+  /** The GitHub reader of an environment's config repo (shared per host/token). */
+  githubFor(env: EnvironmentConfig): GitHubReader {
+    return this.github.get(githubKey(env))!;
+  }
+
+  kubernetesFor(env: EnvironmentConfig): KubernetesClient | undefined {
+    return this.kubernetes.get(env.name);
+  }
+}
+
+function githubKey(env: EnvironmentConfig): string {
+  return `${env.apiBaseUrl}|${env.token ? 'token' : 'anonymous'}|${env.timeoutMs}`;
+}

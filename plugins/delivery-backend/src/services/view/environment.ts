@@ -1,0 +1,172 @@
+import type {
+  DeployRun,
+  EnvironmentView,
+  LiveState,
+  PromotionSummary,
+  SourceState,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { EnvironmentConfig } from '../../configTypes';
+import type { PullSummary } from '../../upstreams/github/GitHubReader';
+import { imageTag, DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
+import type { RawDeployRun } from './convert';
+import { findPin, Pin } from './pins';
+import { Loaded, SourceLoader, sourceState } from './sources';
+import { decideStatus } from './status';
+
+/** How many distinct deployed config commits we read the pin at. */
+const MAX_DEPLOYED_SHAS = 10;
+
+/** One environment of the view, with its deploy runs and source states. @public */
+export interface EnvironmentResult {
+  view: EnvironmentView;
+  deploys: DeployRun[];
+  sources: Record<string, SourceState>;
+}
+
+/** Finds the release's deployment: label `release`/`app`, then its name. @public */
+export function findDeployment(list: DeploymentSummary[], release: string) {
+  const labelled = (d: DeploymentSummary) =>
+    [d.labels, d.podLabels].some(l => l.release === release || l.app === release);
+  return (
+    list.find(labelled) ??
+    list.find(d => d.name === release) ??
+    list.find(d => d.name.endsWith(`-${release}`))
+  );
+}
+
+function liveState(d: DeploymentSummary, release: string): LiveState {
+  const container = d.images.find(c => c.container === release) ?? d.images[0];
+  return {
+    namespace: d.namespace,
+    deployment: d.name,
+    image: container?.image,
+    runningVersion: container ? imageTag(container.image) : undefined,
+    labeledVersion: d.labels.version ?? d.podLabels.version,
+    replicas: d.replicas,
+    readyReplicas: d.readyReplicas,
+  };
+}
+
+function promotions(pulls: Loaded<PullSummary[]>, env: string, release: string): PromotionSummary[] {
+  if (!pulls.ok) return [];
+  const prefix = `delivery/${env}/${release}-`;
+  return pulls.value
+    .filter(p => p.branch.startsWith(prefix))
+    .map(p => ({
+      number: p.number,
+      url: p.url,
+      title: p.title,
+      branch: p.branch,
+      state: 'open' as const,
+      version: p.branch.slice(prefix.length) || undefined,
+      author: p.author,
+      createdAt: p.createdAt,
+    }));
+}
+
+/** Reads the pin of `release` at each deployed config commit (cached by sha). */
+async function withVersions(
+  loader: SourceLoader,
+  env: EnvironmentConfig,
+  release: string,
+  runs: RawDeployRun[],
+): Promise<DeployRun[]> {
+  const shas = [...new Set(runs.map(r => r.configSha).filter((s): s is string => !!s))].slice(0, MAX_DEPLOYED_SHAS);
+  const versions = new Map<string, string | undefined>();
+  await Promise.all(
+    shas.map(async sha => {
+      try {
+        const content = await loader.fileAt(env, sha);
+        versions.set(sha, content === null ? undefined : findPin(content, env.requirementsPath, release)?.version);
+      } catch {
+        versions.set(sha, undefined); // the run stays, without a version
+      }
+    }),
+  );
+  return runs.map(r => ({
+    environment: env.name,
+    number: r.number,
+    url: r.url,
+    result: r.result,
+    building: r.building,
+    startedAt: r.startedAt,
+    durationMs: r.durationMs,
+    configCommit: r.configSha
+      ? { sha: r.configSha, shortSha: r.configSha.slice(0, 7), url: `${env.repoHtmlUrl}/commit/${r.configSha}` }
+      : undefined,
+    version: r.configSha ? versions.get(r.configSha) : undefined,
+  }));
+}
+
+/**
+ * Loads one environment (config repo, deploy job, cluster, open promotions,
+ * in parallel) and decides its status.
+ * @public
+ */
+export async function loadEnvironment(
+  loader: SourceLoader,
+  env: EnvironmentConfig,
+  release: string,
+): Promise<EnvironmentResult> {
+  const [config, deploys, cluster, pulls] = await Promise.all([
+    loader.attempt(`configRepo:${env.name}`, async () => {
+      const head = await loader.configHead(env);
+      if (head.content === null) return { headSha: head.headSha, pin: undefined, missing: true };
+      return { headSha: head.headSha, pin: findPin(head.content, env.requirementsPath, release), missing: false };
+    }),
+    loader.attempt(`deployJenkins:${env.name}`, async () =>
+      withVersions(loader, env, release, await loader.deployRuns(env)),
+    ),
+    env.cluster
+      ? loader.attempt(`cluster:${env.name}`, () => loader.deployments(env))
+      : Promise.resolve<Loaded<DeploymentSummary[]>>({ ok: true, value: [], note: 'no cluster configured' }),
+    loader.attempt(`promotions:${env.name}`, () => loader.pulls(env)),
+  ]);
+
+  if (config.ok && config.value.missing) {
+    config.note = `${env.requirementsPath} not found on ${env.branch}`;
+  }
+  const pin: Pin | undefined = config.ok ? config.value.pin : undefined;
+  const runs = deploys.ok ? deploys.value : [];
+  const deployment = cluster.ok ? findDeployment(cluster.value, release) : undefined;
+  const live = deployment ? liveState(deployment, release) : undefined;
+  const lastDeploy = runs[0];
+  const decision = decideStatus({
+    environment: env.name,
+    release,
+    configError: config.ok ? undefined : config.error.message,
+    pinnedVersion: pin?.version,
+    headSha: config.ok ? config.value.headSha : undefined,
+    deployError: deploys.ok ? undefined : deploys.error.message,
+    lastDeploy,
+    clusterConfigured: Boolean(env.cluster),
+    clusterError: cluster.ok ? undefined : cluster.error.message,
+    deploymentFound: Boolean(deployment),
+    runningVersion: live?.runningVersion,
+  });
+  const blob = `${env.repoHtmlUrl}/blob/${encodeURIComponent(env.branch)}`;
+  const view: EnvironmentView = {
+    name: env.name,
+    promotesFrom: env.promotesFrom,
+    configRepoUrl: env.repoHtmlUrl,
+    branch: env.branch,
+    pinnedVersion: pin?.version,
+    pinFileUrl: pin ? `${blob}/${env.requirementsPath}#L${pin.line}` : undefined,
+    valuesFileUrl: `${blob}/${env.valuesPath(release)}`,
+    lastDeploy,
+    live,
+    runningVersion: live?.runningVersion,
+    ...decision,
+    openPromotions: promotions(pulls, env.name, release),
+  };
+  return {
+    view,
+    deploys: runs,
+    sources: {
+      [`configRepo:${env.name}`]: sourceState(config),
+      [`deployJenkins:${env.name}`]: sourceState(deploys),
+      [`cluster:${env.name}`]: sourceState(cluster),
+      [`promotions:${env.name}`]: sourceState(pulls),
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export type { DeliveryViewService } from './types';
+export { DefaultDeliveryViewService } from './DefaultDeliveryViewService';

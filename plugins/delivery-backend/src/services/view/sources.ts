@@ -1,0 +1,158 @@
+import type {
+  ChartArtifact,
+  CodeBuild,
+  SourceErrorKind,
+  SourceState,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
+import { UpstreamError } from '../../upstreams/http';
+import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
+import type { PullSummary } from '../../upstreams/github/GitHubReader';
+import type { DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
+import { ViewCache } from './cache';
+import { UpstreamClients } from './clients';
+import { RawDeployRun, toCodeBuild, toRawDeployRun } from './convert';
+
+/** The outcome of reading one source. @public */
+export type Loaded<T> =
+  | { ok: true; value: T; incomplete?: boolean; note?: string }
+  | { ok: false; error: { kind: SourceErrorKind; message: string } };
+
+/** A failed source. */
+export function failed<T>(kind: SourceErrorKind, message: string): Loaded<T> {
+  return { ok: false, error: { kind, message } };
+}
+
+/** The `sources` entry of a load. */
+export function sourceState(l: Loaded<unknown>): SourceState {
+  if (!l.ok) return { status: 'error', error: l.error };
+  const s: SourceState = { status: 'ok' };
+  if (l.incomplete) s.incomplete = true;
+  if (l.note) s.note = l.note;
+  return s;
+}
+
+/** The config repo file at the branch head. @public */
+export interface ConfigHead {
+  headSha: string;
+  /** null when the requirements file does not exist at the head. */
+  content: string | null;
+}
+
+const FILE_TTL_MS = 3600_000;
+const DEPLOY_LIMIT = 20;
+const BUILD_LIMIT = 50;
+
+/**
+ * Loads every upstream source through the cache. Cache keys name the upstream
+ * resource, never the entity, so entities sharing a config repo, deploy job or
+ * namespace share the reads. Failures are returned (classified), not thrown,
+ * and never cached.
+ * @public
+ */
+export class SourceLoader {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly config: DeliveryConfig,
+    private readonly clients: UpstreamClients,
+    private readonly cache: ViewCache,
+    private readonly logger: LoggerService,
+  ) {
+    this.ttlMs = config.cacheTtlSeconds * 1000;
+  }
+
+  async attempt<T>(source: string, fn: () => Promise<T>): Promise<Loaded<T>> {
+    try {
+      return { ok: true, value: await fn() };
+    } catch (e) {
+      if (e instanceof UpstreamError) {
+        this.logger.info('Delivery source failed', { source, kind: e.kind, error: e.message });
+        return failed(e.kind, e.message);
+      }
+      this.logger.error('Delivery source failed unexpectedly', { source, error: String(e) });
+      return failed('bad-response', `${source}: unexpected error`);
+    }
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>, ttlMs = this.ttlMs) {
+    return this.cache.getOrLoad<T>(`delivery:${key}`, ttlMs, load);
+  }
+
+  codeBuilds(instance: string, job: string, codeRepoUrl?: string): Promise<CodeBuild[]> {
+    const client = this.clients.codeJenkins.get(instance)!;
+    const key = `code:${instance}:${job}:${codeRepoUrl ?? ''}:${JSON.stringify(this.config.versionFrom)}`;
+    return this.cached(key, async () => {
+      const builds = await client.listBuilds(job, { limit: BUILD_LIMIT, changeSets: true });
+      const from = this.config.versionFrom;
+      return builds.map(b => toCodeBuild(b, { job, versionFrom: from, codeRepoUrl }));
+    });
+  }
+
+  images(instance: string, image: string): Promise<ImageSearchResult> {
+    const client = this.clients.nexus.get(instance)!;
+    return this.cached(`nexus:${instance}:${image}`, async () =>
+      client.listImageTags(image),
+    );
+  }
+
+  charts(instance: string, chart: string): Promise<ChartArtifact[]> {
+    const client = this.clients.chartMuseum.get(instance)!;
+    return this.cached(`chart:${instance}:${chart}`, async () =>
+      client.listChartVersions(chart),
+    );
+  }
+
+  /** The branch head and the requirements file at that exact commit. */
+  configHead(env: EnvironmentConfig): Promise<ConfigHead> {
+    const gh = this.clients.githubFor(env);
+    const key = `config:${env.apiBaseUrl}/${env.owner}/${env.repo}@${env.branch}`;
+    return this.cached(key, async () => {
+      const headSha = await gh.getBranchHead(env.owner, env.repo, env.branch);
+      return { headSha, content: await this.fileAt(env, headSha) };
+    });
+  }
+
+  /** The requirements file at a commit (immutable: cached for an hour). */
+  fileAt(env: EnvironmentConfig, sha: string): Promise<string | null> {
+    const gh = this.clients.githubFor(env);
+    const key = `file:${env.apiBaseUrl}/${env.owner}/${env.repo}@${sha}:${env.requirementsPath}`;
+    return this.cached(
+      key,
+      async () => {
+        try {
+          return (await gh.getFile(env.owner, env.repo, env.requirementsPath, sha)).content;
+        } catch (e) {
+          if (e instanceof UpstreamError && e.kind === 'not-found') return null;
+          throw e;
+        }
+      },
+      FILE_TTL_MS,
+    );
+  }
+
+  deployRuns(env: EnvironmentConfig): Promise<RawDeployRun[]> {
+    const { instance, job } = env.deployJob;
+    const client = this.clients.deployJenkins.get(instance)!;
+    return this.cached(`deploy:${instance}:${job}:${env.configRepoUrl}`, async () => {
+      const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
+      return builds.map(b => toRawDeployRun(b, env.configRepoUrl));
+    });
+  }
+
+  deployments(env: EnvironmentConfig): Promise<DeploymentSummary[]> {
+    const client = this.clients.kubernetesFor(env)!;
+    const c = env.cluster!;
+    return this.cached(`k8s:${c.url}:${c.namespace}`, async () =>
+      client.listDeployments(),
+    );
+  }
+
+  pulls(env: EnvironmentConfig): Promise<PullSummary[]> {
+    const gh = this.clients.githubFor(env);
+    return this.cached(`pulls:${env.apiBaseUrl}/${env.owner}/${env.repo}`, async () =>
+      gh.listOpenPulls(env.owner, env.repo),
+    );
+  }
+}
