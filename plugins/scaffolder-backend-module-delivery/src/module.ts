@@ -1,8 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCodeRepoCreateAction } from './actions/codeRepoCreate';
+import { createConfigAddReleaseAction } from './actions/configAddRelease';
+import { createConfigRepoCreateAction } from './actions/configRepoCreate';
 
 /**
- * Registers the delivery scaffolder actions.
+ * Registers the delivery scaffolder actions: `delivery:code-repo:create`,
+ * `delivery:config:add-release` and `delivery:config-repo:create`.
  * @public
  */
 export const scaffolderModule = createBackendModule({
@@ -10,8 +15,19 @@ export const scaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init() {},
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, config }) {
+        const integrations = ScmIntegrations.fromConfig(config);
+        const options = { integrations, config };
+        scaffolderActions.addActions(
+          createCodeRepoCreateAction(options),
+          createConfigAddReleaseAction(options),
+          createConfigRepoCreateAction(options),
+        );
+      },
     });
   },
 });

@@ -67,3 +67,30 @@ function printable(value: string): string {
   const s = JSON.stringify(value);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s.slice(1, -1);
 }
+
+const ENTITY_REF = /^(?:[a-z][a-z0-9]*:)?(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+
+/** Throws unless `value` looks like a catalog entity ref (`[kind:][namespace/]name`). */
+export function assertEntityRef(field: string, value: string): string {
+  if (!ENTITY_REF.test(value)) {
+    throw new InputError(
+      `${field} '${printable(value)}' is not an entity ref like group:default/team-a`,
+    );
+  }
+  return value;
+}
+
+/** Throws unless every name is a configured environment; returns them in config order. */
+export function assertEnvironments(
+  requested: readonly string[],
+  configured: readonly { name: string }[],
+): string[] {
+  const known = configured.map(e => e.name);
+  const unknown = requested.filter(e => !known.includes(e));
+  if (unknown.length) {
+    throw new InputError(
+      `unknown environment(s) ${unknown.map(printable).join(', ')}; configured in delivery.environments: ${known.join(', ') || '(none)'}`,
+    );
+  }
+  return known.filter(e => requested.includes(e));
+}

@@ -1,0 +1,188 @@
+import type { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readDeliveryScaffolderConfig } from '../config';
+import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
+import {
+  branchHead,
+  commitFiles,
+  commitMessage,
+  createEmptyRepo,
+  repoExists,
+  taskTrailer,
+} from '../github/git';
+import { codeRepoFiles } from '../layout/codeRepo';
+import { LANGUAGES, Language, imageName } from '../layout/types';
+import {
+  assertDnsName,
+  assertEntityRef,
+  assertEnvironments,
+  assertOwnerAllowed,
+  assertPlainText,
+} from '../validation';
+import { examples } from './codeRepoCreate.examples';
+
+/** Options of {@link createCodeRepoCreateAction}. @public */
+export interface DeliveryActionOptions {
+  integrations: ScmIntegrationRegistry;
+  /** Root config; `delivery.*` is read once when the action is created. */
+  config: Config;
+}
+
+/**
+ * `delivery:code-repo:create`: creates a service's code repo in the Xposer layout
+ * (skeleton, Dockerfile, Makefile, Jenkinsfile, .version, Helm chart, rendered manifests,
+ * catalog-info.yaml) as a single commit.
+ * @public
+ */
+export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
+  const { integrations } = options;
+  const cfg = readDeliveryScaffolderConfig(options.config);
+  return createTemplateAction({
+    id: 'delivery:code-repo:create',
+    description:
+      'Creates a code repository in the Xposer layout (app skeleton, Dockerfile, Makefile, Jenkinsfile, Helm chart, manifests, catalog-info.yaml) in one commit',
+    examples,
+    schema: {
+      input: {
+        repoUrl: z =>
+          z.string({
+            description:
+              'Where to create the repo: host?owner=<owner>&repo=<name> (RepoUrlPicker format) or http(s)://host/<owner>/<name>; the repo name is the service, chart and release name',
+          }),
+        owner: z =>
+          z.string({ description: 'Catalog owner of the new Component, e.g. group:default/team-xposer' }),
+        description: z =>
+          z.string({ description: 'One-line description of the service' }).default(''),
+        language: z =>
+          z.enum(LANGUAGES as [string, ...string[]], {
+            description: 'Application skeleton: go or node',
+          }),
+        environments: z =>
+          z
+            .array(z.string(), {
+              description: 'Configured environments the service deploys to (delivery/environments annotation)',
+            })
+            .default([]),
+        defaultBranch: z =>
+          z.string({ description: 'Default (release) branch' }).default('main'),
+        private: z =>
+          z.boolean({ description: 'Create a private repository' }).default(false),
+        dockerRegistry: z =>
+          z
+            .string({ description: 'Docker registry host; default from delivery config (Nexus)' })
+            .optional(),
+        chartRepositoryUrl: z =>
+          z
+            .string({ description: 'ChartMuseum URL; default from delivery config' })
+            .optional(),
+      },
+      output: {
+        repoUrl: z => z.string({ description: 'Web URL of the new repository' }),
+        catalogInfoUrl: z =>
+          z.string({ description: 'URL of catalog-info.yaml, for catalog:register' }),
+        commitSha: z => z.string({ description: 'The single commit holding the layout' }),
+        image: z => z.string({ description: 'Image repository, registry/owner/name' }),
+        chart: z => z.string({ description: 'Chart name' }),
+        release: z => z.string({ description: 'Release (dependency alias) name' }),
+      },
+    },
+    async handler(ctx) {
+      const input = ctx.input;
+      const loc = parseRepoLocation(input.repoUrl);
+      const name = assertDnsName('repository name', loc.repo);
+      assertOwnerAllowed(loc.owner, cfg.allowedOwners);
+      assertEntityRef('owner', input.owner);
+      if (!LANGUAGES.includes(input.language as Language)) {
+        throw new InputError(`language '${input.language}' is not one of ${LANGUAGES.join(', ')}`);
+      }
+      const description = assertPlainText('description', input.description ?? '');
+      const environments = assertEnvironments(input.environments ?? [], cfg.environments);
+      const defaultBranch = input.defaultBranch ?? 'main';
+      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(defaultBranch) || defaultBranch.includes('..')) {
+        throw new InputError(`defaultBranch '${defaultBranch}' is not a valid branch name`);
+      }
+      const dockerRegistry = input.dockerRegistry ?? cfg.dockerRegistry;
+      const chartRepositoryUrl = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
+      if (!dockerRegistry || !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(dockerRegistry)) {
+        throw new InputError(
+          'dockerRegistry must be a registry host (set delivery.scaffolder.dockerRegistry or delivery.nexus)',
+        );
+      }
+      if (!chartRepositoryUrl || !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)) {
+        throw new InputError(
+          'chartRepositoryUrl must be an http(s) URL (set delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum)',
+        );
+      }
+      const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
+      const key = `${loc.owner}/${name}`.toLowerCase();
+
+      const created = await ctx.checkpoint({
+        key: `code-repo.create.${key}`,
+        fn: async () => {
+          if (await repoExists(repo)) {
+            throw new InputError(`repository ${loc.owner}/${name} already exists`);
+          }
+          const r = await createEmptyRepo(repo, {
+            description,
+            private: input.private ?? false,
+          });
+          ctx.logger.info('Created code repository', { repo: key });
+          return { htmlUrl: r.htmlUrl };
+        },
+      });
+
+      const spec = {
+        name,
+        owner: loc.owner,
+        host: loc.host,
+        repoHtmlUrl: created.htmlUrl,
+        description,
+        language: input.language as Language,
+        componentOwner: input.owner,
+        defaultBranch,
+        dockerRegistry,
+        chartRepositoryUrl,
+        codeJenkinsInstance: cfg.codeJenkinsInstance,
+        environments,
+        initialVersion: 'v0.0.0',
+        port: 8080,
+      };
+      const trailer = taskTrailer(ctx.task.id);
+      const { commitSha } = await ctx.checkpoint({
+        key: `code-repo.commit.${key}`,
+        fn: async () => {
+          const head = await branchHead(repo, defaultBranch);
+          if (head) {
+            // a previous attempt of this task may have committed before its checkpoint was saved
+            if ((await commitMessage(repo, head)).includes(trailer)) {
+              return { commitSha: head };
+            }
+            throw new ConflictError(
+              `${loc.owner}/${name} already has commits on ${defaultBranch}`,
+            );
+          }
+          const sha = await commitFiles(repo, {
+            branch: defaultBranch,
+            files: codeRepoFiles(spec),
+            message: `Scaffold ${name} (${spec.language}) in the Xposer layout\n\n${trailer}\n`,
+            createBranch: true,
+          });
+          ctx.logger.info('Committed code repository layout', { repo: key, sha });
+          return { commitSha: sha };
+        },
+      });
+
+      ctx.output('repoUrl', created.htmlUrl);
+      ctx.output(
+        'catalogInfoUrl',
+        `${created.htmlUrl}/blob/${defaultBranch}/catalog-info.yaml`,
+      );
+      ctx.output('commitSha', commitSha);
+      ctx.output('image', `${dockerRegistry}/${imageName(spec)}`);
+      ctx.output('chart', name);
+      ctx.output('release', name);
+    },
+  });
+}

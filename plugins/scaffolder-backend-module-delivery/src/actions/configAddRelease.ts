@@ -1,0 +1,200 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ScaffolderEnvironment, readDeliveryScaffolderConfig } from '../config';
+import { GitHubRepo, parseRepoLocation, resolveGitHubRepo } from '../github/client';
+import {
+  branchHead,
+  commitFiles,
+  commitMessage,
+  readText,
+  repoExists,
+  taskTrailer,
+} from '../github/git';
+import { openPullRequest } from '../github/pulls';
+import { configRepoFiles } from '../layout/configRepo';
+import { addDependency, releaseValuesFile, valuesPathFor } from '../layout/release';
+import { assertChartVersion, assertDnsName, assertEnvironments } from '../validation';
+import type { DeliveryActionOptions } from './codeRepoCreate';
+import { examples } from './configAddRelease.examples';
+
+interface Release {
+  release: string;
+  chart: string;
+  version: string;
+  image: string;
+  repository: string;
+}
+
+/** The files to write in one environment's config repo, on top of `base` (undefined = empty repo). */
+async function releaseFiles(
+  repo: GitHubRepo,
+  env: ScaffolderEnvironment,
+  rel: Release,
+  base: string | undefined,
+): Promise<Record<string, string>> {
+  const valuesPath = valuesPathFor(env.valuesPath, rel.release);
+  const values = releaseValuesFile({ ...rel, environment: env.name });
+  const dep = { name: rel.chart, version: rel.version, repository: rel.repository, alias: rel.release };
+  if (!base) {
+    const skeleton = configRepoFiles({
+      name: repo.repo,
+      owner: repo.owner,
+      repoHtmlUrl: repo.htmlUrl,
+      environment: env.name,
+      namespace: env.name,
+      branch: env.branch,
+      description: '',
+      componentOwner: 'group:default/platform',
+      chartRepositoryUrl: rel.repository,
+      requirementsPath: env.requirementsPath,
+    });
+    const reqPath = env.requirementsPath === 'Chart.yaml' ? 'Chart.yaml' : 'requirements.yaml';
+    return {
+      ...skeleton,
+      [reqPath]: addDependency(skeleton[reqPath], dep, reqPath),
+      [valuesPath]: values,
+    };
+  }
+  const requirements = await readText(repo, env.requirementsPath, base);
+  if (requirements === undefined) {
+    throw new InputError(
+      `${repo.owner}/${repo.repo} has no ${env.requirementsPath} on ${env.branch} (delivery.environments.${env.name}.requirementsPath)`,
+    );
+  }
+  if ((await readText(repo, valuesPath, base)) !== undefined) {
+    throw new ConflictError(`${repo.owner}/${repo.repo} already has ${valuesPath}`);
+  }
+  return {
+    [env.requirementsPath]: addDependency(requirements, dep, env.requirementsPath),
+    [valuesPath]: values,
+  };
+}
+
+/**
+ * `delivery:config:add-release`: adds a release to each chosen environment's config repo:
+ * the pinned dependency in requirements.yaml (or Chart.yaml v2) plus `<release>.yaml`, as a
+ * pull request (branch `delivery/scaffold/<release>`), or as the first commit of an empty repo.
+ * @public
+ */
+export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
+  const { integrations } = options;
+  const cfg = readDeliveryScaffolderConfig(options.config);
+  return createTemplateAction({
+    id: 'delivery:config:add-release',
+    description:
+      'Adds a service to environment config repos (umbrella charts): dependency pin + values file, by pull request',
+    examples,
+    schema: {
+      input: {
+        release: z =>
+          z.string({ description: 'Release name: the dependency alias and the values file name' }),
+        chart: z =>
+          z.string({ description: 'Chart name in ChartMuseum; default: the release' }).optional(),
+        version: z =>
+          z
+            .string({ description: 'Chart version to pin (the first version the code pipeline publishes)' })
+            .default('v0.0.1'),
+        image: z =>
+          z.string({ description: 'Image repository for the values file, registry/owner/name' }),
+        environments: z =>
+          z.array(z.string(), { description: 'Configured environments to add the release to' }).min(1),
+        chartRepositoryUrl: z =>
+          z.string({ description: 'Chart repository of the dependency; default from delivery config' }).optional(),
+      },
+      output: {
+        pullRequests: z =>
+          z.array(
+            z.object({
+              environment: z.string(),
+              url: z.string(),
+              number: z.number().optional(),
+              direct: z.boolean(),
+            }),
+            { description: 'Per environment: the pull request, or the direct first commit of an empty config repo' },
+          ),
+        pullRequestUrls: z =>
+          z.record(z.string(), { description: 'environment -> pull request (or commit) URL' }),
+        summary: z => z.string({ description: 'Markdown list of the changes, for the template output' }),
+      },
+    },
+    async handler(ctx) {
+      const input = ctx.input;
+      const release = assertDnsName('release', input.release);
+      const chart = assertDnsName('chart', input.chart ?? release);
+      const version = assertChartVersion('version', input.version ?? 'v0.0.1');
+      const repository = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
+      if (!repository || !/^https?:\/\/[^\s'"\\]+$/.test(repository)) {
+        throw new InputError('chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)');
+      }
+      if (!/^[a-z0-9.:-]+(\/[a-z0-9._-]+)+$/.test(input.image)) {
+        throw new InputError(`image '${input.image}' is not an image repository like registry/owner/name`);
+      }
+      const names = assertEnvironments(input.environments, cfg.environments);
+      // resolve every target before writing anything
+      const targets = names.map(n => {
+        const env = cfg.environments.find(e => e.name === n)!;
+        return { env, repo: resolveGitHubRepo(integrations, parseRepoLocation(env.configRepo), ctx.logger) };
+      });
+      const rel: Release = { release, chart, version, image: input.image, repository };
+      const branch = `delivery/scaffold/${release}`;
+      const trailer = taskTrailer(ctx.task.id);
+      const results = [];
+      for (const { env, repo } of targets) {
+        const commit = await ctx.checkpoint({
+          key: `config.${env.name}.commit.${release}`,
+          fn: async () => {
+            if (!(await repoExists(repo))) {
+              throw new InputError(
+                `config repo ${repo.owner}/${repo.repo} of ${env.name} does not exist; create it with delivery:config-repo:create`,
+              );
+            }
+            const base = await branchHead(repo, env.branch);
+            const target = base ? branch : env.branch;
+            const existing = await branchHead(repo, target);
+            if (existing) {
+              if ((await commitMessage(repo, existing)).includes(trailer)) {
+                return { sha: existing, direct: !base, base: base ?? '' };
+              }
+              throw new ConflictError(`${repo.owner}/${repo.repo} already has a branch ${target}`);
+            }
+            const sha = await commitFiles(repo, {
+              branch: target,
+              files: await releaseFiles(repo, env, rel, base),
+              message: `Add ${release} ${version} to ${env.name}\n\n${trailer}\n`,
+              parent: base,
+              createBranch: true,
+            });
+            ctx.logger.info('Committed release to config repo', {
+              environment: env.name, repo: `${repo.owner}/${repo.repo}`, branch: target, sha,
+            });
+            return { sha, direct: !base, base: base ?? '' };
+          },
+        });
+        if (commit.direct) {
+          results.push({ environment: env.name, url: `${repo.htmlUrl}/commit/${commit.sha}`, direct: true });
+          continue;
+        }
+        const pr = await ctx.checkpoint({
+          key: `config.${env.name}.pull.${release}`,
+          fn: () =>
+            openPullRequest(repo, {
+              head: branch,
+              base: env.branch,
+              title: `Add ${release} ${version} to ${env.name}`,
+              body: `Adds the \`${release}\` release (chart \`${chart}\` ${version}) to ${env.name}: a dependency pin and \`${valuesPathFor(env.valuesPath, release)}\`.\n\nOpened by the Backstage delivery scaffolder.`,
+            }),
+        });
+        ctx.logger.info('Config pull request ready', { environment: env.name, url: pr.url });
+        results.push({ environment: env.name, url: pr.url, number: pr.number, direct: false });
+      }
+      ctx.output('pullRequests', results);
+      ctx.output('pullRequestUrls', Object.fromEntries(results.map(r => [r.environment, r.url])));
+      ctx.output(
+        'summary',
+        results
+          .map(r => `- **${r.environment}**: [${r.direct ? 'first commit' : `pull request #${r.number}`}](${r.url})`)
+          .join('\n'),
+      );
+    },
+  });
+}

@@ -1,0 +1,93 @@
+import { InputError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { Octokit } from '@octokit/rest';
+
+/** A repository on a configured GitHub (Enterprise) integration. @public */
+export interface GitHubRepo {
+  host: string;
+  owner: string;
+  repo: string;
+  /** Web URL, e.g. http://127.0.0.1:7105/stakater/my-service */
+  htmlUrl: string;
+  octokit: Octokit;
+}
+
+/**
+ * Splits a repo location: the scaffolder form `host?owner=o&repo=r` or a web URL
+ * `http(s)://host/owner/repo`.
+ */
+export function parseRepoLocation(location: string): {
+  host: string;
+  owner: string;
+  repo: string;
+} {
+  let url: URL;
+  try {
+    url = /^https?:\/\//.test(location)
+      ? new URL(location)
+      : new URL(`https://${location}`);
+  } catch {
+    throw new InputError(`'${location}' is not a repository location`);
+  }
+  if (url.username || url.password) {
+    throw new InputError('repository locations must not contain credentials');
+  }
+  let owner = url.searchParams.get('owner') ?? undefined;
+  let repo = url.searchParams.get('repo') ?? undefined;
+  if (!owner && !repo) {
+    const parts = url.pathname.replace(/\.git$/, '').split('/').filter(Boolean);
+    if (parts.length === 2) [owner, repo] = parts;
+  }
+  if (!owner || !repo) {
+    throw new InputError(
+      `'${location}' must be host?owner=<owner>&repo=<repo> or http(s)://host/<owner>/<repo>`,
+    );
+  }
+  return { host: url.host, owner, repo };
+}
+
+/**
+ * Binds a repository to the `integrations.github` entry of its host. Hosts without a
+ * configured entry (with a token) are rejected before any request is made.
+ */
+export function resolveGitHubRepo(
+  integrations: ScmIntegrationRegistry,
+  location: { host: string; owner: string; repo: string },
+  logger?: LoggerService,
+): GitHubRepo {
+  const integration = integrations.github.byHost(location.host);
+  if (!integration || !integration.config.token) {
+    throw new InputError(
+      `host '${location.host}' is not a configured integrations.github entry with a token`,
+    );
+  }
+  const { apiBaseUrl, token } = integration.config;
+  const apiUrl = new URL(apiBaseUrl ?? `https://${location.host}/api/v3`);
+  const webBase =
+    location.host === 'github.com'
+      ? 'https://github.com'
+      : `${apiUrl.protocol}//${location.host}`;
+  const octokit = new Octokit({
+    baseUrl: apiUrl.toString().replace(/\/$/, ''),
+    auth: token,
+    request: { timeout: 15000 },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => logger?.warn(message),
+      error: (message: string) => logger?.error(message),
+    },
+  });
+  return {
+    ...location,
+    htmlUrl: `${webBase}/${location.owner}/${location.repo}`,
+    octokit,
+  };
+}
+
+/** HTTP status of an Octokit RequestError, if any. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' ? status : undefined;
+}
