@@ -1,0 +1,55 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
+import { DatabasePromotionStore } from '../../../database/DatabasePromotionStore';
+import { createPromotionService } from '../promotionService';
+import type { DeliveryFacts, PromotionService } from '../types';
+import { deliveryConfig, view } from './world';
+import type { SandboxGitHub } from './sandboxGitHub';
+
+export interface AuditRecord {
+  eventId: string;
+  severityLevel?: string;
+  meta?: JsonObject;
+  status: 'initiated' | 'succeeded' | 'failed';
+  error?: Error;
+}
+
+export function recordingAuditor() {
+  const events: AuditRecord[] = [];
+  return {
+    events,
+    async createEvent(o: AuditorServiceCreateEventOptions) {
+      const ev: AuditRecord = { eventId: o.eventId, severityLevel: o.severityLevel, meta: o.meta, status: 'initiated' };
+      events.push(ev);
+      return {
+        async success(x?: { meta?: JsonObject }) {
+          ev.status = 'succeeded';
+          ev.meta = { ...ev.meta, ...x?.meta };
+        },
+        async fail(x: { meta?: JsonObject; error: Error }) {
+          ev.status = 'failed';
+          ev.error = x.error;
+          ev.meta = { ...ev.meta, ...x.meta };
+        },
+      };
+    },
+  };
+}
+
+export const guest = mockCredentials.user('user:default/guest');
+
+export async function createHarness(gh: SandboxGitHub, knex: Knex, facts?: DeliveryFacts) {
+  const store = await DatabasePromotionStore.create({ database: mockServices.database({ knex }) });
+  const auditor = recordingAuditor();
+  const getView = jest.fn(async () => view());
+  const service: PromotionService = createPromotionService({
+    config: deliveryConfig(gh.baseUrl, gh.apiBaseUrl),
+    facts: facts ?? { getView },
+    store,
+    auditor,
+    logger: mockServices.logger.mock(),
+  });
+  return { service, store, auditor, getView };
+}
