@@ -1,1 +1,10 @@
-export {};
+export { startSandbox, defaultPorts, sandboxCredentials, upstreams } from './sandbox';
+export type { Sandbox, SandboxOptions, SandboxServer, Upstream } from './sandbox';
+export * from './world';
+export * from './http';
+export { SandboxEngine, type EngineOptions, type SandboxEvent } from './engine';
+export { JenkinsState, createJenkinsApp, type JenkinsAppOptions } from './jenkins';
+export { NexusState, createNexusApp, NEXUS_PAGE_SIZE } from './nexus';
+export { ChartMuseumState, createChartMuseumApp } from './chartmuseum';
+export { KubernetesState, createKubernetesApp } from './kubernetes';
+export { createControlApp } from './control';

@@ -1,0 +1,1 @@
+export { createControlApp, type ControlAppOptions } from './app';

@@ -1,0 +1,63 @@
+import semver from 'semver';
+import type { ChangeItem, QueueItem } from '../jenkins';
+import type { WorldService } from '../world';
+import { cloneUrl, codeStages } from './context';
+import { chartRecord, imageSize } from './seedArtifacts';
+import { param, quietPeriod, type Runtime } from './runtime';
+
+/** A pushed commit the next run of a branch job builds. */
+export interface PendingPush {
+  sha: string;
+  change: ChangeItem;
+  fail?: boolean;
+}
+
+/** Next release version: patch bump of the newest chart, keeping its `v` style. */
+export function nextVersion(rt: Runtime, service: WorldService): string {
+  const list = rt.charts.charts.get(service.chart) ?? [];
+  const newest = list.find(c => semver.valid(c.version.replace(/^v/, '')));
+  if (!newest) return '0.0.1';
+  const bumped = semver.inc(newest.version.replace(/^v/, ''), 'patch')!;
+  return newest.version.startsWith('v') ? `v${bumped}` : bumped;
+}
+
+/** Runs a queued code build; on the default branch with RELEASE it publishes image + chart. */
+export async function runCodeBuild(rt: Runtime, service: WorldService, branch: string, item: QueueItem, push?: PendingPush): Promise<void> {
+  const { owner, name } = service.codeRepo;
+  await rt.sleep(quietPeriod(rt.buildDelayMs));
+  if (item.cancelled) return;
+  const sha = push?.sha ?? (await rt.store.headSha(owner, name, branch));
+  if (!rt.alive()) return;
+  const lib = rt.ctx.world.settings.pipelineLibrary;
+  const build = rt.code.start(item, {
+    timestamp: Date.now(),
+    estimatedDuration: Math.max(1, rt.buildDelayMs),
+    description: null,
+    causes: item.causes,
+    parameters: item.parameters,
+    revisions: [
+      { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
+      ...(sha ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }] : []),
+    ],
+    changes: push ? [push.change] : [],
+    stages: codeStages,
+  });
+  rt.events.add('build.started', { service: service.name, branch, number: build.number, queueId: item.id, sha });
+  await rt.sleep(rt.buildDelayMs);
+  if (push?.fail || !sha) {
+    rt.code.finish(build, 'FAILURE', { failedStage: 2 });
+    rt.events.add('build.finished', { service: service.name, branch, number: build.number, result: 'FAILURE', sha });
+    return;
+  }
+  let version: string | undefined;
+  if (param(item, 'RELEASE') !== false && branch === service.codeRepo.defaultBranch) {
+    version = nextVersion(rt, service);
+    const created = new Date().toISOString();
+    await rt.store.commitFiles(owner, name, branch, `Bump Version to ${version}`, { '.version': `${version}\n` }, { name: 'stakater-user', email: 'stakater@gmail.com' });
+    if (!rt.alive()) return;
+    rt.nexus.push({ repository: rt.ctx.nexusRepository, name: service.image, version, created, uploader: 'jenkins', fileSize: imageSize(version) });
+    rt.charts.add(chartRecord(service, version, created));
+  }
+  rt.code.finish(build, 'SUCCESS', { displayName: version });
+  rt.events.add('build.finished', { service: service.name, branch, number: build.number, result: 'SUCCESS', sha, version });
+}

@@ -1,0 +1,40 @@
+import crypto from 'node:crypto';
+import type { GitHubStore } from '../github';
+import type { World, WorldService, WorldEnvironment } from '../world';
+import type { RenderContext } from '../world/renderConfig';
+
+/** What the seeding and behaviour code needs to know about the running sandbox. */
+export interface EngineContext extends RenderContext {
+  world: World;
+  store: GitHubStore;
+  nexusRepository: string;
+}
+
+/** Sha of a seeded commit (falls back to a stable fake when the store does not know it). */
+export function shaOf(ctx: EngineContext, owner: string, repo: string, id: string): string {
+  return ctx.store.commitSha(owner, repo, id) ?? crypto.createHash('sha1').update(`${owner}/${repo}@${id}`).digest('hex');
+}
+
+/** `http://127.0.0.1:7105/stakater/xposer.git` */
+export function cloneUrl(ctx: EngineContext, owner: string, repo: string): string {
+  return `${ctx.store.htmlUrl(owner, repo)}.git`;
+}
+
+/** Encodes a branch name as Jenkins multibranch names its job (`feature/x` -> `feature%2Fx`). */
+export function branchJobName(branch: string): string {
+  return branch.replace(/%/g, '%25').replace(/\//g, '%2F');
+}
+
+/** Job segments of a service's branch job (multibranch) or of its pipeline job. */
+export function codeJobSegments(service: WorldService, branch: string): string[] {
+  const base = service.job.path.split('/');
+  return service.job.type === 'multibranch' ? [...base, branchJobName(branch)] : base;
+}
+
+export function deployJobSegments(env: WorldEnvironment): string[] {
+  return env.deployJob.split('/');
+}
+
+export const codeStages = ['Checkout', 'Build', 'Test', 'Push image', 'Push chart'];
+export const deployStages = ['Checkout', 'Helm dependency update', 'Helm upgrade'];
+export const libraryBranch = (ctx: EngineContext) => ctx.world.settings.pipelineLibrary.branch;

@@ -1,0 +1,71 @@
+import type { QueueItem } from '../jenkins';
+import { releaseOf, type WorldEnvironment } from '../world';
+import { failsToDeploy, normalizeVersion, serviceByRelease } from '../world/derive';
+import { applyRelease } from './cluster';
+import { cloneUrl, deployStages } from './context';
+import { readPins } from './readPins';
+import { param, quietPeriod, type Runtime } from './runtime';
+
+/** Runs a queued deploy: checks out the config repo, "helm upgrade"s it, updates the cluster. */
+export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueItem): Promise<void> {
+  const { owner, name } = env.configRepo;
+  await rt.sleep(quietPeriod(rt.deployDelayMs));
+  if (item.cancelled) return;
+  const branch = String(param(item, 'BRANCH') ?? env.configRepo.branch);
+  const sha = await rt.store.headSha(owner, name, branch);
+  if (!rt.alive()) return;
+  const lib = rt.ctx.world.settings.pipelineLibrary;
+  const build = rt.deploy.start(item, {
+    timestamp: Date.now(),
+    estimatedDuration: Math.max(1, rt.deployDelayMs),
+    description: null,
+    causes: item.causes,
+    parameters: item.parameters,
+    revisions: [
+      { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
+      ...(sha ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }] : []),
+    ],
+    changes: [],
+    stages: deployStages,
+  });
+  rt.events.add('deploy.started', { environment: env.name, job: env.deployJob, number: build.number, queueId: item.id, sha });
+  await rt.sleep(rt.deployDelayMs);
+  let reason: string | undefined;
+  const plan: Array<() => void> = [];
+  const when = new Date().toISOString();
+  try {
+    if (!sha) throw new Error(`branch ${branch} not found`);
+    const deps = await readPins(rt.store, env, sha);
+    if (!rt.alive()) return;
+    for (const dep of deps) {
+      const release = dep.alias ?? dep.name;
+      const service = serviceByRelease(rt.ctx.world, release);
+      if (!service) throw new Error(`no service for dependency ${release}`);
+      const chart = rt.charts.charts.get(dep.name)?.find(c => normalizeVersion(c.version) === normalizeVersion(dep.version));
+      if (!chart) throw new Error(`chart ${dep.name} version ${dep.version} not found in the chart repository`);
+      if (failsToDeploy(rt.ctx.world, dep.version)) throw new Error(`${release} ${dep.version} failed to become ready`);
+      plan.push(() => applyRelease(rt.k8s, rt.ctx, env, service, chart.version, dep.valuesTag ?? chart.version, when));
+    }
+    const keep = new Set(deps.map(d => d.alias ?? d.name));
+    if (param(item, 'DRY_RUN') !== true) {
+      plan.forEach(apply => apply());
+      for (const d of rt.k8s.list(env.namespace)) {
+        if (d.labels.release === env.configRepo.name && !keep.has(d.name)) rt.k8s.deployments.splice(rt.k8s.deployments.indexOf(d), 1);
+      }
+    }
+  } catch (e) {
+    reason = e instanceof Error ? e.message : String(e);
+  }
+  if (!rt.alive()) return;
+  const result = reason ? 'FAILURE' : 'SUCCESS';
+  rt.deploy.finish(build, result, { failedStage: reason ? 2 : undefined, description: reason ?? null });
+  rt.events.add('deploy.finished', {
+    environment: env.name,
+    job: env.deployJob,
+    number: build.number,
+    result,
+    sha,
+    ...(reason ? { reason } : {}),
+    releases: rt.ctx.world.services.filter(s => rt.k8s.get(env.namespace, releaseOf(s))).length,
+  });
+}

@@ -1,0 +1,3 @@
+export { SandboxEngine, type EngineOptions } from './engine';
+export type { SandboxEvent } from './events';
+export { nextVersion } from './codeRun';

@@ -1,0 +1,35 @@
+import type { GitHubStore } from '../github';
+import type { ChartMuseumState } from '../chartmuseum';
+import type { JenkinsState, QueueItem } from '../jenkins';
+import type { KubernetesState } from '../kubernetes';
+import type { NexusState } from '../nexus';
+import type { EventLog } from './events';
+import type { EngineContext } from './context';
+
+/** What a running deploy or code build needs (a snapshot of one engine generation). */
+export interface Runtime {
+  ctx: EngineContext;
+  store: GitHubStore;
+  code: JenkinsState;
+  deploy: JenkinsState;
+  nexus: NexusState;
+  charts: ChartMuseumState;
+  k8s: KubernetesState;
+  events: EventLog;
+  deployDelayMs: number;
+  buildDelayMs: number;
+  /** Resolves after ms; rejects once the engine was reset or stopped. */
+  sleep(ms: number): Promise<void>;
+  /** True while this runtime is current (not reset/stopped). */
+  alive(): boolean;
+}
+
+/** Time a queue item waits before its run starts (so clients can see the queue). */
+export function quietPeriod(delay: number): number {
+  return Math.min(250, Math.floor(delay / 4));
+}
+
+/** Value of a run parameter. */
+export function param(item: QueueItem, name: string): string | boolean | undefined {
+  return item.parameters.find(p => p.name === name)?.value;
+}

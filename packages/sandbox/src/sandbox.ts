@@ -1,0 +1,114 @@
+import express, { type RequestHandler } from 'express';
+import { createGitHubApp } from './github';
+import { createUpstreamApp, FaultRegistry, listen, RequestCounter, type ListeningServer } from './http';
+import { createJenkinsApp } from './jenkins';
+import { createNexusApp } from './nexus';
+import { createChartMuseumApp } from './chartmuseum';
+import { createKubernetesApp } from './kubernetes';
+import { createControlApp } from './control';
+import { SandboxEngine } from './engine';
+import { loadDefaultWorld, loadWorldFile, worldToSeeds, type World } from './world';
+
+/** The simulated upstream systems. @public */
+export const upstreams = ['jenkins-code', 'jenkins-deploy', 'nexus', 'chartmuseum', 'github', 'kubernetes'] as const;
+/** @public */
+export type Upstream = (typeof upstreams)[number];
+/** @public */
+export type SandboxServer = Upstream | 'control';
+
+/** Default ports (all on 127.0.0.1). @public */
+export const defaultPorts: Record<SandboxServer, number> = {
+  control: 7100,
+  'jenkins-code': 7101,
+  'jenkins-deploy': 7102,
+  nexus: 7103,
+  chartmuseum: 7104,
+  github: 7105,
+  kubernetes: 7106,
+};
+
+/** Demo credentials of every upstream. @public */
+export const sandboxCredentials = {
+  codeJenkins: { username: 'code-ci', password: 'code-jenkins-token' },
+  deployJenkins: { username: 'deploy-ci', password: 'deploy-jenkins-token' },
+  nexus: { username: 'nexus-reader', password: 'nexus-password' },
+  chartMuseum: { username: 'chart-reader', password: 'chart-password' },
+  githubToken: 'sandbox-github-token',
+  kubernetesToken: 'sandbox-k8s-token',
+} as const;
+
+/** Options of {@link startSandbox}. @public */
+export interface SandboxOptions {
+  /** A world or the path of a world file (default: worlds/default.yaml). */
+  world?: World | string;
+  /** Port per server; 0 picks a free one (tests). */
+  ports?: Partial<Record<SandboxServer, number>>;
+  host?: string;
+  /** Overrides the world's deploy/build delays (tests use 0-50 ms). */
+  deployDelayMs?: number;
+  buildDelayMs?: number;
+}
+
+/** A running sandbox. @public */
+export interface Sandbox {
+  urls: Record<SandboxServer, string>;
+  engine: SandboxEngine;
+  faults: FaultRegistry;
+  counter: RequestCounter;
+  stop(): Promise<void>;
+}
+
+/** Starts every upstream simulator plus the control API. @public */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const world = typeof options.world === 'string' ? loadWorldFile(options.world) : options.world ?? loadDefaultWorld();
+  const host = options.host ?? '127.0.0.1';
+  const faults = new FaultRegistry();
+  const counter = new RequestCounter();
+  const handlers: Partial<Record<SandboxServer, RequestHandler>> = {};
+  const notReady: RequestHandler = (_req, res) => {
+    res.status(503).send('starting');
+  };
+  const servers: Partial<Record<SandboxServer, ListeningServer>> = {};
+  const urls = {} as Record<SandboxServer, string>;
+  try {
+    for (const name of ['control', ...upstreams] as SandboxServer[]) {
+      const app =
+        name === 'control'
+          ? express().use((req, res, next) => (handlers.control ?? notReady)(req, res, next))
+          : createUpstreamApp(name, { faults, counter }, () => handlers[name] ?? notReady);
+      const port = options.ports?.[name] ?? defaultPorts[name];
+      servers[name] = await listen(app, port, host);
+      urls[name] = servers[name]!.url;
+    }
+  } catch (e) {
+    await Promise.all(Object.values(servers).map(s => s.close()));
+    throw e;
+  }
+  const render = { chartRepoUrl: urls.chartmuseum, registryHost: urls.nexus.replace(/^https?:\/\//, '') };
+  let engine: SandboxEngine | undefined;
+  const github = await createGitHubApp({
+    seeds: worldToSeeds(world, render),
+    token: sandboxCredentials.githubToken,
+    baseUrl: urls.github,
+    onPullMerged: e => engine?.onPullMerged(e),
+  });
+  engine = new SandboxEngine({ world, store: github.store, ...render, deployDelayMs: options.deployDelayMs, buildDelayMs: options.buildDelayMs });
+  const e = engine;
+  handlers.github = github.app;
+  handlers['jenkins-code'] = createJenkinsApp({ state: () => e.runtime.code, credentials: sandboxCredentials.codeJenkins, baseUrl: () => urls['jenkins-code'] });
+  handlers['jenkins-deploy'] = createJenkinsApp({ state: () => e.runtime.deploy, credentials: sandboxCredentials.deployJenkins, baseUrl: () => urls['jenkins-deploy'] });
+  handlers.nexus = createNexusApp({ state: () => e.runtime.nexus, credentials: sandboxCredentials.nexus, baseUrl: () => urls.nexus });
+  handlers.chartmuseum = createChartMuseumApp({ state: () => e.runtime.charts, credentials: sandboxCredentials.chartMuseum });
+  handlers.kubernetes = createKubernetesApp({ state: () => e.runtime.k8s, token: sandboxCredentials.kubernetesToken });
+  handlers.control = createControlApp({ engine: () => e, faults, counter, urls: () => urls, upstreams: [...upstreams] });
+  return {
+    urls,
+    engine: e,
+    faults,
+    counter,
+    stop: async () => {
+      e.stop();
+      await Promise.all(Object.values(servers).map(s => s.close()));
+    },
+  };
+}
