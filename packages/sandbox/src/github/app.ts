@@ -1,7 +1,12 @@
 import express, { Express, Request, Response } from 'express';
 import type { GitHubAppOptions, GitHubStore } from './types';
 import type { ApiContext } from './http/context';
-import { apiErrorHandler, apiMiddleware, notFoundHandler, tokenOf } from './http/middleware';
+import {
+  apiErrorHandler,
+  apiMiddleware,
+  notFoundHandler,
+  tokenOf,
+} from './http/middleware';
 import { RateLimit } from './http/respond';
 import { GitHubStoreImpl } from './store/store';
 import { usersRouter } from './routes/users';
@@ -13,17 +18,32 @@ import { commitsRouter } from './routes/commits';
 import { pullsRouter } from './routes/pulls';
 
 /** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
-async function serveRaw(ctx: ApiContext, token: string, req: Request, res: Response): Promise<void> {
+async function serveRaw(
+  ctx: ApiContext,
+  token: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
   const rec = ctx.store.getRepo(req.params.owner, req.params.repo);
-  if (!rec || (rec.private && tokenOf(req) !== token && req.query.token !== token)) {
+  if (
+    !rec ||
+    (rec.private && tokenOf(req) !== token && req.query.token !== token)
+  ) {
     res.status(404).type('text/plain').send('404: Not Found');
     return;
   }
-  const parts = String((req.params as Record<string, string>)[0] ?? '').split('/');
+  const parts = String((req.params as Record<string, string>)[0] ?? '').split(
+    '/',
+  );
   for (let i = 1; i < parts.length; i++) {
     const ref = parts.slice(0, i).join('/');
     if (await rec.git.resolveCommitish(ref)) {
-      const text = await ctx.store.readFile(rec.owner.login, rec.name, ref, parts.slice(i).join('/'));
+      const text = await ctx.store.readFile(
+        rec.owner.login,
+        rec.name,
+        ref,
+        parts.slice(i).join('/'),
+      );
       if (text !== undefined) {
         res.status(200).type('text/plain; charset=utf-8').send(text);
         return;
@@ -45,7 +65,10 @@ export async function createGitHubApp(
   options: GitHubAppOptions,
 ): Promise<{ app: Express; store: GitHubStore }> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const store = new GitHubStoreImpl({ baseUrl, viewer: options.viewer ?? 'delivery-bot' });
+  const store = new GitHubStoreImpl({
+    baseUrl,
+    viewer: options.viewer ?? 'delivery-bot',
+  });
   const rate = new RateLimit(options.rateLimit ?? 5000);
   store.onReset(() => rate.reset());
   const ctx: ApiContext = {
@@ -59,7 +82,15 @@ export async function createGitHubApp(
 
   const api = express.Router();
   api.use(apiMiddleware(ctx, options.token));
-  for (const router of [usersRouter, reposRouter, contentsRouter, refsRouter, gitObjectsRouter, commitsRouter, pullsRouter]) {
+  for (const router of [
+    usersRouter,
+    reposRouter,
+    contentsRouter,
+    refsRouter,
+    gitObjectsRouter,
+    commitsRouter,
+    pullsRouter,
+  ]) {
     api.use(router(ctx));
   }
   api.use(notFoundHandler);

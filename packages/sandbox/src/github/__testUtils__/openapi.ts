@@ -16,7 +16,14 @@ function repoRoot(): string {
   return dir;
 }
 
-export const GITHUB_FIXTURES = path.join(repoRoot(), '..', 'shared', 'fixtures', 'upstreams', 'github');
+export const GITHUB_FIXTURES = path.join(
+  repoRoot(),
+  '..',
+  'shared',
+  'fixtures',
+  'upstreams',
+  'github',
+);
 
 /**
  * OpenAPI 3.0 -> JSON Schema: `nullable: true` becomes a `null` alternative. Everything else
@@ -28,9 +35,12 @@ function toJsonSchema(node: Json): Json {
   const out: { [key: string]: Json } = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'example' || k === 'examples') continue;
-    out[k] = k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, toJsonSchema(s)]))
-      : toJsonSchema(v);
+    out[k] =
+      k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v).map(([p, s]) => [p, toJsonSchema(s)]),
+          )
+        : toJsonSchema(v);
   }
   if (out.nullable === true) {
     delete out.nullable;
@@ -45,11 +55,29 @@ function toJsonSchema(node: Json): Json {
 }
 
 interface Spec {
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: Json }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        responses?: Record<
+          string,
+          { content?: Record<string, { schema?: Json }> }
+        >;
+      }
+    >
+  >;
 }
 
 const spec: Spec = JSON.parse(
-  fs.readFileSync(path.join(GITHUB_FIXTURES, 'openapi-excerpt-api.github.com-octokit-openapi-23.0.2.deref.json'), 'utf8'),
+  fs.readFileSync(
+    path.join(
+      GITHUB_FIXTURES,
+      'openapi-excerpt-api.github.com-octokit-openapi-23.0.2.deref.json',
+    ),
+    'utf8',
+  ),
 );
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
@@ -57,18 +85,30 @@ const compiled = new Map<string, ReturnType<Ajv['compile']>>();
 
 /** One of GitHub's official examples (`openapi-examples/<file>.json`). */
 export function example(file: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(GITHUB_FIXTURES, 'openapi-examples', `${file}.json`), 'utf8'));
+  return JSON.parse(
+    fs.readFileSync(
+      path.join(GITHUB_FIXTURES, 'openapi-examples', `${file}.json`),
+      'utf8',
+    ),
+  );
 }
 
 /** Validates a response body against `operationId`'s schema for `status`; returns the errors. */
-export function validateResponse(operationId: string, status: number, body: unknown): ErrorObject[] {
+export function validateResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+): ErrorObject[] {
   for (const ops of Object.values(spec.paths)) {
     for (const op of Object.values(ops)) {
       if (op.operationId !== operationId) continue;
-      const schema = op.responses?.[String(status)]?.content?.['application/json']?.schema;
-      if (!schema) throw new Error(`${operationId} has no ${status} JSON schema`);
+      const schema =
+        op.responses?.[String(status)]?.content?.['application/json']?.schema;
+      if (!schema)
+        throw new Error(`${operationId} has no ${status} JSON schema`);
       const key = `${operationId} ${status}`;
-      const validate = compiled.get(key) ?? ajv.compile(toJsonSchema(schema) as object);
+      const validate =
+        compiled.get(key) ?? ajv.compile(toJsonSchema(schema) as object);
       compiled.set(key, validate);
       return validate(body) ? [] : validate.errors ?? [];
     }

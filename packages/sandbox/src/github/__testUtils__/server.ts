@@ -3,7 +3,12 @@ import type { AddressInfo } from 'net';
 import type { RequestListener } from 'http';
 import { Octokit } from '@octokit/rest';
 import { createGitHubApp } from '../app';
-import type { GitHubAppOptions, GitHubRepoSeed, GitHubStore, PullMergedEvent } from '../types';
+import type {
+  GitHubAppOptions,
+  GitHubRepoSeed,
+  GitHubStore,
+  PullMergedEvent,
+} from '../types';
 
 export const TOKEN = 'sandbox-github-token';
 
@@ -20,8 +25,21 @@ export function testSeeds(): GitHubRepoSeed[] {
       defaultBranch: 'master',
       description: 'Xposer exposes services',
       commits: [
-        { id: 'x1', message: 'Initial commit', date: '2024-01-01T10:00:00Z', files: { 'README.md': '# xposer\n', 'Jenkinsfile': 'pipeline {}\n' } },
-        { id: 'x2', message: 'Add chart', date: '2024-01-02T10:00:00Z', files: { 'deployments/kubernetes/chart/xposer/Chart.yaml': 'name: xposer\nversion: 0.0.20\n' } },
+        {
+          id: 'x1',
+          message: 'Initial commit',
+          date: '2024-01-01T10:00:00Z',
+          files: { 'README.md': '# xposer\n', Jenkinsfile: 'pipeline {}\n' },
+        },
+        {
+          id: 'x2',
+          message: 'Add chart',
+          date: '2024-01-02T10:00:00Z',
+          files: {
+            'deployments/kubernetes/chart/xposer/Chart.yaml':
+              'name: xposer\nversion: 0.0.20\n',
+          },
+        },
       ],
     },
     {
@@ -33,7 +51,8 @@ export function testSeeds(): GitHubRepoSeed[] {
           message: 'Initial environment',
           date: '2024-01-01T09:00:00Z',
           files: {
-            'xposer/requirements.yaml': 'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.19\n    repository: http://chartmuseum\n',
+            'xposer/requirements.yaml':
+              'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.19\n    repository: http://chartmuseum\n',
             'xposer/values.yaml': 'xposer:\n  image:\n    tag: v0.0.19\n',
           },
         },
@@ -47,12 +66,22 @@ export function testSeeds(): GitHubRepoSeed[] {
               id: 'p1',
               message: 'Promote xposer to 0.0.20',
               date: '2024-01-03T09:00:00Z',
-              files: { 'xposer/requirements.yaml': 'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.20\n    repository: http://chartmuseum\n' },
+              files: {
+                'xposer/requirements.yaml':
+                  'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.20\n    repository: http://chartmuseum\n',
+              },
             },
           ],
         },
       ],
-      pulls: [{ head: 'promote/xposer-0.0.20', base: 'main', title: 'Promote xposer 0.0.20', body: 'Automated promotion' }],
+      pulls: [
+        {
+          head: 'promote/xposer-0.0.20',
+          base: 'main',
+          title: 'Promote xposer 0.0.20',
+          body: 'Automated promotion',
+        },
+      ],
     },
   ];
 }
@@ -91,12 +120,17 @@ export async function startGitHub(
     octokit: new Octokit({ baseUrl: apiUrl, auth: TOKEN, log: quiet }),
     store,
     merged,
-    close: () => new Promise<void>((resolve, reject) => server.close(e => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close(e => (e ? reject(e) : resolve())),
+      ),
   };
 }
 
 /** Status of a rejected Octokit call (RequestError) plus its response body. */
-export async function failure(p: Promise<unknown>): Promise<{ status: number; data: unknown }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ status: number; data: unknown }> {
   try {
     await p;
   } catch (e) {

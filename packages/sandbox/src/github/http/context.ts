@@ -14,7 +14,11 @@ export interface ApiContext {
   onPullMerged?: (e: PullMergedEvent) => void;
 }
 
-export type Reply = (status: number, body: unknown, options?: SendOptions) => void;
+export type Reply = (
+  status: number,
+  body: unknown,
+  options?: SendOptions,
+) => void;
 
 /** Wraps an async route: errors go to the GitHub error handler. */
 export function route(
@@ -22,7 +26,8 @@ export function route(
   fn: (req: Request, reply: Reply, res: Response) => Promise<void>,
 ): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const reply: Reply = (status, body, options) => send(req, res, ctx.rate, status, body, options);
+    const reply: Reply = (status, body, options) =>
+      send(req, res, ctx.rate, status, body, options);
     fn(req, reply, res).catch(next);
   };
 }
@@ -66,7 +71,8 @@ export function paginate<T>(
   };
   const links: string[] = [];
   if (page > 1) links.push(`${url(Math.min(page - 1, last))}; rel="prev"`);
-  if (page < last) links.push(`${url(page + 1)}; rel="next"`, `${url(last)}; rel="last"`);
+  if (page < last)
+    links.push(`${url(page + 1)}; rel="next"`, `${url(last)}; rel="last"`);
   if (page > 1) links.push(`${url(1)}; rel="first"`);
   return {
     items: items.slice((page - 1) * perPage, page * perPage),

@@ -56,11 +56,21 @@ export function notFound(documentationUrl: string): GitHubApiError {
   return new GitHubApiError(404, 'Not Found', documentationUrl);
 }
 
-export function validationFailed(documentationUrl: string, errors: ValidationItem[]): GitHubApiError {
+export function validationFailed(
+  documentationUrl: string,
+  errors: ValidationItem[],
+): GitHubApiError {
   return new GitHubApiError(422, 'Validation Failed', documentationUrl, errors);
 }
 
 /** `Invalid request.\n\n"x" wasn't supplied.` as GitHub answers a missing required body field. */
-export function missingField(documentationUrl: string, field: string): GitHubApiError {
-  return new GitHubApiError(422, `Invalid request.\n\n"${field}" wasn't supplied.`, documentationUrl);
+export function missingField(
+  documentationUrl: string,
+  field: string,
+): GitHubApiError {
+  return new GitHubApiError(
+    422,
+    `Invalid request.\n\n"${field}" wasn't supplied.`,
+    documentationUrl,
+  );
 }

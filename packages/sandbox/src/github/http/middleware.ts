@@ -1,4 +1,10 @@
-import express, { ErrorRequestHandler, NextFunction, Request, Response, Router } from 'express';
+import express, {
+  ErrorRequestHandler,
+  NextFunction,
+  Request,
+  Response,
+  Router,
+} from 'express';
 import type { ApiContext } from './context';
 import { docs, GitHubApiError } from './errors';
 import { baseHeaders, send } from './respond';
@@ -37,7 +43,11 @@ export function apiMiddleware(ctx: ApiContext, token: string): Router {
     }
     if (ctx.rate.remaining === 0) {
       const viewer = ctx.store.account(ctx.store.config.viewer, 'User');
-      const err = new GitHubApiError(403, `API rate limit exceeded for user ID ${viewer.id}.`, docs.rateLimit);
+      const err = new GitHubApiError(
+        403,
+        `API rate limit exceeded for user ID ${viewer.id}.`,
+        docs.rateLimit,
+      );
       res.set(ctx.rate.headers()).status(403).json(err.body());
       return;
     }
@@ -47,7 +57,11 @@ export function apiMiddleware(ctx: ApiContext, token: string): Router {
 }
 
 /** 404 for unknown API paths (mount after every route). */
-export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
+export function notFoundHandler(
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   next(new GitHubApiError(404, 'Not Found', docs.root));
 }
 
@@ -61,7 +75,11 @@ export function apiErrorHandler(ctx: ApiContext): ErrorRequestHandler {
     } else if ((err as { type?: string }).type === 'entity.too.large') {
       e = new GitHubApiError(413, 'Payload Too Large', docs.root);
     } else {
-      e = new GitHubApiError(500, err instanceof Error ? err.message : 'Server Error', docs.root);
+      e = new GitHubApiError(
+        500,
+        err instanceof Error ? err.message : 'Server Error',
+        docs.root,
+      );
     }
     send(req, res, ctx.rate, e.status, e.body());
   };

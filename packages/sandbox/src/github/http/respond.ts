@@ -53,7 +53,10 @@ const EXPOSE =
 export function baseHeaders(res: Response): void {
   const id = randomBytes(10).toString('hex').toUpperCase();
   res.set({
-    'x-github-request-id': `${id.slice(0, 4)}:${id.slice(4, 8)}:${id.slice(8, 14)}:${id.slice(14)}`,
+    'x-github-request-id': `${id.slice(0, 4)}:${id.slice(4, 8)}:${id.slice(
+      8,
+      14,
+    )}:${id.slice(14)}`,
     'x-github-media-type': 'github.v3; format=json',
     'x-github-api-version-selected': '2022-11-28',
     'x-github-enterprise-version': '3.14.0',
@@ -72,7 +75,9 @@ function etagOf(payload: string): string {
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some(t => t.trim() === '*' || strip(t) === strip(etag));
+  return ifNoneMatch
+    .split(',')
+    .some(t => t.trim() === '*' || strip(t) === strip(etag));
 }
 
 export interface SendOptions {
@@ -92,12 +97,19 @@ export function send(
   body: unknown,
   options: SendOptions = {},
 ): void {
-  const payload = typeof body === 'string' && options.contentType ? body : JSON.stringify(body);
+  const payload =
+    typeof body === 'string' && options.contentType
+      ? body
+      : JSON.stringify(body);
   if (options.headers) res.set(options.headers);
   const isRead = req.method === 'GET' || req.method === 'HEAD';
   if (isRead && status === 200) {
     const etag = etagOf(payload);
-    res.set({ etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' });
+    res.set({
+      etag,
+      'cache-control': 'private, max-age=60, s-maxage=60',
+      vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+    });
     if (matches(req.header('if-none-match'), etag)) {
       res.set(rate.headers()).status(304).end();
       return;

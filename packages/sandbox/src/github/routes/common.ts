@@ -4,7 +4,11 @@ import { docs, notFound } from '../http/errors';
 import type { RepoRecord } from '../store/records';
 
 /** The repository named by `:owner/:repo`, or GitHub's 404. */
-export function requireRepo(ctx: ApiContext, req: Request, documentationUrl = docs.repos): RepoRecord {
+export function requireRepo(
+  ctx: ApiContext,
+  req: Request,
+  documentationUrl = docs.repos,
+): RepoRecord {
   const rec = ctx.store.getRepo(req.params.owner, req.params.repo);
   if (!rec) throw notFound(documentationUrl);
   return rec;

@@ -6,18 +6,30 @@ import { fullUser, organization } from '../serializers/users';
 /** GET /user, /users/{user}, /orgs/{org}. */
 export function usersRouter(ctx: ApiContext): Router {
   const r = Router();
-  r.get('/user', route(ctx, async (_req, reply) => {
-    reply(200, fullUser(ctx, ctx.store.account(ctx.store.config.viewer, 'User')));
-  }));
-  r.get('/users/:user', route(ctx, async (req, reply) => {
-    const acc = ctx.store.findAccount(req.params.user);
-    if (!acc) throw notFound(docs.users);
-    reply(200, fullUser(ctx, acc));
-  }));
-  r.get('/orgs/:org', route(ctx, async (req, reply) => {
-    const acc = ctx.store.findAccount(req.params.org);
-    if (!acc || acc.type !== 'Organization') throw notFound(docs.orgs);
-    reply(200, organization(ctx, acc));
-  }));
+  r.get(
+    '/user',
+    route(ctx, async (_req, reply) => {
+      reply(
+        200,
+        fullUser(ctx, ctx.store.account(ctx.store.config.viewer, 'User')),
+      );
+    }),
+  );
+  r.get(
+    '/users/:user',
+    route(ctx, async (req, reply) => {
+      const acc = ctx.store.findAccount(req.params.user);
+      if (!acc) throw notFound(docs.users);
+      reply(200, fullUser(ctx, acc));
+    }),
+  );
+  r.get(
+    '/orgs/:org',
+    route(ctx, async (req, reply) => {
+      const acc = ctx.store.findAccount(req.params.org);
+      if (!acc || acc.type !== 'Organization') throw notFound(docs.orgs);
+      reply(200, organization(ctx, acc));
+    }),
+  );
   return r;
 }

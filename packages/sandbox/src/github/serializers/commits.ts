@@ -15,7 +15,12 @@ function accountFor(ctx: ApiContext, email: string) {
 }
 
 /** `diff-entry` (compare, commits/{ref}, pulls/{n}/files). */
-export function diffEntry(ctx: ApiContext, rec: RepoRecord, ref: string, f: FileDiff) {
+export function diffEntry(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  ref: string,
+  f: FileDiff,
+) {
   const html = repoHtmlUrl(ctx, rec);
   const path = encodePath(f.filename);
   return {
@@ -33,7 +38,12 @@ export function diffEntry(ctx: ApiContext, rec: RepoRecord, ref: string, f: File
 }
 
 /** `commit` (REST commits API). `files` adds stats and files like GET /commits/{ref}. */
-export function restCommit(ctx: ApiContext, rec: RepoRecord, c: GitCommit, files?: FileDiff[]) {
+export function restCommit(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  c: GitCommit,
+  files?: FileDiff[],
+) {
   const api = repoApiUrl(ctx, rec);
   const html = repoHtmlUrl(ctx, rec);
   const additions = files?.reduce((n, f) => n + f.additions, 0) ?? 0;
@@ -55,7 +65,11 @@ export function restCommit(ctx: ApiContext, rec: RepoRecord, c: GitCommit, files
     comments_url: `${api}/commits/${c.sha}/comments`,
     author: accountFor(ctx, c.author.email),
     committer: accountFor(ctx, c.committer.email),
-    parents: c.parents.map(p => ({ sha: p, url: `${api}/commits/${p}`, html_url: `${html}/commit/${p}` })),
+    parents: c.parents.map(p => ({
+      sha: p,
+      url: `${api}/commits/${p}`,
+      html_url: `${html}/commit/${p}`,
+    })),
     ...(files
       ? {
           stats: { total: additions + deletions, additions, deletions },

@@ -19,9 +19,14 @@ export function contentEntry(
 ) {
   const api = repoApiUrl(ctx, rec);
   const isDir = e.type === 'tree';
-  const type = isDir ? 'dir' : e.type === 'commit' ? 'submodule' : 'file';
-  const self = `${api}/contents/${encodePath(path)}?ref=${encodeURIComponent(ref)}`;
-  const html = `${repoHtmlUrl(ctx, rec)}/${isDir ? 'tree' : 'blob'}/${encodePath(ref)}/${encodePath(path)}`;
+  const types = { tree: 'dir', commit: 'submodule', blob: 'file' } as const;
+  const type = types[e.type];
+  const self = `${api}/contents/${encodePath(path)}?ref=${encodeURIComponent(
+    ref,
+  )}`;
+  const html = `${repoHtmlUrl(ctx, rec)}/${
+    isDir ? 'tree' : 'blob'
+  }/${encodePath(ref)}/${encodePath(path)}`;
   const git = isDir ? `${api}/git/trees/${e.oid}` : `${api}/git/blobs/${e.oid}`;
   return {
     name: path.split('/').pop() ?? path,
@@ -31,7 +36,12 @@ export function contentEntry(
     url: self,
     html_url: html,
     git_url: git,
-    download_url: type === 'file' ? `${ctx.baseUrl}/raw/${rec.owner.login}/${rec.name}/${encodePath(ref)}/${encodePath(path)}` : null,
+    download_url:
+      type === 'file'
+        ? `${ctx.baseUrl}/raw/${rec.owner.login}/${rec.name}/${encodePath(
+            ref,
+          )}/${encodePath(path)}`
+        : null,
     type,
     _links: { self, git, html },
   };

@@ -40,7 +40,13 @@ export function gitCommit(ctx: ApiContext, rec: RepoRecord, c: GitCommit) {
 }
 
 /** `git-ref`. */
-export function gitRef(ctx: ApiContext, rec: RepoRecord, ref: string, sha: string, type = 'commit') {
+export function gitRef(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  ref: string,
+  sha: string,
+  type = 'commit',
+) {
   const api = repoApiUrl(ctx, rec);
   return {
     ref,
@@ -77,7 +83,12 @@ export function githubBase64(data: Uint8Array): string {
 }
 
 /** `blob` (GET /git/blobs/{sha}). */
-export function gitBlob(ctx: ApiContext, rec: RepoRecord, sha: string, data: Uint8Array) {
+export function gitBlob(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  sha: string,
+  data: Uint8Array,
+) {
   return {
     sha,
     node_id: nodeId(`04:Blob${rec.id}:`, sha),

@@ -5,7 +5,12 @@ import { diffTrees } from '../store/treeDiff';
 import { repoApiUrl, repoForPull, repoHtmlUrl } from './repos';
 import { nodeId, simpleUser } from './users';
 
-function branchSide(ctx: ApiContext, rec: RepoRecord, ref: string, sha: string) {
+function branchSide(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  ref: string,
+  sha: string,
+) {
   return {
     label: `${rec.owner.login}:${ref}`,
     ref,
@@ -16,7 +21,12 @@ function branchSide(ctx: ApiContext, rec: RepoRecord, ref: string, sha: string) 
 }
 
 /** `pull-request-simple` (list) or, with `full`, `pull-request` (get/create/update). */
-export async function pullJson(ctx: ApiContext, rec: RepoRecord, pull: PullRecord, full: boolean) {
+export async function pullJson(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  pull: PullRecord,
+  full: boolean,
+) {
   const api = repoApiUrl(ctx, rec);
   const html = repoHtmlUrl(ctx, rec);
   const { head, base } = await pullShas(rec, pull);
@@ -70,14 +80,17 @@ export async function pullJson(ctx: ApiContext, rec: RepoRecord, pull: PullRecor
     active_lock_reason: null,
   };
   if (!full) return simple;
-  const mergeBase = head && base ? await rec.git.mergeBase(base, head) : undefined;
+  const mergeBase =
+    head && base ? await rec.git.mergeBase(base, head) : undefined;
   const files = await diffTrees(
     rec.git,
     mergeBase ? (await rec.git.readCommit(mergeBase))?.tree : undefined,
     head ? (await rec.git.readCommit(head))?.tree : undefined,
   );
   const m = await mergeability(rec, pull);
-  const mergedBy = pull.mergedBy ? simpleUser(ctx, ctx.store.account(pull.mergedBy, 'User')) : null;
+  const mergedBy = pull.mergedBy
+    ? simpleUser(ctx, ctx.store.account(pull.mergedBy, 'User'))
+    : null;
   return {
     ...simple,
     merged: pull.mergedAt !== null,

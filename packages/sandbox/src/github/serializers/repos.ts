@@ -122,9 +122,19 @@ export function repoCore(ctx: ApiContext, rec: RepoRecord) {
 export function fullRepo(ctx: ApiContext, rec: RepoRecord) {
   return {
     ...repoCore(ctx, rec),
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
-    ...(rec.owner.type === 'Organization' ? { organization: simpleUser(ctx, rec.owner) } : {}),
-    ...(rec.templateRepo ? { template_repository: repoCore(ctx, rec.templateRepo) } : {}),
+    permissions: {
+      admin: true,
+      maintain: true,
+      push: true,
+      triage: true,
+      pull: true,
+    },
+    ...(rec.owner.type === 'Organization'
+      ? { organization: simpleUser(ctx, rec.owner) }
+      : {}),
+    ...(rec.templateRepo
+      ? { template_repository: repoCore(ctx, rec.templateRepo) }
+      : {}),
     network_count: 0,
     subscribers_count: 0,
   };

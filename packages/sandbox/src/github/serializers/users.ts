@@ -33,7 +33,8 @@ export function simpleUser(ctx: ApiContext, a: Account) {
 }
 
 function repoCount(ctx: ApiContext, a: Account): number {
-  return [...ctx.store.repos.values()].filter(r => r.owner === a && !r.private).length;
+  return [...ctx.store.repos.values()].filter(r => r.owner === a && !r.private)
+    .length;
 }
 
 /** `GET /users/{user}` and `GET /user`. */

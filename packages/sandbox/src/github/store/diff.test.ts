@@ -14,7 +14,9 @@ describe('unifiedPatch', () => {
   it('handles new files, deleted files and missing final newlines', () => {
     expect(unifiedPatch('', 'x\ny\n').patch).toBe('@@ -0,0 +1,2 @@\n+x\n+y');
     expect(unifiedPatch('x\n', '').patch).toBe('@@ -1 +0,0 @@\n-x');
-    expect(unifiedPatch('x\n', 'x').patch).toBe('@@ -1 +1 @@\n-x\n+x\n\\ No newline at end of file');
+    expect(unifiedPatch('x\n', 'x').patch).toBe(
+      '@@ -1 +1 @@\n-x\n+x\n\\ No newline at end of file',
+    );
   });
 
   it('separates distant changes into hunks', () => {
@@ -22,7 +24,10 @@ describe('unifiedPatch', () => {
     const changed = [...lines];
     changed[1] = 'X';
     changed[18] = 'Y';
-    const { patch } = unifiedPatch(`${lines.join('\n')}\n`, `${changed.join('\n')}\n`);
+    const { patch } = unifiedPatch(
+      `${lines.join('\n')}\n`,
+      `${changed.join('\n')}\n`,
+    );
     expect(patch.match(/^@@/gm)).toHaveLength(2);
     expect(patch).toContain('@@ -1,5 +1,5 @@');
     expect(patch).toContain('@@ -16,5 +16,5 @@');

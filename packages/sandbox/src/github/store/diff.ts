@@ -11,7 +11,12 @@ function splitLines(text: string): { lines: string[]; noEol: boolean } {
 }
 
 /** LCS on the part between the common prefix and suffix (config files differ in a few lines). */
-function diffOps(a: string[], b: string[], aNoEol: boolean, bNoEol: boolean): Op[] {
+function diffOps(
+  a: string[],
+  b: string[],
+  aNoEol: boolean,
+  bNoEol: boolean,
+): Op[] {
   const lastA = (i: number) => aNoEol && i === a.length - 1;
   const lastB = (j: number) => bNoEol && j === b.length - 1;
   const same = (i: number, j: number) => a[i] === b[j] && lastA(i) === lastB(j);
@@ -26,12 +31,18 @@ function diffOps(a: string[], b: string[], aNoEol: boolean, bNoEol: boolean): Op
   const n = endA - start;
   const m = endB - start;
   const ops: Op[] = [];
-  for (let i = 0; i < start; i++) ops.push({ kind: ' ', line: a[i], noEol: lastA(i) });
+  for (let i = 0; i < start; i++)
+    ops.push({ kind: ' ', line: a[i], noEol: lastA(i) });
   if (n * m > 4_000_000) {
-    for (let i = start; i < endA; i++) ops.push({ kind: '-', line: a[i], noEol: lastA(i) });
-    for (let j = start; j < endB; j++) ops.push({ kind: '+', line: b[j], noEol: lastB(j) });
+    for (let i = start; i < endA; i++)
+      ops.push({ kind: '-', line: a[i], noEol: lastA(i) });
+    for (let j = start; j < endB; j++)
+      ops.push({ kind: '+', line: b[j], noEol: lastB(j) });
   } else {
-    const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    const lcs: Uint32Array[] = Array.from(
+      { length: n + 1 },
+      () => new Uint32Array(m + 1),
+    );
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
         lcs[i][j] = same(start + i, start + j)
@@ -55,7 +66,8 @@ function diffOps(a: string[], b: string[], aNoEol: boolean, bNoEol: boolean): Op
       }
     }
   }
-  for (let i = endA; i < a.length; i++) ops.push({ kind: ' ', line: a[i], noEol: lastA(i) });
+  for (let i = endA; i < a.length; i++)
+    ops.push({ kind: ' ', line: a[i], noEol: lastA(i) });
   return ops;
 }
 
@@ -65,11 +77,17 @@ export interface FilePatch {
   deletions: number;
 }
 
-export function unifiedPatch(before: string, after: string, context = 3): FilePatch {
+export function unifiedPatch(
+  before: string,
+  after: string,
+  context = 3,
+): FilePatch {
   const a = splitLines(before);
   const b = splitLines(after);
   const ops = diffOps(a.lines, b.lines, a.noEol, b.noEol);
-  const changed = ops.map((o, idx) => (o.kind !== ' ' ? idx : -1)).filter(i => i >= 0);
+  const changed = ops
+    .map((o, idx) => (o.kind !== ' ' ? idx : -1))
+    .filter(i => i >= 0);
   const hunks: string[] = [];
   let k = 0;
   while (k < changed.length) {
@@ -89,8 +107,11 @@ export function unifiedPatch(before: string, after: string, context = 3): FilePa
     const slice = ops.slice(from, to);
     const oldLen = slice.filter(o => o.kind !== '+').length;
     const newLen = slice.filter(o => o.kind !== '-').length;
-    const range = (s: number, l: number) => (l === 1 ? `${s}` : `${l === 0 ? s - 1 : s},${l}`);
-    const lines = [`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`];
+    const range = (s: number, l: number) =>
+      l === 1 ? `${s}` : `${l === 0 ? s - 1 : s},${l}`;
+    const lines = [
+      `@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`,
+    ];
     for (const o of slice) {
       lines.push(`${o.kind}${o.line}`);
       if (o.noEol) lines.push('\\ No newline at end of file');

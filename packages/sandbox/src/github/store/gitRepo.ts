@@ -42,6 +42,12 @@ function toCommit(sha: string, c: CommitObject): GitCommit {
   };
 }
 
+function modeType(mode: string): TreeEntry['type'] {
+  if (mode === '040000') return 'tree';
+  if (mode === '160000') return 'commit';
+  return 'blob';
+}
+
 /** One bare repository in memory, driven by isomorphic-git's object and ref API. */
 export class GitRepo {
   private readonly fs = createMemoryFs();
@@ -67,7 +73,12 @@ export class GitRepo {
     try {
       const o = await git.readObject({ ...this.base, oid, format: 'parsed' });
       const type: string = o.type;
-      return type === 'blob' || type === 'tree' || type === 'commit' || type === 'tag' ? type : undefined;
+      return type === 'blob' ||
+        type === 'tree' ||
+        type === 'commit' ||
+        type === 'tag'
+        ? type
+        : undefined;
     } catch {
       return undefined;
     }
@@ -112,10 +123,17 @@ export class GitRepo {
   async listRefs(): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const prefix of ['refs/heads', 'refs/tags']) {
-      const names = await git.listRefs({ fs: this.fs, gitdir: GITDIR, filepath: prefix });
+      const names = await git.listRefs({
+        fs: this.fs,
+        gitdir: GITDIR,
+        filepath: prefix,
+      });
       for (const name of names) {
         const full = `${prefix}/${name}`;
-        out.set(full, await git.resolveRef({ fs: this.fs, gitdir: GITDIR, ref: full }));
+        out.set(
+          full,
+          await git.resolveRef({ fs: this.fs, gitdir: GITDIR, ref: full }),
+        );
       }
     }
     return out;
@@ -126,7 +144,13 @@ export class GitRepo {
   }
 
   async writeRef(fullRef: string, sha: string): Promise<void> {
-    await git.writeRef({ fs: this.fs, gitdir: GITDIR, ref: fullRef, value: sha, force: true });
+    await git.writeRef({
+      fs: this.fs,
+      gitdir: GITDIR,
+      ref: fullRef,
+      value: sha,
+      force: true,
+    });
   }
 
   async deleteRef(fullRef: string): Promise<void> {
@@ -136,7 +160,12 @@ export class GitRepo {
   /** Resolves a branch, tag, `heads/x`, `refs/heads/x`, full or abbreviated sha to a commit sha. */
   async resolveCommitish(ref: string): Promise<string | undefined> {
     const refs = await this.listRefs();
-    for (const candidate of [ref, `refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`]) {
+    for (const candidate of [
+      ref,
+      `refs/${ref}`,
+      `refs/heads/${ref}`,
+      `refs/tags/${ref}`,
+    ]) {
       const sha = refs.get(candidate);
       if (sha) return sha;
     }
@@ -153,7 +182,10 @@ export class GitRepo {
   }
 
   /** All blobs of a tree, recursively, keyed by path. */
-  async listFiles(treeOid: string, prefix = ''): Promise<Map<string, FileEntry>> {
+  async listFiles(
+    treeOid: string,
+    prefix = '',
+  ): Promise<Map<string, FileEntry>> {
     const out = new Map<string, FileEntry>();
     for (const e of (await this.readTree(treeOid)) ?? []) {
       const path = prefix ? `${prefix}/${e.path}` : e.path;
@@ -169,7 +201,12 @@ export class GitRepo {
   /** The entry at `path` inside a tree ('' = the tree itself). */
   async entryAt(treeOid: string, path: string): Promise<TreeEntry | undefined> {
     const parts = path.split('/').filter(Boolean);
-    let current: TreeEntry = { mode: '040000', path: '', oid: treeOid, type: 'tree' };
+    let current: TreeEntry = {
+      mode: '040000',
+      path: '',
+      oid: treeOid,
+      type: 'tree',
+    };
     for (const part of parts) {
       if (current.type !== 'tree') return undefined;
       const entries: TreeEntry[] = (await this.readTree(current.oid)) ?? [];
@@ -181,9 +218,13 @@ export class GitRepo {
   }
 
   /** Applies path-level changes (nested paths allowed) to a base tree and writes the new trees. */
-  async applyChanges(baseTree: string | undefined, changes: TreeChanges): Promise<string> {
+  async applyChanges(
+    baseTree: string | undefined,
+    changes: TreeChanges,
+  ): Promise<string> {
     const entries = new Map<string, TreeEntry>();
-    for (const e of baseTree ? (await this.readTree(baseTree)) ?? [] : []) entries.set(e.path, e);
+    for (const e of baseTree ? (await this.readTree(baseTree)) ?? [] : [])
+      entries.set(e.path, e);
     const nested = new Map<string, TreeChanges>();
     for (const [path, change] of changes) {
       const [head, ...rest] = path.split('/').filter(Boolean);
@@ -191,8 +232,13 @@ export class GitRepo {
       if (rest.length === 0) {
         if (change === null) entries.delete(head);
         else {
-          const type = change.mode === '040000' ? 'tree' : change.mode === '160000' ? 'commit' : 'blob';
-          entries.set(head, { path: head, mode: change.mode, oid: change.oid, type });
+          const type = modeType(change.mode);
+          entries.set(head, {
+            path: head,
+            mode: change.mode,
+            oid: change.oid,
+            type,
+          });
         }
       } else {
         const sub = nested.get(head) ?? new Map<string, FileEntry | null>();
@@ -202,17 +248,31 @@ export class GitRepo {
     }
     for (const [dir, sub] of nested) {
       const existing = entries.get(dir);
-      const subTree = await this.applyChanges(existing?.type === 'tree' ? existing.oid : undefined, sub);
+      const subTree = await this.applyChanges(
+        existing?.type === 'tree' ? existing.oid : undefined,
+        sub,
+      );
       const subEntries = (await this.readTree(subTree)) ?? [];
       if (subEntries.length === 0) entries.delete(dir);
-      else entries.set(dir, { path: dir, mode: '040000', oid: subTree, type: 'tree' });
+      else
+        entries.set(dir, {
+          path: dir,
+          mode: '040000',
+          oid: subTree,
+          type: 'tree',
+        });
     }
     return this.writeTree([...entries.values()]);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     if (ancestor === descendant) return true;
-    return git.isDescendent({ ...this.base, oid: descendant, ancestor, depth: -1 });
+    return git.isDescendent({
+      ...this.base,
+      oid: descendant,
+      ancestor,
+      depth: -1,
+    });
   }
 
   async mergeBase(a: string, b: string): Promise<string | undefined> {
@@ -222,7 +282,12 @@ export class GitRepo {
 
   /** Commits reachable from `sha`, newest first (optionally only those touching `path`). */
   async log(sha: string, path?: string): Promise<GitCommit[]> {
-    const entries = await git.log({ ...this.base, ref: sha, filepath: path || undefined, force: true });
+    const entries = await git.log({
+      ...this.base,
+      ref: sha,
+      filepath: path || undefined,
+      force: true,
+    });
     return entries.map(e => toCommit(e.oid, e.commit));
   }
 
@@ -230,7 +295,11 @@ export class GitRepo {
    * Three-way merges commit `theirs` into branch `oursRef` (line-level, isomorphic-git's merge)
    * without moving the branch. Returns the merged tree, or undefined on conflict.
    */
-  async mergeTree(oursRef: string, theirs: string, write: boolean): Promise<string | undefined> {
+  async mergeTree(
+    oursRef: string,
+    theirs: string,
+    write: boolean,
+  ): Promise<string | undefined> {
     try {
       const result = await git.merge({
         ...this.base,
@@ -240,12 +309,21 @@ export class GitRepo {
         noUpdateBranch: true,
         dryRun: !write,
         abortOnConflict: true,
-        author: { name: 'sandbox', email: 'sandbox@localhost', timestamp: 0, timezoneOffset: 0 },
+        author: {
+          name: 'sandbox',
+          email: 'sandbox@localhost',
+          timestamp: 0,
+          timezoneOffset: 0,
+        },
       });
-      return result.tree ?? (result.oid ? (await this.readCommit(result.oid))?.tree : undefined);
+      return (
+        result.tree ??
+        (result.oid ? (await this.readCommit(result.oid))?.tree : undefined)
+      );
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code === 'MergeConflictError' || code === 'MergeNotSupportedError') return undefined;
+      if (code === 'MergeConflictError' || code === 'MergeNotSupportedError')
+        return undefined;
       throw e;
     }
   }

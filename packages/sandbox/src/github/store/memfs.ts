@@ -62,11 +62,18 @@ export class MemoryFs {
       : Buffer.from(data);
   }
 
-  async writeFile(path: string, data: Uint8Array | string, _opts?: Encoding): Promise<void> {
+  async writeFile(
+    path: string,
+    data: Uint8Array | string,
+    _opts?: Encoding,
+  ): Promise<void> {
     const p = normalize(path);
     if (!this.dirs.has(parentOf(p))) throw new FsError('ENOENT', p);
     if (this.dirs.has(p)) throw new FsError('EISDIR', p);
-    this.files.set(p, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+    this.files.set(
+      p,
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data),
+    );
   }
 
   async mkdir(path: string): Promise<void> {
@@ -85,15 +92,21 @@ export class MemoryFs {
 
   async unlink(path: string): Promise<void> {
     const p = normalize(path);
-    if (!this.files.delete(p) && !this.links.delete(p)) throw new FsError('ENOENT', p);
+    if (!this.files.delete(p) && !this.links.delete(p))
+      throw new FsError('ENOENT', p);
   }
 
   async readdir(path: string): Promise<string[]> {
     const p = normalize(path);
-    if (!this.dirs.has(p)) throw new FsError(this.files.has(p) ? 'ENOTDIR' : 'ENOENT', p);
+    if (!this.dirs.has(p))
+      throw new FsError(this.files.has(p) ? 'ENOTDIR' : 'ENOENT', p);
     const prefix = p === '/' ? '/' : `${p}/`;
     const names = new Set<string>();
-    for (const key of [...this.files.keys(), ...this.dirs, ...this.links.keys()]) {
+    for (const key of [
+      ...this.files.keys(),
+      ...this.dirs,
+      ...this.links.keys(),
+    ]) {
       if (key !== p && key.startsWith(prefix)) {
         const rest = key.slice(prefix.length);
         if (!rest.includes('/')) names.add(rest);
@@ -128,7 +141,8 @@ export class MemoryFs {
   }
 
   private makeStat(type: Stat['type'], size: number): Stat {
-    const mode = type === 'dir' ? 0o40755 : type === 'symlink' ? 0o120000 : 0o100644;
+    const modes = { dir: 0o40755, symlink: 0o120000, file: 0o100644 };
+    const mode = modes[type];
     return {
       type,
       mode,

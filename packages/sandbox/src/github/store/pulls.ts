@@ -49,27 +49,39 @@ export async function openPull(
   input: OpenPullInput,
 ): Promise<PullRecord> {
   if (!input.title) {
-    throw new PullValidationError([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+    throw new PullValidationError([
+      { resource: 'Issue', code: 'missing_field', field: 'title' },
+    ]);
   }
   const branch = headBranch(rec, input.head);
-  const headSha = branch ? await rec.git.readRef(`refs/heads/${branch}`) : undefined;
+  const headSha = branch
+    ? await rec.git.readRef(`refs/heads/${branch}`)
+    : undefined;
   if (!branch || !headSha) {
-    throw new PullValidationError([{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+    throw new PullValidationError([
+      { resource: 'PullRequest', field: 'head', code: 'invalid' },
+    ]);
   }
   const baseSha = await rec.git.readRef(`refs/heads/${input.base}`);
   if (!baseSha) {
-    throw new PullValidationError([{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+    throw new PullValidationError([
+      { resource: 'PullRequest', field: 'base', code: 'invalid' },
+    ]);
   }
   const existing = rec.pulls.find(
     p => p.state === 'open' && p.headRef === branch && p.baseRef === input.base,
   );
   if (existing) {
     const message = `A pull request already exists for ${rec.owner.login}:${branch}.`;
-    throw new PullValidationError([{ resource: 'PullRequest', code: 'custom', message }]);
+    throw new PullValidationError([
+      { resource: 'PullRequest', code: 'custom', message },
+    ]);
   }
   if (await rec.git.isAncestor(headSha, baseSha)) {
     const message = `No commits between ${input.base} and ${branch}`;
-    throw new PullValidationError([{ resource: 'PullRequest', code: 'custom', message }]);
+    throw new PullValidationError([
+      { resource: 'PullRequest', code: 'custom', message },
+    ]);
   }
   const at = input.createdAt ?? nowIso();
   const pull: PullRecord = {
@@ -93,9 +105,18 @@ export async function openPull(
   return pull;
 }
 
-export async function pullShas(rec: RepoRecord, pull: PullRecord): Promise<{ head: string; base: string }> {
-  const head = pull.frozenHeadSha ?? (await rec.git.readRef(`refs/heads/${pull.headRef}`)) ?? '';
-  const base = pull.frozenBaseSha ?? (await rec.git.readRef(`refs/heads/${pull.baseRef}`)) ?? '';
+export async function pullShas(
+  rec: RepoRecord,
+  pull: PullRecord,
+): Promise<{ head: string; base: string }> {
+  const head =
+    pull.frozenHeadSha ??
+    (await rec.git.readRef(`refs/heads/${pull.headRef}`)) ??
+    '';
+  const base =
+    pull.frozenBaseSha ??
+    (await rec.git.readRef(`refs/heads/${pull.baseRef}`)) ??
+    '';
   return { head, base };
 }
 
@@ -105,8 +126,12 @@ export async function mergeability(
 ): Promise<{ mergeable: boolean | null; state: string }> {
   if (pull.state !== 'open') return { mergeable: null, state: 'unknown' };
   const { head } = await pullShas(rec, pull);
-  const tree = head ? await rec.git.mergeTree(`refs/heads/${pull.baseRef}`, head, false) : undefined;
-  return tree ? { mergeable: true, state: 'clean' } : { mergeable: false, state: 'dirty' };
+  const tree = head
+    ? await rec.git.mergeTree(`refs/heads/${pull.baseRef}`, head, false)
+    : undefined;
+  return tree
+    ? { mergeable: true, state: 'clean' }
+    : { mergeable: false, state: 'dirty' };
 }
 
 export interface MergeInput {
@@ -124,29 +149,55 @@ export async function mergePull(
   pull: PullRecord,
   input: MergeInput,
 ): Promise<string> {
-  if (pull.state !== 'open') throw new MergeRefused(405, 'Pull Request is not mergeable');
+  if (pull.state !== 'open')
+    throw new MergeRefused(405, 'Pull Request is not mergeable');
   const { head, base } = await pullShas(rec, pull);
   if (input.sha && input.sha !== head) {
-    throw new MergeRefused(409, 'Head branch was modified. Review and try the merge again.');
+    throw new MergeRefused(
+      409,
+      'Head branch was modified. Review and try the merge again.',
+    );
   }
-  const tree = await rec.git.mergeTree(`refs/heads/${pull.baseRef}`, head, true);
+  const tree = await rec.git.mergeTree(
+    `refs/heads/${pull.baseRef}`,
+    head,
+    true,
+  );
   if (!tree) throw new MergeRefused(405, 'Pull Request is not mergeable');
   const host = new URL(store.config.baseUrl).hostname;
-  const author = personAt(input.mergedBy, `${input.mergedBy}@users.noreply.${host}`);
+  const author = personAt(
+    input.mergedBy,
+    `${input.mergedBy}@users.noreply.${host}`,
+  );
   const committer = personAt('GitHub Enterprise', `noreply@${host}`);
   let sha: string;
   if (input.method === 'merge') {
-    const title = input.title ?? `Merge pull request #${pull.number} from ${rec.owner.login}/${pull.headRef}`;
+    const title =
+      input.title ??
+      `Merge pull request #${pull.number} from ${rec.owner.login}/${pull.headRef}`;
     const message = `${title}\n\n${input.message ?? pull.title}\n`;
-    sha = await rec.git.writeCommit({ tree, parents: [base, head], message, author, committer });
+    sha = await rec.git.writeCommit({
+      tree,
+      parents: [base, head],
+      message,
+      author,
+      committer,
+    });
   } else if (input.method === 'squash') {
     const commits = await commitsBetween(rec, base, head);
     const title = input.title ?? `${pull.title} (#${pull.number})`;
-    const body = input.message ?? commits.map(c => `* ${c.message.trim()}`).join('\n\n');
-    sha = await rec.git.writeCommit({ tree, parents: [base], message: `${title}\n\n${body}\n`, author, committer });
+    const body =
+      input.message ?? commits.map(c => `* ${c.message.trim()}`).join('\n\n');
+    sha = await rec.git.writeCommit({
+      tree,
+      parents: [base],
+      message: `${title}\n\n${body}\n`,
+      author,
+      committer,
+    });
   } else {
     if (!(await rec.git.isAncestor(base, head))) {
-      throw new MergeRefused(405, 'This branch can\'t be rebased');
+      throw new MergeRefused(405, "This branch can't be rebased");
     }
     sha = base;
     for (const c of (await commitsBetween(rec, base, head)).reverse()) {
@@ -170,7 +221,13 @@ export async function mergePull(
 }
 
 /** Commits reachable from head but not from base, newest first. */
-export async function commitsBetween(rec: RepoRecord, base: string, head: string) {
-  const baseSet = new Set(base ? (await rec.git.log(base)).map(c => c.sha) : []);
+export async function commitsBetween(
+  rec: RepoRecord,
+  base: string,
+  head: string,
+) {
+  const baseSet = new Set(
+    base ? (await rec.git.log(base)).map(c => c.sha) : [],
+  );
   return (await rec.git.log(head)).filter(c => !baseSet.has(c.sha));
 }

@@ -2,9 +2,12 @@ import type { GitHubCommitSeed, GitHubRepoSeed } from '../types';
 import type { GitHubStoreImpl } from './store';
 import type { RepoRecord } from './records';
 import { personAt } from './records';
-import { openPull } from './pulls';
+import { openPull, PullValidationError } from './pulls';
 
-const DEFAULT_AUTHOR = { name: 'Sandbox Developer', email: 'developer@sandbox.localhost' };
+const DEFAULT_AUTHOR = {
+  name: 'Sandbox Developer',
+  email: 'developer@sandbox.localhost',
+};
 
 async function applyCommits(
   store: GitHubStoreImpl,
@@ -23,16 +26,22 @@ async function applyCommits(
     });
     if (seed.id) {
       if (rec.seedShas.has(seed.id)) {
-        throw new Error(`Duplicate commit id '${seed.id}' in seed for ${rec.owner.login}/${rec.name}`);
+        throw new Error(
+          `Duplicate commit id '${seed.id}' in seed for ${rec.owner.login}/${rec.name}`,
+        );
       }
       rec.seedShas.set(seed.id, sha);
     }
   }
 }
 
-async function applyRepoSeed(store: GitHubStoreImpl, seed: GitHubRepoSeed): Promise<void> {
+async function applyRepoSeed(
+  store: GitHubStoreImpl,
+  seed: GitHubRepoSeed,
+): Promise<void> {
   const ownerType =
-    seed.ownerType ?? (seed.owner === store.config.viewer ? 'User' : 'Organization');
+    seed.ownerType ??
+    (seed.owner === store.config.viewer ? 'User' : 'Organization');
   const firstDate = seed.commits.find(c => c.date)?.date;
   const rec = await store.createRepo({
     owner: store.account(seed.owner, ownerType),
@@ -40,7 +49,9 @@ async function applyRepoSeed(store: GitHubStoreImpl, seed: GitHubRepoSeed): Prom
     description: seed.description ?? null,
     private: seed.private,
     defaultBranch: seed.defaultBranch ?? 'main',
-    createdAt: firstDate ? new Date(firstDate).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
+    createdAt: firstDate
+      ? new Date(firstDate).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      : undefined,
   });
   const name = `${seed.owner}/${seed.name}`;
   await applyCommits(store, rec, rec.defaultBranch, seed.commits);
@@ -49,7 +60,9 @@ async function applyRepoSeed(store: GitHubStoreImpl, seed: GitHubRepoSeed): Prom
     const start =
       rec.seedShas.get(from) ?? (await rec.git.readRef(`refs/heads/${from}`));
     if (!start) {
-      throw new Error(`Seed ${name}: branch '${branch.name}' starts from unknown '${from}'`);
+      throw new Error(
+        `Seed ${name}: branch '${branch.name}' starts from unknown '${from}'`,
+      );
     }
     await rec.git.writeRef(`refs/heads/${branch.name}`, start);
     await applyCommits(store, rec, branch.name, branch.commits);
@@ -57,21 +70,34 @@ async function applyRepoSeed(store: GitHubStoreImpl, seed: GitHubRepoSeed): Prom
   for (const pull of seed.pulls ?? []) {
     const head = await rec.git.readRef(`refs/heads/${pull.head}`);
     const headCommit = head ? await rec.git.readCommit(head) : undefined;
-    await openPull(store, rec, {
-      head: pull.head,
-      base: pull.base,
-      title: pull.title,
-      body: pull.body ?? null,
-      user: pull.user ?? store.config.viewer,
-      createdAt: headCommit
-        ? new Date(headCommit.committer.timestamp * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
-        : undefined,
-    });
+    try {
+      await openPull(store, rec, {
+        head: pull.head,
+        base: pull.base,
+        title: pull.title,
+        body: pull.body ?? null,
+        user: pull.user ?? store.config.viewer,
+        createdAt: headCommit
+          ? new Date(headCommit.committer.timestamp * 1000)
+              .toISOString()
+              .replace(/\.\d{3}Z$/, 'Z')
+          : undefined,
+      });
+    } catch (e) {
+      if (!(e instanceof PullValidationError)) throw e;
+      const why = e.errors
+        .map(x => x.message ?? `${x.field} ${x.code}`)
+        .join('; ');
+      throw new Error(`pull request ${pull.head} -> ${pull.base}: ${why}`);
+    }
   }
 }
 
 /** Applies repository seeds in order (deterministic: same seeds with dates -> same shas and ids). */
-export async function applySeeds(store: GitHubStoreImpl, seeds: GitHubRepoSeed[]): Promise<void> {
+export async function applySeeds(
+  store: GitHubStoreImpl,
+  seeds: GitHubRepoSeed[],
+): Promise<void> {
   for (const seed of seeds) {
     try {
       await applyRepoSeed(store, seed);

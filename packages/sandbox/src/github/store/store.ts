@@ -1,5 +1,12 @@
 import { GitRepo, GitPerson, TreeChanges } from './gitRepo';
-import { Account, Mutex, PullRecord, RepoRecord, nowIso, personAt } from './records';
+import {
+  Account,
+  Mutex,
+  PullRecord,
+  RepoRecord,
+  nowIso,
+  personAt,
+} from './records';
 import type { GitHubRepoSeed, GitHubStore } from '../types';
 import { applySeeds } from './seed';
 
@@ -11,7 +18,10 @@ export interface StoreConfig {
 
 /** Thrown by store operations; routes translate it into GitHub error bodies. */
 export class StoreConflict extends Error {
-  constructor(readonly kind: 'branch-moved' | 'repo-exists' | 'no-branch', message: string) {
+  constructor(
+    readonly kind: 'branch-moved' | 'repo-exists' | 'no-branch',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -60,7 +70,12 @@ export class GitHubStoreImpl implements GitHubStore {
     const key = login.toLowerCase();
     let acc = this.accounts.get(key);
     if (!acc) {
-      acc = { login, id: this.nextAccountId++, type, createdAt: '2020-01-01T00:00:00Z' };
+      acc = {
+        login,
+        id: this.nextAccountId++,
+        type,
+        createdAt: '2020-01-01T00:00:00Z',
+      };
       this.accounts.set(key, acc);
     }
     return acc;
@@ -85,7 +100,10 @@ export class GitHubStoreImpl implements GitHubStore {
     createdAt?: string;
   }): Promise<RepoRecord> {
     if (this.getRepo(opts.owner.login, opts.name)) {
-      throw new StoreConflict('repo-exists', 'name already exists on this account');
+      throw new StoreConflict(
+        'repo-exists',
+        'name already exists on this account',
+      );
     }
     const defaultBranch = opts.defaultBranch ?? 'main';
     const at = opts.createdAt ?? nowIso();
@@ -117,32 +135,50 @@ export class GitHubStoreImpl implements GitHubStore {
 
   viewerPerson(): GitPerson {
     const host = new URL(this.config.baseUrl).hostname;
-    return personAt(this.config.viewer, `${this.config.viewer}@users.noreply.${host}`);
+    return personAt(
+      this.config.viewer,
+      `${this.config.viewer}@users.noreply.${host}`,
+    );
   }
 
   /** Writes blobs for `files` and returns the tree changes (null deletes). */
-  async fileChanges(rec: RepoRecord, files: Record<string, string | Uint8Array | null>): Promise<TreeChanges> {
+  async fileChanges(
+    rec: RepoRecord,
+    files: Record<string, string | Uint8Array | null>,
+  ): Promise<TreeChanges> {
     const changes: TreeChanges = new Map();
     for (const [path, content] of Object.entries(files)) {
       if (content === null) changes.set(path, null);
       else {
-        const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-        changes.set(path, { oid: await rec.git.writeBlob(data), mode: '100644' });
+        const data =
+          typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        changes.set(path, {
+          oid: await rec.git.writeBlob(data),
+          mode: '100644',
+        });
       }
     }
     return changes;
   }
 
   /** Commits on a branch (must be called inside `rec.lock.run`). */
-  async commitOnBranch(rec: RepoRecord, branch: string, opts: CommitOptions): Promise<string> {
+  async commitOnBranch(
+    rec: RepoRecord,
+    branch: string,
+    opts: CommitOptions,
+  ): Promise<string> {
     const ref = `refs/heads/${branch}`;
     let head = await rec.git.readRef(ref);
-    if (!head && opts.createBranch) head = await rec.git.readRef(`refs/heads/${rec.defaultBranch}`);
+    if (!head && opts.createBranch)
+      head = await rec.git.readRef(`refs/heads/${rec.defaultBranch}`);
     if (!head && (await rec.git.listRefs()).size > 0) {
       throw new StoreConflict('no-branch', `Branch ${branch} not found`);
     }
     if (opts.expectHead !== undefined && head !== opts.expectHead) {
-      throw new StoreConflict('branch-moved', `${ref} expected to be at ${opts.expectHead}`);
+      throw new StoreConflict(
+        'branch-moved',
+        `${ref} expected to be at ${opts.expectHead}`,
+      );
     }
     const baseTree = head ? (await rec.git.readCommit(head))?.tree : undefined;
     const tree = await rec.git.applyChanges(baseTree, opts.changes);
@@ -166,17 +202,28 @@ export class GitHubStoreImpl implements GitHubStore {
 
   // ---- GitHubStore (the contract other sandbox modules use) ----
 
-  async readFile(owner: string, repo: string, ref: string, path: string): Promise<string | undefined> {
+  async readFile(
+    owner: string,
+    repo: string,
+    ref: string,
+    path: string,
+  ): Promise<string | undefined> {
     const rec = this.getRepo(owner, repo);
     const sha = rec && (await rec.git.resolveCommitish(ref));
     const commit = sha ? await rec.git.readCommit(sha) : undefined;
-    const entry = commit ? await rec!.git.entryAt(commit.tree, path) : undefined;
+    const entry = commit
+      ? await rec!.git.entryAt(commit.tree, path)
+      : undefined;
     if (!entry || entry.type !== 'blob') return undefined;
     const blob = await rec!.git.readBlob(entry.oid);
     return blob ? Buffer.from(blob).toString('utf8') : undefined;
   }
 
-  async headSha(owner: string, repo: string, branch: string): Promise<string | undefined> {
+  async headSha(
+    owner: string,
+    repo: string,
+    branch: string,
+  ): Promise<string | undefined> {
     return this.getRepo(owner, repo)?.git.readRef(`refs/heads/${branch}`);
   }
 

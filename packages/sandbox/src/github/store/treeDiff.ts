@@ -17,7 +17,10 @@ function isBinary(data: Uint8Array): boolean {
   return data.subarray(0, 8000).includes(0);
 }
 
-async function text(git: GitRepo, oid: string | undefined): Promise<string | undefined> {
+async function text(
+  git: GitRepo,
+  oid: string | undefined,
+): Promise<string | undefined> {
   if (!oid) return '';
   const blob = await git.readBlob(oid);
   if (!blob || isBinary(blob)) return undefined;
@@ -38,11 +41,15 @@ export async function diffTrees(
     const a = before.get(path);
     const b = after.get(path);
     if (a && b && a.oid === b.oid) continue;
-    const status = !a ? 'added' : !b ? 'removed' : 'modified';
+    let status: FileDiff['status'] = 'modified';
+    if (!a) status = 'added';
+    else if (!b) status = 'removed';
     const oldText = await text(git, a?.oid);
     const newText = await text(git, b?.oid);
     const p =
-      oldText !== undefined && newText !== undefined ? unifiedPatch(oldText, newText) : undefined;
+      oldText !== undefined && newText !== undefined
+        ? unifiedPatch(oldText, newText)
+        : undefined;
     out.push({
       filename: path,
       status,
