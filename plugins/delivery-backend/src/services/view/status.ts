@@ -31,6 +31,14 @@ export interface StatusDecision {
 
 const short = (sha?: string) => (sha ? sha.slice(0, 7) : 'unknown');
 
+const OUTCOME: Record<string, string> = {
+  FAILURE: 'failed',
+  UNSTABLE: 'was unstable',
+  ABORTED: 'was aborted',
+  NOT_BUILT: 'was not built',
+};
+const outcome = (result: string | null) => (result ? OUTCOME[result] ?? result.toLowerCase() : 'did not finish');
+
 /**
  * Decides the status of an environment, in this order:
  * 1. `unknown`: the config repo or deploy job could not be read, or the
@@ -85,7 +93,7 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (last.result !== 'SUCCESS' && !runningPin) {
     return {
       status: 'deploy-failed',
-      statusReason: `Deploy #${last.number} ${String(last.result ?? 'did not finish').toLowerCase()}; ${
+      statusReason: `Deploy #${last.number} ${outcome(last.result)}; ${
         i.runningVersion ? `${i.runningVersion} is running` : 'the pinned version is not running'
       } instead of ${pin}.`,
     };
@@ -96,7 +104,7 @@ export function decideStatus(i: StatusInputs): StatusDecision {
       statusReason:
         last.result === 'SUCCESS'
           ? `Deploy #${last.number} rolled out ${pin}; no cluster is configured to verify it.`
-          : `Deploy #${last.number} ${String(last.result).toLowerCase()}.`,
+          : `Deploy #${last.number} ${outcome(last.result)}.`,
     };
   }
   if (i.clusterError) {
@@ -119,6 +127,6 @@ export function decideStatus(i: StatusInputs): StatusDecision {
     statusReason:
       last.result === 'SUCCESS'
         ? `${pin} is pinned, deployed by #${last.number} and running.`
-        : `${pin} is pinned and running, although the last deploy #${last.number} ${String(last.result).toLowerCase()}.`,
+        : `${pin} is pinned and running, although the last deploy #${last.number} ${outcome(last.result)}.`,
   };
 }
