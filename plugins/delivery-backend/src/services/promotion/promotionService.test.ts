@@ -159,22 +159,38 @@ describe('idempotence and serialization', () => {
     const { service } = await createHarness(gh, knex);
     const settled = await Promise.allSettled([
       service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' }),
-      service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.19' }),
+      service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.18' }),
     ]);
-    // v0.0.19 is already pinned (no diff); now try a real second version
-    expect(settled[1].status).toBe('rejected');
+    const ok = settled.filter(s => s.status === 'fulfilled');
+    const refused = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].reason).toBeInstanceOf(ConflictError);
+    expect(refused[0].reason.message).toMatch(/already promotes xposer to v0\.0\.(18|20) in dev; merge or close it first/);
     expect(await openPulls('config-dev')).toHaveLength(1);
+    expect(await deliveryRefs('config-dev')).toHaveLength(1);
   });
 
-  it('refuses a second version while a Delivery PR for the target is open', async () => {
+  it('allows a rollback once the open promotion is closed', async () => {
     const { service } = await createHarness(gh, knex);
-    const first = await service.promote({ entity, credentials: guest, environment: 'prod', version: 'v0.0.20' });
-    await expect(
-      service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' }),
-    ).resolves.toMatchObject({ created: true });
+    const first = await service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' });
+    await octokit.rest.pulls.update({ owner: 'gitops', repo: 'config-dev', pull_number: first.number, state: 'closed' });
+    const rollback = await service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.18' });
+    expect(rollback).toMatchObject({ created: true, previousVersion: '0.0.19', branch: 'delivery/dev/xposer-v0.0.18' });
+    const req = await gh.store.readFile('gitops', 'config-dev', rollback.branch, 'requirements.yaml');
+    expect(changedLines(DEV_REQUIREMENTS, req!)).toEqual([
+      { line: 5, before: '    version: 0.0.19 # pinned by Delivery', after: '    version: 0.0.18 # pinned by Delivery' },
+    ]);
+  });
+
+  it('keeps one PR per target and version across environments', async () => {
+    const { service } = await createHarness(gh, knex);
+    const prod = await service.promote({ entity, credentials: guest, environment: 'prod', version: 'v0.0.20' });
+    const dev = await service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' });
+    expect(dev.created).toBe(true);
     await expect(
       service.promote({ entity, credentials: guest, environment: 'prod', version: 'v0.0.20' }),
-    ).resolves.toMatchObject({ created: false, number: first.number });
+    ).resolves.toMatchObject({ created: false, number: prod.number });
   });
 
   it('reuses our branch when the PR is missing (crash between branch and PR)', async () => {
@@ -269,11 +285,18 @@ describe('idempotence and serialization', () => {
     expect(gh.requests).toHaveLength(1);
   });
 
+  it('reports a refused write (branch protection) and bypasses nothing', async () => {
+    const { service } = await createHarness(gh, knex);
+    gh.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 403, body: { message: 'Resource not accessible by integration' } });
+    await expect(
+      service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' }),
+    ).rejects.toThrow(/could not create branch delivery\/dev\/xposer-v0.0.20: Resource not accessible/);
+    expect(gh.requests.filter(x => x.startsWith('POST') && x.includes('/git/refs'))).toHaveLength(1);
+    expect(await openPulls('config-dev')).toHaveLength(0);
+  });
+
   it('refuses "already pinned" with no PR', async () => {
     const { service } = await createHarness(gh, knex);
-    await expect(
-      service.promote({ entity, credentials: guest, environment: 'prod', version: 'v0.0.19', }),
-    ).rejects.toThrow(/./);
     await expect(
       service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.19' }),
     ).rejects.toThrow(/already pinned to 0.0.19/);

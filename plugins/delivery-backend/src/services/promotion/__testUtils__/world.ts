@@ -174,6 +174,7 @@ export function view(): DeliveryView {
       lineage('v0.0.21', 21, { chart: false }),
       lineage('v0.0.20', 20),
       lineage('v0.0.19', 19),
+      lineage('v0.0.18', 18),
     ],
     environments: [envRow('dev', 'v0.0.20'), envRow('prod', 'v0.0.19', 'dev')],
     builds: [],
