@@ -1,1 +1,13 @@
-export { deliveryPlugin as default } from './plugin';
+/**
+ * The delivery frontend plugin: the entity page "Delivery" tab.
+ *
+ * Legacy frontend system exports; the new frontend system plugin is the
+ * default export of `@gitops-delivery/backstage-plugin-delivery/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export { deliveryPlugin, EntityDeliveryContent } from './plugin';
+export { deliveryApiRef } from './api';
+export { isDeliveryAvailable } from '@gitops-delivery/backstage-plugin-delivery-common';
+export type { DeliveryApi } from '@gitops-delivery/backstage-plugin-delivery-common';

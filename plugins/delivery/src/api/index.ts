@@ -1,0 +1,2 @@
+export { deliveryApiRef } from './deliveryApiRef';
+export { deliveryApiFactory } from './deliveryApiFactory';

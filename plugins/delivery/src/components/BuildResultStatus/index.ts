@@ -1,0 +1,2 @@
+export { BuildResultStatus } from './BuildResultStatus';
+export type { BuildResultStatusProps } from './BuildResultStatus';

@@ -1,0 +1,96 @@
+import Typography from '@material-ui/core/Typography';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
+import type {
+  CodeBuild,
+  DeliveryView,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import { formatDuration, formatRelativeTime, formatTimestamp } from '../../utils/format';
+import { sourceFailure } from '../../utils/sources';
+import { BuildResultStatus } from '../BuildResultStatus';
+import { SourceErrorNotice } from '../SourceErrorNotice';
+
+/** Props of {@link BuildsTable}. */
+export interface BuildsTableProps {
+  view: DeliveryView;
+  /** Rows per page (default 10). */
+  pageSize?: number;
+}
+
+const columns: TableColumn<CodeBuild>[] = [
+  {
+    title: 'Build',
+    field: 'number',
+    render: b => (
+      <Link to={b.url} aria-label={`Code build #${b.number} in Jenkins`}>
+        #{b.number}
+      </Link>
+    ),
+  },
+  {
+    title: 'Result',
+    field: 'result',
+    render: b => (
+      <BuildResultStatus result={b.result} building={b.building} subject={`Build #${b.number}`} />
+    ),
+  },
+  { title: 'Version', field: 'version', render: b => b.version ?? '—' },
+  {
+    title: 'Commit',
+    field: 'commit.sha',
+    render: b =>
+      b.commit ? (
+        <>
+          {b.commit.url ? (
+            <Link to={b.commit.url}>
+              <code>{b.commit.shortSha}</code>
+            </Link>
+          ) : (
+            <code>{b.commit.shortSha}</code>
+          )}{' '}
+          {b.commit.message}
+        </>
+      ) : (
+        '—'
+      ),
+  },
+  {
+    title: 'Started',
+    field: 'startedAt',
+    render: b => (
+      <time dateTime={b.startedAt} title={formatTimestamp(b.startedAt)}>
+        {formatRelativeTime(b.startedAt)}
+      </time>
+    ),
+  },
+  { title: 'Duration', field: 'durationMs', render: b => (b.building ? 'running' : formatDuration(b.durationMs)) },
+];
+
+/** The code-Jenkins build history, or its classified error where it would be. */
+export function BuildsTable(props: BuildsTableProps) {
+  const { view, pageSize = 10 } = props;
+  const failure = sourceFailure(view.sources, 'codeJenkins');
+  if (failure) return <SourceErrorNotice failure={failure} />;
+  const data = view.builds.map(b => ({ ...b }));
+  return (
+    <Table<CodeBuild>
+      title="Builds (code Jenkins)"
+      columns={columns}
+      data={data}
+      options={{
+        paging: data.length > pageSize,
+        pageSize,
+        pageSizeOptions: [pageSize, pageSize * 2, pageSize * 5],
+        search: false,
+        sorting: false,
+        padding: 'dense',
+        draggable: false,
+      }}
+      emptyContent={
+        <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
+          No builds yet: the service has not been built. Check the{' '}
+          <code>delivery/code-job</code> annotation names the code Jenkins job.
+        </Typography>
+      }
+    />
+  );
+}

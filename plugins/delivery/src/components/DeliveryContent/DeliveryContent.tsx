@@ -1,0 +1,70 @@
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import { Progress, WarningPanel } from '@backstage/core-components';
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CHART,
+  ANNOTATION_CODE_JOB,
+  ANNOTATION_IMAGE,
+  isDeliveryAvailable,
+  readDeliveryAnnotations,
+  type DeliveryView,
+  type EnvironmentView,
+  type VersionLineage,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import { useDeliveryView } from '../../hooks/useDeliveryView';
+import { DeliveryErrorPanel } from './DeliveryErrorPanel';
+import { DeliveryLayout } from './DeliveryLayout';
+
+/**
+ * Props of {@link DeliveryContent}.
+ * @public
+ */
+export interface DeliveryContentProps {
+  /** Buttons per environment (Promote / Rollback / Re-sync); default: none yet. */
+  environmentActions?: (env: EnvironmentView, view: DeliveryView) => ReactNode;
+  /** Buttons on a version's detail (Promote this version); default: none yet. */
+  versionActions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
+}
+
+function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
+  const { entity, ...actions } = props;
+  const { annotations, problems } = readDeliveryAnnotations(entity);
+  const { loading, error, value, retry } = useDeliveryView(entity);
+  return (
+    <>
+      {problems.length > 0 && (
+        <Box mb={2}>
+          <WarningPanel title="Some delivery annotations are invalid and were ignored" defaultExpanded>
+            <ul>
+              {problems.map(p => (
+                <li key={p.annotation}>{p.message}</li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
+      {loading && !value && <Progress />}
+      {error && <DeliveryErrorPanel error={error} onRetry={retry} />}
+      {value && !error && <DeliveryLayout view={value} annotations={annotations} {...actions} />}
+    </>
+  );
+}
+
+/**
+ * The entity page "Delivery" tab: environment matrix, version lineage, builds,
+ * deploys and source health of the current entity.
+ * @public
+ */
+export function DeliveryContent(props: DeliveryContentProps) {
+  const { entity } = useEntity();
+  if (!isDeliveryAvailable(entity)) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={[ANNOTATION_CODE_JOB, ANNOTATION_IMAGE, ANNOTATION_CHART]}
+      />
+    );
+  }
+  return <LoadedDelivery entity={entity} {...props} />;
+}

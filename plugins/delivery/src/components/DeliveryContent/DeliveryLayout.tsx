@@ -1,0 +1,87 @@
+import { ReactNode } from 'react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type {
+  DeliveryAnnotations,
+  DeliveryView,
+  EnvironmentView,
+  VersionLineage,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import { diagnoseEmptyView } from '../../utils/emptyState';
+import { formatRelativeTime, formatTimestamp } from '../../utils/format';
+import { BuildsTable } from '../BuildsTable';
+import { DeliveryEmptyState } from '../DeliveryEmptyState';
+import { DeploysTable } from '../DeploysTable';
+import { EnvironmentMatrix } from '../EnvironmentMatrix';
+import { Lineage } from '../Lineage';
+import { SourcesSummary } from '../SourcesSummary';
+
+/** Props of {@link DeliveryLayout}. */
+export interface DeliveryLayoutProps {
+  view: DeliveryView;
+  annotations: DeliveryAnnotations;
+  environmentActions?: (env: EnvironmentView, view: DeliveryView) => ReactNode;
+  versionActions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Grid item xs={12} component="section" aria-labelledby={id}>
+      <Typography variant="h5" component="h2" id={id} gutterBottom>
+        {title}
+      </Typography>
+      {children}
+    </Grid>
+  );
+}
+
+/** The loaded tab: sources, environments, lineage, builds and deploys. */
+export function DeliveryLayout(props: DeliveryLayoutProps) {
+  const { view, annotations, environmentActions, versionActions } = props;
+  const { notBuilt, notInConfig } = diagnoseEmptyView(view, annotations);
+  const summary = (
+    <Grid item xs={12}>
+      <SourcesSummary sources={view.sources} />
+      <Typography variant="caption" color="textSecondary">
+        Generated{' '}
+        <time dateTime={view.generatedAt} title={formatTimestamp(view.generatedAt)}>
+          {formatRelativeTime(view.generatedAt)}
+        </time>{' '}
+        for release <code>{view.release}</code>
+      </Typography>
+    </Grid>
+  );
+  if (notBuilt && notInConfig) {
+    return (
+      <Grid container spacing={3}>
+        {summary}
+        <Grid item xs={12}>
+          <DeliveryEmptyState reasons={[notBuilt, notInConfig]} />
+        </Grid>
+      </Grid>
+    );
+  }
+  const notices = [notBuilt, notInConfig].filter((r): r is NonNullable<typeof r> => Boolean(r));
+  return (
+    <Grid container spacing={3}>
+      {summary}
+      {notices.length > 0 && (
+        <Grid item xs={12}>
+          <DeliveryEmptyState reasons={notices} variant="notice" />
+        </Grid>
+      )}
+      <Section id="delivery-environments" title="Environments">
+        <EnvironmentMatrix view={view} actions={environmentActions} />
+      </Section>
+      <Section id="delivery-lineage" title="Lineage">
+        <Lineage view={view} actions={versionActions} />
+      </Section>
+      <Grid item xs={12} lg={6}>
+        <BuildsTable view={view} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <DeploysTable view={view} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { DeliveryEmptyState } from './DeliveryEmptyState';
+export type { DeliveryEmptyStateProps } from './DeliveryEmptyState';

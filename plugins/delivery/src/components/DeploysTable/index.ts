@@ -1,0 +1,2 @@
+export { DeploysTable } from './DeploysTable';
+export type { DeploysTableProps } from './DeploysTable';

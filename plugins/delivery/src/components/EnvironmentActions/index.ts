@@ -1,0 +1,2 @@
+export { EnvironmentActions } from './EnvironmentActions';
+export type { EnvironmentActionsProps } from './EnvironmentActions';

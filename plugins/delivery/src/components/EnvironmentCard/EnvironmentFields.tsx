@@ -1,0 +1,158 @@
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import type {
+  DeliveryView,
+  EnvironmentView,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import { formatRelativeTime, formatTimestamp } from '../../utils/format';
+import { sourceFailure } from '../../utils/sources';
+import { BuildResultStatus } from '../BuildResultStatus';
+import { SourceErrorNotice } from '../SourceErrorNotice';
+
+interface FieldProps {
+  environment: EnvironmentView;
+  view: DeliveryView;
+}
+
+/** `gitops/config-dev` from `http://host/gitops/config-dev`. */
+export function repoName(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/^\/+|\/+$/g, '') || url;
+  } catch {
+    return url;
+  }
+}
+
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+  } catch {
+    return url;
+  }
+}
+
+export function PinnedField({ environment: env, view }: FieldProps) {
+  const failure = sourceFailure(view.sources, `configRepo:${env.name}`);
+  if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
+  if (!env.pinnedVersion) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Not pinned: no dependency named <code>{view.release}</code> in{' '}
+        {repoName(env.configRepoUrl)}. Add it to the requirements file, or set
+        the <code>delivery/release</code> annotation.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" component="span">
+      <strong>{env.pinnedVersion}</strong>
+      {env.pinFileUrl && (
+        <>
+          {' · '}
+          <Link
+            to={env.pinFileUrl}
+            aria-label={`Pin of ${view.release} in ${repoName(env.configRepoUrl)}`}
+          >
+            {fileName(env.pinFileUrl)}
+          </Link>
+        </>
+      )}
+      {env.valuesFileUrl && (
+        <>
+          {' · '}
+          <Link
+            to={env.valuesFileUrl}
+            aria-label={`Values file of ${view.release} in ${repoName(env.configRepoUrl)}`}
+          >
+            {fileName(env.valuesFileUrl)}
+          </Link>
+        </>
+      )}
+    </Typography>
+  );
+}
+
+export function RunningField({ environment: env, view }: FieldProps) {
+  const key = `cluster:${env.name}`;
+  const failure = sourceFailure(view.sources, key);
+  if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
+  if (!env.runningVersion) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {view.sources[key]
+          ? `Not running in namespace ${env.live?.namespace ?? env.name}`
+          : `No cluster configured (delivery.environments[${env.name}].cluster)`}
+      </Typography>
+    );
+  }
+  const live = env.live;
+  const labeled =
+    live?.labeledVersion && live.labeledVersion !== env.runningVersion
+      ? live.labeledVersion
+      : undefined;
+  return (
+    <Typography variant="body2" component="span">
+      <strong>{env.runningVersion}</strong>
+      {live?.replicas !== undefined &&
+        ` · ${live.readyReplicas ?? 0}/${live.replicas} ready`}
+      {labeled && ` · Helm label says ${labeled}`}
+    </Typography>
+  );
+}
+
+export function LastDeployField({ environment: env, view }: FieldProps) {
+  const failure = sourceFailure(view.sources, `deployJenkins:${env.name}`);
+  if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
+  const run = env.lastDeploy;
+  if (!run) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No deploy run yet
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" component="span">
+      <BuildResultStatus
+        result={run.result}
+        building={run.building}
+        subject={`${env.name} deploy #${run.number}`}
+      />{' '}
+      <Link to={run.url} aria-label={`Deploy run #${run.number} of ${env.name} in Jenkins`}>
+        #{run.number}
+      </Link>
+      {run.version && ` · ${run.version}`}
+      {' · '}
+      <time dateTime={run.startedAt} title={formatTimestamp(run.startedAt)}>
+        {formatRelativeTime(run.startedAt)}
+      </time>
+    </Typography>
+  );
+}
+
+export function PromotionsField({ environment: env, view }: FieldProps) {
+  const failure = sourceFailure(view.sources, `promotions:${env.name}`);
+  if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
+  if (env.openPromotions.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        None open
+      </Typography>
+    );
+  }
+  return (
+    <ul aria-label={`Open promotion pull requests for ${env.name}`} style={{ margin: 0, paddingLeft: 16 }}>
+      {env.openPromotions.map(pr => (
+        <li key={pr.number}>
+          <Typography variant="body2" component="span">
+            <Link to={pr.url}>
+              #{pr.number}
+              {pr.version ? ` → ${pr.version}` : ''}
+            </Link>{' '}
+            {pr.title}
+          </Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,2 @@
+export { EnvironmentCard } from './EnvironmentCard';
+export type { EnvironmentCardProps } from './EnvironmentCard';

@@ -1,0 +1,2 @@
+export { EnvironmentMatrix } from './EnvironmentMatrix';
+export type { EnvironmentMatrixProps } from './EnvironmentMatrix';

@@ -1,0 +1,2 @@
+export { EnvironmentStatusBadge } from './EnvironmentStatusBadge';
+export type { EnvironmentStatusBadgeProps } from './EnvironmentStatusBadge';

@@ -1,0 +1,2 @@
+export { Lineage } from './Lineage';
+export type { LineageProps } from './Lineage';

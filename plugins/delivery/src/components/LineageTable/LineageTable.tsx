@@ -1,0 +1,173 @@
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
+import type {
+  DeliveryView,
+  VersionLineage,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import { shortDigest } from '../../utils/format';
+import { sourceFailure } from '../../utils/sources';
+import { BuildResultStatus } from '../BuildResultStatus';
+import { VersionEnvironmentChips } from '../VersionEnvironmentChips';
+
+/** Props of {@link LineageTable}. */
+export interface LineageTableProps {
+  view: DeliveryView;
+  selected?: string;
+  onSelect: (version: string) => void;
+}
+
+const PAGE_SIZE = 10;
+
+function Missing({ text }: { text: string }) {
+  return (
+    <Typography variant="body2" color="textSecondary" component="span">
+      {text}
+    </Typography>
+  );
+}
+
+function columns(
+  view: DeliveryView,
+  selected: string | undefined,
+  onSelect: (version: string) => void,
+): TableColumn<VersionLineage>[] {
+  const nexusDown = Boolean(sourceFailure(view.sources, 'nexus'));
+  const chartsDown = Boolean(sourceFailure(view.sources, 'chartMuseum'));
+  const codeDown = Boolean(sourceFailure(view.sources, 'codeJenkins'));
+  const order = view.environments.map(e => e.name);
+  return [
+    {
+      title: 'Version',
+      field: 'version',
+      render: row => (
+        <Button
+          size="small"
+          color="primary"
+          variant={row.version === selected ? 'contained' : 'outlined'}
+          aria-pressed={row.version === selected}
+          aria-label={`Show the lineage of ${row.version}`}
+          onClick={() => onSelect(row.version)}
+        >
+          {row.version}
+        </Button>
+      ),
+    },
+    {
+      title: 'Commit',
+      field: 'commit.sha',
+      render: row =>
+        row.commit ? (
+          <>
+            {row.commit.url ? (
+              <Link to={row.commit.url} aria-label={`Commit ${row.commit.shortSha}`}>
+                <code>{row.commit.shortSha}</code>
+              </Link>
+            ) : (
+              <code>{row.commit.shortSha}</code>
+            )}{' '}
+            {row.commit.message}
+            {row.commit.author && (
+              <Typography variant="caption" color="textSecondary" component="div">
+                {row.commit.author}
+              </Typography>
+            )}
+          </>
+        ) : (
+          <Missing text={codeDown ? 'unknown (code Jenkins failed)' : 'unknown'} />
+        ),
+    },
+    {
+      title: 'Build',
+      field: 'build.number',
+      render: row =>
+        row.build ? (
+          <>
+            <BuildResultStatus result={row.build.result} subject={`Build #${row.build.number}`} />
+            <Link to={row.build.url} aria-label={`Code build #${row.build.number} in Jenkins`}>
+              #{row.build.number}
+            </Link>
+          </>
+        ) : (
+          <Missing text={codeDown ? 'unknown (code Jenkins failed)' : 'no build in history'} />
+        ),
+    },
+    {
+      title: 'Image',
+      field: 'image.tag',
+      render: row =>
+        row.image ? (
+          <>
+            {row.image.url ? (
+              <Link to={row.image.url}>{`${row.image.name}:${row.image.tag}`}</Link>
+            ) : (
+              `${row.image.name}:${row.image.tag}`
+            )}
+            {row.image.digest && (
+              <Typography variant="caption" color="textSecondary" component="div" title={row.image.digest}>
+                {shortDigest(row.image.digest)}
+              </Typography>
+            )}
+          </>
+        ) : (
+          <Missing text={nexusDown ? 'unknown (Nexus failed)' : 'not in Nexus'} />
+        ),
+    },
+    {
+      title: 'Chart',
+      field: 'chart.version',
+      render: row =>
+        row.chart ? (
+          row.chart.url ? (
+            <Link to={row.chart.url}>{`${row.chart.name} ${row.chart.version}`}</Link>
+          ) : (
+            `${row.chart.name} ${row.chart.version}`
+          )
+        ) : (
+          <Missing text={chartsDown ? 'unknown (ChartMuseum failed)' : 'not in ChartMuseum'} />
+        ),
+    },
+    {
+      title: 'Environments',
+      sorting: false,
+      render: row => (
+        <VersionEnvironmentChips version={row.version} states={row.environments} order={order} />
+      ),
+    },
+  ];
+}
+
+/** Versions newest first with their commit, build, artifacts and environments. */
+export function LineageTable(props: LineageTableProps) {
+  const { view, selected, onSelect } = props;
+  const theme = useTheme();
+  const data = view.versions.map(v => ({ ...v }));
+  return (
+    <Table<VersionLineage>
+      title="Versions"
+      subtitle="Newest first; select a version to see its whole chain"
+      columns={columns(view, selected, onSelect)}
+      data={data}
+      options={{
+        paging: data.length > PAGE_SIZE,
+        pageSize: PAGE_SIZE,
+        pageSizeOptions: [10, 20, 50],
+        search: false,
+        sorting: false,
+        padding: 'dense',
+        draggable: false,
+        rowStyle: row =>
+          row.version === selected
+            ? { backgroundColor: theme.palette.action.selected }
+            : {},
+      }}
+      emptyContent={
+        <Typography variant="body2" color="textSecondary" style={{ padding: theme.spacing(2) }}>
+          No versions yet: the code Jenkins job (annotation <code>delivery/code-job</code>) has
+          not released one, and ChartMuseum has no chart (<code>delivery/chart</code>).
+        </Typography>
+      }
+    />
+  );
+}

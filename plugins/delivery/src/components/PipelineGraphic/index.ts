@@ -1,0 +1,2 @@
+export { PipelineGraphic } from './PipelineGraphic';
+export type { PipelineGraphicProps } from './PipelineGraphic';

@@ -1,0 +1,2 @@
+export { SourceErrorNotice } from './SourceErrorNotice';
+export type { SourceErrorNoticeProps } from './SourceErrorNotice';

@@ -1,0 +1,2 @@
+export { SourcesSummary } from './SourcesSummary';
+export type { SourcesSummaryProps } from './SourcesSummary';

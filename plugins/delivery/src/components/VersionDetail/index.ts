@@ -1,0 +1,2 @@
+export { VersionDetail } from './VersionDetail';
+export type { VersionDetailProps } from './VersionDetail';

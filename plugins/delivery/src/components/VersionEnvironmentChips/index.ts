@@ -1,0 +1,2 @@
+export { VersionEnvironmentChips } from './VersionEnvironmentChips';
+export type { VersionEnvironmentChipsProps } from './VersionEnvironmentChips';
