@@ -11,7 +11,11 @@ import { DefaultDeliveryViewService } from '../services/view';
 export type TestSandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /** The team's `delivery` app-config contract, pointed at a running sandbox. */
-export function sandboxAppConfig(urls: TestSandbox['urls'], timeoutMs = 3000): JsonObject {
+export function sandboxAppConfig(
+  urls: TestSandbox['urls'],
+  timeoutMs = 3000,
+  maxResponseBytes = 5 * 1024 * 1024,
+): JsonObject {
   const gh = new URL(urls.github);
   const cluster = (namespace: string) => ({
     url: urls.kubernetes,
@@ -25,6 +29,7 @@ export function sandboxAppConfig(urls: TestSandbox['urls'], timeoutMs = 3000): J
     },
     delivery: {
       cache: { ttlSeconds: 30 },
+      maxResponseBytes,
       codeJenkins: [
         { name: 'code', baseUrl: urls['jenkins-code'], username: 'code-ci', apiToken: 'code-jenkins-token', timeoutMs },
       ],
@@ -50,9 +55,11 @@ export function sandboxAppConfig(urls: TestSandbox['urls'], timeoutMs = 3000): J
 /** A view service on the sandbox; `cache` defaults to none (every call reads upstream). */
 export function sandboxViewService(
   urls: TestSandbox['urls'],
-  options: { cache?: CacheService; timeoutMs?: number } = {},
+  options: { cache?: CacheService; timeoutMs?: number; maxResponseBytes?: number } = {},
 ) {
-  const config = readDeliveryConfig(new ConfigReader(sandboxAppConfig(urls, options.timeoutMs)));
+  const config = readDeliveryConfig(
+    new ConfigReader(sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes)),
+  );
   return DefaultDeliveryViewService.create({
     config,
     logger: mockServices.logger.mock(),

@@ -48,8 +48,8 @@ const outcome = (result: string | null) => (result ? OUTCOME[result] ?? result.t
  *    deploy (the version pinned at the deployed commit differs from the pin
  *    at the branch head; when that version is unknown, the deployed commit is
  *    not the head);
- * 4. `deploy-failed`: the last run failed and the cluster does not run the pin;
- * 5. `unknown`: the cluster could not be read;
+ * 4. `unknown`: the cluster could not be read;
+ * 5. `deploy-failed`: the last run failed and the cluster does not run the pin;
  * 6. `drifted`: the last deploy succeeded but the cluster runs another image
  *    tag (or no deployment of the release);
  * 7. `in-sync` otherwise.
@@ -90,25 +90,25 @@ export function decideStatus(i: StatusInputs): StatusDecision {
     };
   }
   const runningPin = sameVersion(i.runningVersion, pin);
-  if (last.result !== 'SUCCESS' && !runningPin) {
+  if (i.clusterConfigured && i.clusterError) {
+    const lastOutcome = last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
     return {
-      status: 'deploy-failed',
-      statusReason: `Deploy #${last.number} ${outcome(last.result)}; ${
-        i.runningVersion ? `${i.runningVersion} is running` : 'the pinned version is not running'
-      } instead of ${pin}.`,
+      status: 'unknown',
+      statusReason: `The cluster could not be read (${i.clusterError}); the last deploy #${last.number} ${lastOutcome}.`,
     };
+  }
+  if (last.result !== 'SUCCESS' && (!i.clusterConfigured || !runningPin)) {
+    let running = 'no cluster is configured to see what runs';
+    if (i.clusterConfigured) {
+      running = `${i.runningVersion ?? 'not the pinned version'} is running instead of ${pin}`;
+    }
+    return { status: 'deploy-failed', statusReason: `Deploy #${last.number} ${outcome(last.result)}; ${running}.` };
   }
   if (!i.clusterConfigured) {
     return {
-      status: last.result === 'SUCCESS' ? 'in-sync' : 'deploy-failed',
-      statusReason:
-        last.result === 'SUCCESS'
-          ? `Deploy #${last.number} rolled out ${pin}; no cluster is configured to verify it.`
-          : `Deploy #${last.number} ${outcome(last.result)}.`,
+      status: 'in-sync',
+      statusReason: `Deploy #${last.number} rolled out ${pin}; no cluster is configured to verify it.`,
     };
-  }
-  if (i.clusterError) {
-    return { status: 'unknown', statusReason: `The cluster could not be read: ${i.clusterError}` };
   }
   if (!i.deploymentFound) {
     return {
