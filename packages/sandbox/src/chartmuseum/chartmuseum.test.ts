@@ -26,7 +26,7 @@ describe('ChartMuseum', () => {
     expect(xposer.map(c => c.version).slice(0, 3)).toEqual(['v0.0.21', 'v0.0.20', 'v0.0.19']);
     expect(xposer.map(c => c.version).slice(-3)).toEqual(['v0.0.9', '0.0.8', '0.0.7']);
     const one = await getJson(`${base}/api/charts/xposer/v0.0.20`, auth.charts);
-    expect(shapeDiff(readJsonFixture('chartmuseum/api_charts_name_version_single_object.json'), one)).toEqual([]);
+    expect(shapeDiff(readJsonFixture('chartmuseum/api_charts_name_version_single_object.json'), one, { ignore: ['appVersion'] })).toEqual([]);
   });
 
   it('serves a Helm repository index like the sample', async () => {
