@@ -3,7 +3,7 @@ import { createCodeRepoCreateAction } from './codeRepoCreate';
 import { examples } from './codeRepoCreate.examples';
 import { codeRepoFiles } from '../layout/codeRepo';
 import { groovyBracesBalanced } from '../layout/groovy';
-import { Checkpoints, Sandbox, TOKEN, actionContext, startSandbox } from '../testUtils/sandboxGitHub';
+import { Checkpoints, Sandbox, TOKEN, actionContext, run, startSandbox } from '../testUtils/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
@@ -32,7 +32,7 @@ describe('delivery:code-repo:create', () => {
 
   it('creates the repo with the Xposer layout in one commit', async () => {
     const ctx = actionContext(input());
-    await action().handler(ctx);
+    await run(action(), ctx);
 
     const repoUrl = `${sb.baseUrl}/stakater/orders`;
     expect(ctx.outputs).toEqual({
@@ -104,12 +104,12 @@ describe('delivery:code-repo:create', () => {
   it('resumes a task that crashed before committing, creating nothing twice', async () => {
     const cp = new Checkpoints();
     cp.crash = { key: /^code-repo\.commit\./, when: 'before' };
-    await expect(action().handler(actionContext(input(), cp))).rejects.toThrow('crash before');
+    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow('crash before');
     const repos = sb.repoCount();
     expect(await tree('orders').catch(() => [])).toEqual([]);
 
     const ctx = actionContext(input(), cp);
-    await action().handler(ctx);
+    await run(action(), ctx);
     expect(sb.repoCount()).toBe(repos);
     expect(await commits('orders')).toHaveLength(1);
   });
@@ -117,29 +117,29 @@ describe('delivery:code-repo:create', () => {
   it('adopts its own commit when it crashed before saving the checkpoint', async () => {
     const cp = new Checkpoints();
     cp.crash = { key: /^code-repo\.commit\./, when: 'after' };
-    await expect(action().handler(actionContext(input(), cp))).rejects.toThrow('crash after');
+    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow('crash after');
     const first = (await commits('orders'))[0].sha;
 
     const ctx = actionContext(input(), cp);
-    await action().handler(ctx);
+    await run(action(), ctx);
     expect(ctx.outputs.commitSha).toBe(first);
     expect(await commits('orders')).toHaveLength(1);
 
     // a finished task re-run (all checkpoints saved) changes nothing either
-    await action().handler(actionContext(input(), cp));
+    await run(action(), actionContext(input(), cp));
     expect(await commits('orders')).toHaveLength(1);
   });
 
   it('refuses an existing repo that another task (or a person) created', async () => {
     const repos = sb.repoCount();
-    await expect(action().handler(actionContext(input('xposer')))).rejects.toThrow(
+    await expect(run(action(), actionContext(input('xposer')))).rejects.toThrow(
       'repository stakater/xposer already exists',
     );
     expect(sb.repoCount()).toBe(repos);
     expect((await sb.octokit.repos.listCommits({ owner: 'stakater', repo: 'xposer' })).data).toHaveLength(1);
 
-    await action().handler(actionContext(input()));
-    await expect(action().handler(actionContext(input(), new Checkpoints(), 'task-2'))).rejects.toThrow(
+    await run(action(), actionContext(input()));
+    await expect(run(action(), actionContext(input(), new Checkpoints(), 'task-2'))).rejects.toThrow(
       'repository stakater/orders already exists',
     );
   });
@@ -160,13 +160,13 @@ describe('delivery:code-repo:create', () => {
       Object.entries(extra).map(([k, v]) => [k, typeof v === 'string' ? v.replace('__HOST__', sb.host) : v]),
     );
     const ctx = actionContext(input('orders', overrides));
-    await expect(action().handler(ctx)).rejects.toThrow(error);
+    await expect(run(action(), ctx)).rejects.toThrow(error);
     expect(sb.repoCount()).toBe(repos);
   });
 
   it('keeps injection attempts in the description as data', async () => {
     const description = `x: 1 {{ .Values.x }} \${{ secrets.token }} "'#`;
-    await action().handler(actionContext(input('orders', { description })));
+    await run(action(), actionContext(input('orders', { description })));
     const read = (p: string) => sb.store.readFile('stakater', 'orders', 'main', p);
     expect(parse((await read('catalog-info.yaml'))!).metadata.description).toBe(description);
     expect(parse((await read('deployments/kubernetes/chart/orders/Chart.yaml'))!).description).toBe(description);
@@ -178,7 +178,7 @@ describe('delivery:code-repo:create', () => {
       const step = parse(example.example).steps[0];
       const stepInput = { ...step.input, repoUrl: step.input.repoUrl.replace('127.0.0.1:7105', sb.host) };
       const ctx = actionContext(stepInput);
-      await action().handler(ctx);
+      await run(action(), ctx);
       const branch = stepInput.defaultBranch ?? 'main';
       const repo = parseRepo(stepInput.repoUrl);
       expect(ctx.outputs.repoUrl).toBe(`${sb.baseUrl}/stakater/${repo}`);

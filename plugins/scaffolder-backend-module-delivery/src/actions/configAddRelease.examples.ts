@@ -22,7 +22,7 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Chain from delivery:code-repo:create',
+    description: 'Add a release aliased differently from its chart, pinned to a released version',
     example: stringify({
       steps: [
         {
@@ -30,10 +30,12 @@ export const examples: TemplateExample[] = [
           action: 'delivery:config:add-release',
           name: 'Add the release to the config repos',
           input: {
-            release: "${{ steps['code'].output.release }}",
-            chart: "${{ steps['code'].output.chart }}",
-            image: "${{ steps['code'].output.image }}",
-            environments: '${{ parameters.environments }}',
+            release: 'orders-eu',
+            chart: 'orders',
+            image: '127.0.0.1:7103/stakater/orders',
+            version: '1.2.3',
+            environments: ['dev'],
+            chartRepositoryUrl: 'http://127.0.0.1:7104',
           },
         },
       ],

@@ -61,13 +61,11 @@ async function releaseFiles(
       `${repo.owner}/${repo.repo} has no ${env.requirementsPath} on ${env.branch} (delivery.environments.${env.name}.requirementsPath)`,
     );
   }
+  const edited = addDependency(requirements, dep, env.requirementsPath);
   if ((await readText(repo, valuesPath, base)) !== undefined) {
     throw new ConflictError(`${repo.owner}/${repo.repo} already has ${valuesPath}`);
   }
-  return {
-    [env.requirementsPath]: addDependency(requirements, dep, env.requirementsPath),
-    [valuesPath]: values,
-  };
+  return { [env.requirementsPath]: edited, [valuesPath]: values };
 }
 
 /**
@@ -135,6 +133,13 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
         const env = cfg.environments.find(e => e.name === n)!;
         return { env, repo: resolveGitHubRepo(integrations, parseRepoLocation(env.configRepo), ctx.logger) };
       });
+      for (const { env, repo } of targets) {
+        if (!(await repoExists(repo))) {
+          throw new InputError(
+            `config repo ${repo.owner}/${repo.repo} of ${env.name} does not exist; create it with delivery:config-repo:create`,
+          );
+        }
+      }
       const rel: Release = { release, chart, version, image: input.image, repository };
       const branch = `delivery/scaffold/${release}`;
       const trailer = taskTrailer(ctx.task.id);
@@ -143,11 +148,6 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
         const commit = await ctx.checkpoint({
           key: `config.${env.name}.commit.${release}`,
           fn: async () => {
-            if (!(await repoExists(repo))) {
-              throw new InputError(
-                `config repo ${repo.owner}/${repo.repo} of ${env.name} does not exist; create it with delivery:config-repo:create`,
-              );
-            }
             const base = await branchHead(repo, env.branch);
             const target = base ? branch : env.branch;
             const existing = await branchHead(repo, target);

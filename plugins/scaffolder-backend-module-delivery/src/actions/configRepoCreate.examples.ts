@@ -4,18 +4,18 @@ import { stringify } from 'yaml';
 /** Examples of `delivery:config-repo:create`. @public */
 export const examples: TemplateExample[] = [
   {
-    description: 'Create the config repo (Helm v1 umbrella chart) of a new qa environment',
+    description: 'Create the config repo (Helm v1 umbrella chart) of a new uat environment',
     example: stringify({
       steps: [
         {
           id: 'config-repo',
           action: 'delivery:config-repo:create',
-          name: 'Create the qa config repository',
+          name: 'Create the uat config repository',
           input: {
-            repoUrl: '127.0.0.1:7105?owner=gitops&repo=config-qa',
-            environment: 'qa',
+            repoUrl: '127.0.0.1:7105?owner=gitops&repo=config-uat',
+            environment: 'uat',
             owner: 'group:default/team-xposer',
-            description: 'Umbrella chart of the qa environment',
+            description: 'Umbrella chart of the uat environment',
           },
         },
       ],

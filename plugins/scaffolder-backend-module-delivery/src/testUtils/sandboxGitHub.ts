@@ -186,3 +186,11 @@ export function actionContext<I extends JsonObject>(
     logs,
   });
 }
+
+/** Runs an action's handler with a test context (inputs are validated by the handler itself). */
+export function run(
+  action: { handler: (ctx: never) => Promise<void> },
+  ctx: ReturnType<typeof actionContext>,
+): Promise<void> {
+  return action.handler(ctx as never);
+}
