@@ -60,7 +60,8 @@ describe('delivery:config:add-release', () => {
       { environment: 'prod', url: prodPr.html_url, number: prodPr.number, direct: false },
     ]);
     expect(ctx.outputs.pullRequestUrls).toEqual({ dev: devPr.html_url, prod: prodPr.html_url });
-    expect(ctx.outputs.summary).toContain(`- **dev**: [pull request #${devPr.number}](${devPr.html_url})`);
+    expect(ctx.outputs.summary).toContain(`- **dev**: [gitops/config-dev](${sb.baseUrl}/gitops/config-dev), [pull request #${devPr.number}](${devPr.html_url})`);
+    expect(ctx.outputs.repoUrls).toEqual({ dev: `${sb.baseUrl}/gitops/config-dev`, prod: `${sb.baseUrl}/gitops/config-prod` });
     expect(devPr).toMatchObject({ state: 'open', head: { ref: BRANCH }, base: { ref: 'main' }, title: 'Add orders v0.0.1 to dev' });
 
     // dev: Helm v1 requirements.yaml, comments kept, only the new entry added
@@ -92,7 +93,7 @@ describe('delivery:config:add-release', () => {
   });
 
   it('makes the first commit of an empty config repo directly', async () => {
-    const ctx = actionContext(input(['qa']));
+    const ctx = actionContext(input(['qa'], { configOwner: 'group:default/team-xposer' }));
     await run(action(), ctx);
     expect(await pulls('config-qa')).toHaveLength(0);
     const { data: log } = await sb.octokit.repos.listCommits({ owner: 'gitops', repo: 'config-qa', sha: 'main' });
@@ -107,7 +108,10 @@ describe('delivery:config:add-release', () => {
     expect(parse((await read('Chart.yaml'))!)).toMatchObject({ apiVersion: 'v1', name: 'config-qa' });
     expect(await read('orders.yaml')).toBe(VALUES.replace('ENV', 'qa'));
     expect(await read('Jenkinsfile')).toContain('pipeline {');
-    expect(parse((await read('catalog-info.yaml'))!).spec.type).toBe('gitops-config');
+    expect(parse((await read('catalog-info.yaml'))!).spec).toEqual({
+      type: 'gitops-config',
+      owner: 'group:default/team-xposer',
+    });
   });
 
   it.each([

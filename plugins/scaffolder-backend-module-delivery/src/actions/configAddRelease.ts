@@ -13,7 +13,12 @@ import {
 import { openPullRequest } from '../github/pulls';
 import { configRepoFiles } from '../layout/configRepo';
 import { addDependency, releaseValuesFile, valuesPathFor } from '../layout/release';
-import { assertChartVersion, assertDnsName, assertEnvironments } from '../validation';
+import {
+  assertChartVersion,
+  assertDnsName,
+  assertEntityRef,
+  assertEnvironments,
+} from '../validation';
 import type { DeliveryActionOptions } from './codeRepoCreate';
 import { examples } from './configAddRelease.examples';
 
@@ -23,6 +28,7 @@ interface Release {
   version: string;
   image: string;
   repository: string;
+  configOwner: string;
 }
 
 /** The files to write in one environment's config repo, on top of `base` (undefined = empty repo). */
@@ -44,7 +50,7 @@ async function releaseFiles(
       namespace: env.name,
       branch: env.branch,
       description: '',
-      componentOwner: 'group:default/platform',
+      componentOwner: rel.configOwner,
       chartRepositoryUrl: rel.repository,
       requirementsPath: env.requirementsPath,
     });
@@ -98,6 +104,10 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           z.array(z.string(), { description: 'Configured environments to add the release to' }).min(1),
         chartRepositoryUrl: z =>
           z.string({ description: 'Chart repository of the dependency; default from delivery config' }).optional(),
+        configOwner: z =>
+          z
+            .string({ description: 'Catalog owner written into catalog-info.yaml when an empty config repo gets its first commit' })
+            .default('group:default/platform'),
       },
       output: {
         pullRequests: z =>
@@ -112,6 +122,8 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           ),
         pullRequestUrls: z =>
           z.record(z.string(), { description: 'environment -> pull request (or commit) URL' }),
+        repoUrls: z =>
+          z.record(z.string(), { description: 'environment -> config repository URL' }),
         summary: z => z.string({ description: 'Markdown list of the changes, for the template output' }),
       },
     },
@@ -140,7 +152,8 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           );
         }
       }
-      const rel: Release = { release, chart, version, image: input.image, repository };
+      const configOwner = assertEntityRef('configOwner', input.configOwner ?? 'group:default/platform');
+      const rel: Release = { release, chart, version, image: input.image, repository, configOwner };
       const branch = `delivery/scaffold/${release}`;
       const trailer = taskTrailer(ctx.task.id);
       const results = [];
@@ -189,10 +202,15 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
       }
       ctx.output('pullRequests', results);
       ctx.output('pullRequestUrls', Object.fromEntries(results.map(r => [r.environment, r.url])));
+      ctx.output('repoUrls', Object.fromEntries(targets.map(t => [t.env.name, t.repo.htmlUrl])));
       ctx.output(
         'summary',
         results
-          .map(r => `- **${r.environment}**: [${r.direct ? 'first commit' : `pull request #${r.number}`}](${r.url})`)
+          .map(r => {
+            const repo = targets.find(t => t.env.name === r.environment)!.repo;
+            const change = r.direct ? 'first commit' : `pull request #${r.number}`;
+            return `- **${r.environment}**: [${repo.owner}/${repo.repo}](${repo.htmlUrl}), [${change}](${r.url})`;
+          })
           .join('\n'),
       );
     },
