@@ -2,7 +2,7 @@ import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import knexFactory, { Knex } from 'knex';
 import { DatabasePromotionStore } from './DatabasePromotionStore';
-import { createTestDatabases } from './testDatabases';
+import { createTestDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 

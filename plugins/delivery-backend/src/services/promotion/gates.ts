@@ -59,17 +59,14 @@ export function evaluateGates(
     });
   }
   if (gates.requireSuccessfulBuild) {
-    const result = lineage?.build?.result;
-    const ok = result === 'SUCCESS';
-    results.push({
-      rule: 'requireSuccessfulBuild',
-      ok,
-      message: ok
-        ? `build #${lineage!.build!.number} succeeded`
-        : lineage?.build
-          ? `build #${lineage.build.number} of ${version} is ${result ?? 'still running'}`
-          : `no code build found for ${version}`,
-    });
+    const build = lineage?.build;
+    const ok = build?.result === 'SUCCESS';
+    let message = `no code build found for ${version}`;
+    if (build && ok) message = `build #${build.number} succeeded`;
+    else if (build) {
+      message = `build #${build.number} of ${version} is ${build.result ?? 'still running'}`;
+    }
+    results.push({ rule: 'requireSuccessfulBuild', ok, message });
   }
   if (gates.requireRunningInPrevious && env.promotesFrom) {
     const prev = view.environments.find(e => e.name === env.promotesFrom);

@@ -1,7 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Octokit } from '@octokit/rest';
 import knexFactory, { Knex } from 'knex';
-import { createTestDatabases } from '../../database/testDatabases';
+import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createHarness, guest } from './__testUtils__/harness';
 import { SandboxGitHub, startSandboxGitHub, TOKEN } from './__testUtils__/sandboxGitHub';
 import { entity, seeds } from './__testUtils__/world';

@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import type { Knex } from 'knex';
-import { createTestDatabases } from '../../database/testDatabases';
+import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { UnprocessableError } from './errors';
 import { createHarness, guest } from './__testUtils__/harness';
 import { changedLines } from './__testUtils__/fixtures';

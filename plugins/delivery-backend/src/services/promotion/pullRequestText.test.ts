@@ -61,8 +61,10 @@ describe('pullRequestText', () => {
   it('never links non-http URLs', () => {
     const body = pullRequestBody({
       ...facts,
+      // eslint-disable-next-line no-script-url
       build: { number: 1, url: 'javascript:alert(1)' },
     });
+    // eslint-disable-next-line no-script-url
     expect(body).not.toContain('javascript:');
   });
 

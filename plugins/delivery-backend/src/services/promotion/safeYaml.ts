@@ -108,6 +108,7 @@ export function isShared(node: unknown): boolean {
 /** Renders `text` in the quoting style of `node`, or undefined if that is impossible. */
 export function renderLikeScalar(node: Scalar, text: string): string | undefined {
   if (!isScalar(node)) return undefined;
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) return undefined;
   switch (node.type) {
     case 'QUOTE_DOUBLE':

@@ -1,0 +1,17 @@
+export { createPromotionService } from './promotionService';
+export type { PromotionServiceOptions } from './promotionService';
+export type {
+  DeliveryFacts,
+  PromoteInput,
+  PromotionAuditor,
+  PromotionService,
+} from './types';
+export { UnprocessableError } from './errors';
+export { validateVersionInput } from './versionInput';
+export { parseValuesInput } from './valuesInput';
+export { editPin, findPin, inPinStyle } from './pinEdit';
+export { editValues } from './valuesEdit';
+export { evaluateGates } from './gates';
+export type { GateResult } from './gates';
+export { promotionBranchName } from './branchName';
+export { parsePromotionMarker, promotionMarker } from './pullRequestText';
