@@ -7,8 +7,8 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
-import { openApiValidator } from './testUtils/openapi';
-import { startServer } from './testUtils/server';
+import { openApiValidator } from './__testUtils__/openapi';
+import { startServer } from './__testUtils__/server';
 
 const xposer: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

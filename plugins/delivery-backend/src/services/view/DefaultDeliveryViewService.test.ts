@@ -6,8 +6,8 @@ import {
   startTestSandbox,
   TestSandbox,
   xposerAnnotations,
-} from '../../testUtils/sandbox';
-import { openApiValidator } from '../../testUtils/openapi';
+} from '../../__testUtils__/sandbox';
+import { openApiValidator } from '../../__testUtils__/openapi';
 import { GitHubReader } from '../../upstreams/github/GitHubReader';
 
 jest.setTimeout(60_000);

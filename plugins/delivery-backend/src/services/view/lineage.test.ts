@@ -1,4 +1,4 @@
-import { fixture } from '../../testUtils/server';
+import { fixture } from '../../__testUtils__/server';
 import { parse } from 'yaml';
 import { buildLineage, orderVersions } from './lineage';
 

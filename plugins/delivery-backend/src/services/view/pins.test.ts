@@ -1,4 +1,4 @@
-import { fixture } from '../../testUtils/server';
+import { fixture } from '../../__testUtils__/server';
 import { findPin } from './pins';
 
 describe('findPin', () => {

@@ -1,4 +1,4 @@
-import { fixture, sendJson, startServer } from '../../testUtils/server';
+import { fixture, sendJson, startServer } from '../../__testUtils__/server';
 import { ChartMuseumClient } from './ChartMuseumClient';
 
 const charts = JSON.parse(fixture('chartmuseum/api_charts_frontend_v2.json'));

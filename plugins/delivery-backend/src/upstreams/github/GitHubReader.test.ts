@@ -1,4 +1,4 @@
-import { sendJson, startServer } from '../../testUtils/server';
+import { sendJson, startServer } from '../../__testUtils__/server';
 import { EtagStore, GitHubReader } from './GitHubReader';
 
 function memoryEtags(): EtagStore & { map: Map<string, { etag: string; data: unknown }> } {

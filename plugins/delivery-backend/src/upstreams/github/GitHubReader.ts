@@ -165,8 +165,13 @@ export class GitHubReader {
 
   private classify(e: unknown, what: string): UpstreamError {
     const err = e as OctokitErrorLike;
-    if (err.cause instanceof UpstreamError) return err.cause;
-    if (e instanceof UpstreamError) return e;
+    const inner = err.cause instanceof UpstreamError ? err.cause : e;
+    if (inner instanceof UpstreamError) {
+      // Errors raised in our fetch name only "GitHub"; name the call instead.
+      return new UpstreamError(inner.kind, inner.message.replace(/^GitHub: /, `${what}: `), {
+        status: inner.status,
+      });
+    }
     const status = err.status;
     const headers = err.response?.headers;
     if (typeof status === 'number' && status !== 500 && err.response) {

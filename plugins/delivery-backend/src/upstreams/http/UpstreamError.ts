@@ -76,19 +76,17 @@ export function toUpstreamError(e: unknown, what: string): UpstreamError {
   const err = e as Error | undefined;
   const name = err?.name;
   if (name === 'TimeoutError' || (err as { isTimeout?: boolean })?.isTimeout) {
-    return new UpstreamError('timeout', `${what}: timed out`, { cause: e });
+    return new UpstreamError('timeout', `${what}: timed out`);
   }
   if (name === 'AbortError') {
-    return new UpstreamError('timeout', `${what}: aborted (timeout)`, {
-      cause: e,
-    });
+    return new UpstreamError('timeout', `${what}: aborted (timeout)`);
   }
   const code = errorCode(e);
   if (code && NETWORK_CODES.has(code)) {
-    return new UpstreamError('unavailable', `${what}: ${code}`, { cause: e });
+    return new UpstreamError('unavailable', `${what}: ${code}`);
   }
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
-    return new UpstreamError('timeout', `${what}: ${code}`, { cause: e });
+    return new UpstreamError('timeout', `${what}: ${code}`);
   }
   if (err?.message === 'terminated' || code === 'UND_ERR_ABORTED') {
     return new UpstreamError('bad-response', `${what}: response truncated`, {

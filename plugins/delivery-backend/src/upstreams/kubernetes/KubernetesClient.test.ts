@@ -1,4 +1,4 @@
-import { sendJson, startServer } from '../../testUtils/server';
+import { sendJson, startServer } from '../../__testUtils__/server';
 import { imageTag, KubernetesClient } from './KubernetesClient';
 
 describe('KubernetesClient', () => {

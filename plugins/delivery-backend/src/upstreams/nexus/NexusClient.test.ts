@@ -1,4 +1,4 @@
-import { fixture, sendJson, startServer } from '../../testUtils/server';
+import { fixture, sendJson, startServer } from '../../__testUtils__/server';
 import { NexusClient } from './NexusClient';
 
 const page = JSON.parse(
