@@ -16,6 +16,7 @@ import { refsRouter } from './routes/refs';
 import { gitObjectsRouter } from './routes/gitObjects';
 import { commitsRouter } from './routes/commits';
 import { pullsRouter } from './routes/pulls';
+import { protectionRouter } from './routes/protection';
 
 /** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
 async function serveRaw(
@@ -84,6 +85,7 @@ export async function createGitHubApp(
   api.use(apiMiddleware(ctx, options.token));
   for (const router of [
     usersRouter,
+    protectionRouter,
     reposRouter,
     contentsRouter,
     refsRouter,

@@ -31,6 +31,8 @@ export interface GitHubRepoSeed {
     from?: string;
     commits: GitHubCommitSeed[];
   }>;
+  /** Branches protected with required pull request reviews (direct writes are rejected). */
+  protectedBranches?: string[];
   pulls?: Array<{
     head: string;
     base: string;

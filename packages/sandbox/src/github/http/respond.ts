@@ -83,6 +83,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export interface SendOptions {
   headers?: Record<string, string>;
   contentType?: string;
+  /** Does not count against the rate limit (GET /rate_limit). */
+  free?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export function send(
       return;
     }
   }
-  if (status !== 304) rate.consume();
+  if (status !== 304 && !options.free) rate.consume();
   res.set(rate.headers());
   if (status === 204 || body === undefined) {
     res.status(status).end();

@@ -6,6 +6,7 @@ import { personAt, RepoRecord } from '../store/records';
 import { contentEntry, contentFile } from '../serializers/contents';
 import { gitCommit } from '../serializers/git';
 import { requireRepo, wildcard } from './common';
+import { protectedErrors, requiresPullRequest } from './protection';
 
 function personFrom(
   body: unknown,
@@ -125,6 +126,7 @@ async function writeContent(
         `Branch ${branch} not found`,
         documentationUrl,
       );
+    if (requiresPullRequest(rec, branch)) throw protectedErrors.contents();
     const existed = await checkSha(rec, head, path, sha, documentationUrl);
     if (remove && !existed) throw notFound(documentationUrl);
     const author =

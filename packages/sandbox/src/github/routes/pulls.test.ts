@@ -146,6 +146,17 @@ describe('pull requests', () => {
     );
   });
 
+  it('serves the pull request as a git diff', async () => {
+    const res = await gh.octokit.pulls.get({
+      ...repo,
+      pull_number: 1,
+      mediaType: { format: 'diff' },
+    });
+    expect(String(res.data)).toMatch(
+      /^diff --git a\/xposer\/requirements.yaml b\/xposer\/requirements.yaml\nindex [0-9a-f]{7}\.\.[0-9a-f]{7} 100644\n--- a\/xposer\/requirements.yaml\n\+\+\+ b\/xposer\/requirements.yaml\n@@ -1,5 \+1,5 @@\n/,
+    );
+  });
+
   it('merges with a real merge commit, moves base and notifies', async () => {
     const before = (await gh.octokit.git.getRef({ ...repo, ref: 'heads/main' }))
       .data.object.sha;

@@ -17,7 +17,7 @@ import {
 } from '../store/pulls';
 import type { PullRecord, RepoRecord } from '../store/records';
 import { nowIso } from '../store/records';
-import { diffTrees } from '../store/treeDiff';
+import { diffTrees, FileDiff, gitDiffText } from '../store/treeDiff';
 import { diffEntry, restCommit } from '../serializers/commits';
 import { pullJson } from '../serializers/pulls';
 import { repoApiUrl } from '../serializers/repos';
@@ -31,6 +31,18 @@ function requirePull(
   const pull = rec.pulls.find(p => String(p.number) === req.params.number);
   if (!pull) throw notFound(documentationUrl);
   return pull;
+}
+
+/** The pull request's diff: merge base -> head, as GitHub shows it. */
+async function pullFiles(
+  rec: RepoRecord,
+  pull: PullRecord,
+): Promise<FileDiff[]> {
+  const { head, base } = await pullShas(rec, pull);
+  const mb = await rec.git.mergeBase(base, head);
+  const tree = async (sha?: string) =>
+    sha ? (await rec.git.readCommit(sha))?.tree : undefined;
+  return diffTrees(rec.git, await tree(mb), await tree(head));
 }
 
 function listFilter(rec: RepoRecord, req: Request): PullRecord[] {
@@ -99,7 +111,14 @@ export function pullsRouter(ctx: ApiContext): Router {
     `${base}/:number`,
     route(ctx, async (req, reply) => {
       const rec = requireRepo(ctx, req, docs.getPull);
-      reply(200, await pullJson(ctx, rec, requirePull(rec, req), true));
+      const pull = requirePull(rec, req);
+      if ((req.header('accept') ?? '').includes('.diff')) {
+        reply(200, gitDiffText(await pullFiles(rec, pull)), {
+          contentType: 'application/vnd.github.v3.diff; charset=utf-8',
+        });
+        return;
+      }
+      reply(200, await pullJson(ctx, rec, pull, true));
     }),
   );
   r.get(
@@ -107,11 +126,8 @@ export function pullsRouter(ctx: ApiContext): Router {
     route(ctx, async (req, reply) => {
       const rec = requireRepo(ctx, req, docs.getPull);
       const pull = requirePull(rec, req);
-      const { head, base: baseSha } = await pullShas(rec, pull);
-      const mb = await rec.git.mergeBase(baseSha, head);
-      const tree = async (sha?: string) =>
-        sha ? (await rec.git.readCommit(sha))?.tree : undefined;
-      const files = await diffTrees(rec.git, await tree(mb), await tree(head));
+      const { head } = await pullShas(rec, pull);
+      const files = await pullFiles(rec, pull);
       const page = paginate(ctx, req, files);
       reply(
         200,

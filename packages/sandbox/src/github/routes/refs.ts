@@ -4,6 +4,16 @@ import { docs, GitHubApiError, missingField, notFound } from '../http/errors';
 import { nowIso, RepoRecord } from '../store/records';
 import { gitRef } from '../serializers/git';
 import { requireRepo, wildcard } from './common';
+import { protectedErrors, requiresPullRequest } from './protection';
+
+function checkProtection(rec: RepoRecord, ref: string): void {
+  if (
+    ref.startsWith('refs/heads/') &&
+    requiresPullRequest(rec, ref.slice('refs/heads/'.length))
+  ) {
+    throw protectedErrors.ref(ref);
+  }
+}
 
 function validRefName(ref: string): boolean {
   return (
@@ -144,6 +154,7 @@ export function refsRouter(ctx: ApiContext): Router {
             docs.updateRef,
           );
         }
+        checkProtection(rec, ref);
         const force = bool(req.body, 'force') ?? false;
         if (!force && !(await rec.git.isAncestor(current, sha))) {
           throw new GitHubApiError(
@@ -172,6 +183,7 @@ export function refsRouter(ctx: ApiContext): Router {
             'Reference does not exist',
             docs.deleteRef,
           );
+        checkProtection(rec, ref);
         await rec.git.deleteRef(ref);
         if (ref.startsWith('refs/heads/'))
           closePullsFor(rec, ref.slice('refs/heads/'.length), current);

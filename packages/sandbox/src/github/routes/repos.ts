@@ -123,9 +123,9 @@ async function branchJson(ctx: ApiContext, rec: RepoRecord, name: string) {
     name,
     commit: restCommit(ctx, rec, commit),
     _links: { self, html: `${repoHtmlUrl(ctx, rec)}/tree/${name}` },
-    protected: false,
+    protected: rec.protection.has(name),
     protection: {
-      enabled: false,
+      enabled: rec.protection.has(name),
       required_status_checks: {
         enforcement_level: 'off',
         contexts: [],
@@ -223,7 +223,7 @@ export function reposRouter(ctx: ApiContext): Router {
         items.push({
           name,
           commit: { sha, url: `${api}/commits/${sha}` },
-          protected: false,
+          protected: rec.protection.has(name),
         });
       }
       reply(200, items, { headers: page.headers });

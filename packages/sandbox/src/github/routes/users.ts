@@ -31,5 +31,18 @@ export function usersRouter(ctx: ApiContext): Router {
       reply(200, organization(ctx, acc));
     }),
   );
+  r.get(
+    '/rate_limit',
+    route(ctx, async (_req, reply) => {
+      const h = ctx.rate.headers();
+      const core = {
+        limit: Number(h['x-ratelimit-limit']),
+        used: Number(h['x-ratelimit-used']),
+        remaining: Number(h['x-ratelimit-remaining']),
+        reset: Number(h['x-ratelimit-reset']),
+      };
+      reply(200, { resources: { core }, rate: core }, { free: true });
+    }),
+  );
   return r;
 }

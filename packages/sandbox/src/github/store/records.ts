@@ -46,6 +46,8 @@ export interface RepoRecord {
   pulls: PullRecord[];
   nextNumber: number;
   seedShas: Map<string, string>;
+  /** Branch protection as last PUT (`branches/{b}/protection`), keyed by branch name. */
+  protection: Map<string, Record<string, unknown>>;
   /** Serializes every mutation of this repository (compare-and-swap semantics like GitHub). */
   lock: Mutex;
 }

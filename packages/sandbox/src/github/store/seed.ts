@@ -67,6 +67,12 @@ async function applyRepoSeed(
     await rec.git.writeRef(`refs/heads/${branch.name}`, start);
     await applyCommits(store, rec, branch.name, branch.commits);
   }
+  for (const branch of seed.protectedBranches ?? []) {
+    rec.protection.set(branch, {
+      required_pull_request_reviews: { required_approving_review_count: 1 },
+      enforce_admins: true,
+    });
+  }
   for (const pull of seed.pulls ?? []) {
     const head = await rec.git.readRef(`refs/heads/${pull.head}`);
     const headCommit = head ? await rec.git.readCommit(head) : undefined;

@@ -123,6 +123,7 @@ export class GitHubStoreImpl implements GitHubStore {
       pulls: [],
       nextNumber: 1,
       seedShas: new Map(),
+      protection: new Map(),
       lock: new Mutex(),
     };
     this.repos.set(`${opts.owner.login}/${opts.name}`.toLowerCase(), rec);

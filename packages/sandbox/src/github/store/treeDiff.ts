@@ -6,6 +6,9 @@ export interface FileDiff {
   status: 'added' | 'removed' | 'modified';
   /** Blob sha after the change (before, for removed files). */
   sha: string;
+  /** Blob sha before the change (absent for added files). */
+  previousSha?: string;
+  mode: string;
   additions: number;
   deletions: number;
   changes: number;
@@ -54,6 +57,8 @@ export async function diffTrees(
       filename: path,
       status,
       sha: (b ?? a)!.oid,
+      previousSha: a?.oid,
+      mode: (b ?? a)!.mode,
       additions: p?.additions ?? 0,
       deletions: p?.deletions ?? 0,
       changes: (p?.additions ?? 0) + (p?.deletions ?? 0),
@@ -61,4 +66,26 @@ export async function diffTrees(
     });
   }
   return out;
+}
+
+/** The `git diff` text GitHub serves for `Accept: application/vnd.github.diff`. */
+export function gitDiffText(files: FileDiff[]): string {
+  const zero = '0000000';
+  return files
+    .map(f => {
+      const oldId = f.previousSha?.slice(0, 7) ?? zero;
+      const newId = f.status === 'removed' ? zero : f.sha.slice(0, 7);
+      const header = [`diff --git a/${f.filename} b/${f.filename}`];
+      if (f.status === 'added')
+        header.push(`new file mode ${f.mode}`, `index ${oldId}..${newId}`);
+      else if (f.status === 'removed')
+        header.push(`deleted file mode ${f.mode}`, `index ${oldId}..${newId}`);
+      else header.push(`index ${oldId}..${newId} ${f.mode}`);
+      header.push(
+        f.status === 'added' ? '--- /dev/null' : `--- a/${f.filename}`,
+        f.status === 'removed' ? '+++ /dev/null' : `+++ b/${f.filename}`,
+      );
+      return `${header.join('\n')}\n${f.patch ? `${f.patch}\n` : ''}`;
+    })
+    .join('');
 }
