@@ -15,3 +15,5 @@ export { evaluateGates } from './gates';
 export type { GateResult } from './gates';
 export { promotionBranchName } from './branchName';
 export { parsePromotionMarker, promotionMarker } from './pullRequestText';
+export { createPromotionRouter } from './promotionRoutes';
+export type { PromotionRouterOptions } from './promotionRoutes';

@@ -1,0 +1,122 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
+import { createPromotionRouter } from './promotionRoutes';
+import { createHarness } from './__testUtils__/harness';
+import { SandboxGitHub, startSandboxGitHub } from './__testUtils__/sandboxGitHub';
+import { entity, seeds } from './__testUtils__/world';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+let gh: SandboxGitHub;
+let knex: Knex;
+
+beforeAll(async () => {
+  gh = await startSandboxGitHub(seeds());
+  knex = await databases.init('SQLITE_3');
+});
+afterAll(async () => gh.close());
+beforeEach(async () => gh.reset(seeds()));
+
+const OWNER = 'user:default/guest';
+const OUTSIDER = 'user:default/outsider';
+const PATH = '/entities/default/component/xposer/promotions';
+
+async function app() {
+  const harness = await createHarness(gh, knex);
+  const authorize = jest.fn(async (requests: unknown[], { credentials }: { credentials: { principal: { userEntityRef?: string } } }) =>
+    requests.map(() => ({
+      result: credentials.principal.userEntityRef === OWNER ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+    })),
+  );
+  const permissions = { authorize, authorizeConditional: jest.fn() } as unknown as PermissionsService;
+  const router = await createPromotionRouter({
+    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    permissions,
+    catalog: catalogServiceMock({ entities: [entity] }),
+    auditor: harness.auditor,
+    logger: mockServices.logger.mock(),
+    promotions: harness.service,
+  });
+  const server = express().use(router).use(
+    MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger() }).error(),
+  );
+  return { server, authorize, ...harness };
+}
+
+const body = { environment: 'dev', version: 'v0.0.20' };
+
+describe('POST /entities/:namespace/:kind/:name/promotions', () => {
+  it('201 with the PR for an owner, then 200 with the same PR', async () => {
+    const { server } = await app();
+    const first = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ created: true, environment: 'dev', version: 'v0.0.20', previousVersion: '0.0.19' });
+    const again = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, number: first.body.number });
+  });
+
+  it('403 + audit event for a non-owner, and no GitHub request', async () => {
+    const { server, auditor, getView } = await app();
+    const res = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OUTSIDER)).send(body);
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(gh.requests).toEqual([]);
+    expect(getView).not.toHaveBeenCalled();
+    expect(auditor.events).toEqual([
+      expect.objectContaining({ eventId: 'delivery-promote', status: 'failed', meta: expect.objectContaining({ actor: OUTSIDER, outcome: 'denied', entityRef: 'component:default/xposer' }) }),
+    ]);
+  });
+
+  it('401 without a token, 403 for a service principal', async () => {
+    const { server, authorize } = await app();
+    expect((await request(server).post(PATH).send(body)).status).toBe(401);
+    expect((await request(server).post(PATH).set('Authorization', mockCredentials.service.header()).send(body)).status).toBe(403);
+    expect(authorize).not.toHaveBeenCalled();
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('404 for an entity the caller cannot see, before any permission or GitHub call', async () => {
+    const { server, authorize } = await app();
+    const res = await request(server).post('/entities/default/component/nope/promotions').set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    expect(res.status).toBe(404);
+    expect(authorize).not.toHaveBeenCalled();
+    expect(gh.requests).toEqual([]);
+  });
+
+  it.each([
+    [{ environment: 'dev' }, 400],
+    [{ environment: 'dev', version: 'v1.2.3\nimage: x' }, 400],
+    [{ environment: 'nope', version: 'v0.0.20' }, 400],
+    [{ environment: 'dev', version: 'v0.0.20', values: '- not a mapping' }, 400],
+    [{ environment: 'dev', version: 'v0.0.21' }, 400],
+    [{ environment: 'prod', version: 'v0.0.19' }, 409],
+    [{ environment: 'dup', version: 'v0.0.20' }, 422],
+    [{ environment: 'bomb', version: 'v0.0.20' }, 422],
+  ])('%j -> %i, nothing written', async (payload, status) => {
+    const { server } = await app();
+    const res = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send(payload);
+    expect(res.status).toBe(status);
+    expect(gh.requests.filter(r => !r.startsWith('GET'))).toEqual([]);
+  });
+});
+
+describe('GET /entities/:namespace/:kind/:name/promotions', () => {
+  it('lists recorded attempts, newest first', async () => {
+    const { server } = await app();
+    await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    const res = await request(server).get(PATH).set('Authorization', mockCredentials.user.header(OWNER));
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ outcome: 'created', toVersion: 'v0.0.20', actor: OWNER });
+    expect((await request(server).get(PATH)).status).toBe(401);
+    expect((await request(server).get(`${PATH}?limit=0`).set('Authorization', mockCredentials.user.header(OWNER))).status).toBe(400);
+  });
+});

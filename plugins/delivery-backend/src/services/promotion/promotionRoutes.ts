@@ -1,0 +1,125 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { deliveryPromotePermission } from '@gitops-delivery/backstage-plugin-delivery-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { PromotionAuditor, PromotionService } from './types';
+
+const entityParams = z.object({
+  namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
+  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
+});
+
+const promoteBody = z.object({
+  environment: z.string().min(1).max(64),
+  version: z.string().min(1).max(128),
+  values: z.string().max(16 * 1024).optional(),
+});
+
+/** Dependencies of {@link createPromotionRouter}. @public */
+export interface PromotionRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  auditor: PromotionAuditor;
+  logger: LoggerService;
+  promotions: PromotionService;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`Invalid ${what}: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * `POST` and `GET /entities/:namespace/:kind/:name/promotions`. Mount it in
+ * the plugin router (`router.use(await createPromotionRouter(...))`).
+ *
+ * POST: user principals only (401 without a token, 403 for services) ->
+ * body validated (400) -> entity read from the catalog as the caller (404,
+ * no upstream call) -> `delivery.promote` resource permission on the entity
+ * (DENY: audit event + 403, no GitHub call) -> `PromotionService.promote`
+ * (which audits and records the attempt). 201 when a PR was created, 200
+ * when an existing one was returned.
+ * @public
+ */
+export async function createPromotionRouter(
+  options: PromotionRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, auditor, logger, promotions } = options;
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  async function readEntity(req: Request, credentials: BackstageCredentials) {
+    const ref = parse(entityParams, req.params, 'entity reference');
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) throw new NotFoundError(`Entity ${stringifyEntityRef(ref)} not found`);
+    return entity;
+  }
+
+  router.post('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const body = parse(promoteBody, req.body, 'promotion request');
+    const entity = await readEntity(req, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const [decision] = await permissions.authorize(
+      [{ permission: deliveryPromotePermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      const error = new NotAllowedError(
+        `You are not allowed to promote ${entityRef} (${deliveryPromotePermission.name})`,
+      );
+      const event = await auditor.createEvent({
+        eventId: 'delivery-promote',
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef,
+          environment: body.environment,
+          version: body.version,
+          actor: credentials.principal.userEntityRef,
+          outcome: 'denied',
+        },
+      });
+      await event.fail({ error });
+      logger.info('Promotion denied', { entityRef, actor: credentials.principal.userEntityRef });
+      throw error;
+    }
+    const result = await promotions.promote({
+      entity,
+      credentials,
+      environment: body.environment,
+      version: body.version,
+      values: body.values,
+      request: req,
+    });
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const entity = await readEntity(req, credentials);
+    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 500)) {
+      throw new InputError('limit must be an integer between 1 and 500');
+    }
+    res.json({ items: await promotions.listPromotions(entity, { limit }) });
+  });
+
+  return router;
+}
