@@ -1,5 +1,10 @@
 /* eslint-disable no-console */
-import { defaultPorts, sandboxCredentials, startSandbox, type SandboxServer } from './sandbox';
+import {
+  defaultPorts,
+  sandboxCredentials,
+  startSandbox,
+  type SandboxServer,
+} from './sandbox';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -13,11 +18,20 @@ async function main(): Promise<void> {
   const ports: Partial<Record<SandboxServer, number>> = {};
   if (base !== undefined) {
     const b = Number(base);
-    if (!Number.isInteger(b) || b < 0) throw new Error(`--ports-base must be a port number, got ${base}`);
-    for (const [name, port] of Object.entries(defaultPorts)) ports[name as SandboxServer] = b === 0 ? 0 : b + (port - defaultPorts.control);
+    if (!Number.isInteger(b) || b < 0)
+      throw new Error(`--ports-base must be a port number, got ${base}`);
+    for (const [name, port] of Object.entries(defaultPorts))
+      ports[name as SandboxServer] =
+        b === 0 ? 0 : b + (port - defaultPorts.control);
   }
   const delay = arg('deploy-delay-ms');
-  const sandbox = await startSandbox({ world: arg('world'), ports, host: arg('host'), deployDelayMs: delay ? Number(delay) : undefined, buildDelayMs: delay ? Number(delay) : undefined });
+  const sandbox = await startSandbox({
+    world: arg('world'),
+    ports,
+    host: arg('host'),
+    deployDelayMs: delay ? Number(delay) : undefined,
+    buildDelayMs: delay ? Number(delay) : undefined,
+  });
   const c = sandboxCredentials;
   console.log(`Sandbox world "${sandbox.engine.world.name}" is up:
   control API      ${sandbox.urls.control}   (POST /reset, /faults, /push, /kubectl/set-image; GET /requests, /events)
@@ -28,7 +42,10 @@ async function main(): Promise<void> {
   GitHub (GHE)     ${sandbox.urls.github}/api/v3   token ${c.githubToken}
   Kubernetes API   ${sandbox.urls.kubernetes}   bearer ${c.kubernetesToken}`);
   const shutdown = () => {
-    sandbox.stop().then(() => process.exit(0), () => process.exit(1));
+    sandbox.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -1,9 +1,23 @@
-export { startSandbox, defaultPorts, sandboxCredentials, upstreams } from './sandbox';
-export type { Sandbox, SandboxOptions, SandboxServer, Upstream } from './sandbox';
+export {
+  startSandbox,
+  defaultPorts,
+  sandboxCredentials,
+  upstreams,
+} from './sandbox';
+export type {
+  Sandbox,
+  SandboxOptions,
+  SandboxServer,
+  Upstream,
+} from './sandbox';
 export * from './world';
 export * from './http';
 export { SandboxEngine, type EngineOptions, type SandboxEvent } from './engine';
-export { JenkinsState, createJenkinsApp, type JenkinsAppOptions } from './jenkins';
+export {
+  JenkinsState,
+  createJenkinsApp,
+  type JenkinsAppOptions,
+} from './jenkins';
 export { NexusState, createNexusApp, NEXUS_PAGE_SIZE } from './nexus';
 export { ChartMuseumState, createChartMuseumApp } from './chartmuseum';
 export { KubernetesState, createKubernetesApp } from './kubernetes';

@@ -1,16 +1,34 @@
 import express, { type RequestHandler } from 'express';
 import { createGitHubApp } from './github';
-import { createUpstreamApp, FaultRegistry, listen, RequestCounter, type ListeningServer } from './http';
+import {
+  createUpstreamApp,
+  FaultRegistry,
+  listen,
+  RequestCounter,
+  type ListeningServer,
+} from './http';
 import { createJenkinsApp } from './jenkins';
 import { createNexusApp } from './nexus';
 import { createChartMuseumApp } from './chartmuseum';
 import { createKubernetesApp } from './kubernetes';
 import { createControlApp } from './control';
 import { SandboxEngine } from './engine';
-import { loadDefaultWorld, loadWorldFile, worldToSeeds, type World } from './world';
+import {
+  loadDefaultWorld,
+  loadWorldFile,
+  worldToSeeds,
+  type World,
+} from './world';
 
 /** The simulated upstream systems. @public */
-export const upstreams = ['jenkins-code', 'jenkins-deploy', 'nexus', 'chartmuseum', 'github', 'kubernetes'] as const;
+export const upstreams = [
+  'jenkins-code',
+  'jenkins-deploy',
+  'nexus',
+  'chartmuseum',
+  'github',
+  'kubernetes',
+] as const;
 /** @public */
 export type Upstream = (typeof upstreams)[number];
 /** @public */
@@ -59,8 +77,13 @@ export interface Sandbox {
 }
 
 /** Starts every upstream simulator plus the control API. @public */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const world = typeof options.world === 'string' ? loadWorldFile(options.world) : options.world ?? loadDefaultWorld();
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
+  const world =
+    typeof options.world === 'string'
+      ? loadWorldFile(options.world)
+      : options.world ?? loadDefaultWorld();
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultRegistry();
   const counter = new RequestCounter();
@@ -74,8 +97,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const name of ['control', ...upstreams] as SandboxServer[]) {
       const app =
         name === 'control'
-          ? express().use((req, res, next) => (handlers.control ?? notReady)(req, res, next))
-          : createUpstreamApp(name, { faults, counter }, () => handlers[name] ?? notReady);
+          ? express().use((req, res, next) =>
+              (handlers.control ?? notReady)(req, res, next),
+            )
+          : createUpstreamApp(
+              name,
+              { faults, counter },
+              () => handlers[name] ?? notReady,
+            );
       const port = options.ports?.[name] ?? defaultPorts[name];
       servers[name] = await listen(app, port, host);
       urls[name] = servers[name]!.url;
@@ -84,23 +113,56 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await Promise.all(Object.values(servers).map(s => s.close()));
     throw e;
   }
-  const render = { chartRepoUrl: urls.chartmuseum, registryHost: urls.nexus.replace(/^https?:\/\//, '') };
-  let engine: SandboxEngine | undefined;
+  const render = {
+    chartRepoUrl: urls.chartmuseum,
+    registryHost: urls.nexus.replace(/^https?:\/\//, ''),
+  };
+  const ref: { engine?: SandboxEngine } = {};
   const github = await createGitHubApp({
     seeds: worldToSeeds(world, render),
     token: sandboxCredentials.githubToken,
     baseUrl: urls.github,
-    onPullMerged: e => engine?.onPullMerged(e),
+    onPullMerged: e => ref.engine?.onPullMerged(e),
   });
-  engine = new SandboxEngine({ world, store: github.store, ...render, deployDelayMs: options.deployDelayMs, buildDelayMs: options.buildDelayMs });
-  const e = engine;
+  const e = new SandboxEngine({
+    world,
+    store: github.store,
+    ...render,
+    deployDelayMs: options.deployDelayMs,
+    buildDelayMs: options.buildDelayMs,
+  });
+  ref.engine = e;
   handlers.github = github.app;
-  handlers['jenkins-code'] = createJenkinsApp({ state: () => e.runtime.code, credentials: sandboxCredentials.codeJenkins, baseUrl: () => urls['jenkins-code'] });
-  handlers['jenkins-deploy'] = createJenkinsApp({ state: () => e.runtime.deploy, credentials: sandboxCredentials.deployJenkins, baseUrl: () => urls['jenkins-deploy'] });
-  handlers.nexus = createNexusApp({ state: () => e.runtime.nexus, credentials: sandboxCredentials.nexus, baseUrl: () => urls.nexus });
-  handlers.chartmuseum = createChartMuseumApp({ state: () => e.runtime.charts, credentials: sandboxCredentials.chartMuseum });
-  handlers.kubernetes = createKubernetesApp({ state: () => e.runtime.k8s, token: sandboxCredentials.kubernetesToken });
-  handlers.control = createControlApp({ engine: () => e, faults, counter, urls: () => urls, upstreams: [...upstreams] });
+  handlers['jenkins-code'] = createJenkinsApp({
+    state: () => e.runtime.code,
+    credentials: sandboxCredentials.codeJenkins,
+    baseUrl: () => urls['jenkins-code'],
+  });
+  handlers['jenkins-deploy'] = createJenkinsApp({
+    state: () => e.runtime.deploy,
+    credentials: sandboxCredentials.deployJenkins,
+    baseUrl: () => urls['jenkins-deploy'],
+  });
+  handlers.nexus = createNexusApp({
+    state: () => e.runtime.nexus,
+    credentials: sandboxCredentials.nexus,
+    baseUrl: () => urls.nexus,
+  });
+  handlers.chartmuseum = createChartMuseumApp({
+    state: () => e.runtime.charts,
+    credentials: sandboxCredentials.chartMuseum,
+  });
+  handlers.kubernetes = createKubernetesApp({
+    state: () => e.runtime.k8s,
+    token: sandboxCredentials.kubernetesToken,
+  });
+  handlers.control = createControlApp({
+    engine: () => e,
+    faults,
+    counter,
+    urls: () => urls,
+    upstreams: [...upstreams],
+  });
   return {
     urls,
     engine: e,

@@ -35,7 +35,12 @@ export class ChartMuseumState {
   /** Adds a chart version; false if it already exists. */
   add(chart: ChartRecord): boolean {
     if (this.get(chart.name, chart.version)) return false;
-    const digest = chart.digest ?? crypto.createHash('sha256').update(`${chart.name}-${chart.version}`).digest('hex');
+    const digest =
+      chart.digest ??
+      crypto
+        .createHash('sha256')
+        .update(`${chart.name}-${chart.version}`)
+        .digest('hex');
     const list = [...(this.charts.get(chart.name) ?? []), { ...chart, digest }];
     this.charts.set(chart.name, list.sort(compareChartsDesc));
     return true;

@@ -1,5 +1,12 @@
 import { KubernetesState } from '../kubernetes';
-import { failsToDeploy, imageTagFor, pinsByCommit, resolvePinnedVersion, serviceByRelease, valuesTagsByCommit } from '../world/derive';
+import {
+  failsToDeploy,
+  imageTagFor,
+  pinsByCommit,
+  resolvePinnedVersion,
+  serviceByRelease,
+  valuesTagsByCommit,
+} from '../world/derive';
 import { releaseOf, type WorldEnvironment, type WorldService } from '../world';
 import type { EngineContext } from './context';
 
@@ -26,7 +33,12 @@ export function applyRelease(
       provider: 'stakater',
       group: 'com.stakater.platform',
     },
-    containers: [{ name: service.chart, image: `${ctx.registryHost}/${service.image}:${imageTag}` }],
+    containers: [
+      {
+        name: service.chart,
+        image: `${ctx.registryHost}/${service.image}:${imageTag}`,
+      },
+    ],
     replicas: 1,
     updated: when,
   });
@@ -41,18 +53,35 @@ export function seedCluster(ctx: EngineContext): KubernetesState {
     const runs = [...env.deploys].sort((a, b) => a.number - b.number);
     for (const run of runs) {
       if (run.result !== 'SUCCESS') continue;
-      const when = new Date(Date.parse(run.timestamp) + run.durationMs).toISOString();
+      const when = new Date(
+        Date.parse(run.timestamp) + run.durationMs,
+      ).toISOString();
       for (const [release, pin] of Object.entries(pins.get(run.commit) ?? {})) {
         const service = serviceByRelease(ctx.world, release);
         const chartVersion = service && resolvePinnedVersion(service, pin);
-        if (!service || !chartVersion || failsToDeploy(ctx.world, pin)) continue;
-        applyRelease(k8s, ctx, env, service, chartVersion, imageTagFor(service, pin, tags.get(run.commit)?.[release]), when);
+        if (!service || !chartVersion || failsToDeploy(ctx.world, pin))
+          continue;
+        applyRelease(
+          k8s,
+          ctx,
+          env,
+          service,
+          chartVersion,
+          imageTagFor(service, pin, tags.get(run.commit)?.[release]),
+          when,
+        );
       }
     }
     for (const d of env.drift) {
       const service = serviceByRelease(ctx.world, d.deployment);
       if (!service) continue;
-      k8s.setImage(env.namespace, d.deployment, `${ctx.registryHost}/${service.image}:${d.tag}`, undefined, d.date ?? env.commits[env.commits.length - 1].date);
+      k8s.setImage(
+        env.namespace,
+        d.deployment,
+        `${ctx.registryHost}/${service.image}:${d.tag}`,
+        undefined,
+        d.date ?? env.commits[env.commits.length - 1].date,
+      );
     }
   }
   return k8s;

@@ -22,7 +22,13 @@ export function nextVersion(rt: Runtime, service: WorldService): string {
 }
 
 /** Runs a queued code build; on the default branch with RELEASE it publishes image + chart. */
-export async function runCodeBuild(rt: Runtime, service: WorldService, branch: string, item: QueueItem, push?: PendingPush): Promise<void> {
+export async function runCodeBuild(
+  rt: Runtime,
+  service: WorldService,
+  branch: string,
+  item: QueueItem,
+  push?: PendingPush,
+): Promise<void> {
   const { owner, name } = service.codeRepo;
   await rt.sleep(quietPeriod(rt.buildDelayMs));
   if (item.cancelled) return;
@@ -37,27 +43,65 @@ export async function runCodeBuild(rt: Runtime, service: WorldService, branch: s
     parameters: item.parameters,
     revisions: [
       { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
-      ...(sha ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }] : []),
+      ...(sha
+        ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }]
+        : []),
     ],
     changes: push ? [push.change] : [],
     stages: codeStages,
   });
-  rt.events.add('build.started', { service: service.name, branch, number: build.number, queueId: item.id, sha });
+  rt.events.add('build.started', {
+    service: service.name,
+    branch,
+    number: build.number,
+    queueId: item.id,
+    sha,
+  });
   await rt.sleep(rt.buildDelayMs);
   if (push?.fail || !sha) {
     rt.code.finish(build, 'FAILURE', { failedStage: 2 });
-    rt.events.add('build.finished', { service: service.name, branch, number: build.number, result: 'FAILURE', sha });
+    rt.events.add('build.finished', {
+      service: service.name,
+      branch,
+      number: build.number,
+      result: 'FAILURE',
+      sha,
+    });
     return;
   }
   let version: string | undefined;
-  if (param(item, 'RELEASE') !== false && branch === service.codeRepo.defaultBranch) {
+  if (
+    param(item, 'RELEASE') !== false &&
+    branch === service.codeRepo.defaultBranch
+  ) {
     version = nextVersion(rt, service);
     const created = new Date().toISOString();
-    await rt.store.commitFiles(owner, name, branch, `Bump Version to ${version}`, { '.version': `${version}\n` }, { name: 'stakater-user', email: 'stakater@gmail.com' });
+    await rt.store.commitFiles(
+      owner,
+      name,
+      branch,
+      `Bump Version to ${version}`,
+      { '.version': `${version}\n` },
+      { name: 'stakater-user', email: 'stakater@gmail.com' },
+    );
     if (!rt.alive()) return;
-    rt.nexus.push({ repository: rt.ctx.nexusRepository, name: service.image, version, created, uploader: 'jenkins', fileSize: imageSize(version) });
+    rt.nexus.push({
+      repository: rt.ctx.nexusRepository,
+      name: service.image,
+      version,
+      created,
+      uploader: 'jenkins',
+      fileSize: imageSize(version),
+    });
     rt.charts.add(chartRecord(service, version, created));
   }
   rt.code.finish(build, 'SUCCESS', { displayName: version });
-  rt.events.add('build.finished', { service: service.name, branch, number: build.number, result: 'SUCCESS', sha, version });
+  rt.events.add('build.finished', {
+    service: service.name,
+    branch,
+    number: build.number,
+    result: 'SUCCESS',
+    sha,
+    version,
+  });
 }

@@ -11,12 +11,24 @@ export interface EngineContext extends RenderContext {
 }
 
 /** Sha of a seeded commit (falls back to a stable fake when the store does not know it). */
-export function shaOf(ctx: EngineContext, owner: string, repo: string, id: string): string {
-  return ctx.store.commitSha(owner, repo, id) ?? crypto.createHash('sha1').update(`${owner}/${repo}@${id}`).digest('hex');
+export function shaOf(
+  ctx: EngineContext,
+  owner: string,
+  repo: string,
+  id: string,
+): string {
+  return (
+    ctx.store.commitSha(owner, repo, id) ??
+    crypto.createHash('sha1').update(`${owner}/${repo}@${id}`).digest('hex')
+  );
 }
 
 /** `http://127.0.0.1:7105/stakater/xposer.git` */
-export function cloneUrl(ctx: EngineContext, owner: string, repo: string): string {
+export function cloneUrl(
+  ctx: EngineContext,
+  owner: string,
+  repo: string,
+): string {
   return `${ctx.store.htmlUrl(owner, repo)}.git`;
 }
 
@@ -26,15 +38,31 @@ export function branchJobName(branch: string): string {
 }
 
 /** Job segments of a service's branch job (multibranch) or of its pipeline job. */
-export function codeJobSegments(service: WorldService, branch: string): string[] {
+export function codeJobSegments(
+  service: WorldService,
+  branch: string,
+): string[] {
   const base = service.job.path.split('/');
-  return service.job.type === 'multibranch' ? [...base, branchJobName(branch)] : base;
+  return service.job.type === 'multibranch'
+    ? [...base, branchJobName(branch)]
+    : base;
 }
 
 export function deployJobSegments(env: WorldEnvironment): string[] {
   return env.deployJob.split('/');
 }
 
-export const codeStages = ['Checkout', 'Build', 'Test', 'Push image', 'Push chart'];
-export const deployStages = ['Checkout', 'Helm dependency update', 'Helm upgrade'];
-export const libraryBranch = (ctx: EngineContext) => ctx.world.settings.pipelineLibrary.branch;
+export const codeStages = [
+  'Checkout',
+  'Build',
+  'Test',
+  'Push image',
+  'Push chart',
+];
+export const deployStages = [
+  'Checkout',
+  'Helm dependency update',
+  'Helm upgrade',
+];
+export const libraryBranch = (ctx: EngineContext) =>
+  ctx.world.settings.pipelineLibrary.branch;

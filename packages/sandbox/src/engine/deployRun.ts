@@ -1,13 +1,21 @@
 import type { QueueItem } from '../jenkins';
 import { releaseOf, type WorldEnvironment } from '../world';
-import { failsToDeploy, normalizeVersion, serviceByRelease } from '../world/derive';
+import {
+  failsToDeploy,
+  normalizeVersion,
+  serviceByRelease,
+} from '../world/derive';
 import { applyRelease } from './cluster';
 import { cloneUrl, deployStages } from './context';
 import { readPins } from './readPins';
 import { param, quietPeriod, type Runtime } from './runtime';
 
 /** Runs a queued deploy: checks out the config repo, "helm upgrade"s it, updates the cluster. */
-export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueItem): Promise<void> {
+export async function runDeploy(
+  rt: Runtime,
+  env: WorldEnvironment,
+  item: QueueItem,
+): Promise<void> {
   const { owner, name } = env.configRepo;
   await rt.sleep(quietPeriod(rt.deployDelayMs));
   if (item.cancelled) return;
@@ -23,12 +31,20 @@ export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueI
     parameters: item.parameters,
     revisions: [
       { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
-      ...(sha ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }] : []),
+      ...(sha
+        ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }]
+        : []),
     ],
     changes: [],
     stages: deployStages,
   });
-  rt.events.add('deploy.started', { environment: env.name, job: env.deployJob, number: build.number, queueId: item.id, sha });
+  rt.events.add('deploy.started', {
+    environment: env.name,
+    job: env.deployJob,
+    number: build.number,
+    queueId: item.id,
+    sha,
+  });
   await rt.sleep(rt.deployDelayMs);
   let reason: string | undefined;
   const plan: Array<() => void> = [];
@@ -41,16 +57,35 @@ export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueI
       const release = dep.alias ?? dep.name;
       const service = serviceByRelease(rt.ctx.world, release);
       if (!service) throw new Error(`no service for dependency ${release}`);
-      const chart = rt.charts.charts.get(dep.name)?.find(c => normalizeVersion(c.version) === normalizeVersion(dep.version));
-      if (!chart) throw new Error(`chart ${dep.name} version ${dep.version} not found in the chart repository`);
-      if (failsToDeploy(rt.ctx.world, dep.version)) throw new Error(`${release} ${dep.version} failed to become ready`);
-      plan.push(() => applyRelease(rt.k8s, rt.ctx, env, service, chart.version, dep.valuesTag ?? chart.version, when));
+      const chart = rt.charts.charts
+        .get(dep.name)
+        ?.find(
+          c => normalizeVersion(c.version) === normalizeVersion(dep.version),
+        );
+      if (!chart)
+        throw new Error(
+          `chart ${dep.name} version ${dep.version} not found in the chart repository`,
+        );
+      if (failsToDeploy(rt.ctx.world, dep.version))
+        throw new Error(`${release} ${dep.version} failed to become ready`);
+      plan.push(() =>
+        applyRelease(
+          rt.k8s,
+          rt.ctx,
+          env,
+          service,
+          chart.version,
+          dep.valuesTag ?? chart.version,
+          when,
+        ),
+      );
     }
     const keep = new Set(deps.map(d => d.alias ?? d.name));
     if (param(item, 'DRY_RUN') !== true) {
       plan.forEach(apply => apply());
       for (const d of rt.k8s.list(env.namespace)) {
-        if (d.labels.release === env.configRepo.name && !keep.has(d.name)) rt.k8s.deployments.splice(rt.k8s.deployments.indexOf(d), 1);
+        if (d.labels.release === env.configRepo.name && !keep.has(d.name))
+          rt.k8s.deployments.splice(rt.k8s.deployments.indexOf(d), 1);
       }
     }
   } catch (e) {
@@ -58,7 +93,10 @@ export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueI
   }
   if (!rt.alive()) return;
   const result = reason ? 'FAILURE' : 'SUCCESS';
-  rt.deploy.finish(build, result, { failedStage: reason ? 2 : undefined, description: reason ?? null });
+  rt.deploy.finish(build, result, {
+    failedStage: reason ? 2 : undefined,
+    description: reason ?? null,
+  });
   rt.events.add('deploy.finished', {
     environment: env.name,
     job: env.deployJob,
@@ -66,6 +104,8 @@ export async function runDeploy(rt: Runtime, env: WorldEnvironment, item: QueueI
     result,
     sha,
     ...(reason ? { reason } : {}),
-    releases: rt.ctx.world.services.filter(s => rt.k8s.get(env.namespace, releaseOf(s))).length,
+    releases: rt.ctx.world.services.filter(s =>
+      rt.k8s.get(env.namespace, releaseOf(s)),
+    ).length,
   });
 }

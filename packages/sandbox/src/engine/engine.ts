@@ -1,9 +1,22 @@
 import type { GitHubStore, PullMergedEvent } from '../github';
 import { fullName, type JenkinsJob, type QueueItem } from '../jenkins';
-import { worldToSeeds, type World, type WorldEnvironment, type WorldService } from '../world';
-import { codeJobSegments, deployJobSegments, type EngineContext } from './context';
+import {
+  worldToSeeds,
+  type World,
+  type WorldEnvironment,
+  type WorldService,
+} from '../world';
+import {
+  codeJobSegments,
+  deployJobSegments,
+  type EngineContext,
+} from './context';
 import { EventLog } from './events';
-import { codeJobParameters, seedCodeJenkins, seedDeployJenkins } from './seedJenkins';
+import {
+  codeJobParameters,
+  seedCodeJenkins,
+  seedDeployJenkins,
+} from './seedJenkins';
 import { seedArtifacts } from './seedArtifacts';
 import { seedCluster } from './cluster';
 import { runDeploy } from './deployRun';
@@ -28,9 +41,15 @@ export class SandboxEngine {
   readonly events = new EventLog();
   private rt!: Runtime;
   private generation = 0;
-  private timers = new Set<{ timer: NodeJS.Timeout; reject: (e: Error) => void }>();
+  private timers = new Set<{
+    timer: NodeJS.Timeout;
+    reject: (e: Error) => void;
+  }>();
   private chains = new Map<JenkinsJob, Promise<void>>();
-  private codeJobs = new Map<JenkinsJob, { service: WorldService; branch: string }>();
+  private codeJobs = new Map<
+    JenkinsJob,
+    { service: WorldService; branch: string }
+  >();
   private deployJobs = new Map<JenkinsJob, WorldEnvironment>();
   private pendingPushes = new Map<JenkinsJob, PendingPush>();
 
@@ -47,7 +66,13 @@ export class SandboxEngine {
   }
 
   private context(): EngineContext {
-    return { world: this.options.world, store: this.options.store, chartRepoUrl: this.options.chartRepoUrl, registryHost: this.options.registryHost, nexusRepository: this.options.world.settings.nexusRepository };
+    return {
+      world: this.options.world,
+      store: this.options.store,
+      chartRepoUrl: this.options.chartRepoUrl,
+      registryHost: this.options.registryHost,
+      nexusRepository: this.options.world.settings.nexusRepository,
+    };
   }
 
   /** Seeds for the GitHub simulator. */
@@ -79,7 +104,10 @@ export class SandboxEngine {
     this.chains.clear();
     this.pendingPushes.clear();
     for (const s of this.options.world.services) {
-      for (const branch of [s.codeRepo.defaultBranch, ...s.branches.map(b => b.name)]) {
+      for (const branch of [
+        s.codeRepo.defaultBranch,
+        ...s.branches.map(b => b.name),
+      ]) {
         const job = this.rt.code.find(codeJobSegments(s, branch));
         if (job) this.codeJobs.set(job, { service: s, branch });
       }
@@ -88,14 +116,22 @@ export class SandboxEngine {
       const job = this.rt.deploy.find(deployJobSegments(e));
       if (job) this.deployJobs.set(job, e);
     }
-    this.rt.code.onTrigger = item => this.serialize(item, () => this.onCodeTrigger(item));
-    this.rt.deploy.onTrigger = item => this.serialize(item, () => this.onDeployTrigger(item));
+    this.rt.code.onTrigger = item =>
+      this.serialize(item, () => this.onCodeTrigger(item));
+    this.rt.deploy.onTrigger = item =>
+      this.serialize(item, () => this.onDeployTrigger(item));
   }
 
   private sleep(ms: number, gen: number): Promise<void> {
     if (gen !== this.generation) return Promise.reject(new Cancelled());
     return new Promise((resolve, reject) => {
-      const entry = { timer: setTimeout(() => { this.timers.delete(entry); resolve(); }, ms), reject };
+      const entry = {
+        timer: setTimeout(() => {
+          this.timers.delete(entry);
+          resolve();
+        }, ms),
+        reject,
+      };
       this.timers.add(entry);
     });
   }
@@ -104,14 +140,21 @@ export class SandboxEngine {
   private serialize(item: QueueItem, run: () => Promise<void>): void {
     const previous = this.chains.get(item.job) ?? Promise.resolve();
     const next = previous.then(run).catch(e => {
-      if (!(e instanceof Cancelled)) this.events.add('error', { message: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof Cancelled))
+        this.events.add('error', {
+          message: e instanceof Error ? e.message : String(e),
+        });
     });
     this.chains.set(item.job, next);
   }
 
   private async onDeployTrigger(item: QueueItem): Promise<void> {
     const env = this.deployJobs.get(item.job);
-    this.events.add('deploy.queued', { environment: env?.name, job: fullName(item.job), queueId: item.id });
+    this.events.add('deploy.queued', {
+      environment: env?.name,
+      job: fullName(item.job),
+      queueId: item.id,
+    });
     if (env) await runDeploy(this.rt, env, item);
   }
 
@@ -119,31 +162,82 @@ export class SandboxEngine {
     const target = this.codeJobs.get(item.job);
     const push = this.pendingPushes.get(item.job);
     this.pendingPushes.delete(item.job);
-    if (target) await runCodeBuild(this.rt, target.service, target.branch, item, push);
+    if (target)
+      await runCodeBuild(this.rt, target.service, target.branch, item, push);
   }
 
   /** What a GitHub webhook to the deploy Jenkins does after a merge. */
   onPullMerged(e: PullMergedEvent): void {
     this.events.add('pull.merged', { ...e });
-    const env = this.options.world.environments.find(x => x.configRepo.owner === e.owner && x.configRepo.name === e.repo && x.configRepo.branch === e.base);
+    const env = this.options.world.environments.find(
+      x =>
+        x.configRepo.owner === e.owner &&
+        x.configRepo.name === e.repo &&
+        x.configRepo.branch === e.base,
+    );
     if (!env) return;
     const job = this.rt.deploy.find(deployJobSegments(env));
     if (!job) return;
-    this.rt.deploy.enqueue(job, [
-      { cls: 'hudson.model.StringParameterValue', name: 'BRANCH', value: env.configRepo.branch },
-      { cls: 'hudson.model.BooleanParameterValue', name: 'DRY_RUN', value: false },
-    ], [{ cls: 'com.cloudbees.jenkins.GitHubPushCause', shortDescription: `Started by GitHub push by ${e.mergedBy ?? 'unknown'}` }]);
+    this.rt.deploy.enqueue(
+      job,
+      [
+        {
+          cls: 'hudson.model.StringParameterValue',
+          name: 'BRANCH',
+          value: env.configRepo.branch,
+        },
+        {
+          cls: 'hudson.model.BooleanParameterValue',
+          name: 'DRY_RUN',
+          value: false,
+        },
+      ],
+      [
+        {
+          cls: 'com.cloudbees.jenkins.GitHubPushCause',
+          shortDescription: `Started by GitHub push by ${
+            e.mergedBy ?? 'unknown'
+          }`,
+        },
+      ],
+    );
   }
 
   /** Commits to a service's code repo and starts the build that publishes the next version. */
-  async push(serviceName: string, message: string, opts: { branch?: string; fail?: boolean; author?: { name: string; email: string } } = {}) {
-    const service = this.options.world.services.find(s => s.name === serviceName);
+  async push(
+    serviceName: string,
+    message: string,
+    opts: {
+      branch?: string;
+      fail?: boolean;
+      author?: { name: string; email: string };
+    } = {},
+  ) {
+    const service = this.options.world.services.find(
+      s => s.name === serviceName,
+    );
     if (!service) throw new Error(`unknown service ${serviceName}`);
     const branch = opts.branch ?? service.codeRepo.defaultBranch;
     const { owner, name } = service.codeRepo;
-    const author = opts.author ?? { name: 'Sandbox Developer', email: 'developer@example.com' };
-    const log = (await this.options.store.readFile(owner, name, branch, 'CHANGELOG.md')) ?? `# Changelog of ${service.name}\n`;
-    const sha = await this.options.store.commitFiles(owner, name, branch, message, { 'CHANGELOG.md': `${log}- ${message}\n` }, author);
+    const author = opts.author ?? {
+      name: 'Sandbox Developer',
+      email: 'developer@example.com',
+    };
+    const log =
+      (await this.options.store.readFile(
+        owner,
+        name,
+        branch,
+        'CHANGELOG.md',
+      )) ?? `# Changelog of ${service.name}\n`;
+    const sha = await this.options.store.commitFiles(
+      owner,
+      name,
+      branch,
+      message,
+      { 'CHANGELOG.md': `${log}- ${message}\n` },
+      author,
+    );
     const segments = codeJobSegments(service, branch);
     let job = this.rt.code.find(segments);
     if (!job) {
@@ -154,19 +248,45 @@ export class SandboxEngine {
     this.pendingPushes.set(job, {
       sha,
       fail: opts.fail,
-      change: { sha, message, authorName: author.name, authorEmail: author.email, timestamp: Date.now(), paths: [{ file: 'CHANGELOG.md', editType: 'edit' }] },
+      change: {
+        sha,
+        message,
+        authorName: author.name,
+        authorEmail: author.email,
+        timestamp: Date.now(),
+        paths: [{ file: 'CHANGELOG.md', editType: 'edit' }],
+      },
     });
     this.events.add('push', { service: service.name, branch, sha, message });
-    const item = this.rt.code.enqueue(job, [{ cls: 'hudson.model.BooleanParameterValue', name: 'RELEASE', value: true }], [
-      { cls: 'jenkins.branch.BranchEventCause', shortDescription: `Push event to branch ${branch}` },
-    ]);
+    const item = this.rt.code.enqueue(
+      job,
+      [
+        {
+          cls: 'hudson.model.BooleanParameterValue',
+          name: 'RELEASE',
+          value: true,
+        },
+      ],
+      [
+        {
+          cls: 'jenkins.branch.BranchEventCause',
+          shortDescription: `Push event to branch ${branch}`,
+        },
+      ],
+    );
     return { sha, queueId: item.id, job: fullName(job) };
   }
 
   /** `kubectl set image` by hand: the image changes, the Helm labels do not. */
-  setImage(namespace: string, deployment: string, image: string, container?: string) {
+  setImage(
+    namespace: string,
+    deployment: string,
+    image: string,
+    container?: string,
+  ) {
     const d = this.rt.k8s.setImage(namespace, deployment, image, container);
-    if (d) this.events.add('kubectl.set-image', { namespace, deployment, image });
+    if (d)
+      this.events.add('kubectl.set-image', { namespace, deployment, image });
     return d;
   }
 
@@ -193,7 +313,11 @@ export class SandboxEngine {
     for (;;) {
       const chains = [...this.chains.values()];
       await Promise.all(chains);
-      if (chains.length === this.chains.size && [...this.chains.values()].every((c, i) => c === chains[i])) return;
+      if (
+        chains.length === this.chains.size &&
+        [...this.chains.values()].every((c, i) => c === chains[i])
+      )
+        return;
     }
   }
 

@@ -12,7 +12,12 @@ export class EventLog {
   private nextId = 1;
 
   add(type: string, details: Record<string, unknown> = {}): SandboxEvent {
-    const e: SandboxEvent = { ...details, id: this.nextId++, time: new Date().toISOString(), type };
+    const e: SandboxEvent = {
+      ...details,
+      id: this.nextId++,
+      time: new Date().toISOString(),
+      type,
+    };
     this.events.push(e);
     if (this.events.length > 1000) this.events.shift();
     return e;

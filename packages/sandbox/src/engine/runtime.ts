@@ -30,6 +30,9 @@ export function quietPeriod(delay: number): number {
 }
 
 /** Value of a run parameter. */
-export function param(item: QueueItem, name: string): string | boolean | undefined {
+export function param(
+  item: QueueItem,
+  name: string,
+): string | boolean | undefined {
   return item.parameters.find(p => p.name === name)?.value;
 }

@@ -7,7 +7,9 @@ export interface BasicCredentials {
 }
 
 /** Parses `Authorization: Basic ...`. */
-export function parseBasic(header: string | undefined): BasicCredentials | undefined {
+export function parseBasic(
+  header: string | undefined,
+): BasicCredentials | undefined {
   const m = /^Basic\s+(.+)$/i.exec(header ?? '');
   if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
@@ -23,7 +25,11 @@ export function requireBasic(
 ): RequestHandler {
   return (req, res, next) => {
     const got = parseBasic(req.headers.authorization);
-    if (got && got.username === creds.username && got.password === creds.password) {
+    if (
+      got &&
+      got.username === creds.username &&
+      got.password === creds.password
+    ) {
       next();
       return;
     }

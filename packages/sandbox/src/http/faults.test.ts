@@ -13,35 +13,73 @@ afterEach(async () => {
 });
 
 const addFault = async (fault: Record<string, unknown>) => {
-  const res = await fetch(`${sb.urls.control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  const res = await fetch(`${sb.urls.control}/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
   expect(res.status).toBe(201);
 };
 
 describe('fault injection', () => {
   it('serves the Jenkins login page with 200, once', async () => {
-    await addFault({ upstream: 'jenkins-code', pathPattern: '/api/json', kind: 'html-login', once: true });
-    const first = await fetch(`${sb.urls['jenkins-code']}/api/json`, { headers: auth.code });
+    await addFault({
+      upstream: 'jenkins-code',
+      pathPattern: '/api/json',
+      kind: 'html-login',
+      once: true,
+    });
+    const first = await fetch(`${sb.urls['jenkins-code']}/api/json`, {
+      headers: auth.code,
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toContain('text/html');
     expect(await first.text()).toContain('Sign in [Jenkins]');
-    const second = await fetch(`${sb.urls['jenkins-code']}/api/json`, { headers: auth.code });
+    const second = await fetch(`${sb.urls['jenkins-code']}/api/json`, {
+      headers: auth.code,
+    });
     expect(second.headers.get('content-type')).toContain('application/json');
   });
 
   it('injects error statuses only where the pattern matches, a given number of times', async () => {
-    await addFault({ upstream: 'nexus', pathPattern: 'continuationToken', kind: 'error', status: 500, times: 2 });
+    await addFault({
+      upstream: 'nexus',
+      pathPattern: 'continuationToken',
+      kind: 'error',
+      status: 500,
+      times: 2,
+    });
     const search = `${sb.urls.nexus}/service/rest/v1/search`;
     expect((await fetch(search, { headers: auth.nexus })).status).toBe(200);
-    expect((await fetch(`${search}?continuationToken=x`, { headers: auth.nexus })).status).toBe(500);
-    expect((await fetch(`${search}?continuationToken=x`, { headers: auth.nexus })).status).toBe(500);
-    expect((await fetch(`${search}?continuationToken=x`, { headers: auth.nexus })).status).toBe(406);
+    expect(
+      (await fetch(`${search}?continuationToken=x`, { headers: auth.nexus }))
+        .status,
+    ).toBe(500);
+    expect(
+      (await fetch(`${search}?continuationToken=x`, { headers: auth.nexus }))
+        .status,
+    ).toBe(500);
+    expect(
+      (await fetch(`${search}?continuationToken=x`, { headers: auth.nexus }))
+        .status,
+    ).toBe(406);
   });
 
   it('truncates JSON and adds latency', async () => {
-    await addFault({ upstream: 'chartmuseum', pathPattern: '^/api/charts$', kind: 'truncated-json' });
-    await addFault({ upstream: 'chartmuseum', kind: 'latency', latencyMs: 150 });
+    await addFault({
+      upstream: 'chartmuseum',
+      pathPattern: '^/api/charts$',
+      kind: 'truncated-json',
+    });
+    await addFault({
+      upstream: 'chartmuseum',
+      kind: 'latency',
+      latencyMs: 150,
+    });
     const start = Date.now();
-    const res = await fetch(`${sb.urls.chartmuseum}/api/charts`, { headers: auth.charts });
+    const res = await fetch(`${sb.urls.chartmuseum}/api/charts`, {
+      headers: auth.charts,
+    });
     const text = await res.text();
     expect(Date.now() - start).toBeGreaterThanOrEqual(140);
     expect(() => JSON.parse(text)).toThrow();
@@ -49,12 +87,23 @@ describe('fault injection', () => {
   });
 
   it('streams an oversized body and hangs', async () => {
-    await addFault({ upstream: 'chartmuseum', pathPattern: 'index.yaml', kind: 'oversized', sizeBytes: 3_000_000 });
-    const big = await fetch(`${sb.urls.chartmuseum}/index.yaml`, { headers: auth.charts });
+    await addFault({
+      upstream: 'chartmuseum',
+      pathPattern: 'index.yaml',
+      kind: 'oversized',
+      sizeBytes: 3_000_000,
+    });
+    const big = await fetch(`${sb.urls.chartmuseum}/index.yaml`, {
+      headers: auth.charts,
+    });
     expect((await big.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
     await addFault({ upstream: 'kubernetes', kind: 'hang' });
     const hung = await new Promise<string>(resolve => {
-      const req = http.get(`${sb.urls.kubernetes}/apis/apps/v1/namespaces/dev/deployments`, { headers: auth.k8s }, () => resolve('answered'));
+      const req = http.get(
+        `${sb.urls.kubernetes}/apis/apps/v1/namespaces/dev/deployments`,
+        { headers: auth.k8s },
+        () => resolve('answered'),
+      );
       req.setTimeout(300, () => {
         req.destroy();
         resolve('timeout');
@@ -65,9 +114,17 @@ describe('fault injection', () => {
   });
 
   it('rejects unknown upstreams and bad bodies', async () => {
-    const bad = await fetch(`${sb.urls.control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upstream: 'jira', kind: 'hang' }) });
+    const bad = await fetch(`${sb.urls.control}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upstream: 'jira', kind: 'hang' }),
+    });
     expect(bad.status).toBe(400);
-    const kind = await fetch(`${sb.urls.control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upstream: 'nexus', kind: 'explode' }) });
+    const kind = await fetch(`${sb.urls.control}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upstream: 'nexus', kind: 'explode' }),
+    });
     expect(kind.status).toBe(400);
   });
 });
@@ -75,12 +132,28 @@ describe('fault injection', () => {
 describe('request counting', () => {
   it('counts requests per upstream and route', async () => {
     await fetch(`${sb.urls['jenkins-code']}/api/json`, { headers: auth.code });
-    await fetch(`${sb.urls['jenkins-code']}/api/json?tree=jobs[name]`, { headers: auth.code });
-    await fetch(`${sb.urls.github}/api/v3/repos/stakater/xposer`, { headers: auth.github });
-    const counts = (await (await fetch(`${sb.urls.control}/requests`)).json()) as { total: number; upstreams: Record<string, { total: number; routes: Record<string, number> }> };
+    await fetch(`${sb.urls['jenkins-code']}/api/json?tree=jobs[name]`, {
+      headers: auth.code,
+    });
+    await fetch(`${sb.urls.github}/api/v3/repos/stakater/xposer`, {
+      headers: auth.github,
+    });
+    const counts = (await (
+      await fetch(`${sb.urls.control}/requests`)
+    ).json()) as {
+      total: number;
+      upstreams: Record<
+        string,
+        { total: number; routes: Record<string, number> }
+      >;
+    };
     expect(counts.total).toBe(3);
-    expect(counts.upstreams['jenkins-code'].routes).toEqual({ 'GET /api/json': 2 });
-    expect(counts.upstreams.github.routes).toEqual({ 'GET /api/v3/repos/stakater/xposer': 1 });
+    expect(counts.upstreams['jenkins-code'].routes).toEqual({
+      'GET /api/json': 2,
+    });
+    expect(counts.upstreams.github.routes).toEqual({
+      'GET /api/v3/repos/stakater/xposer': 1,
+    });
     expect(sb.counter.count('jenkins-code', /api\/json/)).toBe(2);
   });
 });

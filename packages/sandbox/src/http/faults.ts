@@ -35,14 +35,23 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
+function compile(pattern: string): RegExp {
+  return new RegExp(pattern);
+}
+
 /** The faults currently injected. @public */
 export class FaultRegistry {
   private faults: Fault[] = [];
   private nextId = 1;
 
   add(spec: FaultSpec): Fault {
-    if (spec.pathPattern) new RegExp(spec.pathPattern); // throws on a bad pattern
-    const fault: Fault = { ...spec, times: spec.once ? 1 : spec.times, id: this.nextId++, hits: 0 };
+    if (spec.pathPattern) compile(spec.pathPattern); // throws on a bad pattern
+    const fault: Fault = {
+      ...spec,
+      times: spec.once ? 1 : spec.times,
+      id: this.nextId++,
+      hits: 0,
+    };
     this.faults.push(fault);
     return fault;
   }
@@ -52,7 +61,9 @@ export class FaultRegistry {
   }
 
   clear(upstream?: string): void {
-    this.faults = upstream ? this.faults.filter(f => f.upstream !== upstream) : [];
+    this.faults = upstream
+      ? this.faults.filter(f => f.upstream !== upstream)
+      : [];
   }
 
   remove(id: number): boolean {
@@ -70,7 +81,9 @@ export class FaultRegistry {
         (!f.pathPattern || new RegExp(f.pathPattern).test(url)),
     );
     for (const f of hits) f.hits++;
-    this.faults = this.faults.filter(f => f.times === undefined || f.hits < f.times);
+    this.faults = this.faults.filter(
+      f => f.times === undefined || f.hits < f.times,
+    );
     return hits.map(f => ({ ...f }));
   }
 }

@@ -36,7 +36,10 @@ export function streamOversized(res: Response, size: number): void {
 export function truncateNextBody(res: Response): void {
   const original = res.send.bind(res);
   res.send = ((body?: unknown) => {
-    const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body);
+    let text: string;
+    if (Buffer.isBuffer(body)) text = body.toString('utf8');
+    else if (typeof body === 'string') text = body;
+    else text = JSON.stringify(body);
     res.type('application/json');
     res.send = original;
     return original(text.slice(0, Math.max(1, Math.floor(text.length / 2))));

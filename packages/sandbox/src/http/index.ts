@@ -1,4 +1,9 @@
-export { FaultRegistry, type Fault, type FaultKind, type FaultSpec } from './faults';
+export {
+  FaultRegistry,
+  type Fault,
+  type FaultKind,
+  type FaultSpec,
+} from './faults';
 export { RequestCounter, type RequestCounts } from './requestCounter';
 export { createUpstreamApp, type UpstreamInfra } from './upstreamApp';
 export { listen, type ListeningServer } from './listen';

@@ -12,7 +12,11 @@ export interface ListeningServer {
 }
 
 /** Listens on host:port (0 = any free port). @public */
-export async function listen(app: RequestListener, port: number, host = '127.0.0.1'): Promise<ListeningServer> {
+export async function listen(
+  app: RequestListener,
+  port: number,
+  host = '127.0.0.1',
+): Promise<ListeningServer> {
   const server = http.createServer(app);
   const sockets = new Set<Socket>();
   server.on('connection', s => {

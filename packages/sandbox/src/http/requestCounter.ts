@@ -28,7 +28,9 @@ export class RequestCounter {
     const out: RequestCounts = { total: 0, upstreams: {} };
     for (const [upstream, routes] of this.counts) {
       const entry = { total: 0, routes: {} as Record<string, number> };
-      for (const [route, c] of [...routes].sort((a, b) => a[0].localeCompare(b[0]))) {
+      for (const [route, c] of [...routes].sort((a, b) =>
+        a[0].localeCompare(b[0]),
+      )) {
         entry.routes[route] = c;
         entry.total += c;
       }

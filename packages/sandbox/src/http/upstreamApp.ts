@@ -40,11 +40,18 @@ export function createUpstreamApp(
         case 'error':
           res
             .status(terminal.status ?? 500)
-            .type(terminal.body?.trim().startsWith('{') ? 'application/json' : 'text/plain')
+            .type(
+              terminal.body?.trim().startsWith('{')
+                ? 'application/json'
+                : 'text/plain',
+            )
             .send(terminal.body ?? `Injected fault: ${terminal.status ?? 500}`);
           return;
         case 'html-login':
-          res.status(200).type('text/html;charset=utf-8').send(jenkinsLoginPage);
+          res
+            .status(200)
+            .type('text/html;charset=utf-8')
+            .send(jenkinsLoginPage);
           return;
         case 'oversized':
           streamOversized(res, terminal.sizeBytes ?? 60 * 1024 * 1024);

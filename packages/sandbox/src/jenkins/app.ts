@@ -30,21 +30,37 @@ function sendApi(req: Request, res: Response, node: Node): void {
   const tree = typeof req.query.tree === 'string' ? req.query.tree : undefined;
   let body;
   try {
-    body = tree ? renderTree(node, parseTree(tree)) : renderDepth(node, Number(req.query.depth ?? 0) || 0);
+    body = tree
+      ? renderTree(node, parseTree(tree))
+      : renderDepth(node, Number(req.query.depth ?? 0) || 0);
   } catch (e) {
-    res.status(400).type('text/plain').send(e instanceof Error ? e.message : String(e));
+    res
+      .status(400)
+      .type('text/plain')
+      .send(e instanceof Error ? e.message : String(e));
     return;
   }
   res.status(200).type('application/json;charset=utf-8');
-  res.send(req.query.pretty === 'true' ? JSON.stringify(body, null, 2) : JSON.stringify(body));
+  res.send(
+    req.query.pretty === 'true'
+      ? JSON.stringify(body, null, 2)
+      : JSON.stringify(body),
+  );
 }
 
 function notFound(res: Response): void {
-  res.status(404).type('text/html;charset=utf-8').send('<html><head><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2></body></html>');
+  res
+    .status(404)
+    .type('text/html;charset=utf-8')
+    .send(
+      '<html><head><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2></body></html>',
+    );
 }
 
 /** Splits `/job/a/job/b%252Fc/12/api/json` into job segments and the rest. */
-function splitJobPath(path: string): { segments: string[]; rest: string[] } | undefined {
+function splitJobPath(
+  path: string,
+): { segments: string[]; rest: string[] } | undefined {
   const parts = path.split('/').filter(p => p !== '');
   const segments: string[] = [];
   let i = 0;
@@ -73,20 +89,39 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
     res.setHeader('X-Hudson', '1.395');
     next();
   });
-  router.use(requireBasic(options.credentials, res => {
-    res.status(401).setHeader('WWW-Authenticate', 'Basic realm="Jenkins"');
-    res.type('text/html;charset=utf-8').send('<html><head><title>Error 401 Unauthorized</title></head><body><h2>HTTP ERROR 401 Unauthorized</h2><p>Invalid password/token for user</p></body></html>');
-  }));
+  router.use(
+    requireBasic(options.credentials, res => {
+      res.status(401).setHeader('WWW-Authenticate', 'Basic realm="Jenkins"');
+      res
+        .type('text/html;charset=utf-8')
+        .send(
+          '<html><head><title>Error 401 Unauthorized</title></head><body><h2>HTTP ERROR 401 Unauthorized</h2><p>Invalid password/token for user</p></body></html>',
+        );
+    }),
+  );
   router.use(express.urlencoded({ extended: false }));
   const base = () => options.baseUrl();
 
-  router.get('/api/json', (req, res) => sendApi(req, res, rootBean(base(), options.state())));
+  router.get('/api/json', (req, res) =>
+    sendApi(req, res, rootBean(base(), options.state())),
+  );
   router.get('/crumbIssuer/api/json', (req, res) =>
-    sendApi(req, res, { _class: 'hudson.security.csrf.DefaultCrumbIssuer', crumb: 'a3f7c1d9e2b84f6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e', crumbRequestField: 'Jenkins-Crumb' }),
+    sendApi(req, res, {
+      _class: 'hudson.security.csrf.DefaultCrumbIssuer',
+      crumb: 'a3f7c1d9e2b84f6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e',
+      crumbRequestField: 'Jenkins-Crumb',
+    }),
   );
   router.get('/queue/api/json', (req, res) => {
-    const items = options.state().waiting().map(q => queueItemBean(base(), q));
-    sendApi(req, res, { _class: 'hudson.model.Queue', discoverableItems: [], items });
+    const items = options
+      .state()
+      .waiting()
+      .map(q => queueItemBean(base(), q));
+    sendApi(req, res, {
+      _class: 'hudson.model.Queue',
+      discoverableItems: [],
+      items,
+    });
   });
   router.get('/queue/item/:id/api/json', (req, res) => {
     const item = options.state().queueItem(Number(req.params.id));
@@ -105,22 +140,53 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
     const job = parsed && state.find(parsed.segments);
     if (!parsed || !job) return notFound(res);
     const rest = parsed.rest;
-    const is = (...want: string[]) => rest.length === want.length && want.every((w, i) => w === '*' || rest[i] === w);
-    if (req.method === 'GET' && (is('api', 'json') || rest.length === 0)) return sendApi(req, res, jobBean(base(), job, state));
-    if (req.method === 'GET' && is('wfapi', 'runs')) return res.json([...job.builds].reverse().map(b => describeRun(job, b)));
+    const is = (...want: string[]) =>
+      rest.length === want.length &&
+      want.every((w, i) => w === '*' || rest[i] === w);
+    if (req.method === 'GET' && (is('api', 'json') || rest.length === 0))
+      return sendApi(req, res, jobBean(base(), job, state));
+    if (req.method === 'GET' && is('wfapi', 'runs'))
+      return res.json([...job.builds].reverse().map(b => describeRun(job, b)));
     if (req.method === 'POST' && (is('build') || is('buildWithParameters'))) {
       if (job.type !== 'pipeline') return notFound(res);
-      const given = { ...(req.query as Record<string, unknown>), ...((req.body ?? {}) as Record<string, unknown>) };
+      const given = {
+        ...(req.query as Record<string, unknown>),
+        ...((req.body ?? {}) as Record<string, unknown>),
+      };
       if (is('buildWithParameters') && !job.parameterDefinitions.length) {
-        return res.status(400).type('text/plain').send(`${job.name} is not parameterized`);
+        return res
+          .status(400)
+          .type('text/plain')
+          .send(`${job.name} is not parameterized`);
       }
       const parameters: BuildParameter[] = job.parameterDefinitions.map(d => {
         const raw = given[d.name];
-        const value = typeof raw === 'string' ? (d.type === 'BooleanParameterDefinition' ? raw === 'true' : raw) : d.defaultValue;
-        return { cls: d.type === 'BooleanParameterDefinition' ? 'hudson.model.BooleanParameterValue' : 'hudson.model.StringParameterValue', name: d.name, value };
+        let value: string | boolean = d.defaultValue;
+        if (typeof raw === 'string')
+          value =
+            d.type === 'BooleanParameterDefinition' ? raw === 'true' : raw;
+        return {
+          cls:
+            d.type === 'BooleanParameterDefinition'
+              ? 'hudson.model.BooleanParameterValue'
+              : 'hudson.model.StringParameterValue',
+          name: d.name,
+          value,
+        };
       });
-      const user = (req.headers.authorization && Buffer.from(req.headers.authorization.split(' ')[1] ?? '', 'base64').toString().split(':')[0]) || 'anonymous';
-      const item = state.enqueue(job, parameters, [{ cls: 'hudson.model.Cause$UserIdCause', shortDescription: `Started by user ${user}`, extra: { userId: user, userName: user } }]);
+      const user =
+        (req.headers.authorization &&
+          Buffer.from(req.headers.authorization.split(' ')[1] ?? '', 'base64')
+            .toString()
+            .split(':')[0]) ||
+        'anonymous';
+      const item = state.enqueue(job, parameters, [
+        {
+          cls: 'hudson.model.Cause$UserIdCause',
+          shortDescription: `Started by user ${user}`,
+          extra: { userId: user, userName: user },
+        },
+      ]);
       res.status(201).setHeader('Location', `${base()}/queue/item/${item.id}/`);
       return res.end();
     }
@@ -128,9 +194,15 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
       const build = findBuild(job, rest[0]);
       if (!build) return notFound(res);
       const sub = rest.slice(1);
-      if (req.method === 'GET' && (sub.length === 0 || (sub[0] === 'api' && sub[1] === 'json'))) return sendApi(req, res, buildBean(base(), job, build));
-      if (req.method === 'GET' && sub[0] === 'wfapi' && sub[1] === 'describe') return res.json(describeRun(job, build));
-      if (req.method === 'GET' && sub[0] === 'consoleText') return res.type('text/plain;charset=utf-8').send(consoleText(build));
+      if (
+        req.method === 'GET' &&
+        (sub.length === 0 || (sub[0] === 'api' && sub[1] === 'json'))
+      )
+        return sendApi(req, res, buildBean(base(), job, build));
+      if (req.method === 'GET' && sub[0] === 'wfapi' && sub[1] === 'describe')
+        return res.json(describeRun(job, build));
+      if (req.method === 'GET' && sub[0] === 'consoleText')
+        return res.type('text/plain;charset=utf-8').send(consoleText(build));
     }
     return notFound(res);
   });

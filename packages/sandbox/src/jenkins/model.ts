@@ -1,5 +1,10 @@
 /** Result of a finished Jenkins run. @public */
-export type JenkinsResult = 'SUCCESS' | 'FAILURE' | 'UNSTABLE' | 'ABORTED' | 'NOT_BUILT';
+export type JenkinsResult =
+  | 'SUCCESS'
+  | 'FAILURE'
+  | 'UNSTABLE'
+  | 'ABORTED'
+  | 'NOT_BUILT';
 
 /** One git checkout a run recorded (becomes a `hudson.plugins.git.util.BuildData`). @public */
 export interface GitRevision {
@@ -97,27 +102,31 @@ export interface QueueItem {
 /** Jenkins `_class` names. */
 export const jobClass: Record<JenkinsJobType, string> = {
   folder: 'com.cloudbees.hudson.plugins.folder.Folder',
-  multibranch: 'org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject',
+  multibranch:
+    'org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject',
   pipeline: 'org.jenkinsci.plugins.workflow.job.WorkflowJob',
 };
 
 /** Full name as Jenkins shows it: `stakater/xposer/feature%2Fx`. */
 export function fullName(job: JenkinsJob): string {
   const parts: string[] = [];
-  for (let j: JenkinsJob | undefined = job; j; j = j.parent) parts.unshift(j.name);
+  for (let j: JenkinsJob | undefined = job; j; j = j.parent)
+    parts.unshift(j.name);
   return parts.join('/');
 }
 
 /** URL path of a job: `job/stakater/job/xposer/job/feature%252Fx/`. */
 export function jobPath(job: JenkinsJob): string {
   const parts: string[] = [];
-  for (let j: JenkinsJob | undefined = job; j; j = j.parent) parts.unshift(`job/${encodeURIComponent(j.name)}/`);
+  for (let j: JenkinsJob | undefined = job; j; j = j.parent)
+    parts.unshift(`job/${encodeURIComponent(j.name)}/`);
   return parts.join('');
 }
 
 /** `stakater » xposer » feature/x` */
 export function fullDisplayName(job: JenkinsJob): string {
   const parts: string[] = [];
-  for (let j: JenkinsJob | undefined = job; j; j = j.parent) parts.unshift(j.displayName);
+  for (let j: JenkinsJob | undefined = job; j; j = j.parent)
+    parts.unshift(j.displayName);
   return parts.join(' » ');
 }

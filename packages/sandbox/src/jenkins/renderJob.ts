@@ -1,19 +1,28 @@
 import { Bean, type Node } from './tree';
 import { buildBean } from './renderBuild';
-import { fullDisplayName, fullName, jobClass, jobPath, type JenkinsBuild, type JenkinsJob, type QueueItem } from './model';
+import {
+  fullDisplayName,
+  fullName,
+  jobClass,
+  jobPath,
+  type JenkinsBuild,
+  type JenkinsJob,
+  type QueueItem,
+} from './model';
 import type { JenkinsState } from './state';
 
 function color(job: JenkinsJob): string {
   const last = job.builds[job.builds.length - 1];
   if (!last) return 'notbuilt';
   const done = [...job.builds].reverse().find(b => b.result !== null);
-  const base =
-    !done ? 'notbuilt'
-    : done.result === 'SUCCESS' ? 'blue'
-    : done.result === 'UNSTABLE' ? 'yellow'
-    : done.result === 'ABORTED' ? 'aborted'
-    : done.result === 'NOT_BUILT' ? 'notbuilt'
-    : 'red';
+  const colors: Record<string, string> = {
+    SUCCESS: 'blue',
+    UNSTABLE: 'yellow',
+    ABORTED: 'aborted',
+    NOT_BUILT: 'notbuilt',
+    FAILURE: 'red',
+  };
+  const base = done?.result ? colors[done.result] : 'notbuilt';
   return last.result === null ? `${base}_anime` : base;
 }
 
@@ -22,13 +31,24 @@ function health(job: JenkinsJob): Node[] {
   if (!recent.length) return [];
   const failed = recent.filter(b => b.result !== 'SUCCESS').length;
   const score = Math.round(100 * (1 - failed / recent.length));
-  const icon = score > 80 ? 'health-80plus' : score > 60 ? 'health-60to79' : score > 40 ? 'health-40to59' : score > 20 ? 'health-20to39' : 'health-00to19';
-  return [{
-    description: failed ? `Build stability: ${failed} out of the last ${recent.length} builds failed.` : 'Build stability: No recent builds failed.',
-    iconClassName: `icon-${icon}`,
-    iconUrl: `${icon}.png`,
-    score,
-  }];
+  const icons: Array<[number, string]> = [
+    [80, 'health-80plus'],
+    [60, 'health-60to79'],
+    [40, 'health-40to59'],
+    [20, 'health-20to39'],
+    [-1, 'health-00to19'],
+  ];
+  const icon = icons.find(([min]) => score > min)![1];
+  return [
+    {
+      description: failed
+        ? `Build stability: ${failed} out of the last ${recent.length} builds failed.`
+        : 'Build stability: No recent builds failed.',
+      iconClassName: `icon-${icon}`,
+      iconUrl: `${icon}.png`,
+      score,
+    },
+  ];
 }
 
 /** URL of a job. */
@@ -36,30 +56,50 @@ export function jobUrl(base: string, job: JenkinsJob): string {
   return `${base}/${jobPath(job)}`;
 }
 
-function pick(job: JenkinsJob, base: string, f: (b: JenkinsBuild) => boolean): Node {
+function pick(
+  job: JenkinsJob,
+  base: string,
+  f: (b: JenkinsBuild) => boolean,
+): Node {
   const b = [...job.builds].reverse().find(f);
   return b ? buildBean(base, job, b) : null;
 }
 
 function queueItemRef(base: string, item: QueueItem | undefined): Node {
   if (!item) return null;
-  return new Bean('hudson.model.Queue$WaitingItem', () => ({
-    blocked: false,
-    buildable: false,
-    id: item.id,
-    inQueueSince: item.inQueueSince,
-    params: item.parameters.map(p => `\n${p.name}=${p.value}`).join(''),
-    stuck: false,
-    task: { name: item.job.name, url: jobUrl(base, item.job) },
-    url: `queue/item/${item.id}/`,
-    why: 'In the quiet period.',
-  }), 'all');
+  return new Bean(
+    'hudson.model.Queue$WaitingItem',
+    () => ({
+      blocked: false,
+      buildable: false,
+      id: item.id,
+      inQueueSince: item.inQueueSince,
+      params: item.parameters.map(p => `\n${p.name}=${p.value}`).join(''),
+      stuck: false,
+      task: { name: item.job.name, url: jobUrl(base, item.job) },
+      url: `queue/item/${item.id}/`,
+      why: 'In the quiet period.',
+    }),
+    'all',
+  );
 }
 
 /** A job bean (Folder, WorkflowMultiBranchProject or WorkflowJob; summary: name, url, color). */
-export function jobBean(base: string, job: JenkinsJob, state: JenkinsState): Bean {
+export function jobBean(
+  base: string,
+  job: JenkinsJob,
+  state: JenkinsState,
+): Bean {
   const common = (): Record<string, Node> => ({
-    actions: [{}, {}, new Bean('com.cloudbees.plugins.credentials.ViewCredentialsAction', () => ({ stores: {} }), 'all')],
+    actions: [
+      {},
+      {},
+      new Bean(
+        'com.cloudbees.plugins.credentials.ViewCredentialsAction',
+        () => ({ stores: {} }),
+        'all',
+      ),
+    ],
     description: job.description,
     displayName: job.displayName,
     displayNameOrNull: job.displayName === job.name ? null : job.displayName,
@@ -69,100 +109,194 @@ export function jobBean(base: string, job: JenkinsJob, state: JenkinsState): Bea
     url: jobUrl(base, job),
   });
   if (job.type !== 'pipeline') {
-    return new Bean(jobClass[job.type], () => ({
-      ...common(),
-      healthReport: [],
-      jobs: job.children.map(c => jobBean(base, c, state)),
-      primaryView: { _class: 'hudson.model.AllView', name: 'All', url: jobUrl(base, job) },
-      views: [{ _class: 'hudson.model.AllView', name: 'All', url: jobUrl(base, job) }],
-      ...(job.type === 'multibranch' ? { sources: [{}] } : {}),
-    }), ['name', 'url']);
+    return new Bean(
+      jobClass[job.type],
+      () => ({
+        ...common(),
+        healthReport: [],
+        jobs: job.children.map(c => jobBean(base, c, state)),
+        primaryView: {
+          _class: 'hudson.model.AllView',
+          name: 'All',
+          url: jobUrl(base, job),
+        },
+        views: [
+          {
+            _class: 'hudson.model.AllView',
+            name: 'All',
+            url: jobUrl(base, job),
+          },
+        ],
+        ...(job.type === 'multibranch' ? { sources: [{}] } : {}),
+      }),
+      ['name', 'url'],
+    );
   }
-  return new Bean(jobClass.pipeline, () => {
-    const queued = state.waiting().find(q => q.job === job);
-    const params = job.parameterDefinitions.map(d => new Bean(`hudson.model.${d.type}`, () => ({
-      defaultParameterValue: new Bean(`hudson.model.${d.type === 'BooleanParameterDefinition' ? 'Boolean' : 'String'}ParameterValue`, () => ({ name: d.name, value: d.defaultValue }), 'all'),
-      description: d.description,
-      name: d.name,
-      type: d.type,
-    }), 'all'));
-    const first = job.builds[0];
-    return {
-      ...common(),
-      buildable: true,
-      builds: [...job.builds].reverse().map(b => buildBean(base, job, b)),
-      color: color(job),
-      firstBuild: first ? buildBean(base, job, first) : null,
-      healthReport: health(job),
-      inQueue: queued !== undefined,
-      keepDependencies: false,
-      lastBuild: pick(job, base, () => true),
-      lastCompletedBuild: pick(job, base, b => b.result !== null),
-      lastFailedBuild: pick(job, base, b => b.result === 'FAILURE'),
-      lastStableBuild: pick(job, base, b => b.result === 'SUCCESS'),
-      lastSuccessfulBuild: pick(job, base, b => b.result === 'SUCCESS' || b.result === 'UNSTABLE'),
-      lastUnstableBuild: pick(job, base, b => b.result === 'UNSTABLE'),
-      lastUnsuccessfulBuild: pick(job, base, b => b.result !== null && b.result !== 'SUCCESS'),
-      nextBuildNumber: job.nextBuildNumber,
-      property: params.length ? [new Bean('hudson.model.ParametersDefinitionProperty', () => ({ parameterDefinitions: params }), 'all')] : [],
-      queueItem: queueItemRef(base, queued),
-      concurrentBuild: false,
-      resumeBlocked: false,
-    };
-  }, ['name', 'url', 'color']);
+  return new Bean(
+    jobClass.pipeline,
+    () => {
+      const queued = state.waiting().find(q => q.job === job);
+      const params = job.parameterDefinitions.map(
+        d =>
+          new Bean(
+            `hudson.model.${d.type}`,
+            () => ({
+              defaultParameterValue: new Bean(
+                `hudson.model.${
+                  d.type === 'BooleanParameterDefinition' ? 'Boolean' : 'String'
+                }ParameterValue`,
+                () => ({ name: d.name, value: d.defaultValue }),
+                'all',
+              ),
+              description: d.description,
+              name: d.name,
+              type: d.type,
+            }),
+            'all',
+          ),
+      );
+      const first = job.builds[0];
+      return {
+        ...common(),
+        buildable: true,
+        builds: [...job.builds].reverse().map(b => buildBean(base, job, b)),
+        color: color(job),
+        firstBuild: first ? buildBean(base, job, first) : null,
+        healthReport: health(job),
+        inQueue: queued !== undefined,
+        keepDependencies: false,
+        lastBuild: pick(job, base, () => true),
+        lastCompletedBuild: pick(job, base, b => b.result !== null),
+        lastFailedBuild: pick(job, base, b => b.result === 'FAILURE'),
+        lastStableBuild: pick(job, base, b => b.result === 'SUCCESS'),
+        lastSuccessfulBuild: pick(
+          job,
+          base,
+          b => b.result === 'SUCCESS' || b.result === 'UNSTABLE',
+        ),
+        lastUnstableBuild: pick(job, base, b => b.result === 'UNSTABLE'),
+        lastUnsuccessfulBuild: pick(
+          job,
+          base,
+          b => b.result !== null && b.result !== 'SUCCESS',
+        ),
+        nextBuildNumber: job.nextBuildNumber,
+        property: params.length
+          ? [
+              new Bean(
+                'hudson.model.ParametersDefinitionProperty',
+                () => ({ parameterDefinitions: params }),
+                'all',
+              ),
+            ]
+          : [],
+        queueItem: queueItemRef(base, queued),
+        concurrentBuild: false,
+        resumeBlocked: false,
+      };
+    },
+    ['name', 'url', 'color'],
+  );
 }
 
 /** The root object (`hudson.model.Hudson`). */
 export function rootBean(base: string, state: JenkinsState): Bean {
-  return new Bean('hudson.model.Hudson', () => ({
-    assignedLabels: [{ name: 'built-in' }],
-    mode: 'NORMAL',
-    nodeDescription: 'the Jenkins controller\'s built-in node',
-    nodeName: '',
-    numExecutors: 2,
-    description: null,
-    jobs: state.root.children.map(c => jobBean(base, c, state)),
-    overallLoad: {},
-    primaryView: { _class: 'hudson.model.AllView', name: 'all', url: `${base}/` },
-    quietDownReason: null,
-    quietingDown: false,
-    slaveAgentPort: 50000,
-    unlabeledLoad: { _class: 'jenkins.model.UnlabeledLoadStatistics' },
-    url: `${base}/`,
-    useCrumbs: true,
-    useSecurity: true,
-    views: [{ _class: 'hudson.model.AllView', name: 'all', url: `${base}/` }],
-  }), ['url']);
+  return new Bean(
+    'hudson.model.Hudson',
+    () => ({
+      assignedLabels: [{ name: 'built-in' }],
+      mode: 'NORMAL',
+      nodeDescription: "the Jenkins controller's built-in node",
+      nodeName: '',
+      numExecutors: 2,
+      description: null,
+      jobs: state.root.children.map(c => jobBean(base, c, state)),
+      overallLoad: {},
+      primaryView: {
+        _class: 'hudson.model.AllView',
+        name: 'all',
+        url: `${base}/`,
+      },
+      quietDownReason: null,
+      quietingDown: false,
+      slaveAgentPort: 50000,
+      unlabeledLoad: { _class: 'jenkins.model.UnlabeledLoadStatistics' },
+      url: `${base}/`,
+      useCrumbs: true,
+      useSecurity: true,
+      views: [{ _class: 'hudson.model.AllView', name: 'all', url: `${base}/` }],
+    }),
+    ['url'],
+  );
 }
 
 /** A queue item (`Queue$WaitingItem` until it starts, then `Queue$LeftItem` with `executable`). */
 export function queueItemBean(base: string, item: QueueItem): Bean {
   const left = item.executable !== undefined || item.cancelled;
-  return new Bean(left ? 'hudson.model.Queue$LeftItem' : 'hudson.model.Queue$WaitingItem', () => ({
-    actions: [
-      new Bean('hudson.model.ParametersAction', () => ({
-        parameters: item.parameters.map(p => new Bean(p.cls, () => ({ name: p.name, value: p.value }), 'all')),
-      }), 'all'),
-      new Bean('hudson.model.CauseAction', () => ({
-        causes: item.causes.map(c => new Bean(c.cls, () => ({ shortDescription: c.shortDescription, ...(c.extra ?? {}) }), 'all')),
-      }), 'all'),
-    ],
-    blocked: false,
-    buildable: false,
-    id: item.id,
-    inQueueSince: item.inQueueSince,
-    params: item.parameters.map(p => `\n${p.name}=${p.value}`).join(''),
-    stuck: false,
-    task: { _class: jobClass[item.job.type], name: item.job.name, url: jobUrl(base, item.job), color: color(item.job) },
-    url: `queue/item/${item.id}/`,
-    why: left ? null : 'In the quiet period.',
-    ...(left
-      ? {
-          cancelled: item.cancelled ?? false,
-          executable: item.executable !== undefined
-            ? { _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun', number: item.executable, url: `${jobUrl(base, item.job)}${item.executable}/` }
-            : null,
-        }
-      : { timestamp: item.inQueueSince + 5000 }),
-  }), 'all');
+  return new Bean(
+    left ? 'hudson.model.Queue$LeftItem' : 'hudson.model.Queue$WaitingItem',
+    () => ({
+      actions: [
+        new Bean(
+          'hudson.model.ParametersAction',
+          () => ({
+            parameters: item.parameters.map(
+              p =>
+                new Bean(
+                  p.cls,
+                  () => ({ name: p.name, value: p.value }),
+                  'all',
+                ),
+            ),
+          }),
+          'all',
+        ),
+        new Bean(
+          'hudson.model.CauseAction',
+          () => ({
+            causes: item.causes.map(
+              c =>
+                new Bean(
+                  c.cls,
+                  () => ({
+                    shortDescription: c.shortDescription,
+                    ...(c.extra ?? {}),
+                  }),
+                  'all',
+                ),
+            ),
+          }),
+          'all',
+        ),
+      ],
+      blocked: false,
+      buildable: false,
+      id: item.id,
+      inQueueSince: item.inQueueSince,
+      params: item.parameters.map(p => `\n${p.name}=${p.value}`).join(''),
+      stuck: false,
+      task: {
+        _class: jobClass[item.job.type],
+        name: item.job.name,
+        url: jobUrl(base, item.job),
+        color: color(item.job),
+      },
+      url: `queue/item/${item.id}/`,
+      why: left ? null : 'In the quiet period.',
+      ...(left
+        ? {
+            cancelled: item.cancelled ?? false,
+            executable:
+              item.executable !== undefined
+                ? {
+                    _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun',
+                    number: item.executable,
+                    url: `${jobUrl(base, item.job)}${item.executable}/`,
+                  }
+                : null,
+          }
+        : { timestamp: item.inQueueSince + 5000 }),
+    }),
+    'all',
+  );
 }

@@ -1,4 +1,11 @@
-import type { BuildCause, BuildParameter, JenkinsBuild, JenkinsJob, JenkinsJobType, QueueItem } from './model';
+import type {
+  BuildCause,
+  BuildParameter,
+  JenkinsBuild,
+  JenkinsJob,
+  JenkinsJobType,
+  QueueItem,
+} from './model';
 
 /** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. @public */
 export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
@@ -35,7 +42,11 @@ export class JenkinsState {
   }
 
   /** Creates (or returns) a job; missing parents become folders. */
-  ensure(segments: string[], type: JenkinsJobType, displayName?: string): JenkinsJob {
+  ensure(
+    segments: string[],
+    type: JenkinsJobType,
+    displayName?: string,
+  ): JenkinsJob {
     let parent = this.root;
     segments.forEach((name, i) => {
       const last = i === segments.length - 1;
@@ -69,15 +80,28 @@ export class JenkinsState {
   }
 
   /** Queues a run (buildWithParameters / build). */
-  enqueue(job: JenkinsJob, parameters: BuildParameter[], causes: BuildCause[]): QueueItem {
-    const item: QueueItem = { id: this.nextQueueId++, job, parameters, causes, inQueueSince: Date.now() };
+  enqueue(
+    job: JenkinsJob,
+    parameters: BuildParameter[],
+    causes: BuildCause[],
+  ): QueueItem {
+    const item: QueueItem = {
+      id: this.nextQueueId++,
+      job,
+      parameters,
+      causes,
+      inQueueSince: Date.now(),
+    };
     this.queue.push(item);
     if (this.onTrigger) this.onTrigger(item, this);
     return item;
   }
 
   /** Leaves the queue and starts a running build. */
-  start(item: QueueItem, build: Omit<JenkinsBuild, 'number' | 'queueId' | 'result' | 'duration'>): JenkinsBuild {
+  start(
+    item: QueueItem,
+    build: Omit<JenkinsBuild, 'number' | 'queueId' | 'result' | 'duration'>,
+  ): JenkinsBuild {
     const run: JenkinsBuild = {
       ...build,
       number: item.job.nextBuildNumber,
@@ -91,7 +115,11 @@ export class JenkinsState {
   }
 
   /** Finishes a running build. */
-  finish(build: JenkinsBuild, result: NonNullable<JenkinsBuild['result']>, patch: Partial<JenkinsBuild> = {}): void {
+  finish(
+    build: JenkinsBuild,
+    result: NonNullable<JenkinsBuild['result']>,
+    patch: Partial<JenkinsBuild> = {},
+  ): void {
     Object.assign(build, patch);
     build.result = result;
     build.duration = Math.max(1, Date.now() - build.timestamp);
@@ -108,6 +136,9 @@ export class JenkinsState {
 
   /** Is a run of this job building or queued? */
   busy(job: JenkinsJob): boolean {
-    return job.builds.some(b => b.result === null) || this.waiting().some(q => q.job === job);
+    return (
+      job.builds.some(b => b.result === null) ||
+      this.waiting().some(q => q.job === job)
+    );
   }
 }

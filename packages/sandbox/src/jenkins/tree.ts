@@ -1,5 +1,12 @@
 /** A JSON value whose exported beans are rendered lazily (Jenkins `@ExportedBean`). */
-export type Node = null | string | number | boolean | Node[] | Bean | { [key: string]: Node };
+export type Node =
+  | null
+  | string
+  | number
+  | boolean
+  | Node[]
+  | Bean
+  | { [key: string]: Node };
 
 /** An exported object: `_class`, all properties, and the ones shown when nested too deep. */
 export class Bean {
@@ -43,7 +50,8 @@ export function parseTree(spec: string): TreeItem[] {
         const r = /^\{(\d*)(,?)(\d*)\}/.exec(spec.slice(i));
         if (!r || (!r[1] && !r[3])) fail('expected {M,N}');
         const from = r![1] ? Number(r![1]) : undefined;
-        const to = r![2] ? (r![3] ? Number(r![3]) : undefined) : (from ?? 0) + 1;
+        let to: number | undefined = (from ?? 0) + 1;
+        if (r![2]) to = r![3] ? Number(r![3]) : undefined;
         item.range = { from, to };
         i += r![0].length;
       }
@@ -71,12 +79,14 @@ export function renderDepth(node: Node, depth: number, level = 0): Json {
     const out: Record<string, Json> = node.cls ? { _class: node.cls } : {};
     const nextLevel = node.summary === 'all' ? level : level + 1;
     for (const [k, v] of Object.entries(props)) {
-      if (full || (node.summary as string[]).includes(k)) out[k] = renderDepth(v, depth, nextLevel);
+      if (full || (node.summary as string[]).includes(k))
+        out[k] = renderDepth(v, depth, nextLevel);
     }
     return out;
   }
   const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = renderDepth(v, depth, level);
+  for (const [k, v] of Object.entries(node))
+    out[k] = renderDepth(v, depth, level);
   return out;
 }
 
@@ -85,10 +95,13 @@ export function renderTree(node: Node, tree: TreeItem[] | undefined): Json {
   if (node === null || typeof node !== 'object') return node;
   if (Array.isArray(node)) return node.map(n => renderTree(n, tree));
   const isBean = node instanceof Bean;
-  const out: Record<string, Json> = isBean && node.cls ? { _class: node.cls } : {};
+  const out: Record<string, Json> =
+    isBean && node.cls ? { _class: node.cls } : {};
   if (!tree) return out;
   const props = isBean ? node.props() : node;
-  const wanted: TreeItem[] = tree.some(t => t.name === '*') ? Object.keys(props).map(name => ({ name })) : tree;
+  const wanted: TreeItem[] = tree.some(t => t.name === '*')
+    ? Object.keys(props).map(name => ({ name }))
+    : tree;
   for (const item of wanted) {
     if (!(item.name in props)) continue;
     const value = props[item.name];

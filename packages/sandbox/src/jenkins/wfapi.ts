@@ -1,23 +1,38 @@
 import { jobPath, type JenkinsBuild, type JenkinsJob } from './model';
 
+const statuses: Record<string, string> = {
+  FAILURE: 'FAILED',
+  NOT_BUILT: 'NOT_EXECUTED',
+};
 const statusOf = (r: JenkinsBuild['result']): string =>
-  r === null ? 'IN_PROGRESS' : r === 'FAILURE' ? 'FAILED' : r === 'NOT_BUILT' ? 'NOT_EXECUTED' : r;
+  r === null ? 'IN_PROGRESS' : statuses[r] ?? r;
 
 /** `GET .../N/wfapi/describe` (pipeline-stage-view plugin). */
 export function describeRun(job: JenkinsJob, build: JenkinsBuild) {
   const self = `/${jobPath(job)}${build.number}/wfapi/describe`;
-  const total = build.result === null ? Math.max(0, Date.now() - build.timestamp) : build.duration;
+  const total =
+    build.result === null
+      ? Math.max(0, Date.now() - build.timestamp)
+      : build.duration;
   const n = build.stages.length || 1;
   const each = Math.floor(total / n);
-  const failedAt = build.result === 'FAILURE' ? build.failedStage ?? n - 1 : undefined;
+  const failedAt =
+    build.result === 'FAILURE' ? build.failedStage ?? n - 1 : undefined;
   const stages = build.stages.map((name, i) => {
-    let status = 'SUCCESS';
+    let status = statusOf(build.result);
     if (build.result === null) status = i === n - 1 ? 'IN_PROGRESS' : 'SUCCESS';
-    else if (failedAt !== undefined) status = i < failedAt ? 'SUCCESS' : i === failedAt ? 'FAILED' : 'NOT_EXECUTED';
-    else status = statusOf(build.result);
+    else if (failedAt !== undefined && i < failedAt) status = 'SUCCESS';
+    else if (failedAt !== undefined && i === failedAt) status = 'FAILED';
+    else if (failedAt !== undefined) status = 'NOT_EXECUTED';
     const id = String(6 + i * 7);
     return {
-      _links: { self: { href: `/${jobPath(job)}${build.number}/execution/node/${id}/wfapi/describe` } },
+      _links: {
+        self: {
+          href: `/${jobPath(job)}${
+            build.number
+          }/execution/node/${id}/wfapi/describe`,
+        },
+      },
       id,
       name,
       execNode: '',
@@ -46,9 +61,19 @@ export function describeRun(job: JenkinsJob, build: JenkinsBuild) {
 
 /** `GET .../N/consoleText`. */
 export function consoleText(build: JenkinsBuild): string {
-  const lines = [build.causes[0]?.shortDescription ?? 'Started', ...build.revisions.map(r => `Checking out Revision ${r.sha} (${r.branch}) from ${r.remoteUrl}`)];
+  const lines = [
+    build.causes[0]?.shortDescription ?? 'Started',
+    ...build.revisions.map(
+      r => `Checking out Revision ${r.sha} (${r.branch}) from ${r.remoteUrl}`,
+    ),
+  ];
   build.stages.forEach((s, i) => {
-    if (build.failedStage !== undefined && build.result === 'FAILURE' && i > build.failedStage) return;
+    if (
+      build.failedStage !== undefined &&
+      build.result === 'FAILURE' &&
+      i > build.failedStage
+    )
+      return;
     lines.push(`[Pipeline] { (${s})`, `[Pipeline] }`);
   });
   if (build.result) lines.push(`Finished: ${build.result}`);

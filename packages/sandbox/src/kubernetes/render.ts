@@ -1,10 +1,14 @@
 import { uidOf, type DeploymentRecord } from './state';
 
-const rfc3339 = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const rfc3339 = (iso: string) =>
+  new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** An apps/v1 Deployment object. */
 export function deploymentJson(d: DeploymentRecord) {
-  const selector = { app: d.labels.app ?? d.name, release: d.labels.release ?? d.name };
+  const selector = {
+    app: d.labels.app ?? d.name,
+    release: d.labels.release ?? d.name,
+  };
   return {
     kind: 'Deployment',
     apiVersion: 'apps/v1',
@@ -43,7 +47,10 @@ export function deploymentJson(d: DeploymentRecord) {
           schedulerName: 'default-scheduler',
         },
       },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+      },
       revisionHistoryLimit: 2,
       progressDeadlineSeconds: 600,
     },
@@ -54,14 +61,45 @@ export function deploymentJson(d: DeploymentRecord) {
       readyReplicas: d.replicas,
       availableReplicas: d.replicas,
       conditions: [
-        { type: 'Available', status: 'True', lastUpdateTime: rfc3339(d.created), lastTransitionTime: rfc3339(d.created), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
-        { type: 'Progressing', status: 'True', lastUpdateTime: rfc3339(d.updated), lastTransitionTime: rfc3339(d.created), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${d.name}-${uidOf(d.namespace, `${d.name}@${d.generation}`).slice(0, 10)}" has successfully progressed.` },
+        {
+          type: 'Available',
+          status: 'True',
+          lastUpdateTime: rfc3339(d.created),
+          lastTransitionTime: rfc3339(d.created),
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+        },
+        {
+          type: 'Progressing',
+          status: 'True',
+          lastUpdateTime: rfc3339(d.updated),
+          lastTransitionTime: rfc3339(d.created),
+          reason: 'NewReplicaSetAvailable',
+          message: `ReplicaSet "${d.name}-${uidOf(
+            d.namespace,
+            `${d.name}@${d.generation}`,
+          ).slice(0, 10)}" has successfully progressed.`,
+        },
       ],
     },
   };
 }
 
 /** Status object of an error. */
-export function statusJson(code: number, reason: string, message: string, details?: Record<string, string>) {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+export function statusJson(
+  code: number,
+  reason: string,
+  message: string,
+  details?: Record<string, string>,
+) {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  };
 }

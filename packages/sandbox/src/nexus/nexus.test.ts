@@ -5,24 +5,57 @@ import { generateWorld } from '../world';
 import type { Sandbox } from '../sandbox';
 
 interface Page {
-  items: Array<{ name: string; version: string; assets: Array<{ downloadUrl: string }> }>;
+  items: Array<{
+    name: string;
+    version: string;
+    assets: Array<{ downloadUrl: string }>;
+  }>;
   continuationToken: string | null;
 }
 
 let sb: Sandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox({ world: generateWorld({ services: 2, buildsPerService: 7, chartVersions: 120, environments: [] }) });
+  sb = await startTestSandbox({
+    world: generateWorld({
+      services: 2,
+      buildsPerService: 7,
+      chartVersions: 120,
+      environments: [],
+    }),
+  });
 });
 afterAll(() => sb.stop());
 
 describe('Nexus', () => {
   it('answers search pages shaped like real Nexus 3 pages', async () => {
-    const page = await getJson<Page>(`${sb.urls.nexus}/service/rest/v1/search?repository=docker-hosted&format=docker&name=bench/service-001&version=v1.0.1`, auth.nexus);
+    const page = await getJson<Page>(
+      `${sb.urls.nexus}/service/rest/v1/search?repository=docker-hosted&format=docker&name=bench/service-001&version=v1.0.1`,
+      auth.nexus,
+    );
     expect(page.items).toHaveLength(1);
-    expect(shapeDiff(readJsonFixture('nexus/search_docker_nexus-3.75.1_my_repo.json'), page, { ignore: ['blobCreated', 'blobStoreName'] })).toEqual([]);
-    expect(shapeDiff(readJsonFixture('nexus/service_rest_v1_search_docker_imageName_janus-idp_backstage-showcase_index.json'), page, { ignore: ['group', 'lastDownloaded'] })).toEqual([]);
-    const empty = await getJson(`${sb.urls.nexus}/service/rest/v1/search?docker.imageName=nope`, auth.nexus);
-    expect(empty).toEqual(readJsonFixture('nexus/service_rest_v1_search_404.json'));
+    expect(
+      shapeDiff(
+        readJsonFixture('nexus/search_docker_nexus-3.75.1_my_repo.json'),
+        page,
+        { ignore: ['blobCreated', 'blobStoreName'] },
+      ),
+    ).toEqual([]);
+    expect(
+      shapeDiff(
+        readJsonFixture(
+          'nexus/service_rest_v1_search_docker_imageName_janus-idp_backstage-showcase_index.json',
+        ),
+        page,
+        { ignore: ['group', 'lastDownloaded'] },
+      ),
+    ).toEqual([]);
+    const empty = await getJson(
+      `${sb.urls.nexus}/service/rest/v1/search?docker.imageName=nope`,
+      auth.nexus,
+    );
+    expect(empty).toEqual(
+      readJsonFixture('nexus/service_rest_v1_search_404.json'),
+    );
   });
 
   it('pages by 50 with continuationToken and sorts by version', async () => {
@@ -30,7 +63,11 @@ describe('Nexus', () => {
     let token: string | null = null;
     let pages = 0;
     do {
-      const q: string = `${sb.urls.nexus}/service/rest/v1/components?repository=docker-hosted&sort=version&direction=desc${token ? `&continuationToken=${token}` : ''}`;
+      const q: string = `${
+        sb.urls.nexus
+      }/service/rest/v1/components?repository=docker-hosted&sort=version&direction=desc${
+        token ? `&continuationToken=${token}` : ''
+      }`;
       const page: Page = await getJson<Page>(q, auth.nexus);
       expect(page.items.length).toBeLessThanOrEqual(50);
       seen.push(...page.items.map(i => `${i.name}:${i.version}`));
@@ -40,21 +77,40 @@ describe('Nexus', () => {
     expect(seen).toHaveLength(240);
     expect(new Set(seen).size).toBe(240);
     expect(pages).toBe(5);
-    const first = await getJson<Page>(`${sb.urls.nexus}/service/rest/v1/search?docker.imageName=bench/service-002&sort=version&direction=desc`, auth.nexus);
+    const first = await getJson<Page>(
+      `${sb.urls.nexus}/service/rest/v1/search?docker.imageName=bench/service-002&sort=version&direction=desc`,
+      auth.nexus,
+    );
     expect(first.items[0].version).toBe('v1.0.6');
-    const bad = await fetch(`${sb.urls.nexus}/service/rest/v1/search?continuationToken=deadbeef`, { headers: auth.nexus });
+    const bad = await fetch(
+      `${sb.urls.nexus}/service/rest/v1/search?continuationToken=deadbeef`,
+      { headers: auth.nexus },
+    );
     expect(bad.status).toBe(406);
   });
 
   it('serves the Docker Registry v2 tags/list and manifests', async () => {
-    const tags = await getJson<{ name: string; tags: string[] }>(`${sb.urls.nexus}/repository/docker-hosted/v2/bench/service-001/tags/list`, auth.nexus);
+    const tags = await getJson<{ name: string; tags: string[] }>(
+      `${sb.urls.nexus}/repository/docker-hosted/v2/bench/service-001/tags/list`,
+      auth.nexus,
+    );
     expect(tags.name).toBe('bench/service-001');
     expect(tags.tags).toContain('v1.0.6');
-    const res = await fetch(`${sb.urls.nexus}/repository/docker-hosted/v2/bench/service-001/manifests/v1.0.6`, { headers: auth.nexus });
-    expect(res.headers.get('docker-content-digest')).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const real = readJsonFixture('nexus/repository_docker_v2_janus-idp_backstage-showcase_manifests_sha-33dfe6b-schema2.json');
+    const res = await fetch(
+      `${sb.urls.nexus}/repository/docker-hosted/v2/bench/service-001/manifests/v1.0.6`,
+      { headers: auth.nexus },
+    );
+    expect(res.headers.get('docker-content-digest')).toMatch(
+      /^sha256:[0-9a-f]{64}$/,
+    );
+    const real = readJsonFixture(
+      'nexus/repository_docker_v2_janus-idp_backstage-showcase_manifests_sha-33dfe6b-schema2.json',
+    );
     expect(shapeDiff(real, await res.json())).toEqual([]);
-    const missing = await fetch(`${sb.urls.nexus}/repository/docker-hosted/v2/bench/nope/tags/list`, { headers: auth.nexus });
+    const missing = await fetch(
+      `${sb.urls.nexus}/repository/docker-hosted/v2/bench/nope/tags/list`,
+      { headers: auth.nexus },
+    );
     expect(missing.status).toBe(404);
   });
 

@@ -44,10 +44,23 @@ export function manifest(c: NexusComponent): string {
     {
       schemaVersion: 2,
       mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-      config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1512, digest: `sha256:${d.configSha256}` },
+      config: {
+        mediaType: 'application/vnd.docker.container.image.v1+json',
+        size: 1512,
+        digest: `sha256:${d.configSha256}`,
+      },
       layers: [
-        { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: 2797541, digest: 'sha256:c9b1b535fdd91a9855fb7f82348177e5f019329a58c53c47272962dd60f71fc9' },
-        { mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: c.fileSize * 9000, digest: `sha256:${d.layerSha256}` },
+        {
+          mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+          size: 2797541,
+          digest:
+            'sha256:c9b1b535fdd91a9855fb7f82348177e5f019329a58c53c47272962dd60f71fc9',
+        },
+        {
+          mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+          size: c.fileSize * 9000,
+          digest: `sha256:${d.layerSha256}`,
+        },
       ],
     },
     null,

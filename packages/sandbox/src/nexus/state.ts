@@ -13,14 +13,21 @@ export interface NexusComponent {
   fileSize: number;
 }
 
-const hex = (algo: string, s: string) => crypto.createHash(algo).update(s).digest('hex');
+const hex = (algo: string, s: string) =>
+  crypto.createHash(algo).update(s).digest('hex');
 
 /** Deterministic digests of a component's manifest. */
 export function digests(c: NexusComponent) {
   const key = `${c.repository}/${c.name}:${c.version}`;
   return {
-    componentId: Buffer.from(`${c.repository}:${hex('md5', `component:${key}`)}`).toString('base64').replace(/=+$/, ''),
-    assetId: Buffer.from(`${c.repository}:${hex('md5', `asset:${key}`)}`).toString('base64').replace(/=+$/, ''),
+    componentId: Buffer.from(
+      `${c.repository}:${hex('md5', `component:${key}`)}`,
+    )
+      .toString('base64')
+      .replace(/=+$/, ''),
+    assetId: Buffer.from(`${c.repository}:${hex('md5', `asset:${key}`)}`)
+      .toString('base64')
+      .replace(/=+$/, ''),
     sha1: hex('sha1', key),
     sha256: hex('sha256', key),
     configSha256: hex('sha256', `config:${key}`),
@@ -34,7 +41,12 @@ export class NexusState {
 
   /** Pushes (or re-pushes) a tag. */
   push(c: NexusComponent): void {
-    const i = this.components.findIndex(x => x.repository === c.repository && x.name === c.name && x.version === c.version);
+    const i = this.components.findIndex(
+      x =>
+        x.repository === c.repository &&
+        x.name === c.name &&
+        x.version === c.version,
+    );
     if (i >= 0) this.components.splice(i, 1);
     this.components.push(c);
   }

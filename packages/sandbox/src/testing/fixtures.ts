@@ -3,6 +3,7 @@ import path from 'node:path';
 
 /** Repo root: the directory holding `.yarnrc.yml`. */
 export function repoRoot(): string {
+  // eslint-disable-next-line no-restricted-syntax -- tests only, run from source
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, '.yarnrc.yml'))) {
     const up = path.dirname(dir);
@@ -14,7 +15,10 @@ export function repoRoot(): string {
 
 /** Reads `../shared/fixtures/upstreams/<rel>` relative to the repo root. */
 export function readFixture(rel: string): string {
-  return fs.readFileSync(path.join(repoRoot(), '..', 'shared', 'fixtures', 'upstreams', rel), 'utf8');
+  return fs.readFileSync(
+    path.join(repoRoot(), '..', 'shared', 'fixtures', 'upstreams', rel),
+    'utf8',
+  );
 }
 
 export function readJsonFixture(rel: string): unknown {

@@ -1,36 +1,78 @@
-import { startSandbox, sandboxCredentials, type Sandbox, type SandboxOptions } from '../sandbox';
+import {
+  startSandbox,
+  sandboxCredentials,
+  type Sandbox,
+  type SandboxOptions,
+} from '../sandbox';
 
 /** Starts a sandbox on free ports with short delays (tests). */
-export function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export function startTestSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
   return startSandbox({
-    ports: { control: 0, 'jenkins-code': 0, 'jenkins-deploy': 0, nexus: 0, chartmuseum: 0, github: 0, kubernetes: 0 },
+    ports: {
+      control: 0,
+      'jenkins-code': 0,
+      'jenkins-deploy': 0,
+      nexus: 0,
+      chartmuseum: 0,
+      github: 0,
+      kubernetes: 0,
+    },
     deployDelayMs: 30,
     buildDelayMs: 30,
     ...options,
   });
 }
 
-const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
+const basic = (u: string, p: string) =>
+  `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 
 /** Authorization headers of every upstream. */
 export const auth = {
-  code: { authorization: basic(sandboxCredentials.codeJenkins.username, sandboxCredentials.codeJenkins.password) },
-  deploy: { authorization: basic(sandboxCredentials.deployJenkins.username, sandboxCredentials.deployJenkins.password) },
-  nexus: { authorization: basic(sandboxCredentials.nexus.username, sandboxCredentials.nexus.password) },
-  charts: { authorization: basic(sandboxCredentials.chartMuseum.username, sandboxCredentials.chartMuseum.password) },
+  code: {
+    authorization: basic(
+      sandboxCredentials.codeJenkins.username,
+      sandboxCredentials.codeJenkins.password,
+    ),
+  },
+  deploy: {
+    authorization: basic(
+      sandboxCredentials.deployJenkins.username,
+      sandboxCredentials.deployJenkins.password,
+    ),
+  },
+  nexus: {
+    authorization: basic(
+      sandboxCredentials.nexus.username,
+      sandboxCredentials.nexus.password,
+    ),
+  },
+  charts: {
+    authorization: basic(
+      sandboxCredentials.chartMuseum.username,
+      sandboxCredentials.chartMuseum.password,
+    ),
+  },
   github: { authorization: `token ${sandboxCredentials.githubToken}` },
   k8s: { authorization: `Bearer ${sandboxCredentials.kubernetesToken}` },
 };
 
 /** GET a JSON document. */
-export async function getJson<T = unknown>(url: string, headers: Record<string, string>): Promise<T> {
+export async function getJson<T = unknown>(
+  url: string,
+  headers: Record<string, string>,
+): Promise<T> {
   const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`${res.status} ${url}: ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 /** Polls until `check` returns a value (or times out). */
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

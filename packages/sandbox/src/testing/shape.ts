@@ -11,7 +11,12 @@ function typeOf(v: unknown): JsonType {
  * every key of the sample must exist with the same JSON type (a `null` in the sample matches anything,
  * and anything matches `null` in ours when `nullable` lists the key). Arrays compare their first elements.
  */
-export function shapeDiff(expected: unknown, actual: unknown, opts: { ignore?: string[]; nullable?: string[] } = {}, at = ''): string[] {
+export function shapeDiff(
+  expected: unknown,
+  actual: unknown,
+  opts: { ignore?: string[]; nullable?: string[] } = {},
+  at = '',
+): string[] {
   const te = typeOf(expected);
   const ta = typeOf(actual);
   const key = at.split('.').pop() ?? '';
@@ -27,9 +32,11 @@ export function shapeDiff(expected: unknown, actual: unknown, opts: { ignore?: s
   if (te === 'object') {
     const e = expected as Record<string, unknown>;
     const a = actual as Record<string, unknown>;
-    return Object.keys(e).flatMap(k =>
-      k in a ? shapeDiff(e[k], a[k], opts, at ? `${at}.${k}` : k) : opts.ignore?.includes(k) ? [] : [`${at ? `${at}.` : ''}${k}: missing`],
-    );
+    return Object.keys(e).flatMap(k => {
+      const path = at ? `${at}.${k}` : k;
+      if (k in a) return shapeDiff(e[k], a[k], opts, path);
+      return opts.ignore?.includes(k) ? [] : [`${path}: missing`];
+    });
   }
   return [];
 }

@@ -23,26 +23,55 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 describe('the default world', () => {
-  it.each(table)('%s in %s', async (release, env, pinned, lastResult, running, label) => {
-    const e = sb.engine.world.environments.find(x => x.name === env)!;
-    const file = e.format === 'chart' ? 'Chart.yaml' : 'requirements.yaml';
-    const text = await sb.engine.runtime.store.readFile('gitops', `config-${env}`, 'main', file);
-    const deps = (parse(text!) as { dependencies: Array<{ alias: string; version: string }> }).dependencies;
-    expect(deps.find(d => d.alias === release)!.version).toBe(pinned);
-    const run = await getJson<{ result: string }>(`${sb.urls['jenkins-deploy']}/job/deploy/job/config-${env}/lastBuild/api/json?tree=result`, auth.deploy);
-    expect(run.result).toBe(lastResult);
-    const d = await getJson<{ metadata: { labels: Record<string, string> }; spec: { template: { spec: { containers: Array<{ image: string }> } } } }>(
-      `${sb.urls.kubernetes}/apis/apps/v1/namespaces/${env}/deployments/${release}`, auth.k8s);
-    expect(d.spec.template.spec.containers[0].image.split(':').pop()).toBe(running);
-    expect(d.metadata.labels.version).toBe(label);
-  });
+  it.each(table)(
+    '%s in %s',
+    async (release, env, pinned, lastResult, running, label) => {
+      const e = sb.engine.world.environments.find(x => x.name === env)!;
+      const file = e.format === 'chart' ? 'Chart.yaml' : 'requirements.yaml';
+      const text = await sb.engine.runtime.store.readFile(
+        'gitops',
+        `config-${env}`,
+        'main',
+        file,
+      );
+      const deps = (
+        parse(text!) as {
+          dependencies: Array<{ alias: string; version: string }>;
+        }
+      ).dependencies;
+      expect(deps.find(d => d.alias === release)!.version).toBe(pinned);
+      const run = await getJson<{ result: string }>(
+        `${sb.urls['jenkins-deploy']}/job/deploy/job/config-${env}/lastBuild/api/json?tree=result`,
+        auth.deploy,
+      );
+      expect(run.result).toBe(lastResult);
+      const d = await getJson<{
+        metadata: { labels: Record<string, string> };
+        spec: { template: { spec: { containers: Array<{ image: string }> } } };
+      }>(
+        `${sb.urls.kubernetes}/apis/apps/v1/namespaces/${env}/deployments/${release}`,
+        auth.k8s,
+      );
+      expect(d.spec.template.spec.containers[0].image.split(':').pop()).toBe(
+        running,
+      );
+      expect(d.metadata.labels.version).toBe(label);
+    },
+  );
 
   it('is pending-deploy in staging: the config head is newer than the last deploy run', async () => {
-    const run = await getJson<{ actions: Array<{ lastBuiltRevision?: { SHA1: string } }> }>(
-      `${sb.urls['jenkins-deploy']}/job/deploy/job/config-staging/lastBuild/api/json`, auth.deploy);
-    const deployed = run.actions.filter(a => a.lastBuiltRevision).pop()!.lastBuiltRevision!.SHA1;
+    const run = await getJson<{
+      actions: Array<{ lastBuiltRevision?: { SHA1: string } }>;
+    }>(
+      `${sb.urls['jenkins-deploy']}/job/deploy/job/config-staging/lastBuild/api/json`,
+      auth.deploy,
+    );
+    const deployed = run.actions.filter(a => a.lastBuiltRevision).pop()!
+      .lastBuiltRevision!.SHA1;
     const store = sb.engine.runtime.store;
     expect(deployed).toBe(store.commitSha('gitops', 'config-staging', 's02'));
-    expect(await store.headSha('gitops', 'config-staging', 'main')).toBe(store.commitSha('gitops', 'config-staging', 's03'));
+    expect(await store.headSha('gitops', 'config-staging', 'main')).toBe(
+      store.commitSha('gitops', 'config-staging', 's03'),
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { releaseOf, type World, type WorldEnvironment, type WorldService } from './types';
+import {
+  releaseOf,
+  type World,
+  type WorldEnvironment,
+  type WorldService,
+} from './types';
 
 /** Strips one leading `v` (`v0.0.19` and `0.0.19` are the same version). */
 export function normalizeVersion(version: string): string {
@@ -20,17 +25,30 @@ export interface PublishedVersion {
 export function publishedVersions(service: WorldService): PublishedVersion[] {
   const out: PublishedVersion[] = service.artifacts.map(a => ({ ...a }));
   for (const b of service.builds) {
-    const publish = b.publish ?? (b.result === 'SUCCESS' && b.version !== undefined);
+    const publish =
+      b.publish ?? (b.result === 'SUCCESS' && b.version !== undefined);
     if (publish && b.version) {
-      const created = new Date(Date.parse(b.timestamp) + b.durationMs).toISOString();
-      out.push({ version: b.version, created, image: true, chart: true, commit: b.commit, buildNumber: b.number });
+      const created = new Date(
+        Date.parse(b.timestamp) + b.durationMs,
+      ).toISOString();
+      out.push({
+        version: b.version,
+        created,
+        image: true,
+        chart: true,
+        commit: b.commit,
+        buildNumber: b.number,
+      });
     }
   }
   return out.sort((a, b) => a.created.localeCompare(b.created));
 }
 
 /** Finds the published chart version a pin means (ignoring a leading `v`). */
-export function resolvePinnedVersion(service: WorldService, pin: string): string | undefined {
+export function resolvePinnedVersion(
+  service: WorldService,
+  pin: string,
+): string | undefined {
   const wanted = normalizeVersion(pin);
   const hit = publishedVersions(service).find(
     p => p.chart && normalizeVersion(p.version) === wanted,
@@ -39,7 +57,9 @@ export function resolvePinnedVersion(service: WorldService, pin: string): string
 }
 
 /** Pins after each config commit (commit id -> release -> version). */
-export function pinsByCommit(env: WorldEnvironment): Map<string, Record<string, string>> {
+export function pinsByCommit(
+  env: WorldEnvironment,
+): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   let pins: Record<string, string> = {};
   for (const c of env.commits) {
@@ -50,7 +70,9 @@ export function pinsByCommit(env: WorldEnvironment): Map<string, Record<string, 
 }
 
 /** Values-file image tag overrides after each config commit. */
-export function valuesTagsByCommit(env: WorldEnvironment): Map<string, Record<string, string>> {
+export function valuesTagsByCommit(
+  env: WorldEnvironment,
+): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   let tags: Record<string, string> = {};
   for (const c of env.commits) {
@@ -64,17 +86,26 @@ export function valuesTagsByCommit(env: WorldEnvironment): Map<string, Record<st
 }
 
 /** The service deployed under a release alias. */
-export function serviceByRelease(world: World, release: string): WorldService | undefined {
+export function serviceByRelease(
+  world: World,
+  release: string,
+): WorldService | undefined {
   return world.services.find(s => releaseOf(s) === release);
 }
 
 /** Image tag a deploy of `pin` runs: the values override, else the resolved chart version. */
-export function imageTagFor(service: WorldService, pin: string, valuesTag?: string): string {
+export function imageTagFor(
+  service: WorldService,
+  pin: string,
+  valuesTag?: string,
+): string {
   return valuesTag ?? resolvePinnedVersion(service, pin) ?? pin;
 }
 
 /** Is this version one the world says fails to deploy? */
 export function failsToDeploy(world: World, version: string): boolean {
   const v = normalizeVersion(version);
-  return world.settings.failingDeployVersions.some(f => normalizeVersion(f) === v);
+  return world.settings.failingDeployVersions.some(
+    f => normalizeVersion(f) === v,
+  );
 }

@@ -27,7 +27,10 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
   const serviceCount = options.services ?? 3;
   const builds = options.buildsPerService ?? 20;
   const envs = options.environments ?? ['dev', 'staging', 'prod'];
-  const commitCount = Math.max(1, Math.min(options.commitsPerService ?? Math.min(builds, 100), builds || 1));
+  const commitCount = Math.max(
+    1,
+    Math.min(options.commitsPerService ?? Math.min(builds, 100), builds || 1),
+  );
   const services: WorldInput['services'] = [];
   const lastVersion: string[] = [];
   for (let s = 0; s < serviceCount; s++) {
@@ -54,7 +57,11 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
       version: `0.${Math.floor(i / 100)}.${i % 100}`,
       created: iso(base - (extra - i) * 3600_000),
     }));
-    lastVersion.push(released ? `v1.0.${released}` : artifacts[artifacts.length - 1]?.version ?? '');
+    lastVersion.push(
+      released
+        ? `v1.0.${released}`
+        : artifacts[artifacts.length - 1]?.version ?? '',
+    );
     services.push({
       name,
       description: `Generated service ${s + 1}`,
@@ -76,8 +83,17 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
     namespace: env,
     configRepo: { owner: 'gitops', name: `config-${env}` },
     deployJob: `deploy/config-${env}`,
-    commits: [{ id: `${env}-1`, message: `Initial ${env}`, date: iso(base), pins }],
-    deploys: [{ number: 1, commit: `${env}-1`, result: 'SUCCESS' as const, timestamp: iso(base + 60_000) }],
+    commits: [
+      { id: `${env}-1`, message: `Initial ${env}`, date: iso(base), pins },
+    ],
+    deploys: [
+      {
+        number: 1,
+        commit: `${env}-1`,
+        result: 'SUCCESS' as const,
+        timestamp: iso(base + 60_000),
+      },
+    ],
   }));
   return validateWorld({ name: 'generated', services, environments });
 }

@@ -1,7 +1,16 @@
 export * from './types';
 export { worldSchema } from './schema';
-export { validateWorld, WorldValidationError, type WorldIssue } from './validate';
-export { parseWorld, loadWorldFile, loadDefaultWorld, defaultWorldPath } from './loader';
+export {
+  validateWorld,
+  WorldValidationError,
+  type WorldIssue,
+} from './validate';
+export {
+  parseWorld,
+  loadWorldFile,
+  loadDefaultWorld,
+  defaultWorldPath,
+} from './loader';
 export { generateWorld, type GenerateWorldOptions } from './generate';
 export { worldToSeeds, promotionBranch } from './seeds';
 export type { RenderContext } from './renderConfig';

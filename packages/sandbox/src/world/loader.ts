@@ -24,7 +24,11 @@ export function loadWorldFile(file: string): World {
 }
 
 /** Path of the bundled default world. @public */
-export const defaultWorldPath = path.resolve(__dirname, '../../worlds/default.yaml');
+// eslint-disable-next-line no-restricted-syntax -- the sandbox runs from source (tsx / jest), never bundled
+export const defaultWorldPath = path.resolve(
+  __dirname,
+  '../../worlds/default.yaml',
+);
 
 /** Loads the bundled default world (Xposer + nordmart-review + gateway). @public */
 export function loadDefaultWorld(): World {

@@ -1,7 +1,10 @@
 import type { WorldService } from './types';
 
 /** Files of a code repo's first commit, in the Xposer layout. */
-export function codeScaffold(service: WorldService, firstVersion: string): Record<string, string> {
+export function codeScaffold(
+  service: WorldService,
+  firstVersion: string,
+): Record<string, string> {
   const chartDir = `deployments/kubernetes/chart/${service.chart}`;
   const v2 = service.chartApiVersion === 'v2';
   return {

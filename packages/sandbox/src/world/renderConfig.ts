@@ -1,4 +1,9 @@
-import { releaseOf, type World, type WorldEnvironment, type WorldService } from './types';
+import {
+  releaseOf,
+  type World,
+  type WorldEnvironment,
+  type WorldService,
+} from './types';
 import { imageTagFor, serviceByRelease } from './derive';
 
 /** Where rendered files point (known once the servers listen). */
@@ -19,12 +24,20 @@ export function valuesFile(release: string): string {
   return `${release}.yaml`;
 }
 
-function dependencyBlock(world: World, pins: Record<string, string>, ctx: RenderContext): string {
+function dependencyBlock(
+  world: World,
+  pins: Record<string, string>,
+  ctx: RenderContext,
+): string {
   const lines: string[] = [];
   for (const [release, version] of Object.entries(pins)) {
     const service = serviceByRelease(world, release);
     if (!service) continue;
-    lines.push(`  # ${release}: ${service.description || service.name} (${service.codeRepo.owner}/${service.codeRepo.name})`);
+    lines.push(
+      `  # ${release}: ${service.description || service.name} (${
+        service.codeRepo.owner
+      }/${service.codeRepo.name})`,
+    );
     lines.push(`  - name: ${service.chart}`);
     lines.push(`    version: ${version}`);
     lines.push(`    repository: ${ctx.chartRepoUrl}`);
@@ -42,7 +55,12 @@ function header(env: WorldEnvironment): string {
 }
 
 /** Renders the umbrella chart's Chart.yaml (v1 without, v2 with dependencies). */
-export function renderChartYaml(world: World, env: WorldEnvironment, pins: Record<string, string>, ctx: RenderContext): string {
+export function renderChartYaml(
+  world: World,
+  env: WorldEnvironment,
+  pins: Record<string, string>,
+  ctx: RenderContext,
+): string {
   if (env.format === 'requirements') {
     return [
       'apiVersion: v1',
@@ -66,12 +84,27 @@ export function renderChartYaml(world: World, env: WorldEnvironment, pins: Recor
 }
 
 /** Renders a Helm v1 requirements.yaml. */
-export function renderRequirements(world: World, env: WorldEnvironment, pins: Record<string, string>, ctx: RenderContext): string {
-  return [header(env), 'dependencies:', dependencyBlock(world, pins, ctx), ''].join('\n');
+export function renderRequirements(
+  world: World,
+  env: WorldEnvironment,
+  pins: Record<string, string>,
+  ctx: RenderContext,
+): string {
+  return [
+    header(env),
+    'dependencies:',
+    dependencyBlock(world, pins, ctx),
+    '',
+  ].join('\n');
 }
 
 /** Renders the values file of one release, nested under the alias as Stakater does. */
-export function renderValues(service: WorldService, env: WorldEnvironment, tag: string, ctx: RenderContext): string {
+export function renderValues(
+  service: WorldService,
+  env: WorldEnvironment,
+  tag: string,
+  ctx: RenderContext,
+): string {
   const release = releaseOf(service);
   const repo = `${ctx.registryHost}/${service.image}`;
   if (service.valuesStyle === 'application') {
@@ -111,11 +144,17 @@ export function renderConfigFiles(
   const files: Record<string, string> = {
     'Chart.yaml': renderChartYaml(world, env, pins, ctx),
   };
-  if (env.format === 'requirements') files['requirements.yaml'] = renderRequirements(world, env, pins, ctx);
+  if (env.format === 'requirements')
+    files['requirements.yaml'] = renderRequirements(world, env, pins, ctx);
   for (const [release, pin] of Object.entries(pins)) {
     const service = serviceByRelease(world, release);
     if (!service) continue;
-    files[valuesFile(release)] = renderValues(service, env, imageTagFor(service, pin, valuesTags[release]), ctx);
+    files[valuesFile(release)] = renderValues(
+      service,
+      env,
+      imageTagFor(service, pin, valuesTags[release]),
+      ctx,
+    );
   }
   return files;
 }

@@ -69,7 +69,11 @@ export const serviceSchema = z
     name,
     description: z.string().default(''),
     codeRepo: z
-      .object({ owner: name, name, defaultBranch: z.string().default('master') })
+      .object({
+        owner: name,
+        name,
+        defaultBranch: z.string().default('master'),
+      })
       .strict(),
     job: z
       .object({
@@ -170,9 +174,14 @@ export const settingsSchema = z
     /** Shared pipeline library every code build checks out. */
     pipelineLibrary: z
       .object({
-        url: z.string().default('https://github.com/stakater/fabric8-pipeline-library.git'),
+        url: z
+          .string()
+          .default('https://github.com/stakater/fabric8-pipeline-library.git'),
         branch: z.string().default('master'),
-        sha: z.string().regex(/^[0-9a-f]{40}$/).default('5d7f3b0c2ab19e8e0b4fd7c1e6a5a9e3f1c2d4b6'),
+        sha: z
+          .string()
+          .regex(/^[0-9a-f]{40}$/)
+          .default('5d7f3b0c2ab19e8e0b4fd7c1e6a5a9e3f1c2d4b6'),
       })
       .strict()
       .default({}),

@@ -1,17 +1,38 @@
 import type { GitHubCommitSeed, GitHubRepoSeed } from '../github';
-import { pinsByCommit, publishedVersions, serviceByRelease, valuesTagsByCommit } from './derive';
+import {
+  pinsByCommit,
+  publishedVersions,
+  serviceByRelease,
+  valuesTagsByCommit,
+} from './derive';
 import { codeScaffold } from './renderCode';
-import { configScaffold, renderConfigFiles, type RenderContext } from './renderConfig';
-import type { World, WorldCommit, WorldEnvironment, WorldService } from './types';
+import {
+  configScaffold,
+  renderConfigFiles,
+  type RenderContext,
+} from './renderConfig';
+import type {
+  World,
+  WorldCommit,
+  WorldEnvironment,
+  WorldService,
+} from './types';
 
 const bot = { name: 'GitOps Bot', email: 'gitops-bot@stakater.com' };
 
 /** Branch used by promotion pull requests. @public */
-export function promotionBranch(env: string, release: string, version: string): string {
+export function promotionBranch(
+  env: string,
+  release: string,
+  version: string,
+): string {
   return `delivery/${env}/${release}-${version}`;
 }
 
-function codeCommits(commits: WorldCommit[], changelog: string): { seeds: GitHubCommitSeed[]; changelog: Map<string, string> } {
+function codeCommits(
+  commits: WorldCommit[],
+  changelog: string,
+): { seeds: GitHubCommitSeed[]; changelog: Map<string, string> } {
   const byId = new Map<string, string>();
   let log = changelog;
   const seeds = commits.map(c => {
@@ -21,7 +42,13 @@ function codeCommits(commits: WorldCommit[], changelog: string): { seeds: GitHub
       files = { 'CHANGELOG.md': log };
     }
     byId.set(c.id, log);
-    return { id: c.id, message: c.message, date: c.date, author: c.author, files };
+    return {
+      id: c.id,
+      message: c.message,
+      date: c.date,
+      author: c.author,
+      files,
+    };
   });
   return { seeds, changelog: byId };
 }
@@ -31,7 +58,9 @@ function codeRepoSeed(service: WorldService): GitHubRepoSeed {
   const initial: GitHubCommitSeed = {
     id: `${service.name}-init`,
     message: 'Initial commit',
-    date: new Date(Date.parse(service.commits[0].date) - 86400000).toISOString(),
+    date: new Date(
+      Date.parse(service.commits[0].date) - 86400000,
+    ).toISOString(),
     author: service.commits[0].author,
     files: codeScaffold(service, first),
   };
@@ -45,22 +74,48 @@ function codeRepoSeed(service: WorldService): GitHubRepoSeed {
     description: service.description,
     commits: [initial, ...main.seeds],
     branches: service.branches.map(b => {
-      const fromLog = (b.from && main.changelog.get(b.from)) ?? [...main.changelog.values()].pop() ?? base;
-      return { name: b.name, from: b.from, commits: codeCommits(b.commits, fromLog).seeds };
+      const fromLog =
+        (b.from && main.changelog.get(b.from)) ??
+        [...main.changelog.values()].pop() ??
+        base;
+      return {
+        name: b.name,
+        from: b.from,
+        commits: codeCommits(b.commits, fromLog).seeds,
+      };
     }),
   };
 }
 
-function configRepoSeed(world: World, env: WorldEnvironment, ctx: RenderContext): GitHubRepoSeed {
+function configRepoSeed(
+  world: World,
+  env: WorldEnvironment,
+  ctx: RenderContext,
+): GitHubRepoSeed {
   const pins = pinsByCommit(env);
   const tags = valuesTagsByCommit(env);
   let previous: Record<string, string> = {};
   const commits = env.commits.map((c, i) => {
-    const rendered = renderConfigFiles(world, env, pins.get(c.id)!, tags.get(c.id)!, ctx);
-    const files: Record<string, string | null> = i === 0 ? { ...configScaffold(env), ...rendered } : {};
-    if (i > 0) for (const [p, text] of Object.entries(rendered)) if (previous[p] !== text) files[p] = text;
+    const rendered = renderConfigFiles(
+      world,
+      env,
+      pins.get(c.id)!,
+      tags.get(c.id)!,
+      ctx,
+    );
+    const files: Record<string, string | null> =
+      i === 0 ? { ...configScaffold(env), ...rendered } : {};
+    if (i > 0)
+      for (const [p, text] of Object.entries(rendered))
+        if (previous[p] !== text) files[p] = text;
     previous = rendered;
-    return { id: c.id, message: c.message, date: c.date, author: c.author ?? bot, files };
+    return {
+      id: c.id,
+      message: c.message,
+      date: c.date,
+      author: c.author ?? bot,
+      files,
+    };
   });
   const last = env.commits[env.commits.length - 1];
   const headPins = pins.get(last.id)!;
@@ -71,13 +126,29 @@ function configRepoSeed(world: World, env: WorldEnvironment, ctx: RenderContext)
   for (const p of env.pulls) {
     const service = serviceByRelease(world, p.release);
     if (!service) continue;
-    const bumped = renderConfigFiles(world, env, { ...headPins, [p.release]: p.version }, { ...headTags, [p.release]: p.version }, ctx);
+    const bumped = renderConfigFiles(
+      world,
+      env,
+      { ...headPins, [p.release]: p.version },
+      { ...headTags, [p.release]: p.version },
+      ctx,
+    );
     const files: Record<string, string | null> = {};
-    for (const [path, text] of Object.entries(bumped)) if (head[path] !== text) files[path] = text;
+    for (const [path, text] of Object.entries(bumped))
+      if (head[path] !== text) files[path] = text;
     const branch = promotionBranch(env.name, p.release, p.version);
     const title = `Promote ${p.release} to ${p.version} in ${env.name}`;
-    branches.push({ name: branch, commits: [{ message: title, date: p.date, author: bot, files }] });
-    pulls.push({ head: branch, base: env.configRepo.branch, title, body: `Bumps \`${p.release}\` to \`${p.version}\` in \`${env.configRepo.name}\`.`, user: p.user });
+    branches.push({
+      name: branch,
+      commits: [{ message: title, date: p.date, author: bot, files }],
+    });
+    pulls.push({
+      head: branch,
+      base: env.configRepo.branch,
+      title,
+      body: `Bumps \`${p.release}\` to \`${p.version}\` in \`${env.configRepo.name}\`.`,
+      user: p.user,
+    });
   }
   return {
     owner: env.configRepo.owner,
@@ -92,7 +163,10 @@ function configRepoSeed(world: World, env: WorldEnvironment, ctx: RenderContext)
 }
 
 /** Repositories (code and config) to seed the GitHub simulator with. @public */
-export function worldToSeeds(world: World, ctx: RenderContext): GitHubRepoSeed[] {
+export function worldToSeeds(
+  world: World,
+  ctx: RenderContext,
+): GitHubRepoSeed[] {
   return [
     ...world.services.map(codeRepoSeed),
     ...world.environments.map(env => configRepoSeed(world, env, ctx)),

@@ -36,7 +36,9 @@ export function formatPath(path: Array<string | number>): string {
 function issueMessage(issue: ZodIssue): string {
   switch (issue.code) {
     case 'invalid_enum_value':
-      return `expected one of ${issue.options.join('|')} (got ${JSON.stringify(issue.received)})`;
+      return `expected one of ${issue.options.join('|')} (got ${JSON.stringify(
+        issue.received,
+      )})`;
     case 'invalid_type':
       return issue.received === 'undefined'
         ? `required (${issue.expected})`
@@ -55,50 +57,87 @@ function crossCheck(world: World): WorldIssue[] {
   const releases = new Set<string>();
   const names = new Set<string>();
   world.services.forEach((s, si) => {
-    if (names.has(s.name)) add(['services', si, 'name'], `duplicate service ${s.name}`);
+    if (names.has(s.name))
+      add(['services', si, 'name'], `duplicate service ${s.name}`);
     names.add(s.name);
-    if (releases.has(releaseOf(s))) add(['services', si, 'release'], `duplicate release ${releaseOf(s)}`);
+    if (releases.has(releaseOf(s)))
+      add(['services', si, 'release'], `duplicate release ${releaseOf(s)}`);
     releases.add(releaseOf(s));
     const ids = new Set<string>();
-    const addIds = (commits: Array<{ id: string }>, base: Array<string | number>) =>
+    const addIds = (
+      commits: Array<{ id: string }>,
+      base: Array<string | number>,
+    ) =>
       commits.forEach((c, ci) => {
-        if (ids.has(c.id)) add([...base, ci, 'id'], `duplicate commit id ${c.id}`);
+        if (ids.has(c.id))
+          add([...base, ci, 'id'], `duplicate commit id ${c.id}`);
         ids.add(c.id);
       });
     addIds(s.commits, ['services', si, 'commits']);
-    s.branches.forEach((b, bi) => addIds(b.commits, ['services', si, 'branches', bi, 'commits']));
-    const checkBuilds = (builds: World['services'][number]['builds'], base: Array<string | number>) => {
+    s.branches.forEach((b, bi) =>
+      addIds(b.commits, ['services', si, 'branches', bi, 'commits']),
+    );
+    const checkBuilds = (
+      builds: World['services'][number]['builds'],
+      base: Array<string | number>,
+    ) => {
       const numbers = new Set<number>();
       builds.forEach((b, bi) => {
-        if (numbers.has(b.number)) add([...base, bi, 'number'], `duplicate build number ${b.number}`);
+        if (numbers.has(b.number))
+          add([...base, bi, 'number'], `duplicate build number ${b.number}`);
         numbers.add(b.number);
-        if (!ids.has(b.commit)) add([...base, bi, 'commit'], `unknown commit id ${b.commit}`);
+        if (!ids.has(b.commit))
+          add([...base, bi, 'commit'], `unknown commit id ${b.commit}`);
       });
     };
     checkBuilds(s.builds, ['services', si, 'builds']);
     s.branches.forEach((b, bi) => {
       checkBuilds(b.builds, ['services', si, 'branches', bi, 'builds']);
-      if (s.job.type === 'pipeline') add(['services', si, 'branches', bi], 'branches need job.type multibranch');
+      if (s.job.type === 'pipeline')
+        add(
+          ['services', si, 'branches', bi],
+          'branches need job.type multibranch',
+        );
     });
   });
   world.environments.forEach((e, ei) => {
     const ids = new Set(e.commits.map(c => c.id));
     e.commits.forEach((c, ci) =>
       Object.keys({ ...c.pins, ...c.valuesTags }).forEach(r => {
-        if (!releases.has(r)) add(['environments', ei, 'commits', ci, 'pins', r], `unknown release ${r}`);
+        if (!releases.has(r))
+          add(
+            ['environments', ei, 'commits', ci, 'pins', r],
+            `unknown release ${r}`,
+          );
       }),
     );
     const numbers = new Set<number>();
     e.deploys.forEach((d, di) => {
-      if (!ids.has(d.commit)) add(['environments', ei, 'deploys', di, 'commit'], `unknown config commit id ${d.commit}`);
-      if (numbers.has(d.number)) add(['environments', ei, 'deploys', di, 'number'], `duplicate build number ${d.number}`);
+      if (!ids.has(d.commit))
+        add(
+          ['environments', ei, 'deploys', di, 'commit'],
+          `unknown config commit id ${d.commit}`,
+        );
+      if (numbers.has(d.number))
+        add(
+          ['environments', ei, 'deploys', di, 'number'],
+          `duplicate build number ${d.number}`,
+        );
       numbers.add(d.number);
     });
     e.pulls.forEach((p, pi) => {
-      if (!releases.has(p.release)) add(['environments', ei, 'pulls', pi, 'release'], `unknown release ${p.release}`);
+      if (!releases.has(p.release))
+        add(
+          ['environments', ei, 'pulls', pi, 'release'],
+          `unknown release ${p.release}`,
+        );
     });
     e.drift.forEach((d, di) => {
-      if (!releases.has(d.deployment)) add(['environments', ei, 'drift', di, 'deployment'], `unknown deployment ${d.deployment}`);
+      if (!releases.has(d.deployment))
+        add(
+          ['environments', ei, 'drift', di, 'deployment'],
+          `unknown deployment ${d.deployment}`,
+        );
     });
   });
   return issues;
@@ -112,7 +151,10 @@ export function validateWorld(input: unknown, source?: string): World {
   const parsed = worldSchema.safeParse(input);
   if (!parsed.success) {
     throw new WorldValidationError(
-      parsed.error.issues.map(i => ({ path: formatPath(i.path), message: issueMessage(i) })),
+      parsed.error.issues.map(i => ({
+        path: formatPath(i.path),
+        message: issueMessage(i),
+      })),
       source,
     );
   }

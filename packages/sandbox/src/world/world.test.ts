@@ -1,12 +1,29 @@
-import { generateWorld, loadDefaultWorld, parseWorld, worldToSeeds, WorldValidationError } from '.';
+import {
+  generateWorld,
+  loadDefaultWorld,
+  parseWorld,
+  worldToSeeds,
+  WorldValidationError,
+} from '.';
 
-const ctx = { chartRepoUrl: 'http://127.0.0.1:7104', registryHost: '127.0.0.1:7103' };
+const ctx = {
+  chartRepoUrl: 'http://127.0.0.1:7104',
+  registryHost: '127.0.0.1:7103',
+};
 
 describe('world', () => {
   it('loads the default world', () => {
     const world = loadDefaultWorld();
-    expect(world.services.map(s => s.name)).toEqual(['xposer', 'nordmart-review', 'gateway']);
-    expect(world.environments.map(e => e.name)).toEqual(['dev', 'staging', 'prod']);
+    expect(world.services.map(s => s.name)).toEqual([
+      'xposer',
+      'nordmart-review',
+      'gateway',
+    ]);
+    expect(world.environments.map(e => e.name)).toEqual([
+      'dev',
+      'staging',
+      'prod',
+    ]);
   });
 
   it('names the path of a bad enum value', () => {
@@ -43,19 +60,26 @@ environments:
     deployJob: deploy/config-dev
     commits: [{ id: d1, message: m, date: '2020-01-01T00:00:00Z', pins: { b: 1.0.0 } }]
 `;
+    let error: unknown;
     try {
       parseWorld(text, 'x.yaml');
-      throw new Error('expected failure');
     } catch (e) {
-      expect(e).toBeInstanceOf(WorldValidationError);
-      const issues = (e as WorldValidationError).issues.map(i => `${i.path}: ${i.message}`);
-      expect(issues).toEqual([
-        'services[0].builds[0].commit: unknown commit id nope',
-        'environments[0].commits[0].pins.b: unknown release b',
-      ]);
+      error = e;
     }
-    expect(() => parseWorld('services: []')).toThrow('services: Array must contain at least 1 element(s)');
-    expect(() => parseWorld('services: [{ name: a }]')).toThrow('services[0].codeRepo: required (object)');
+    expect(error).toBeInstanceOf(WorldValidationError);
+    const issues = (error as WorldValidationError).issues.map(
+      i => `${i.path}: ${i.message}`,
+    );
+    expect(issues).toEqual([
+      'services[0].builds[0].commit: unknown commit id nope',
+      'environments[0].commits[0].pins.b: unknown release b',
+    ]);
+    expect(() => parseWorld('services: []')).toThrow(
+      'services: Array must contain at least 1 element(s)',
+    );
+    expect(() => parseWorld('services: [{ name: a }]')).toThrow(
+      'services[0].codeRepo: required (object)',
+    );
   });
 
   it('renders seeds with comments, aliases and nested values', () => {
@@ -64,19 +88,37 @@ environments:
     const req = dev.commits[0].files['requirements.yaml']!;
     expect(req).toContain('# xposer: Xposer exposes');
     expect(req).toContain('alias: xposer');
-    expect(dev.commits[0].files['xposer.yaml']).toContain('xposer:\n  xposer:\n    image:');
+    expect(dev.commits[0].files['xposer.yaml']).toContain(
+      'xposer:\n  xposer:\n    image:',
+    );
     const prod = seeds.find(s => s.name === 'config-prod')!;
     expect(prod.commits[1].files['Chart.yaml']).toContain('version: 0.0.19');
     expect(prod.commits[1].files['xposer.yaml']).toContain('tag: v0.0.19');
     const staging = seeds.find(s => s.name === 'config-staging')!;
-    expect(staging.pulls).toEqual([expect.objectContaining({ head: 'delivery/staging/nordmart-review-1.0.51', base: 'main' })]);
-    expect(Object.keys(staging.branches![0].commits[0].files).sort()).toEqual(['nordmart-review.yaml', 'requirements.yaml']);
+    expect(staging.pulls).toEqual([
+      expect.objectContaining({
+        head: 'delivery/staging/nordmart-review-1.0.51',
+        base: 'main',
+      }),
+    ]);
+    expect(Object.keys(staging.branches![0].commits[0].files).sort()).toEqual([
+      'nordmart-review.yaml',
+      'requirements.yaml',
+    ]);
   });
 
   it('generates big worlds', () => {
-    const world = generateWorld({ services: 200, buildsPerService: 5, chartVersions: 10 });
+    const world = generateWorld({
+      services: 200,
+      buildsPerService: 5,
+      chartVersions: 10,
+    });
     expect(world.services).toHaveLength(200);
-    const one = generateWorld({ services: 1, buildsPerService: 1000, chartVersions: 500 });
+    const one = generateWorld({
+      services: 1,
+      buildsPerService: 1000,
+      chartVersions: 500,
+    });
     expect(one.services[0].builds).toHaveLength(1000);
   });
 });
