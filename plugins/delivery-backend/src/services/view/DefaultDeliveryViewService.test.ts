@@ -136,6 +136,37 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
     expect(envRow(gateway, 'staging').statusReason).toMatch(/after the last deploy/);
   });
 
+  const SERVICES: Record<string, Record<string, string>> = {
+    xposer: xposerAnnotations,
+    'nordmart-review': {
+      'delivery/code-job': 'stakater/nordmart-review/main',
+      'delivery/image': 'stakater/nordmart-review',
+      'delivery/chart': 'nordmart-review',
+    },
+    gateway: { 'delivery/code-job': 'platform/gateway', 'delivery/image': 'stakater/gateway', 'delivery/chart': 'gateway' },
+  };
+  // The sandbox README's table of the default world.
+  it.each([
+    ['xposer', 'dev', 'v0.0.21', 3, 'FAILURE', 'v0.0.21', 'in-sync'],
+    ['xposer', 'staging', 'v0.0.20', 2, 'SUCCESS', 'v0.0.20', 'in-sync'],
+    ['xposer', 'prod', '0.0.19', 2, 'SUCCESS', 'v0.0.19', 'in-sync'],
+    ['nordmart-review', 'dev', '1.0.52', 3, 'FAILURE', '1.0.51', 'deploy-failed'],
+    ['nordmart-review', 'staging', '1.0.50', 2, 'SUCCESS', '1.0.50', 'in-sync'],
+    ['nordmart-review', 'prod', '1.0.48', 2, 'SUCCESS', '1.0.49', 'drifted'],
+    ['gateway', 'dev', 'v2.4.0', 3, 'FAILURE', 'v2.4.0', 'in-sync'],
+    ['gateway', 'staging', 'v2.3.1', 2, 'SUCCESS', 'v2.3.0', 'pending-deploy'],
+    ['gateway', 'prod', 'v2.2.0', 2, 'SUCCESS', 'v2.2.0', 'in-sync'],
+  ])('%s in %s: pinned %s, last deploy #%s %s, running %s -> %s', async (name, env, pinned, run, result, running, status) => {
+    const view = await sandboxViewService(sandbox.urls).getView(component(name, SERVICES[name]));
+    expect(Object.values(view.sources).every(s => s.status === 'ok')).toBe(true);
+    expect(envRow(view, env)).toMatchObject({
+      pinnedVersion: pinned,
+      lastDeploy: { number: run, result },
+      runningVersion: running,
+      status,
+    });
+  });
+
   it('reads a multibranch job with an encoded branch name', async () => {
     const view = await sandboxViewService(sandbox.urls).getView(
       component('xposer-feature', { ...xposerAnnotations, 'delivery/code-job': 'code:stakater/xposer/feature%2Fx' }),
