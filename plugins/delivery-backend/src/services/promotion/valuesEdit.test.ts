@@ -180,6 +180,14 @@ describe('editValues: merge', () => {
     expect(r.changed).toBe(false);
   });
 
+  it('never merges into an object prototype', () => {
+    const values = JSON.parse('{"__proto__": {"polluted": true}}');
+    expect(() =>
+      editValues('xposer:\n  a: 1\n', { release: 'xposer', path: 'v.yaml', values: { xposer: values } }),
+    ).toThrow(UnprocessableError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses what it cannot edit in place', () => {
     const flow = 'xposer: {a: 1}\n';
     expect(() =>

@@ -47,6 +47,8 @@ interface Edit {
 
 type Path = string[];
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const isObject = (v: unknown): v is ValuesInput =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -90,6 +92,7 @@ export function editValues(
   }
   const root = doc.contents;
   const values = options.values ?? {};
+  assertSafeKeys(values, path);
   const hasValues = Object.keys(values).length > 0;
 
   if (!isMap(root)) {
@@ -211,6 +214,9 @@ function mergeInto(
   }
   const missing: ValuesInput = {};
   for (const [k, v] of Object.entries(values)) {
+    if (UNSAFE_KEYS.has(k)) {
+      throw new UnprocessableError(`values must not use the key "${k}"`);
+    }
     const pair = map.items.find(p => keyOf(p) === k);
     if (!pair) {
       missing[k] = v;
@@ -283,9 +289,26 @@ function mergeInto(
   }
 }
 
+function assertSafeKeys(value: unknown, file: string): void {
+  if (Array.isArray(value)) {
+    value.forEach(v => assertSafeKeys(v, file));
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSAFE_KEYS.has(k)) {
+      throw new UnprocessableError(`${file}: values must not use the key "${k}"`);
+    }
+    assertSafeKeys(v, file);
+  }
+}
+
 function deepMerge(target: ValuesInput, source: ValuesInput): void {
   for (const [k, v] of Object.entries(source)) {
-    if (isObject(v) && isObject(target[k])) {
+    if (UNSAFE_KEYS.has(k)) {
+      throw new UnprocessableError(`values must not use the key "${k}"`);
+    }
+    if (isObject(v) && Object.hasOwn(target, k) && isObject(target[k])) {
       deepMerge(target[k] as ValuesInput, v);
     } else {
       target[k] = v;
@@ -342,6 +365,7 @@ function userSets(values: ValuesInput, path: Path): boolean {
 }
 
 function setIn(obj: ValuesInput, path: Path, value: unknown): void {
+  if (path.some(p => UNSAFE_KEYS.has(p))) return;
   let cur = obj;
   for (const p of path.slice(0, -1)) cur = cur[p] as ValuesInput;
   cur[path[path.length - 1]] = value;

@@ -22,6 +22,8 @@ describe('parseValuesInput', () => {
     ['a custom tag', 'a: !evil 1\n'],
     ['invalid yaml', 'a: [\n'],
     ['not a string', 42],
+    ['a __proto__ key', 'a:\n  __proto__:\n    polluted: true\n'],
+    ['a constructor key', 'constructor: {prototype: {x: 1}}\n'],
     ['too large', `a: "${'x'.repeat(17 * 1024)}"`],
   ])('rejects %s', (_what, text) => {
     expect(() => parseValuesInput(text)).toThrow(InputError);

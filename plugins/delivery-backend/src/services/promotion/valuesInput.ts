@@ -2,6 +2,9 @@ import { InputError } from '@backstage/errors';
 import { isMap, parseAllDocuments, visit } from 'yaml';
 import type { ValuesInput } from './valuesEdit';
 
+/** Keys that could reach an object prototype when merged. */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Largest accepted values text. */
 export const MAX_VALUES_BYTES = 16 * 1024;
 
@@ -48,6 +51,10 @@ export function parseValuesInput(text: unknown): ValuesInput | undefined {
       const k = pair.key as { value?: unknown } | null;
       if (!k || typeof k.value !== 'string' || k.value === '<<') {
         problem = 'values keys must be plain strings (no merge keys)';
+        return visit.BREAK;
+      }
+      if (FORBIDDEN_KEYS.has(k.value)) {
+        problem = `values must not use the key "${k.value}"`;
         return visit.BREAK;
       }
       return undefined;
