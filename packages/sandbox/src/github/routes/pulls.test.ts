@@ -52,6 +52,10 @@ describe('pull requests', () => {
     expect(
       (await gh.octokit.pulls.list({ ...repo, head: 'gitops:other' })).data,
     ).toHaveLength(0);
+    // GitHub ignores a head filter without the owner prefix.
+    expect(
+      (await gh.octokit.pulls.list({ ...repo, head: 'other' })).data,
+    ).toHaveLength(1);
     expect(
       (await gh.octokit.pulls.list({ ...repo, base: 'other' })).data,
     ).toHaveLength(0);

@@ -49,7 +49,10 @@ function listFilter(rec: RepoRecord, req: Request): PullRecord[] {
   const state = q(req, 'state') ?? 'open';
   const head = q(req, 'head');
   const baseRef = q(req, 'base');
-  const headRef = head ? headBranch(rec, head) ?? '\u0000' : undefined;
+  // Like GitHub, a `head` without the `owner:` prefix is silently ignored (a classic client bug).
+  const headRef = head?.includes(':')
+    ? headBranch(rec, head) ?? '\u0000'
+    : undefined;
   const sort = q(req, 'sort') ?? 'created';
   const direction =
     q(req, 'direction') ?? (sort === 'long-running' ? 'asc' : 'desc');

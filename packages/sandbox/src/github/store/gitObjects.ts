@@ -129,8 +129,20 @@ export class GitObjects {
     return out;
   }
 
+  /** The sha a full ref name (`refs/heads/main`) points at, without prefix guessing. */
   async readRef(fullRef: string): Promise<string | undefined> {
-    return (await this.listRefs()).get(fullRef);
+    if (!fullRef.startsWith('refs/')) return undefined;
+    try {
+      const sha = await git.resolveRef({
+        fs: this.fs,
+        gitdir: GITDIR,
+        ref: fullRef,
+        depth: 2,
+      });
+      return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async writeRef(fullRef: string, sha: string): Promise<void> {
