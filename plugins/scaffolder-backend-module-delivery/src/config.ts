@@ -50,17 +50,17 @@ export function readDeliveryScaffolderConfig(
   const nexus = delivery?.getOptionalConfigArray('nexus')?.[0];
   const chartMuseum = delivery?.getOptionalConfigArray('chartMuseum')?.[0];
   const codeJenkins = delivery?.getOptionalConfigArray('codeJenkins')?.[0];
-  const environments = (delivery?.getOptionalConfigArray('environments') ?? []).map(
-    env => ({
-      name: env.getString('name'),
-      configRepo: env.getString('configRepo'),
-      branch: env.getOptionalString('branch') ?? 'main',
-      requirementsPath:
-        env.getOptionalString('requirementsPath') ?? 'requirements.yaml',
-      valuesPath: env.getOptionalString('valuesPath') ?? '{release}.yaml',
-      deployJob: env.getOptionalString('deployJob'),
-    }),
-  );
+  const environments = (
+    delivery?.getOptionalConfigArray('environments') ?? []
+  ).map(env => ({
+    name: env.getString('name'),
+    configRepo: env.getString('configRepo'),
+    branch: env.getOptionalString('branch') ?? 'main',
+    requirementsPath:
+      env.getOptionalString('requirementsPath') ?? 'requirements.yaml',
+    valuesPath: env.getOptionalString('valuesPath') ?? '{release}.yaml',
+    deployJob: env.getOptionalString('deployJob'),
+  }));
   return Object.freeze({
     allowedOwners: Object.freeze([
       ...(scaffolder?.getOptionalStringArray('allowedOwners') ?? []),

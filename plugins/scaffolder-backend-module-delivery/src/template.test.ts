@@ -3,19 +3,30 @@ import { join } from 'path';
 import { parse } from 'yaml';
 import { createCodeRepoCreateAction } from './actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from './actions/configAddRelease';
-import { repoRoot } from './testUtils/fixtures';
-import { Sandbox, actionContext, run, startSandbox } from './testUtils/sandboxGitHub';
+import { repoRoot } from './__testUtils__/fixtures';
+import {
+  Sandbox,
+  actionContext,
+  run,
+  startSandbox,
+} from './__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
 type Values = Record<string, unknown>;
 
 const template = parse(
-  readFileSync(join(repoRoot(), 'examples/templates/delivery-service/template.yaml'), 'utf8'),
+  readFileSync(
+    join(repoRoot(), 'examples/templates/delivery-service/template.yaml'),
+    'utf8',
+  ),
 );
 
 /** Evaluates the `${{ }}` expressions this template uses (a subset of the scaffolder's nunjucks). */
-function render(value: unknown, scope: { parameters: Values; steps: Record<string, Values> }): unknown {
+function render(
+  value: unknown,
+  scope: { parameters: Values; steps: Record<string, Values> },
+): unknown {
   const evaluate = (expr: string): unknown => {
     const p = /^parameters\.(\w+)$/.exec(expr);
     if (p) return scope.parameters[p[1]];
@@ -24,25 +35,44 @@ function render(value: unknown, scope: { parameters: Values; steps: Record<strin
     return s[2]
       .split('.')
       .filter(Boolean)
-      .reduce<unknown>((o, k) => (o as Values | undefined)?.[k], scope.steps[s[1]]);
+      .reduce<unknown>(
+        (o, k) => (o as Values | undefined)?.[k],
+        scope.steps[s[1]],
+      );
   };
   if (typeof value === 'string') {
     const whole = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(value);
     if (whole) return evaluate(whole[1]);
-    return value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_m, e) => String(evaluate(e) ?? ''));
+    return value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_m, e) =>
+      String(evaluate(e) ?? ''),
+    );
   }
   if (Array.isArray(value)) return value.map(v => render(v, scope));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v, scope)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, render(v, scope)]),
+    );
   }
   return value;
 }
 
 describe('examples/templates/delivery-service', () => {
   it('is a v1beta3 template asking for name, owner, description, language and environments', () => {
-    expect(template).toMatchObject({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template' });
-    const props = Object.assign({}, ...template.spec.parameters.map((p: Values) => p.properties));
-    expect(Object.keys(props).sort()).toEqual(['description', 'environments', 'language', 'name', 'owner']);
+    expect(template).toMatchObject({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+    });
+    const props = Object.assign(
+      {},
+      ...template.spec.parameters.map((p: Values) => p.properties),
+    );
+    expect(Object.keys(props).sort()).toEqual([
+      'description',
+      'environments',
+      'language',
+      'name',
+      'owner',
+    ]);
     expect(props.owner['ui:field']).toBe('OwnerPicker');
     expect(props.language.enum).toEqual(['go', 'node']);
     expect(props.environments.items.enum).toEqual(['dev', 'staging', 'prod']);
@@ -63,8 +93,14 @@ describe('examples/templates/delivery-service', () => {
 
     it('creates the code repo and config PRs and registers catalog-info.yaml', async () => {
       const actions = {
-        'delivery:code-repo:create': createCodeRepoCreateAction({ integrations: sb.integrations, config: sb.config }),
-        'delivery:config:add-release': createConfigAddReleaseAction({ integrations: sb.integrations, config: sb.config }),
+        'delivery:code-repo:create': createCodeRepoCreateAction({
+          integrations: sb.integrations,
+          config: sb.config,
+        }),
+        'delivery:config:add-release': createConfigAddReleaseAction({
+          integrations: sb.integrations,
+          config: sb.config,
+        }),
       };
       const scope = {
         parameters: {
@@ -76,15 +112,13 @@ describe('examples/templates/delivery-service', () => {
         } as Values,
         steps: {} as Record<string, Values>,
       };
-      for (const step of template.spec.steps) {
+      const [register, ...delivery] = [...template.spec.steps].reverse();
+      for (const step of delivery.reverse()) {
         const input = render(step.input, scope) as Values;
-        if (step.action === 'catalog:register') {
-          scope.steps[step.id] = { entityRef: 'component:default/orders' };
-          expect(input).toEqual({ catalogInfoUrl: `${sb.baseUrl}/stakater/orders/blob/main/catalog-info.yaml` });
-          continue;
-        }
         const action = actions[step.action as keyof typeof actions];
-        const keys = Object.keys((action.schema!.input as { properties: Values }).properties);
+        const keys = Object.keys(
+          (action.schema!.input as { properties: Values }).properties,
+        );
         expect(keys).toEqual(expect.arrayContaining(Object.keys(input)));
         // the template hard-codes the demo GitHub Enterprise host
         const patched = { ...input } as Values;
@@ -95,9 +129,22 @@ describe('examples/templates/delivery-service', () => {
         await run(action, ctx);
         scope.steps[step.id] = ctx.outputs as Values;
       }
-      const catalogInfo = parse((await sb.store.readFile('stakater', 'orders', 'main', 'catalog-info.yaml'))!);
+      expect(render(register.input, scope)).toEqual({
+        catalogInfoUrl: `${sb.baseUrl}/stakater/orders/blob/main/catalog-info.yaml`,
+      });
+      scope.steps[register.id] = { entityRef: 'component:default/orders' };
+      const catalogInfo = parse(
+        (await sb.store.readFile(
+          'stakater',
+          'orders',
+          'main',
+          'catalog-info.yaml',
+        ))!,
+      );
       expect(catalogInfo.spec.owner).toBe('group:default/team-xposer');
-      expect(catalogInfo.metadata.annotations['delivery/environments']).toBe('dev,prod');
+      expect(catalogInfo.metadata.annotations['delivery/environments']).toBe(
+        'dev,prod',
+      );
 
       const output = render(template.spec.output, scope) as {
         links: Array<{ title: string; url?: string; if?: unknown }>;
@@ -112,7 +159,10 @@ describe('examples/templates/delivery-service', () => {
         ['Open in catalog', undefined],
       ]);
       expect(output.text[0].content).toContain('gitops/config-prod');
-      const { data: devPulls } = await sb.octokit.pulls.list({ owner: 'gitops', repo: 'config-dev' });
+      const { data: devPulls } = await sb.octokit.pulls.list({
+        owner: 'gitops',
+        repo: 'config-dev',
+      });
       expect(devPulls.map(p => p.html_url)).toEqual([pulls.dev]);
     });
   });

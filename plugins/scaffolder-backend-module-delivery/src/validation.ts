@@ -14,7 +14,9 @@ const CHART_VERSION =
 export function assertDnsName(field: string, value: string): string {
   if (!DNS_NAME.test(value)) {
     throw new InputError(
-      `${field} '${printable(value)}' is not DNS-safe: use 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit`,
+      `${field} '${printable(
+        value,
+      )}' is not DNS-safe: use 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit`,
     );
   }
   return value;
@@ -26,7 +28,9 @@ export function assertOwnerAllowed(
   allowedOwners: readonly string[],
 ): string {
   if (!GITHUB_OWNER.test(owner)) {
-    throw new InputError(`owner '${printable(owner)}' is not a valid GitHub owner`);
+    throw new InputError(
+      `owner '${printable(owner)}' is not a valid GitHub owner`,
+    );
   }
   const allowed = allowedOwners.some(
     o => o.toLocaleLowerCase('en-US') === owner.toLocaleLowerCase('en-US'),
@@ -45,19 +49,29 @@ export function assertOwnerAllowed(
 export function assertChartVersion(field: string, version: string): string {
   if (!CHART_VERSION.test(version)) {
     throw new InputError(
-      `${field} '${printable(version)}' is not a chart version like v0.0.1 or 1.2.3`,
+      `${field} '${printable(
+        version,
+      )}' is not a chart version like v0.0.1 or 1.2.3`,
     );
   }
   return version;
 }
 
 /** Single-line, control-character-free text (descriptions); length-capped. */
-export function assertPlainText(field: string, value: string, max = 500): string {
+export function assertPlainText(
+  field: string,
+  value: string,
+  max = 500,
+): string {
   if (value.length > max) {
     throw new InputError(`${field} is longer than ${max} characters`);
   }
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InputError(`${field} must be a single line without control characters`);
+  if (
+    [...value].some(c => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+  ) {
+    throw new InputError(
+      `${field} must be a single line without control characters`,
+    );
   }
   return value;
 }
@@ -68,13 +82,16 @@ function printable(value: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s.slice(1, -1);
 }
 
-const ENTITY_REF = /^(?:[a-z][a-z0-9]*:)?(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+const ENTITY_REF =
+  /^(?:[a-z][a-z0-9]*:)?(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 
 /** Throws unless `value` looks like a catalog entity ref (`[kind:][namespace/]name`). */
 export function assertEntityRef(field: string, value: string): string {
   if (!ENTITY_REF.test(value)) {
     throw new InputError(
-      `${field} '${printable(value)}' is not an entity ref like group:default/team-a`,
+      `${field} '${printable(
+        value,
+      )}' is not an entity ref like group:default/team-a`,
     );
   }
   return value;
@@ -89,7 +106,11 @@ export function assertEnvironments(
   const unknown = requested.filter(e => !known.includes(e));
   if (unknown.length) {
     throw new InputError(
-      `unknown environment(s) ${unknown.map(printable).join(', ')}; configured in delivery.environments: ${known.join(', ') || '(none)'}`,
+      `unknown environment(s) ${unknown
+        .map(printable)
+        .join(', ')}; configured in delivery.environments: ${
+        known.join(', ') || '(none)'
+      }`,
     );
   }
   return known.filter(e => requested.includes(e));

@@ -5,11 +5,17 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
+// The package index does not export the GitHub simulator on its own (yet); tests only.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createGitHubApp } from '@gitops-delivery/sandbox/src/github';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import type {
+  GitHubRepoSeed,
+  GitHubStore,
+} from '@gitops-delivery/sandbox/src/github';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 type JsonObject = { [key: string]: JsonValue | undefined };
-import { createGitHubApp } from '@gitops-delivery/sandbox/src/github';
-import type { GitHubRepoSeed, GitHubStore } from '@gitops-delivery/sandbox/src/github';
 
 export const TOKEN = 'sandbox-github-token';
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -44,7 +50,13 @@ export function seeds(): GitHubRepoSeed[] {
       owner: 'stakater',
       name: 'xposer',
       defaultBranch: 'master',
-      commits: [{ message: 'Initial', date: at(1), files: { 'README.md': '# xposer\n' } }],
+      commits: [
+        {
+          message: 'Initial',
+          date: at(1),
+          files: { 'README.md': '# xposer\n' },
+        },
+      ],
     },
     {
       owner: 'gitops',
@@ -56,7 +68,8 @@ export function seeds(): GitHubRepoSeed[] {
           files: {
             'Chart.yaml': 'apiVersion: v1\nname: config-dev\nversion: 0.1.0\n',
             'requirements.yaml': DEV_REQUIREMENTS,
-            'xposer.yaml': 'xposer:\n  xposer:\n    image:\n      tag: v0.0.20\n',
+            'xposer.yaml':
+              'xposer:\n  xposer:\n    image:\n      tag: v0.0.20\n',
           },
         },
       ],
@@ -96,7 +109,11 @@ export async function startSandbox(): Promise<Sandbox> {
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   const baseUrl = `http://${host}`;
-  const { app, store } = await createGitHubApp({ seeds: seeds(), token: TOKEN, baseUrl });
+  const { app, store } = await createGitHubApp({
+    seeds: seeds(),
+    token: TOKEN,
+    baseUrl,
+  });
   handler = app;
   const env = (name: string, extra: JsonObject = {}) => ({
     name,
@@ -111,9 +128,31 @@ export async function startSandbox(): Promise<Sandbox> {
     },
     delivery: {
       scaffolder: { allowedOwners: ['stakater', 'gitops'] },
-      codeJenkins: [{ name: 'code', baseUrl: 'http://127.0.0.1:7101', username: 'code-ci', apiToken: 'code-jenkins-token' }],
-      nexus: [{ name: 'default', baseUrl: 'http://127.0.0.1:7103', repository: 'docker-hosted', username: 'nexus-reader', password: 'nexus-password' }],
-      chartMuseum: [{ name: 'default', baseUrl: 'http://127.0.0.1:7104', username: 'chart-reader', password: 'chart-password' }],
+      codeJenkins: [
+        {
+          name: 'code',
+          baseUrl: 'http://127.0.0.1:7101',
+          username: 'code-ci',
+          apiToken: 'code-jenkins-token',
+        },
+      ],
+      nexus: [
+        {
+          name: 'default',
+          baseUrl: 'http://127.0.0.1:7103',
+          repository: 'docker-hosted',
+          username: 'nexus-reader',
+          password: 'nexus-password',
+        },
+      ],
+      chartMuseum: [
+        {
+          name: 'default',
+          baseUrl: 'http://127.0.0.1:7104',
+          username: 'chart-reader',
+          password: 'chart-password',
+        },
+      ],
       environments: [
         env('dev'),
         env('qa'),
@@ -125,12 +164,20 @@ export async function startSandbox(): Promise<Sandbox> {
   return {
     host,
     baseUrl,
-    octokit: new Octokit({ baseUrl: `${baseUrl}/api/v3`, auth: TOKEN, log: quiet }),
+    octokit: new Octokit({
+      baseUrl: `${baseUrl}/api/v3`,
+      auth: TOKEN,
+      log: quiet,
+    }),
     store,
     config,
     integrations: ScmIntegrations.fromConfig(config),
-    repoCount: () => (store as unknown as { repos: Map<string, unknown> }).repos.size,
-    close: () => new Promise<void>((resolve, reject) => server.close(e => (e ? reject(e) : resolve()))),
+    repoCount: () =>
+      (store as unknown as { repos: Map<string, unknown> }).repos.size,
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close(e => (e ? reject(e) : resolve())),
+      ),
   };
 }
 
@@ -145,7 +192,8 @@ export class Checkpoints {
     fn: () => Promise<T> | T;
   }): Promise<T> => {
     if (this.saved.has(opts.key)) return this.saved.get(opts.key) as T;
-    const crash = this.crash && this.crash.key.test(opts.key) ? this.crash : undefined;
+    const crash =
+      this.crash && this.crash.key.test(opts.key) ? this.crash : undefined;
     if (crash) this.crash = undefined;
     if (crash?.when === 'before') throw new Error(`crash before ${opts.key}`);
     const value = await opts.fn();

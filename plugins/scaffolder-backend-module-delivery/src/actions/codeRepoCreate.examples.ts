@@ -23,7 +23,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Create a Node service repo with explicit registries and branch',
+    description:
+      'Create a Node service repo with explicit registries and branch',
     example: stringify({
       steps: [
         {

@@ -3,7 +3,14 @@ import { createCodeRepoCreateAction } from './codeRepoCreate';
 import { examples } from './codeRepoCreate.examples';
 import { codeRepoFiles } from '../layout/codeRepo';
 import { groovyBracesBalanced } from '../layout/groovy';
-import { Checkpoints, Sandbox, TOKEN, actionContext, run, startSandbox } from '../testUtils/sandboxGitHub';
+import {
+  Checkpoints,
+  Sandbox,
+  TOKEN,
+  actionContext,
+  run,
+  startSandbox,
+} from '../__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
@@ -22,13 +29,31 @@ describe('delivery:code-repo:create', () => {
     environments: ['dev', 'prod'],
     ...extra,
   });
-  const action = () => createCodeRepoCreateAction({ integrations: sb.integrations, config: sb.config });
+  const action = () =>
+    createCodeRepoCreateAction({
+      integrations: sb.integrations,
+      config: sb.config,
+    });
   const tree = async (repo: string, ref = 'main') => {
-    const { data } = await sb.octokit.git.getTree({ owner: 'stakater', repo, tree_sha: ref, recursive: 'true' });
-    return data.tree.filter(e => e.type === 'blob').map(e => e.path!).sort();
+    const { data } = await sb.octokit.git.getTree({
+      owner: 'stakater',
+      repo,
+      tree_sha: ref,
+      recursive: 'true',
+    });
+    return data.tree
+      .filter(e => e.type === 'blob')
+      .map(e => e.path!)
+      .sort();
   };
   const commits = async (repo: string) =>
-    (await sb.octokit.repos.listCommits({ owner: 'stakater', repo, sha: 'main' })).data;
+    (
+      await sb.octokit.repos.listCommits({
+        owner: 'stakater',
+        repo,
+        sha: 'main',
+      })
+    ).data;
 
   it('creates the repo with the Xposer layout in one commit', async () => {
     const ctx = actionContext(input());
@@ -82,16 +107,28 @@ describe('delivery:code-repo:create', () => {
       ]),
     );
     for (const [path, content] of Object.entries(expected)) {
-      expect(await sb.store.readFile('stakater', 'orders', 'main', path)).toBe(content);
+      expect(await sb.store.readFile('stakater', 'orders', 'main', path)).toBe(
+        content,
+      );
     }
-    const read = (p: string) => sb.store.readFile('stakater', 'orders', 'main', p);
-    const chart = parse((await read('deployments/kubernetes/chart/orders/Chart.yaml'))!);
-    expect(chart).toMatchObject({ apiVersion: 'v1', name: 'orders', version: 'v0.0.0' });
-    expect(parse((await read('deployments/kubernetes/chart/orders/values.yaml'))!).orders.image.name).toBe(
-      '127.0.0.1:7103/stakater/orders',
+    const read = (p: string) =>
+      sb.store.readFile('stakater', 'orders', 'main', p);
+    const chart = parse(
+      (await read('deployments/kubernetes/chart/orders/Chart.yaml'))!,
     );
+    expect(chart).toMatchObject({
+      apiVersion: 'v1',
+      name: 'orders',
+      version: 'v0.0.0',
+    });
+    expect(
+      parse((await read('deployments/kubernetes/chart/orders/values.yaml'))!)
+        .orders.image.name,
+    ).toBe('127.0.0.1:7103/stakater/orders');
     expect(groovyBracesBalanced((await read('Jenkinsfile'))!)).toBe(true);
-    expect(parse((await read('catalog-info.yaml'))!).metadata.annotations).toMatchObject({
+    expect(
+      parse((await read('catalog-info.yaml'))!).metadata.annotations,
+    ).toMatchObject({
       'delivery/code-job': 'code:stakater/orders/main',
       'delivery/image': 'stakater/orders',
       'delivery/chart': 'orders',
@@ -104,7 +141,9 @@ describe('delivery:code-repo:create', () => {
   it('resumes a task that crashed before committing, creating nothing twice', async () => {
     const cp = new Checkpoints();
     cp.crash = { key: /^code-repo\.commit\./, when: 'before' };
-    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow('crash before');
+    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow(
+      'crash before',
+    );
     const repos = sb.repoCount();
     expect(await tree('orders').catch(() => [])).toEqual([]);
 
@@ -117,7 +156,9 @@ describe('delivery:code-repo:create', () => {
   it('adopts its own commit when it crashed before saving the checkpoint', async () => {
     const cp = new Checkpoints();
     cp.crash = { key: /^code-repo\.commit\./, when: 'after' };
-    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow('crash after');
+    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow(
+      'crash after',
+    );
     const first = (await commits('orders'))[0].sha;
 
     const ctx = actionContext(input(), cp);
@@ -136,28 +177,74 @@ describe('delivery:code-repo:create', () => {
       'repository stakater/xposer already exists',
     );
     expect(sb.repoCount()).toBe(repos);
-    expect((await sb.octokit.repos.listCommits({ owner: 'stakater', repo: 'xposer' })).data).toHaveLength(1);
+    expect(
+      (
+        await sb.octokit.repos.listCommits({
+          owner: 'stakater',
+          repo: 'xposer',
+        })
+      ).data,
+    ).toHaveLength(1);
 
     await run(action(), actionContext(input()));
-    await expect(run(action(), actionContext(input(), new Checkpoints(), 'task-2'))).rejects.toThrow(
-      'repository stakater/orders already exists',
-    );
+    await expect(
+      run(action(), actionContext(input(), new Checkpoints(), 'task-2')),
+    ).rejects.toThrow('repository stakater/orders already exists');
   });
 
   it.each([
-    ['a disallowed owner', { repoUrl: '__HOST__?owner=evil&repo=orders' }, /owner 'evil' is not allowed/],
-    ['an unknown host', { repoUrl: 'github.example.com?owner=stakater&repo=orders' }, /host 'github.example.com' is not a configured integrations.github entry/],
-    ['github.com without a token', { repoUrl: 'github.com?owner=stakater&repo=orders' }, /host 'github.com' is not a configured/],
-    ['an invalid name', { repoUrl: '__HOST__?owner=stakater&repo=Orders_Service' }, /repository name 'Orders_Service' is not DNS-safe/],
-    ['a too long name', { repoUrl: `__HOST__?owner=stakater&repo=${'a'.repeat(64)}` }, /is not DNS-safe/],
-    ['a multi-line description', { description: 'a\nkind: Secret' }, /description must be a single line/],
-    ['an unknown environment', { environments: ['dev', 'moon'] }, /unknown environment\(s\) moon; configured in delivery.environments: dev, qa, prod, staging/],
-    ['a bad owner ref', { owner: 'group:default/x\ny' }, /is not an entity ref/],
-    ['a bad language', { language: 'cobol' }, /language 'cobol' is not one of go, node/],
+    [
+      'a disallowed owner',
+      { repoUrl: '__HOST__?owner=evil&repo=orders' },
+      /owner 'evil' is not allowed/,
+    ],
+    [
+      'an unknown host',
+      { repoUrl: 'github.example.com?owner=stakater&repo=orders' },
+      /host 'github.example.com' is not a configured integrations.github entry/,
+    ],
+    [
+      'github.com without a token',
+      { repoUrl: 'github.com?owner=stakater&repo=orders' },
+      /host 'github.com' is not a configured/,
+    ],
+    [
+      'an invalid name',
+      { repoUrl: '__HOST__?owner=stakater&repo=Orders_Service' },
+      /repository name 'Orders_Service' is not DNS-safe/,
+    ],
+    [
+      'a too long name',
+      { repoUrl: `__HOST__?owner=stakater&repo=${'a'.repeat(64)}` },
+      /is not DNS-safe/,
+    ],
+    [
+      'a multi-line description',
+      { description: 'a\nkind: Secret' },
+      /description must be a single line/,
+    ],
+    [
+      'an unknown environment',
+      { environments: ['dev', 'moon'] },
+      /unknown environment\(s\) moon; configured in delivery.environments: dev, qa, prod, staging/,
+    ],
+    [
+      'a bad owner ref',
+      { owner: 'group:default/x\ny' },
+      /is not an entity ref/,
+    ],
+    [
+      'a bad language',
+      { language: 'cobol' },
+      /language 'cobol' is not one of go, node/,
+    ],
   ])('rejects %s before creating anything', async (_what, extra, error) => {
     const repos = sb.repoCount();
     const overrides = Object.fromEntries(
-      Object.entries(extra).map(([k, v]) => [k, typeof v === 'string' ? v.replace('__HOST__', sb.host) : v]),
+      Object.entries(extra).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v.replace('__HOST__', sb.host) : v,
+      ]),
     );
     const ctx = actionContext(input('orders', overrides));
     await expect(run(action(), ctx)).rejects.toThrow(error);
@@ -167,30 +254,52 @@ describe('delivery:code-repo:create', () => {
   it('keeps injection attempts in the description as data', async () => {
     const description = `x: 1 {{ .Values.x }} \${{ secrets.token }} "'#`;
     await run(action(), actionContext(input('orders', { description })));
-    const read = (p: string) => sb.store.readFile('stakater', 'orders', 'main', p);
-    expect(parse((await read('catalog-info.yaml'))!).metadata.description).toBe(description);
-    expect(parse((await read('deployments/kubernetes/chart/orders/Chart.yaml'))!).description).toBe(description);
-    expect(await read('deployments/kubernetes/chart/orders/templates/deployment.yaml')).not.toContain('.Values.x');
+    const read = (p: string) =>
+      sb.store.readFile('stakater', 'orders', 'main', p);
+    expect(parse((await read('catalog-info.yaml'))!).metadata.description).toBe(
+      description,
+    );
+    expect(
+      parse((await read('deployments/kubernetes/chart/orders/Chart.yaml'))!)
+        .description,
+    ).toBe(description);
+    expect(
+      await read(
+        'deployments/kubernetes/chart/orders/templates/deployment.yaml',
+      ),
+    ).not.toContain('.Values.x');
   });
 
   describe('examples', () => {
-    it.each(examples.map(e => [e.description, e] as const))('%s', async (_d, example) => {
-      const step = parse(example.example).steps[0];
-      const stepInput = { ...step.input, repoUrl: step.input.repoUrl.replace('127.0.0.1:7105', sb.host) };
-      const ctx = actionContext(stepInput);
-      await run(action(), ctx);
-      const branch = stepInput.defaultBranch ?? 'main';
-      const repo = parseRepo(stepInput.repoUrl);
-      expect(ctx.outputs.repoUrl).toBe(`${sb.baseUrl}/stakater/${repo}`);
-      const { data } = await sb.octokit.repos.listCommits({ owner: 'stakater', repo, sha: branch });
-      expect(data).toHaveLength(1);
-      expect(await sb.store.readFile('stakater', repo, branch, 'Jenkinsfile')).toContain(
-        `RELEASE_BRANCH = '${branch}'`,
-      );
-    });
+    it.each(examples.map(e => [e.description, e] as const))(
+      '%s',
+      async (_d, example) => {
+        const step = parse(example.example).steps[0];
+        const stepInput = {
+          ...step.input,
+          repoUrl: step.input.repoUrl.replace('127.0.0.1:7105', sb.host),
+        };
+        const ctx = actionContext(stepInput);
+        await run(action(), ctx);
+        const branch = stepInput.defaultBranch ?? 'main';
+        const repo = parseRepo(stepInput.repoUrl);
+        expect(ctx.outputs.repoUrl).toBe(`${sb.baseUrl}/stakater/${repo}`);
+        const { data } = await sb.octokit.repos.listCommits({
+          owner: 'stakater',
+          repo,
+          sha: branch,
+        });
+        expect(data).toHaveLength(1);
+        expect(
+          await sb.store.readFile('stakater', repo, branch, 'Jenkinsfile'),
+        ).toContain(`RELEASE_BRANCH = '${branch}'`);
+      },
+    );
   });
 });
 
 function parseRepo(location: string): string {
-  return location.includes('repo=') ? location.split('repo=')[1] : location.split('/').pop()!;
+  return location.includes('repo=')
+    ? location.split('repo=')[1]
+    : location.split('/').pop()!;
 }

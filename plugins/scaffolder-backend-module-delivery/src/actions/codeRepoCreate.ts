@@ -52,9 +52,14 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
               'Where to create the repo: host?owner=<owner>&repo=<name> (RepoUrlPicker format) or http(s)://host/<owner>/<name>; the repo name is the service, chart and release name',
           }),
         owner: z =>
-          z.string({ description: 'Catalog owner of the new Component, e.g. group:default/team-xposer' }),
+          z.string({
+            description:
+              'Catalog owner of the new Component, e.g. group:default/team-xposer',
+          }),
         description: z =>
-          z.string({ description: 'One-line description of the service' }).default(''),
+          z
+            .string({ description: 'One-line description of the service' })
+            .default(''),
         language: z =>
           z.enum(LANGUAGES as [string, ...string[]], {
             description: 'Application skeleton: go or node',
@@ -62,30 +67,44 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         environments: z =>
           z
             .array(z.string(), {
-              description: 'Configured environments the service deploys to (delivery/environments annotation)',
+              description:
+                'Configured environments the service deploys to (delivery/environments annotation)',
             })
             .default([]),
         defaultBranch: z =>
           z.string({ description: 'Default (release) branch' }).default('main'),
         private: z =>
-          z.boolean({ description: 'Create a private repository' }).default(false),
+          z
+            .boolean({ description: 'Create a private repository' })
+            .default(false),
         dockerRegistry: z =>
           z
-            .string({ description: 'Docker registry host; default from delivery config (Nexus)' })
+            .string({
+              description:
+                'Docker registry host; default from delivery config (Nexus)',
+            })
             .optional(),
         chartRepositoryUrl: z =>
           z
-            .string({ description: 'ChartMuseum URL; default from delivery config' })
+            .string({
+              description: 'ChartMuseum URL; default from delivery config',
+            })
             .optional(),
       },
       output: {
-        repoUrl: z => z.string({ description: 'Web URL of the new repository' }),
+        repoUrl: z =>
+          z.string({ description: 'Web URL of the new repository' }),
         catalogInfoUrl: z =>
-          z.string({ description: 'URL of catalog-info.yaml, for catalog:register' }),
-        commitSha: z => z.string({ description: 'The single commit holding the layout' }),
-        image: z => z.string({ description: 'Image repository, registry/owner/name' }),
+          z.string({
+            description: 'URL of catalog-info.yaml, for catalog:register',
+          }),
+        commitSha: z =>
+          z.string({ description: 'The single commit holding the layout' }),
+        image: z =>
+          z.string({ description: 'Image repository, registry/owner/name' }),
         chart: z => z.string({ description: 'Chart name' }),
-        release: z => z.string({ description: 'Release (dependency alias) name' }),
+        release: z =>
+          z.string({ description: 'Release (dependency alias) name' }),
       },
     },
     async handler(ctx) {
@@ -95,22 +114,42 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
       assertOwnerAllowed(loc.owner, cfg.allowedOwners);
       assertEntityRef('owner', input.owner);
       if (!LANGUAGES.includes(input.language as Language)) {
-        throw new InputError(`language '${input.language}' is not one of ${LANGUAGES.join(', ')}`);
+        throw new InputError(
+          `language '${input.language}' is not one of ${LANGUAGES.join(', ')}`,
+        );
       }
-      const description = assertPlainText('description', input.description ?? '');
-      const environments = assertEnvironments(input.environments ?? [], cfg.environments);
+      const description = assertPlainText(
+        'description',
+        input.description ?? '',
+      );
+      const environments = assertEnvironments(
+        input.environments ?? [],
+        cfg.environments,
+      );
       const defaultBranch = input.defaultBranch ?? 'main';
-      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(defaultBranch) || defaultBranch.includes('..')) {
-        throw new InputError(`defaultBranch '${defaultBranch}' is not a valid branch name`);
+      if (
+        !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(defaultBranch) ||
+        defaultBranch.includes('..')
+      ) {
+        throw new InputError(
+          `defaultBranch '${defaultBranch}' is not a valid branch name`,
+        );
       }
       const dockerRegistry = input.dockerRegistry ?? cfg.dockerRegistry;
-      const chartRepositoryUrl = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
-      if (!dockerRegistry || !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(dockerRegistry)) {
+      const chartRepositoryUrl =
+        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
+      if (
+        !dockerRegistry ||
+        !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(dockerRegistry)
+      ) {
         throw new InputError(
           'dockerRegistry must be a registry host (set delivery.scaffolder.dockerRegistry or delivery.nexus)',
         );
       }
-      if (!chartRepositoryUrl || !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)) {
+      if (
+        !chartRepositoryUrl ||
+        !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)
+      ) {
         throw new InputError(
           'chartRepositoryUrl must be an http(s) URL (set delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum)',
         );
@@ -122,7 +161,9 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         key: `code-repo.create.${key}`,
         fn: async () => {
           if (await repoExists(repo)) {
-            throw new InputError(`repository ${loc.owner}/${name} already exists`);
+            throw new InputError(
+              `repository ${loc.owner}/${name} already exists`,
+            );
           }
           const r = await createEmptyRepo(repo, {
             description,
@@ -169,7 +210,10 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
             message: `Scaffold ${name} (${spec.language}) in the Xposer layout\n\n${trailer}\n`,
             createBranch: true,
           });
-          ctx.logger.info('Committed code repository layout', { repo: key, sha });
+          ctx.logger.info('Committed code repository layout', {
+            repo: key,
+            sha,
+          });
           return { commitSha: sha };
         },
       });

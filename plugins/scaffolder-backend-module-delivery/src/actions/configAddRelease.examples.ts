@@ -22,7 +22,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Add a release aliased differently from its chart, pinned to a released version',
+    description:
+      'Add a release aliased differently from its chart, pinned to a released version',
     example: stringify({
       steps: [
         {

@@ -1,7 +1,11 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ScaffolderEnvironment, readDeliveryScaffolderConfig } from '../config';
-import { GitHubRepo, parseRepoLocation, resolveGitHubRepo } from '../github/client';
+import {
+  GitHubRepo,
+  parseRepoLocation,
+  resolveGitHubRepo,
+} from '../github/client';
 import {
   branchHead,
   commitFiles,
@@ -12,7 +16,11 @@ import {
 } from '../github/git';
 import { openPullRequest } from '../github/pulls';
 import { configRepoFiles } from '../layout/configRepo';
-import { addDependency, releaseValuesFile, valuesPathFor } from '../layout/release';
+import {
+  addDependency,
+  releaseValuesFile,
+  valuesPathFor,
+} from '../layout/release';
 import {
   assertChartVersion,
   assertDnsName,
@@ -40,7 +48,12 @@ async function releaseFiles(
 ): Promise<Record<string, string>> {
   const valuesPath = valuesPathFor(env.valuesPath, rel.release);
   const values = releaseValuesFile({ ...rel, environment: env.name });
-  const dep = { name: rel.chart, version: rel.version, repository: rel.repository, alias: rel.release };
+  const dep = {
+    name: rel.chart,
+    version: rel.version,
+    repository: rel.repository,
+    alias: rel.release,
+  };
   if (!base) {
     const skeleton = configRepoFiles({
       name: repo.repo,
@@ -54,7 +67,10 @@ async function releaseFiles(
       chartRepositoryUrl: rel.repository,
       requirementsPath: env.requirementsPath,
     });
-    const reqPath = env.requirementsPath === 'Chart.yaml' ? 'Chart.yaml' : 'requirements.yaml';
+    const reqPath =
+      env.requirementsPath === 'Chart.yaml'
+        ? 'Chart.yaml'
+        : 'requirements.yaml';
     return {
       ...skeleton,
       [reqPath]: addDependency(skeleton[reqPath], dep, reqPath),
@@ -69,7 +85,9 @@ async function releaseFiles(
   }
   const edited = addDependency(requirements, dep, env.requirementsPath);
   if ((await readText(repo, valuesPath, base)) !== undefined) {
-    throw new ConflictError(`${repo.owner}/${repo.repo} already has ${valuesPath}`);
+    throw new ConflictError(
+      `${repo.owner}/${repo.repo} already has ${valuesPath}`,
+    );
   }
   return { [env.requirementsPath]: edited, [valuesPath]: values };
 }
@@ -91,22 +109,47 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
     schema: {
       input: {
         release: z =>
-          z.string({ description: 'Release name: the dependency alias and the values file name' }),
+          z.string({
+            description:
+              'Release name: the dependency alias and the values file name',
+          }),
         chart: z =>
-          z.string({ description: 'Chart name in ChartMuseum; default: the release' }).optional(),
+          z
+            .string({
+              description: 'Chart name in ChartMuseum; default: the release',
+            })
+            .optional(),
         version: z =>
           z
-            .string({ description: 'Chart version to pin (the first version the code pipeline publishes)' })
+            .string({
+              description:
+                'Chart version to pin (the first version the code pipeline publishes)',
+            })
             .default('v0.0.1'),
         image: z =>
-          z.string({ description: 'Image repository for the values file, registry/owner/name' }),
+          z.string({
+            description:
+              'Image repository for the values file, registry/owner/name',
+          }),
         environments: z =>
-          z.array(z.string(), { description: 'Configured environments to add the release to' }).min(1),
+          z
+            .array(z.string(), {
+              description: 'Configured environments to add the release to',
+            })
+            .min(1),
         chartRepositoryUrl: z =>
-          z.string({ description: 'Chart repository of the dependency; default from delivery config' }).optional(),
+          z
+            .string({
+              description:
+                'Chart repository of the dependency; default from delivery config',
+            })
+            .optional(),
         configOwner: z =>
           z
-            .string({ description: 'Catalog owner written into catalog-info.yaml when an empty config repo gets its first commit' })
+            .string({
+              description:
+                'Catalog owner written into catalog-info.yaml when an empty config repo gets its first commit',
+            })
             .default('group:default/platform'),
       },
       output: {
@@ -118,13 +161,24 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               number: z.number().optional(),
               direct: z.boolean(),
             }),
-            { description: 'Per environment: the pull request, or the direct first commit of an empty config repo' },
+            {
+              description:
+                'Per environment: the pull request, or the direct first commit of an empty config repo',
+            },
           ),
         pullRequestUrls: z =>
-          z.record(z.string(), { description: 'environment -> pull request (or commit) URL' }),
+          z.record(z.string(), {
+            description: 'environment -> pull request (or commit) URL',
+          }),
         repoUrls: z =>
-          z.record(z.string(), { description: 'environment -> config repository URL' }),
-        summary: z => z.string({ description: 'Markdown list of the changes, for the template output' }),
+          z.record(z.string(), {
+            description: 'environment -> config repository URL',
+          }),
+        summary: z =>
+          z.string({
+            description:
+              'Markdown list of the changes, for the template output',
+          }),
       },
     },
     async handler(ctx) {
@@ -134,16 +188,27 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
       const version = assertChartVersion('version', input.version ?? 'v0.0.1');
       const repository = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
       if (!repository || !/^https?:\/\/[^\s'"\\]+$/.test(repository)) {
-        throw new InputError('chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)');
+        throw new InputError(
+          'chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)',
+        );
       }
       if (!/^[a-z0-9.:-]+(\/[a-z0-9._-]+)+$/.test(input.image)) {
-        throw new InputError(`image '${input.image}' is not an image repository like registry/owner/name`);
+        throw new InputError(
+          `image '${input.image}' is not an image repository like registry/owner/name`,
+        );
       }
       const names = assertEnvironments(input.environments, cfg.environments);
       // resolve every target before writing anything
       const targets = names.map(n => {
         const env = cfg.environments.find(e => e.name === n)!;
-        return { env, repo: resolveGitHubRepo(integrations, parseRepoLocation(env.configRepo), ctx.logger) };
+        return {
+          env,
+          repo: resolveGitHubRepo(
+            integrations,
+            parseRepoLocation(env.configRepo),
+            ctx.logger,
+          ),
+        };
       });
       for (const { env, repo } of targets) {
         if (!(await repoExists(repo))) {
@@ -152,8 +217,18 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           );
         }
       }
-      const configOwner = assertEntityRef('configOwner', input.configOwner ?? 'group:default/platform');
-      const rel: Release = { release, chart, version, image: input.image, repository, configOwner };
+      const configOwner = assertEntityRef(
+        'configOwner',
+        input.configOwner ?? 'group:default/platform',
+      );
+      const rel: Release = {
+        release,
+        chart,
+        version,
+        image: input.image,
+        repository,
+        configOwner,
+      };
       const branch = `delivery/scaffold/${release}`;
       const trailer = taskTrailer(ctx.task.id);
       const results = [];
@@ -168,7 +243,9 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               if ((await commitMessage(repo, existing)).includes(trailer)) {
                 return { sha: existing, direct: !base, base: base ?? '' };
               }
-              throw new ConflictError(`${repo.owner}/${repo.repo} already has a branch ${target}`);
+              throw new ConflictError(
+                `${repo.owner}/${repo.repo} already has a branch ${target}`,
+              );
             }
             const sha = await commitFiles(repo, {
               branch: target,
@@ -178,13 +255,20 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               createBranch: true,
             });
             ctx.logger.info('Committed release to config repo', {
-              environment: env.name, repo: `${repo.owner}/${repo.repo}`, branch: target, sha,
+              environment: env.name,
+              repo: `${repo.owner}/${repo.repo}`,
+              branch: target,
+              sha,
             });
             return { sha, direct: !base, base: base ?? '' };
           },
         });
         if (commit.direct) {
-          results.push({ environment: env.name, url: `${repo.htmlUrl}/commit/${commit.sha}`, direct: true });
+          results.push({
+            environment: env.name,
+            url: `${repo.htmlUrl}/commit/${commit.sha}`,
+            direct: true,
+          });
           continue;
         }
         const pr = await ctx.checkpoint({
@@ -194,21 +278,42 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               head: branch,
               base: env.branch,
               title: `Add ${release} ${version} to ${env.name}`,
-              body: `Adds the \`${release}\` release (chart \`${chart}\` ${version}) to ${env.name}: a dependency pin and \`${valuesPathFor(env.valuesPath, release)}\`.\n\nOpened by the Backstage delivery scaffolder.`,
+              body: `Adds the \`${release}\` release (chart \`${chart}\` ${version}) to ${
+                env.name
+              }: a dependency pin and \`${valuesPathFor(
+                env.valuesPath,
+                release,
+              )}\`.\n\nOpened by the Backstage delivery scaffolder.`,
             }),
         });
-        ctx.logger.info('Config pull request ready', { environment: env.name, url: pr.url });
-        results.push({ environment: env.name, url: pr.url, number: pr.number, direct: false });
+        ctx.logger.info('Config pull request ready', {
+          environment: env.name,
+          url: pr.url,
+        });
+        results.push({
+          environment: env.name,
+          url: pr.url,
+          number: pr.number,
+          direct: false,
+        });
       }
       ctx.output('pullRequests', results);
-      ctx.output('pullRequestUrls', Object.fromEntries(results.map(r => [r.environment, r.url])));
-      ctx.output('repoUrls', Object.fromEntries(targets.map(t => [t.env.name, t.repo.htmlUrl])));
+      ctx.output(
+        'pullRequestUrls',
+        Object.fromEntries(results.map(r => [r.environment, r.url])),
+      );
+      ctx.output(
+        'repoUrls',
+        Object.fromEntries(targets.map(t => [t.env.name, t.repo.htmlUrl])),
+      );
       ctx.output(
         'summary',
         results
           .map(r => {
             const repo = targets.find(t => t.env.name === r.environment)!.repo;
-            const change = r.direct ? 'first commit' : `pull request #${r.number}`;
+            const change = r.direct
+              ? 'first commit'
+              : `pull request #${r.number}`;
             return `- **${r.environment}**: [${repo.owner}/${repo.repo}](${repo.htmlUrl}), [${change}](${r.url})`;
           })
           .join('\n'),

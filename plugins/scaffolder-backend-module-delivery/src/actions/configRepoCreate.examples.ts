@@ -4,7 +4,8 @@ import { stringify } from 'yaml';
 /** Examples of `delivery:config-repo:create`. @public */
 export const examples: TemplateExample[] = [
   {
-    description: 'Create the config repo (Helm v1 umbrella chart) of a new uat environment',
+    description:
+      'Create the config repo (Helm v1 umbrella chart) of a new uat environment',
     example: stringify({
       steps: [
         {
@@ -22,7 +23,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Create a Helm v2 config repo deploying to a differently named namespace',
+    description:
+      'Create a Helm v2 config repo deploying to a differently named namespace',
     example: stringify({
       steps: [
         {

@@ -2,7 +2,14 @@ import { parse } from 'yaml';
 import { createConfigRepoCreateAction } from './configRepoCreate';
 import { examples } from './configRepoCreate.examples';
 import { groovyBracesBalanced } from '../layout/groovy';
-import { Checkpoints, Sandbox, TOKEN, actionContext, run, startSandbox } from '../testUtils/sandboxGitHub';
+import {
+  Checkpoints,
+  Sandbox,
+  TOKEN,
+  actionContext,
+  run,
+  startSandbox,
+} from '../__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
@@ -19,13 +26,23 @@ describe('delivery:config-repo:create', () => {
     owner: 'group:default/team-xposer',
     ...extra,
   });
-  const action = () => createConfigRepoCreateAction({ integrations: sb.integrations, config: sb.config });
+  const action = () =>
+    createConfigRepoCreateAction({
+      integrations: sb.integrations,
+      config: sb.config,
+    });
   const files = async (repo: string) => {
-    const { data } = await sb.octokit.git.getTree({ owner: 'gitops', repo, tree_sha: 'main', recursive: 'true' });
+    const { data } = await sb.octokit.git.getTree({
+      owner: 'gitops',
+      repo,
+      tree_sha: 'main',
+      recursive: 'true',
+    });
     return data.tree.map(e => e.path).sort();
   };
   const commits = async (repo: string) =>
-    (await sb.octokit.repos.listCommits({ owner: 'gitops', repo, sha: 'main' })).data;
+    (await sb.octokit.repos.listCommits({ owner: 'gitops', repo, sha: 'main' }))
+      .data;
 
   it('creates the umbrella chart repo in one commit', async () => {
     const ctx = actionContext(input());
@@ -43,10 +60,19 @@ describe('delivery:config-repo:create', () => {
       'requirements.yaml',
       'values.yaml',
     ]);
-    expect((await commits('config-perf')).map(c => c.sha)).toEqual([ctx.outputs.commitSha]);
-    const read = async (p: string) => (await sb.store.readFile('gitops', 'config-perf', 'main', p))!;
-    expect(parse(await read('Chart.yaml'))).toMatchObject({ apiVersion: 'v1', name: 'config-perf', version: '0.1.0' });
-    expect(parse(await read('requirements.yaml'))).toEqual({ dependencies: [] });
+    expect((await commits('config-perf')).map(c => c.sha)).toEqual([
+      ctx.outputs.commitSha,
+    ]);
+    const read = async (p: string) =>
+      (await sb.store.readFile('gitops', 'config-perf', 'main', p))!;
+    expect(parse(await read('Chart.yaml'))).toMatchObject({
+      apiVersion: 'v1',
+      name: 'config-perf',
+      version: '0.1.0',
+    });
+    expect(parse(await read('requirements.yaml'))).toEqual({
+      dependencies: [],
+    });
     expect(parse(await read('catalog-info.yaml'))).toMatchObject({
       kind: 'Resource',
       metadata: { name: 'config-perf' },
@@ -59,7 +85,9 @@ describe('delivery:config-repo:create', () => {
   it('resumes a crashed task without creating anything twice', async () => {
     const cp = new Checkpoints();
     cp.crash = { key: /^config-repo\.commit\./, when: 'after' };
-    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow('crash after');
+    await expect(run(action(), actionContext(input(), cp))).rejects.toThrow(
+      'crash after',
+    );
     const repos = sb.repoCount();
     await run(action(), actionContext(input(), cp));
     expect(sb.repoCount()).toBe(repos);
@@ -67,33 +95,70 @@ describe('delivery:config-repo:create', () => {
   });
 
   it.each([
-    ['an existing repo', { repoUrl: '__HOST__?owner=gitops&repo=config-dev' }, /repository gitops\/config-dev already exists/],
-    ['a disallowed owner', { repoUrl: '__HOST__?owner=someone&repo=config-perf' }, /owner 'someone' is not allowed/],
-    ['an unknown host', { repoUrl: 'https://ghe.example.com/gitops/config-perf' }, /host 'ghe.example.com' is not a configured/],
-    ['an invalid name', { repoUrl: '__HOST__?owner=gitops&repo=config.perf' }, /is not DNS-safe/],
-    ['an invalid namespace', { namespace: 'Perf Env' }, /namespace 'Perf Env' is not DNS-safe/],
+    [
+      'an existing repo',
+      { repoUrl: '__HOST__?owner=gitops&repo=config-dev' },
+      /repository gitops\/config-dev already exists/,
+    ],
+    [
+      'a disallowed owner',
+      { repoUrl: '__HOST__?owner=someone&repo=config-perf' },
+      /owner 'someone' is not allowed/,
+    ],
+    [
+      'an unknown host',
+      { repoUrl: 'https://ghe.example.com/gitops/config-perf' },
+      /host 'ghe.example.com' is not a configured/,
+    ],
+    [
+      'an invalid name',
+      { repoUrl: '__HOST__?owner=gitops&repo=config.perf' },
+      /is not DNS-safe/,
+    ],
+    [
+      'an invalid namespace',
+      { namespace: 'Perf Env' },
+      /namespace 'Perf Env' is not DNS-safe/,
+    ],
   ])('rejects %s, creating nothing', async (_what, extra, error) => {
     const repos = sb.repoCount();
     const patched = Object.fromEntries(
-      Object.entries(extra).map(([k, v]) => [k, v.replace('__HOST__', sb.host)]),
+      Object.entries(extra).map(([k, v]) => [
+        k,
+        v.replace('__HOST__', sb.host),
+      ]),
     );
-    await expect(run(action(), actionContext(input(patched)))).rejects.toThrow(error);
+    await expect(run(action(), actionContext(input(patched)))).rejects.toThrow(
+      error,
+    );
     expect(sb.repoCount()).toBe(repos);
   });
 
   describe('examples', () => {
-    it.each(examples.map(e => [e.description, e] as const))('%s', async (_d, example) => {
-      const step = parse(example.example).steps[0];
-      const stepInput = { ...step.input, repoUrl: step.input.repoUrl.replace('127.0.0.1:7105', sb.host) };
-      const ctx = actionContext(stepInput);
-      await run(action(), ctx);
-      const repo = String(ctx.outputs.repoUrl).split('/').pop()!;
-      expect(await commits(repo)).toHaveLength(1);
-      const chart = parse((await sb.store.readFile('gitops', repo, 'main', 'Chart.yaml'))!);
-      expect(chart.apiVersion).toBe(stepInput.requirementsPath === 'Chart.yaml' ? 'v2' : 'v1');
-      expect(await sb.store.readFile('gitops', repo, 'main', 'Jenkinsfile')).toContain(
-        `NAMESPACE = '${stepInput.namespace ?? stepInput.environment}'`,
-      );
-    });
+    it.each(examples.map(e => [e.description, e] as const))(
+      '%s',
+      async (_d, example) => {
+        const step = parse(example.example).steps[0];
+        const stepInput = {
+          ...step.input,
+          repoUrl: step.input.repoUrl.replace('127.0.0.1:7105', sb.host),
+        };
+        const ctx = actionContext(stepInput);
+        await run(action(), ctx);
+        const repo = String(ctx.outputs.repoUrl).split('/').pop()!;
+        expect(await commits(repo)).toHaveLength(1);
+        const chart = parse(
+          (await sb.store.readFile('gitops', repo, 'main', 'Chart.yaml'))!,
+        );
+        expect(chart.apiVersion).toBe(
+          stepInput.requirementsPath === 'Chart.yaml' ? 'v2' : 'v1',
+        );
+        expect(
+          await sb.store.readFile('gitops', repo, 'main', 'Jenkinsfile'),
+        ).toContain(
+          `NAMESPACE = '${stepInput.namespace ?? stepInput.environment}'`,
+        );
+      },
+    );
   });
 });

@@ -39,28 +39,58 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
       input: {
         repoUrl: z =>
           z.string({
-            description: 'Where to create the repo: host?owner=<owner>&repo=<name> or http(s)://host/<owner>/<name>',
+            description:
+              'Where to create the repo: host?owner=<owner>&repo=<name> or http(s)://host/<owner>/<name>',
           }),
-        environment: z => z.string({ description: 'Environment name, e.g. qa' }),
+        environment: z =>
+          z.string({ description: 'Environment name, e.g. qa' }),
         namespace: z =>
-          z.string({ description: 'Kubernetes namespace deployed to; default: the environment' }).optional(),
-        branch: z => z.string({ description: 'Release branch the deploy job watches' }).default('main'),
-        owner: z => z.string({ description: 'Catalog owner of the Resource, e.g. group:default/platform' }),
-        description: z => z.string({ description: 'One-line description' }).default(''),
+          z
+            .string({
+              description:
+                'Kubernetes namespace deployed to; default: the environment',
+            })
+            .optional(),
+        branch: z =>
+          z
+            .string({ description: 'Release branch the deploy job watches' })
+            .default('main'),
+        owner: z =>
+          z.string({
+            description:
+              'Catalog owner of the Resource, e.g. group:default/platform',
+          }),
+        description: z =>
+          z.string({ description: 'One-line description' }).default(''),
         requirementsPath: z =>
           z
             .enum(['requirements.yaml', 'Chart.yaml'], {
-              description: 'Where dependencies are pinned: requirements.yaml (Helm v1) or Chart.yaml (Helm v2)',
+              description:
+                'Where dependencies are pinned: requirements.yaml (Helm v1) or Chart.yaml (Helm v2)',
             })
             .default('requirements.yaml'),
-        private: z => z.boolean({ description: 'Create a private repository' }).default(false),
+        private: z =>
+          z
+            .boolean({ description: 'Create a private repository' })
+            .default(false),
         chartRepositoryUrl: z =>
-          z.string({ description: 'ChartMuseum URL; default from delivery config' }).optional(),
+          z
+            .string({
+              description: 'ChartMuseum URL; default from delivery config',
+            })
+            .optional(),
       },
       output: {
-        repoUrl: z => z.string({ description: 'Web URL of the new config repository' }),
-        catalogInfoUrl: z => z.string({ description: 'URL of catalog-info.yaml, for catalog:register' }),
-        commitSha: z => z.string({ description: 'The single commit holding the umbrella chart' }),
+        repoUrl: z =>
+          z.string({ description: 'Web URL of the new config repository' }),
+        catalogInfoUrl: z =>
+          z.string({
+            description: 'URL of catalog-info.yaml, for catalog:register',
+          }),
+        commitSha: z =>
+          z.string({
+            description: 'The single commit holding the umbrella chart',
+          }),
       },
     },
     async handler(ctx) {
@@ -69,16 +99,31 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
       const name = assertDnsName('repository name', loc.repo);
       assertOwnerAllowed(loc.owner, cfg.allowedOwners);
       const environment = assertDnsName('environment', input.environment);
-      const namespace = assertDnsName('namespace', input.namespace ?? environment);
+      const namespace = assertDnsName(
+        'namespace',
+        input.namespace ?? environment,
+      );
       assertEntityRef('owner', input.owner);
-      const description = assertPlainText('description', input.description ?? '');
+      const description = assertPlainText(
+        'description',
+        input.description ?? '',
+      );
       const branch = input.branch ?? 'main';
-      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) || branch.includes('..')) {
+      if (
+        !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) ||
+        branch.includes('..')
+      ) {
         throw new InputError(`branch '${branch}' is not a valid branch name`);
       }
-      const chartRepositoryUrl = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
-      if (!chartRepositoryUrl || !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)) {
-        throw new InputError('chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)');
+      const chartRepositoryUrl =
+        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
+      if (
+        !chartRepositoryUrl ||
+        !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)
+      ) {
+        throw new InputError(
+          'chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)',
+        );
       }
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
       const key = `${loc.owner}/${name}`.toLowerCase();
@@ -87,9 +132,14 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         key: `config-repo.create.${key}`,
         fn: async () => {
           if (await repoExists(repo)) {
-            throw new InputError(`repository ${loc.owner}/${name} already exists`);
+            throw new InputError(
+              `repository ${loc.owner}/${name} already exists`,
+            );
           }
-          const r = await createEmptyRepo(repo, { description, private: input.private ?? false });
+          const r = await createEmptyRepo(repo, {
+            description,
+            private: input.private ?? false,
+          });
           ctx.logger.info('Created config repository', { repo: key });
           return { htmlUrl: r.htmlUrl };
         },
@@ -100,8 +150,11 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         fn: async () => {
           const head = await branchHead(repo, branch);
           if (head) {
-            if ((await commitMessage(repo, head)).includes(trailer)) return { commitSha: head };
-            throw new ConflictError(`${loc.owner}/${name} already has commits on ${branch}`);
+            if ((await commitMessage(repo, head)).includes(trailer))
+              return { commitSha: head };
+            throw new ConflictError(
+              `${loc.owner}/${name} already has commits on ${branch}`,
+            );
           }
           const files = configRepoFiles({
             name,
@@ -121,12 +174,18 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
             message: `Create the ${environment} umbrella chart\n\n${trailer}\n`,
             createBranch: true,
           });
-          ctx.logger.info('Committed config repository layout', { repo: key, sha });
+          ctx.logger.info('Committed config repository layout', {
+            repo: key,
+            sha,
+          });
           return { commitSha: sha };
         },
       });
       ctx.output('repoUrl', created.htmlUrl);
-      ctx.output('catalogInfoUrl', `${created.htmlUrl}/blob/${branch}/catalog-info.yaml`);
+      ctx.output(
+        'catalogInfoUrl',
+        `${created.htmlUrl}/blob/${branch}/catalog-info.yaml`,
+      );
       ctx.output('commitSha', commitSha);
     },
   });

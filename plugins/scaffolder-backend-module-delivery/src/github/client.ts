@@ -36,7 +36,10 @@ export function parseRepoLocation(location: string): {
   let owner = url.searchParams.get('owner') ?? undefined;
   let repo = url.searchParams.get('repo') ?? undefined;
   if (!owner && !repo) {
-    const parts = url.pathname.replace(/\.git$/, '').split('/').filter(Boolean);
+    const parts = url.pathname
+      .replace(/\.git$/, '')
+      .split('/')
+      .filter(Boolean);
     if (parts.length === 2) [owner, repo] = parts;
   }
   if (!owner || !repo) {

@@ -25,7 +25,9 @@ export async function createEmptyRepo(
   r: GitHubRepo,
   opts: { description: string; private: boolean },
 ): Promise<{ htmlUrl: string }> {
-  const { data: account } = await r.octokit.users.getByUsername({ username: r.owner });
+  const { data: account } = await r.octokit.users.getByUsername({
+    username: r.owner,
+  });
   const common = {
     name: r.repo,
     description: opts.description,
@@ -34,7 +36,10 @@ export async function createEmptyRepo(
   };
   try {
     if (account.type === 'Organization') {
-      const { data } = await r.octokit.repos.createInOrg({ org: r.owner, ...common });
+      const { data } = await r.octokit.repos.createInOrg({
+        org: r.owner,
+        ...common,
+      });
       return { htmlUrl: data.html_url };
     }
     const { data: me } = await r.octokit.users.getAuthenticated();
@@ -73,7 +78,10 @@ export async function branchHead(
 }
 
 /** Commit message of a commit. */
-export async function commitMessage(r: GitHubRepo, sha: string): Promise<string> {
+export async function commitMessage(
+  r: GitHubRepo,
+  sha: string,
+): Promise<string> {
   const { data } = await r.octokit.git.getCommit({
     owner: r.owner,
     repo: r.repo,
@@ -131,7 +139,12 @@ export async function commitFiles(
       content: Buffer.from(content, 'utf8').toString('base64'),
       encoding: 'base64',
     });
-    tree.push({ path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+    tree.push({
+      path,
+      mode: '100644' as const,
+      type: 'blob' as const,
+      sha: blob.sha,
+    });
   }
   let baseTree: string | undefined;
   if (opts.parent) {

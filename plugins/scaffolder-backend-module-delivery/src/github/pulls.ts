@@ -15,7 +15,9 @@ export async function openPullRequest(
       per_page: 10,
     });
     const pr = data.find(p => p.head.ref === opts.head);
-    return pr ? { url: pr.html_url, number: pr.number, created: false } : undefined;
+    return pr
+      ? { url: pr.html_url, number: pr.number, created: false }
+      : undefined;
   };
   const open = await find();
   if (open) return open;

@@ -37,7 +37,11 @@ export function codeCatalogInfo(spec: CodeRepoSpec): string {
       tags: [spec.language],
       links: [{ url: spec.repoHtmlUrl, title: 'Repository' }],
     },
-    spec: { type: 'service', lifecycle: 'experimental', owner: spec.componentOwner },
+    spec: {
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: spec.componentOwner,
+    },
   };
   return new Document(entity).toString();
 }

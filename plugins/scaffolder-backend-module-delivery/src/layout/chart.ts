@@ -5,7 +5,10 @@ import { CodeRepoSpec, FileMap, chartDir, imageName } from './types';
 export function chartValues(spec: CodeRepoSpec) {
   return {
     [spec.name]: {
-      labels: { provider: spec.owner.toLowerCase(), group: spec.owner.toLowerCase() },
+      labels: {
+        provider: spec.owner.toLowerCase(),
+        group: spec.owner.toLowerCase(),
+      },
       replicas: 1,
       image: {
         name: `${spec.dockerRegistry}/${imageName(spec)}`,
@@ -24,7 +27,8 @@ function chartYaml(spec: CodeRepoSpec): string {
   const doc = new Document({
     apiVersion: 'v1',
     name: spec.name,
-    description: spec.description || `${spec.name} chart that runs on kubernetes`,
+    description:
+      spec.description || `${spec.name} chart that runs on kubernetes`,
     version: spec.initialVersion,
     appVersion: spec.initialVersion,
     keywords: [spec.name, 'kubernetes'],
@@ -196,7 +200,9 @@ function renderedDeployment(spec: CodeRepoSpec): string {
               image: `${values.image.name}:${spec.initialVersion}`,
               imagePullPolicy: values.image.pullPolicy,
               ports: [{ name: 'http', containerPort: spec.port }],
-              env: [{ name: 'CONFIG_FILE_PATH', value: '/configs/config.yaml' }],
+              env: [
+                { name: 'CONFIG_FILE_PATH', value: '/configs/config.yaml' },
+              ],
               readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
               resources: {},
               volumeMounts: [{ name: 'config-volume', mountPath: '/configs' }],
@@ -207,7 +213,9 @@ function renderedDeployment(spec: CodeRepoSpec): string {
       },
     },
   };
-  return `---\n# Source: ${spec.name}/templates/deployment.yaml\n${stringify(deployment)}`;
+  return `---\n# Source: ${spec.name}/templates/deployment.yaml\n${stringify(
+    deployment,
+  )}`;
 }
 
 /** The Helm chart under `deployments/kubernetes/chart/<name>/` and the rendered manifests. */
@@ -220,6 +228,7 @@ export function chartFiles(spec: CodeRepoSpec): FileMap {
     [`${dir}/templates/deployment.yaml`]: deploymentTemplate(spec.name),
     [`${dir}/templates/service.yaml`]: serviceTemplate(spec.name),
     [`${dir}/templates/configmap.yaml`]: configMapTemplate(spec.name),
-    'deployments/kubernetes/manifests/deployment.yaml': renderedDeployment(spec),
+    'deployments/kubernetes/manifests/deployment.yaml':
+      renderedDeployment(spec),
   };
 }

@@ -33,24 +33,36 @@ describe('configRepoFiles', () => {
       version: '0.1.0',
     });
     expect(parse(files['requirements.yaml'])).toEqual({ dependencies: [] });
-    expect(parse(files['values.yaml'])).toEqual({ global: { environment: 'qa' } });
+    expect(parse(files['values.yaml'])).toEqual({
+      global: { environment: 'qa' },
+    });
     expect(parse(files['catalog-info.yaml'])).toMatchObject({
       kind: 'Resource',
-      metadata: { name: 'config-qa', annotations: { 'delivery/environments': 'qa' } },
+      metadata: {
+        name: 'config-qa',
+        annotations: { 'delivery/environments': 'qa' },
+      },
       spec: { type: 'gitops-config', owner: 'group:default/platform' },
     });
     const jf = files.Jenkinsfile;
     expect(groovyBracesBalanced(jf)).toBe(true);
     expect(jf).toMatch(/^pipeline \{\n {2}agent any\n/m);
     expect(jf).toContain("NAMESPACE = 'qa'");
-    expect(jf).toContain('helm upgrade --install "$HELM_RELEASE" . --namespace "$NAMESPACE" $VALUES');
+    expect(jf).toContain(
+      'helm upgrade --install "$HELM_RELEASE" . --namespace "$NAMESPACE" $VALUES',
+    );
     const dep = { name: 'a', version: '1.0.0', repository: 'r', alias: 'a' };
-    expect(parse(addDependency(files['requirements.yaml'], dep)).dependencies).toEqual([dep]);
+    expect(
+      parse(addDependency(files['requirements.yaml'], dep)).dependencies,
+    ).toEqual([dep]);
   });
 
   it('puts the dependencies into Chart.yaml for Helm v2', () => {
     const files = configRepoFiles({ ...spec, requirementsPath: 'Chart.yaml' });
     expect(files['requirements.yaml']).toBeUndefined();
-    expect(parse(files['Chart.yaml'])).toMatchObject({ apiVersion: 'v2', dependencies: [] });
+    expect(parse(files['Chart.yaml'])).toMatchObject({
+      apiVersion: 'v2',
+      dependencies: [],
+    });
   });
 });

@@ -33,7 +33,8 @@ export function configRepoFiles(spec: ConfigRepoSpec): FileMap {
     apiVersion: v2 ? 'v2' : 'v1',
     name: spec.name,
     description:
-      spec.description || `Umbrella chart of the ${spec.environment} environment`,
+      spec.description ||
+      `Umbrella chart of the ${spec.environment} environment`,
     version: '0.1.0',
     ...(v2 ? { dependencies: [] } : {}),
   };

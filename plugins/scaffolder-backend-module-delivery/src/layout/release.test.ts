@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { parse } from 'yaml';
 import { addDependency, releaseValuesFile, valuesPathFor } from './release';
-import { fixturesDir } from '../testUtils/fixtures';
+import { fixturesDir } from '../__testUtils__/fixtures';
 
 const dep = {
   name: 'my-service',
@@ -63,23 +63,36 @@ describe('addDependency', () => {
     const after = addDependency(none, dep);
     expect(after.startsWith(none)).toBe(true);
     expect(parse(after).dependencies).toEqual([dep]);
-    expect(parse(addDependency('dependencies:\n', dep)).dependencies).toEqual([dep]);
+    expect(parse(addDependency('dependencies:\n', dep)).dependencies).toEqual([
+      dep,
+    ]);
   });
 
   it('keeps CRLF line endings', () => {
-    const before = 'dependencies:\r\n- name: a\r\n  version: 1.0.0\r\n  repository: x\r\n';
+    const before =
+      'dependencies:\r\n- name: a\r\n  version: 1.0.0\r\n  repository: x\r\n';
     const after = addDependency(before, dep);
     expect(after.startsWith(before)).toBe(true);
     expect(after.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
   it('rejects duplicates, bad YAML and oversized files', () => {
-    const text = 'dependencies:\n- name: other\n  version: 1.0.0\n  alias: my-service\n';
-    expect(() => addDependency(text, dep)).toThrow(/already has a dependency 'my-service'/);
+    const text =
+      'dependencies:\n- name: other\n  version: 1.0.0\n  alias: my-service\n';
+    expect(() => addDependency(text, dep)).toThrow(
+      /already has a dependency 'my-service'/,
+    );
     expect(() => addDependency('a: 1\na: 2\n', dep)).toThrow(/not valid YAML/);
-    expect(() => addDependency('dependencies: 3\n', dep)).toThrow(/must be a list/);
-    expect(() => addDependency(`x: "${'a'.repeat(300 * 1024)}"\n`, dep)).toThrow(/larger than/);
-    const laughs = `a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n${Array.from({ length: 120 }, (_, i) => `d${i}: *c`).join('\n')}\n`;
+    expect(() => addDependency('dependencies: 3\n', dep)).toThrow(
+      /must be a list/,
+    );
+    expect(() =>
+      addDependency(`x: "${'a'.repeat(300 * 1024)}"\n`, dep),
+    ).toThrow(/larger than/);
+    const laughs = `a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n${Array.from(
+      { length: 120 },
+      (_, i) => `d${i}: *c`,
+    ).join('\n')}\n`;
     expect(() => addDependency(laughs, dep)).toThrow();
   });
 });
@@ -100,7 +113,9 @@ describe('releaseValuesFile', () => {
         },
       },
     });
-    expect(text.startsWith('# Values of the my-service release in dev')).toBe(true);
+    expect(text.startsWith('# Values of the my-service release in dev')).toBe(
+      true,
+    );
   });
 
   it('expands {release} in the values path', () => {

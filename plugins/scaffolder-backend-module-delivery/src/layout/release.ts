@@ -60,7 +60,9 @@ export function addDependency(
   if (existing.some(d => (d?.alias ?? d?.name) === dep.alias)) {
     throw new ConflictError(`${path} already has a dependency '${dep.alias}'`);
   }
-  const entry = stringify([{ ...dep }]).trimEnd().split('\n');
+  const entry = stringify([{ ...dep }])
+    .trimEnd()
+    .split('\n');
   let result: string;
   if (deps && deps.items.length && !deps.flow) {
     const first = deps.items[0] as { range?: [number, number, number] };
@@ -76,16 +78,24 @@ export function addDependency(
     const nl = text.indexOf('\n', at - 1);
     at = nl < 0 ? text.length : nl + 1;
     const before = text.slice(0, at);
-    result = `${before}${before.endsWith('\n') ? '' : eol}${lines.join(eol)}${eol}${text.slice(at)}`;
+    result = `${before}${before.endsWith('\n') ? '' : eol}${lines.join(
+      eol,
+    )}${eol}${text.slice(at)}`;
   } else if (deps) {
     if (deps.items.length) {
-      throw new InputError(`${path}: a flow-style non-empty 'dependencies' list cannot be edited`);
+      throw new InputError(
+        `${path}: a flow-style non-empty 'dependencies' list cannot be edited`,
+      );
     }
     const [s, e] = deps.range!;
-    result = `${text.slice(0, s).trimEnd()}${eol}${entry.join(eol)}${text.slice(e)}`;
+    result = `${text.slice(0, s).trimEnd()}${eol}${entry.join(eol)}${text.slice(
+      e,
+    )}`;
   } else {
     const pair = isMap(doc.contents)
-      ? doc.contents.items.find(p => (p.key as { value?: unknown })?.value === 'dependencies')
+      ? doc.contents.items.find(
+          p => (p.key as { value?: unknown })?.value === 'dependencies',
+        )
       : undefined;
     if (pair) {
       // `dependencies:` with an empty value: put the list right after the key line
@@ -93,7 +103,9 @@ export function addDependency(
       const nl = text.indexOf('\n', keyEnd);
       const at = nl < 0 ? text.length : nl + 1;
       const head = text.slice(0, at);
-      result = `${head}${head.endsWith('\n') ? '' : eol}${entry.join(eol)}${eol}${text.slice(at)}`;
+      result = `${head}${head.endsWith('\n') ? '' : eol}${entry.join(
+        eol,
+      )}${eol}${text.slice(at)}`;
     } else {
       const body = text.length && !text.endsWith('\n') ? `${text}${eol}` : text;
       result = `${body}dependencies:${eol}${entry.join(eol)}${eol}`;
@@ -104,7 +116,12 @@ export function addDependency(
 }
 
 /** Re-parses the edit: the old content must be unchanged and exactly `dep` appended. */
-function verify(before: string, after: string, dep: ReleaseDependency, path: string) {
+function verify(
+  before: string,
+  after: string,
+  dep: ReleaseDependency,
+  path: string,
+) {
   const old = parseStrict(before, path).toJSON() ?? {};
   const now = parseStrict(after, path).toJSON() ?? {};
   const expected = {
@@ -112,12 +129,16 @@ function verify(before: string, after: string, dep: ReleaseDependency, path: str
     dependencies: [...((old.dependencies as unknown[]) ?? []), { ...dep }],
   };
   if (JSON.stringify(normalize(expected)) !== JSON.stringify(normalize(now))) {
-    throw new InputError(`${path}: could not add '${dep.alias}' without changing other content`);
+    throw new InputError(
+      `${path}: could not add '${dep.alias}' without changing other content`,
+    );
   }
 }
 
 function normalize(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(value).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** Values file for a new release: `<release>: { <chart>: { image: ... } }`. @public */

@@ -2,7 +2,9 @@ import { CodeRepoSpec, FileMap } from './types';
 
 /** Go module path: host without port, owner and name. */
 function goModulePath(spec: CodeRepoSpec): string {
-  return `${spec.host.replace(/:\d+$/, '')}/${spec.owner.toLowerCase()}/${spec.name}`;
+  return `${spec.host.replace(/:\d+$/, '')}/${spec.owner.toLowerCase()}/${
+    spec.name
+  }`;
 }
 
 function goSkeleton(spec: CodeRepoSpec): FileMap {
