@@ -1,7 +1,9 @@
-import { deliveryPlugin } from './plugin';
+import { deliveryApiRef, deliveryPlugin, EntityDeliveryContent } from '.';
 
-describe('delivery', () => {
-  it('should export plugin', () => {
-    expect(deliveryPlugin).toBeDefined();
+describe('delivery plugin (legacy frontend system)', () => {
+  it('exports the plugin, its tab and the api ref', () => {
+    expect(deliveryPlugin.getId()).toBe('delivery');
+    expect(EntityDeliveryContent).toBeDefined();
+    expect(deliveryApiRef.id).toBe('plugin.delivery.api');
   });
 });

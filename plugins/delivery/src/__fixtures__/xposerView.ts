@@ -14,7 +14,12 @@ import type { Entity } from '@backstage/catalog-model';
 const GHE = 'http://127.0.0.1:7105';
 const CODE_JOB = 'http://127.0.0.1:7101/job/stakater/job/xposer/job/master';
 
-function commit(sha: string, message: string, author: string, timestamp: string): CommitRef {
+function commit(
+  sha: string,
+  message: string,
+  author: string,
+  timestamp: string,
+): CommitRef {
   return {
     sha,
     shortSha: sha.slice(0, 7),
@@ -25,10 +30,30 @@ function commit(sha: string, message: string, author: string, timestamp: string)
   };
 }
 
-const c47 = commit('9f1c2e7a4b5d6e8f9a0b1c2d3e4f5a6b7c8d9e0f', 'Fix flaky readiness probe', 'Ahmed Waleed', '2026-11-26T04:50:00Z');
-const c20 = commit('e4d2a91b7c3f5e6d8a9b0c1d2e3f4a5b6c7d8e9f', 'Bump Version to v0.0.20', 'stakater-user', '2026-11-25T16:02:00Z');
-const c19 = commit('b7a3c5d1e2f4a6b8c9d0e1f2a3b4c5d6e7f8a9b0', 'Bump Version to v0.0.19', 'stakater-user', '2026-11-24T10:15:00Z');
-const c18 = commit('5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d', 'Bump Version to v0.0.18', 'stakater-user', '2026-11-20T09:00:00Z');
+const c47 = commit(
+  '9f1c2e7a4b5d6e8f9a0b1c2d3e4f5a6b7c8d9e0f',
+  'Fix flaky readiness probe',
+  'Ahmed Waleed',
+  '2026-11-26T04:50:00Z',
+);
+const c20 = commit(
+  'e4d2a91b7c3f5e6d8a9b0c1d2e3f4a5b6c7d8e9f',
+  'Bump Version to v0.0.20',
+  'stakater-user',
+  '2026-11-25T16:02:00Z',
+);
+const c19 = commit(
+  'b7a3c5d1e2f4a6b8c9d0e1f2a3b4c5d6e7f8a9b0',
+  'Bump Version to v0.0.19',
+  'stakater-user',
+  '2026-11-24T10:15:00Z',
+);
+const c18 = commit(
+  '5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d',
+  'Bump Version to v0.0.18',
+  'stakater-user',
+  '2026-11-20T09:00:00Z',
+);
 
 const image = (tag: string, digest: string, pushedAt: string) => ({
   repository: 'docker-hosted',
@@ -59,7 +84,11 @@ export const xposerEntity: Entity = {
       'delivery/chart': 'xposer',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-xposer' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-xposer',
+  },
 };
 
 /** The delivery view of {@link xposerEntity}. */
@@ -72,11 +101,29 @@ export const xposerView: DeliveryView = {
       version: 'v0.0.20',
       normalized: '0.0.20',
       commit: c20,
-      build: { number: 46, url: `${CODE_JOB}/46/`, result: 'SUCCESS', startedAt: '2026-11-25T16:03:00Z' },
-      image: image('v0.0.20', 'sha256:4f7c1e9a2b3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6', '2026-11-25T16:07:00Z'),
+      build: {
+        number: 46,
+        url: `${CODE_JOB}/46/`,
+        result: 'SUCCESS',
+        startedAt: '2026-11-25T16:03:00Z',
+      },
+      image: image(
+        'v0.0.20',
+        'sha256:4f7c1e9a2b3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6',
+        '2026-11-25T16:07:00Z',
+      ),
       chart: chart('v0.0.20', '2026-11-25T16:08:00Z'),
       environments: [
-        { environment: 'dev', pinned: true, running: true, deployedBy: { number: 31, url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/', result: 'SUCCESS' } },
+        {
+          environment: 'dev',
+          pinned: true,
+          running: true,
+          deployedBy: {
+            number: 31,
+            url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/',
+            result: 'SUCCESS',
+          },
+        },
         { environment: 'staging', pinned: false, running: true },
       ],
     },
@@ -84,26 +131,57 @@ export const xposerView: DeliveryView = {
       version: 'v0.0.19',
       normalized: '0.0.19',
       commit: c19,
-      build: { number: 45, url: `${CODE_JOB}/45/`, result: 'SUCCESS', startedAt: '2026-11-24T10:16:00Z' },
-      image: image('v0.0.19', 'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9', '2026-11-24T10:20:00Z'),
+      build: {
+        number: 45,
+        url: `${CODE_JOB}/45/`,
+        result: 'SUCCESS',
+        startedAt: '2026-11-24T10:16:00Z',
+      },
+      image: image(
+        'v0.0.19',
+        'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        '2026-11-24T10:20:00Z',
+      ),
       chart: chart('v0.0.19', '2026-11-24T10:21:00Z'),
       environments: [
-        { environment: 'staging', pinned: true, running: false, deployedBy: { number: 18, url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/', result: 'SUCCESS' } },
+        {
+          environment: 'staging',
+          pinned: true,
+          running: false,
+          deployedBy: {
+            number: 18,
+            url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/',
+            result: 'SUCCESS',
+          },
+        },
       ],
     },
     {
       version: 'v0.0.18',
       normalized: '0.0.18',
       commit: c18,
-      build: { number: 44, url: `${CODE_JOB}/44/`, result: 'SUCCESS', startedAt: '2026-11-20T09:01:00Z' },
-      image: image('v0.0.18', 'sha256:9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d', '2026-11-20T09:05:00Z'),
+      build: {
+        number: 44,
+        url: `${CODE_JOB}/44/`,
+        result: 'SUCCESS',
+        startedAt: '2026-11-20T09:01:00Z',
+      },
+      image: image(
+        'v0.0.18',
+        'sha256:9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d',
+        '2026-11-20T09:05:00Z',
+      ),
       chart: chart('v0.0.18', '2026-11-20T09:06:00Z'),
       environments: [],
     },
     {
       version: '0.0.8',
       normalized: '0.0.8',
-      image: image('0.0.8', 'sha256:1111aaaa2222bbbb3333cccc4444dddd5555eeee6666ffff7777000088889999', '2026-06-02T12:00:00Z'),
+      image: image(
+        '0.0.8',
+        'sha256:1111aaaa2222bbbb3333cccc4444dddd5555eeee6666ffff7777000088889999',
+        '2026-06-02T12:00:00Z',
+      ),
       chart: chart('0.0.8', '2026-06-02T12:01:00Z'),
       environments: [{ environment: 'prod', pinned: true, running: true }],
     },
@@ -117,13 +195,28 @@ export const xposerView: DeliveryView = {
       pinFileUrl: `${GHE}/gitops/config-dev/blob/main/requirements.yaml#L4`,
       valuesFileUrl: `${GHE}/gitops/config-dev/blob/main/xposer.yaml`,
       lastDeploy: {
-        environment: 'dev', number: 31, url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/',
-        result: 'SUCCESS', building: false, startedAt: '2026-11-25T16:20:00Z', durationMs: 48000, version: 'v0.0.20',
+        environment: 'dev',
+        number: 31,
+        url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/',
+        result: 'SUCCESS',
+        building: false,
+        startedAt: '2026-11-25T16:20:00Z',
+        durationMs: 48000,
+        version: 'v0.0.20',
       },
-      live: { namespace: 'dev', deployment: 'xposer', image: '127.0.0.1:7103/stakater/xposer:v0.0.20', runningVersion: 'v0.0.20', labeledVersion: 'v0.0.20', replicas: 1, readyReplicas: 1 },
+      live: {
+        namespace: 'dev',
+        deployment: 'xposer',
+        image: '127.0.0.1:7103/stakater/xposer:v0.0.20',
+        runningVersion: 'v0.0.20',
+        labeledVersion: 'v0.0.20',
+        replicas: 1,
+        readyReplicas: 1,
+      },
       runningVersion: 'v0.0.20',
       status: 'in-sync',
-      statusReason: 'The cluster runs v0.0.20, the version pinned in gitops/config-dev.',
+      statusReason:
+        'The cluster runs v0.0.20, the version pinned in gitops/config-dev.',
       openPromotions: [],
     },
     {
@@ -135,17 +228,38 @@ export const xposerView: DeliveryView = {
       pinFileUrl: `${GHE}/gitops/config-staging/blob/main/requirements.yaml#L7`,
       valuesFileUrl: `${GHE}/gitops/config-staging/blob/main/xposer.yaml`,
       lastDeploy: {
-        environment: 'staging', number: 18, url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/',
-        result: 'SUCCESS', building: false, startedAt: '2026-11-24T11:00:00Z', durationMs: 52000, version: 'v0.0.19',
+        environment: 'staging',
+        number: 18,
+        url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/',
+        result: 'SUCCESS',
+        building: false,
+        startedAt: '2026-11-24T11:00:00Z',
+        durationMs: 52000,
+        version: 'v0.0.19',
       },
-      live: { namespace: 'staging', deployment: 'xposer', image: '127.0.0.1:7103/stakater/xposer:v0.0.20', runningVersion: 'v0.0.20', labeledVersion: 'v0.0.19', replicas: 2, readyReplicas: 2 },
+      live: {
+        namespace: 'staging',
+        deployment: 'xposer',
+        image: '127.0.0.1:7103/stakater/xposer:v0.0.20',
+        runningVersion: 'v0.0.20',
+        labeledVersion: 'v0.0.19',
+        replicas: 2,
+        readyReplicas: 2,
+      },
       runningVersion: 'v0.0.20',
       status: 'drifted',
-      statusReason: 'The cluster runs image tag v0.0.20 but gitops/config-staging pins v0.0.19: changed outside GitOps (kubectl set image).',
+      statusReason:
+        'The cluster runs image tag v0.0.20 but gitops/config-staging pins v0.0.19: changed outside GitOps (kubectl set image).',
       openPromotions: [
         {
-          number: 7, url: `${GHE}/gitops/config-staging/pull/7`, title: 'Promote xposer v0.0.19 -> v0.0.20 to staging',
-          branch: 'delivery/staging/xposer-v0.0.20', state: 'open', version: 'v0.0.20', author: 'guest', createdAt: '2026-11-26T04:30:00Z',
+          number: 7,
+          url: `${GHE}/gitops/config-staging/pull/7`,
+          title: 'Promote xposer v0.0.19 -> v0.0.20 to staging',
+          branch: 'delivery/staging/xposer-v0.0.20',
+          state: 'open',
+          version: 'v0.0.20',
+          author: 'guest',
+          createdAt: '2026-11-26T04:30:00Z',
         },
       ],
     },
@@ -157,36 +271,109 @@ export const xposerView: DeliveryView = {
       pinnedVersion: '0.0.8',
       pinFileUrl: `${GHE}/gitops/config-prod/blob/main/Chart.yaml#L12`,
       valuesFileUrl: `${GHE}/gitops/config-prod/blob/main/xposer.yaml`,
-      live: { namespace: 'prod', deployment: 'xposer', image: '127.0.0.1:7103/stakater/xposer:0.0.8', runningVersion: '0.0.8', labeledVersion: '0.0.8', replicas: 3, readyReplicas: 3 },
+      live: {
+        namespace: 'prod',
+        deployment: 'xposer',
+        image: '127.0.0.1:7103/stakater/xposer:0.0.8',
+        runningVersion: '0.0.8',
+        labeledVersion: '0.0.8',
+        replicas: 3,
+        readyReplicas: 3,
+      },
       runningVersion: '0.0.8',
       status: 'in-sync',
-      statusReason: 'The cluster runs 0.0.8, the version pinned in gitops/config-prod; the last deploy run is unknown (deploy Jenkins timed out).',
+      statusReason:
+        'The cluster runs 0.0.8, the version pinned in gitops/config-prod; the last deploy run is unknown (deploy Jenkins timed out).',
       openPromotions: [],
     },
   ],
   builds: [
-    { number: 47, url: `${CODE_JOB}/47/`, result: 'FAILURE', building: false, startedAt: '2026-11-26T04:51:00Z', durationMs: 95000, commit: c47 },
-    { number: 46, url: `${CODE_JOB}/46/`, result: 'SUCCESS', building: false, startedAt: '2026-11-25T16:03:00Z', durationMs: 312000, version: 'v0.0.20', commit: c20 },
-    { number: 45, url: `${CODE_JOB}/45/`, result: 'SUCCESS', building: false, startedAt: '2026-11-24T10:16:00Z', durationMs: 298000, version: 'v0.0.19', commit: c19 },
-    { number: 44, url: `${CODE_JOB}/44/`, result: 'SUCCESS', building: false, startedAt: '2026-11-20T09:01:00Z', durationMs: 301000, version: 'v0.0.18', commit: c18 },
+    {
+      number: 47,
+      url: `${CODE_JOB}/47/`,
+      result: 'FAILURE',
+      building: false,
+      startedAt: '2026-11-26T04:51:00Z',
+      durationMs: 95000,
+      commit: c47,
+    },
+    {
+      number: 46,
+      url: `${CODE_JOB}/46/`,
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-25T16:03:00Z',
+      durationMs: 312000,
+      version: 'v0.0.20',
+      commit: c20,
+    },
+    {
+      number: 45,
+      url: `${CODE_JOB}/45/`,
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-24T10:16:00Z',
+      durationMs: 298000,
+      version: 'v0.0.19',
+      commit: c19,
+    },
+    {
+      number: 44,
+      url: `${CODE_JOB}/44/`,
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-20T09:01:00Z',
+      durationMs: 301000,
+      version: 'v0.0.18',
+      commit: c18,
+    },
   ],
   deploys: [
     {
-      environment: 'dev', number: 31, url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/', result: 'SUCCESS', building: false,
-      startedAt: '2026-11-25T16:20:00Z', durationMs: 48000, version: 'v0.0.20',
-      configCommit: { sha: 'aa11bb22cc33dd44ee55ff6677889900aabbccdd', shortSha: 'aa11bb2', message: 'Bump xposer to v0.0.20', url: `${GHE}/gitops/config-dev/commit/aa11bb22cc33dd44ee55ff6677889900aabbccdd` },
+      environment: 'dev',
+      number: 31,
+      url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/',
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-25T16:20:00Z',
+      durationMs: 48000,
+      version: 'v0.0.20',
+      configCommit: {
+        sha: 'aa11bb22cc33dd44ee55ff6677889900aabbccdd',
+        shortSha: 'aa11bb2',
+        message: 'Bump xposer to v0.0.20',
+        url: `${GHE}/gitops/config-dev/commit/aa11bb22cc33dd44ee55ff6677889900aabbccdd`,
+      },
     },
     {
-      environment: 'staging', number: 18, url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/', result: 'SUCCESS', building: false,
-      startedAt: '2026-11-24T11:00:00Z', durationMs: 52000, version: 'v0.0.19',
+      environment: 'staging',
+      number: 18,
+      url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/',
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-24T11:00:00Z',
+      durationMs: 52000,
+      version: 'v0.0.19',
     },
     {
-      environment: 'dev', number: 30, url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/30/', result: 'SUCCESS', building: false,
-      startedAt: '2026-11-24T10:40:00Z', durationMs: 47000, version: 'v0.0.19',
+      environment: 'dev',
+      number: 30,
+      url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/30/',
+      result: 'SUCCESS',
+      building: false,
+      startedAt: '2026-11-24T10:40:00Z',
+      durationMs: 47000,
+      version: 'v0.0.19',
     },
     {
-      environment: 'staging', number: 17, url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/17/', result: 'FAILURE', building: false,
-      startedAt: '2026-11-21T08:00:00Z', durationMs: 20000, version: 'v0.0.18',
+      environment: 'staging',
+      number: 17,
+      url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/17/',
+      result: 'FAILURE',
+      building: false,
+      startedAt: '2026-11-21T08:00:00Z',
+      durationMs: 20000,
+      version: 'v0.0.18',
     },
   ],
   sources: {
@@ -200,7 +387,11 @@ export const xposerView: DeliveryView = {
     'deployJenkins:staging': { status: 'ok' },
     'deployJenkins:prod': {
       status: 'error',
-      error: { kind: 'timeout', message: 'deploy Jenkins "deploy" did not answer within 10000 ms (job deploy/config-prod)' },
+      error: {
+        kind: 'timeout',
+        message:
+          'deploy Jenkins "deploy" did not answer within 10000 ms (job deploy/config-prod)',
+      },
     },
     'cluster:dev': { status: 'ok' },
     'cluster:staging': { status: 'ok' },

@@ -21,7 +21,10 @@ describe('diagnoseEmptyView', () => {
       ...xposerView,
       versions: [],
       builds: [],
-      environments: xposerView.environments.map(e => ({ ...e, pinnedVersion: undefined })),
+      environments: xposerView.environments.map(e => ({
+        ...e,
+        pinnedVersion: undefined,
+      })),
     };
     const d = diagnoseEmptyView(view, { ...annotations, image: undefined });
     expect(d.notBuilt?.hints).toEqual([
@@ -29,7 +32,9 @@ describe('diagnoseEmptyView', () => {
       'Add the delivery/image annotation naming the image in Nexus.',
     ]);
     expect(d.notInConfig?.title).toBe('xposer is not in any config repo yet');
-    expect(d.notInConfig?.hints[0]).toContain('gitops/config-dev, gitops/config-staging, gitops/config-prod');
+    expect(d.notInConfig?.hints[0]).toContain(
+      'gitops/config-dev, gitops/config-staging, gitops/config-prod',
+    );
   });
 
   it('names the missing config key', () => {
@@ -41,7 +46,10 @@ describe('diagnoseEmptyView', () => {
       sources: {
         codeJenkins: {
           status: 'error' as const,
-          error: { kind: 'not-configured' as const, message: 'no code Jenkins' },
+          error: {
+            kind: 'not-configured' as const,
+            message: 'no code Jenkins',
+          },
         },
       },
     };

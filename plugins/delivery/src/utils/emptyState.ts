@@ -21,33 +21,61 @@ export interface EmptyDiagnosis {
   notInConfig?: EmptyReason;
 }
 
-function notBuiltReason(view: DeliveryView, annotations: DeliveryAnnotations): EmptyReason {
+function notBuiltReason(
+  view: DeliveryView,
+  annotations: DeliveryAnnotations,
+): EmptyReason {
   const hints: string[] = [];
   const code = sourceFailure(view.sources, 'codeJenkins');
   if (!annotations.codeJob) {
-    hints.push(`Add the ${ANNOTATION_CODE_JOB} annotation naming the code Jenkins job, e.g. "code:stakater/${view.release}/master".`);
+    hints.push(
+      `Add the ${ANNOTATION_CODE_JOB} annotation naming the code Jenkins job, e.g. "code:stakater/${view.release}/master".`,
+    );
   } else if (code?.kind === 'not-configured') {
-    hints.push('Configure a code Jenkins instance under delivery.codeJenkins in app-config.yaml.');
+    hints.push(
+      'Configure a code Jenkins instance under delivery.codeJenkins in app-config.yaml.',
+    );
   } else if (!code) {
     hints.push(
-      `The code Jenkins job ${annotations.codeJob.instance ? `${annotations.codeJob.instance}:` : ''}${annotations.codeJob.id} has no build that released a version yet: merge to its branch to trigger one.`,
+      `The code Jenkins job ${
+        annotations.codeJob.instance ? `${annotations.codeJob.instance}:` : ''
+      }${
+        annotations.codeJob.id
+      } has no build that released a version yet: merge to its branch to trigger one.`,
     );
   }
-  if (!annotations.image) hints.push(`Add the ${ANNOTATION_IMAGE} annotation naming the image in Nexus.`);
-  if (!annotations.chart) hints.push(`Add the ${ANNOTATION_CHART} annotation naming the chart in ChartMuseum.`);
+  if (!annotations.image)
+    hints.push(
+      `Add the ${ANNOTATION_IMAGE} annotation naming the image in Nexus.`,
+    );
+  if (!annotations.chart)
+    hints.push(
+      `Add the ${ANNOTATION_CHART} annotation naming the chart in ChartMuseum.`,
+    );
   return { title: `${view.release} has not been built yet`, hints };
 }
 
-function notInConfigReason(view: DeliveryView, annotations: DeliveryAnnotations): EmptyReason {
+function notInConfigReason(
+  view: DeliveryView,
+  annotations: DeliveryAnnotations,
+): EmptyReason {
   if (view.environments.length === 0) {
     return {
       title: 'No environments',
       hints: annotations.environments
-        ? [`The ${ANNOTATION_ENVIRONMENTS} annotation (${annotations.environments.join(', ')}) matches no environment under delivery.environments in app-config.yaml.`]
-        : ['Configure the environments (config repo, branch, deploy job) under delivery.environments in app-config.yaml.'],
+        ? [
+            `The ${ANNOTATION_ENVIRONMENTS} annotation (${annotations.environments.join(
+              ', ',
+            )}) matches no environment under delivery.environments in app-config.yaml.`,
+          ]
+        : [
+            'Configure the environments (config repo, branch, deploy job) under delivery.environments in app-config.yaml.',
+          ],
     };
   }
-  const repos = view.environments.map(e => e.configRepoUrl.replace(/^https?:\/\/[^/]+\//, '')).join(', ');
+  const repos = view.environments
+    .map(e => e.configRepoUrl.replace(/^https?:\/\/[^/]+\//, ''))
+    .join(', ');
   return {
     title: `${view.release} is not in any config repo yet`,
     hints: [
@@ -64,9 +92,12 @@ export function diagnoseEmptyView(
 ): EmptyDiagnosis {
   const codeDown = sourceFailure(view.sources, 'codeJenkins');
   const notBuilt =
-    view.versions.length === 0 && view.builds.length === 0 &&
+    view.versions.length === 0 &&
+    view.builds.length === 0 &&
     (!codeDown || codeDown.kind === 'not-configured');
-  const configDown = view.environments.some(e => sourceFailure(view.sources, `configRepo:${e.name}`));
+  const configDown = view.environments.some(e =>
+    sourceFailure(view.sources, `configRepo:${e.name}`),
+  );
   const notInConfig =
     view.environments.length === 0 ||
     (!configDown && view.environments.every(e => !e.pinnedVersion));

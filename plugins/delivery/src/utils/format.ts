@@ -8,7 +8,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** `3 hours ago`; `now` may be passed for tests. */
-export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+export function formatRelativeTime(
+  iso: string,
+  now: Date = new Date(),
+): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const seconds = Math.round((time - now.getTime()) / 1000);
@@ -42,6 +45,8 @@ export function formatDuration(ms: number): string {
 
 /** `sha256:4f7c1e9a2b3d` from a full digest. */
 export function shortDigest(digest: string): string {
-  const [algo, hex] = digest.includes(':') ? digest.split(':', 2) : ['', digest];
+  const [algo, hex] = digest.includes(':')
+    ? digest.split(':', 2)
+    : ['', digest];
   return `${algo ? `${algo}:` : ''}${hex.slice(0, 12)}`;
 }

@@ -22,17 +22,28 @@ describe('pipelineSteps', () => {
   });
 
   it('flags a missing image after a successful build and a failed source', () => {
-    const lineage = { ...xposerView.versions[2], image: undefined, chart: undefined };
+    const lineage = {
+      ...xposerView.versions[2],
+      image: undefined,
+      chart: undefined,
+    };
     const view = {
       ...xposerView,
       sources: {
         ...xposerView.sources,
-        chartMuseum: { status: 'error' as const, error: { kind: 'unavailable' as const, message: '503' } },
+        chartMuseum: {
+          status: 'error' as const,
+          error: { kind: 'unavailable' as const, message: '503' },
+        },
       },
     };
     const steps = pipelineSteps(lineage, view);
     expect(steps[2]).toMatchObject({ key: 'image', kind: 'warning' });
-    expect(steps[3]).toMatchObject({ key: 'chart', kind: 'aborted', detail: 'source down' });
+    expect(steps[3]).toMatchObject({
+      key: 'chart',
+      kind: 'aborted',
+      detail: 'source down',
+    });
     expect(steps[5]).toMatchObject({ key: 'deploy', kind: 'missing' });
   });
 });

@@ -25,12 +25,25 @@ function artifactStep(
   sourceDown: boolean,
   built: boolean,
 ): PipelineStep {
-  if (present) return { key, label, detail: present, kind: 'ok', state: 'published' };
+  if (present)
+    return { key, label, detail: present, kind: 'ok', state: 'published' };
   if (sourceDown) {
-    return { key, label, detail: 'source down', kind: 'aborted', state: 'unknown, the source failed' };
+    return {
+      key,
+      label,
+      detail: 'source down',
+      kind: 'aborted',
+      state: 'unknown, the source failed',
+    };
   }
   return built
-    ? { key, label, detail: 'missing', kind: 'warning', state: 'missing although the build succeeded' }
+    ? {
+        key,
+        label,
+        detail: 'missing',
+        kind: 'warning',
+        state: 'missing although the build succeeded',
+      }
     : { key, label, detail: 'none', kind: 'missing', state: 'not published' };
 }
 
@@ -52,7 +65,13 @@ export function pipelineSteps(
 
   const steps: PipelineStep[] = [
     commit
-      ? { key: 'commit', label: 'Commit', detail: commit.shortSha, kind: 'ok', state: 'known' }
+      ? {
+          key: 'commit',
+          label: 'Commit',
+          detail: commit.shortSha,
+          kind: 'ok',
+          state: 'known',
+        }
       : {
           key: 'commit',
           label: 'Commit',
@@ -68,12 +87,42 @@ export function pipelineSteps(
           kind: buildResultKind(build.result),
           state: buildResultLabel(build.result).toLowerCase(),
         }
-      : { key: 'build', label: 'Build', detail: 'none', kind: codeDown ? 'aborted' : 'missing', state: 'no build found' },
-    artifactStep('image', 'Image', image?.tag, Boolean(sourceFailure(view.sources, 'nexus')), built),
-    artifactStep('chart', 'Chart', chart?.version, Boolean(sourceFailure(view.sources, 'chartMuseum')), built),
+      : {
+          key: 'build',
+          label: 'Build',
+          detail: 'none',
+          kind: codeDown ? 'aborted' : 'missing',
+          state: 'no build found',
+        },
+    artifactStep(
+      'image',
+      'Image',
+      image?.tag,
+      Boolean(sourceFailure(view.sources, 'nexus')),
+      built,
+    ),
+    artifactStep(
+      'chart',
+      'Chart',
+      chart?.version,
+      Boolean(sourceFailure(view.sources, 'chartMuseum')),
+      built,
+    ),
     pinned.length
-      ? { key: 'pins', label: 'Env pins', detail: pinned.join(', '), kind: 'ok', state: `pinned in ${pinned.join(', ')}` }
-      : { key: 'pins', label: 'Env pins', detail: 'not pinned', kind: 'missing', state: 'not pinned anywhere' },
+      ? {
+          key: 'pins',
+          label: 'Env pins',
+          detail: pinned.join(', '),
+          kind: 'ok',
+          state: `pinned in ${pinned.join(', ')}`,
+        }
+      : {
+          key: 'pins',
+          label: 'Env pins',
+          detail: 'not pinned',
+          kind: 'missing',
+          state: 'not pinned anywhere',
+        },
   ];
   if (failedDeploy) {
     steps.push({
@@ -84,16 +133,39 @@ export function pipelineSteps(
       state: `deploy failed in ${failedDeploy.environment}`,
     });
   } else if (running.length) {
-    steps.push({ key: 'deploy', label: 'Deploy', detail: `running in ${running.join(', ')}`, kind: 'ok', state: `running in ${running.join(', ')}` });
+    steps.push({
+      key: 'deploy',
+      label: 'Deploy',
+      detail: `running in ${running.join(', ')}`,
+      kind: 'ok',
+      state: `running in ${running.join(', ')}`,
+    });
   } else if (pinned.length) {
-    steps.push({ key: 'deploy', label: 'Deploy', detail: 'pending', kind: 'pending', state: 'pinned but not running yet' });
+    steps.push({
+      key: 'deploy',
+      label: 'Deploy',
+      detail: 'pending',
+      kind: 'pending',
+      state: 'pinned but not running yet',
+    });
   } else {
-    steps.push({ key: 'deploy', label: 'Deploy', detail: 'not deployed', kind: 'missing', state: 'not deployed' });
+    steps.push({
+      key: 'deploy',
+      label: 'Deploy',
+      detail: 'not deployed',
+      kind: 'missing',
+      state: 'not deployed',
+    });
   }
   return steps;
 }
 
 /** The environment rows whose pin is this version. */
-export function environmentsPinning(lineage: VersionLineage, view: DeliveryView) {
-  return view.environments.filter(e => sameVersion(e.pinnedVersion, lineage.version));
+export function environmentsPinning(
+  lineage: VersionLineage,
+  view: DeliveryView,
+) {
+  return view.environments.filter(e =>
+    sameVersion(e.pinnedVersion, lineage.version),
+  );
 }

@@ -4,11 +4,12 @@ import { BuildResultStatus } from './BuildResultStatus';
 
 describe('BuildResultStatus', () => {
   it('labels a failed build', async () => {
-    await renderInTestApp(<BuildResultStatus result="FAILURE" subject="Build #47" />);
-    expect(screen.getByRole('img', { name: 'Build #47: Failed' })).toHaveAttribute(
-      'data-status',
-      'error',
+    await renderInTestApp(
+      <BuildResultStatus result="FAILURE" subject="Build #47" />,
     );
+    expect(
+      screen.getByRole('img', { name: 'Build #47: Failed' }),
+    ).toHaveAttribute('data-status', 'error');
   });
 
   it('shows a running build as building', async () => {

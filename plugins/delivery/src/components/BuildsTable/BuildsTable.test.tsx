@@ -9,8 +9,12 @@ describe('BuildsTable', () => {
   it('lists builds with result, version, commit and duration', async () => {
     await renderInTestApp(<BuildsTable view={xposerView} />);
     expect(screen.getByText('Builds (code Jenkins)')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Build #47: Failed' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /^Code build #46 in Jenkins/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('img', { name: 'Build #47: Failed' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Code build #46 in Jenkins/ }),
+    ).toHaveAttribute(
       'href',
       'http://127.0.0.1:7101/job/stakater/job/xposer/job/master/46/',
     );
@@ -27,12 +31,18 @@ describe('BuildsTable', () => {
       startedAt: '2026-11-20T09:01:00Z',
       durationMs: 1000,
     }));
-    await renderInTestApp(<BuildsTable view={{ ...xposerView, builds }} pageSize={10} />);
-    expect(screen.getAllByRole('link', { name: /^Code build #/ })).toHaveLength(10);
+    await renderInTestApp(
+      <BuildsTable view={{ ...xposerView, builds }} pageSize={10} />,
+    );
+    expect(screen.getAllByRole('link', { name: /^Code build #/ })).toHaveLength(
+      10,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
     const links = screen.getAllByRole('link', { name: /^Code build #/ });
     expect(links).toHaveLength(10);
-    expect(within(links[0]).getByText('#90', { exact: false })).toBeInTheDocument();
+    expect(
+      within(links[0]).getByText('#90', { exact: false }),
+    ).toBeInTheDocument();
   });
 
   it('shows the classified error of a failed code Jenkins where the table would be', async () => {
@@ -43,13 +53,18 @@ describe('BuildsTable', () => {
         ...xposerView.sources,
         codeJenkins: {
           status: 'error' as const,
-          error: { kind: 'timeout' as const, message: 'no answer from code Jenkins "code" within 10000 ms' },
+          error: {
+            kind: 'timeout' as const,
+            message: 'no answer from code Jenkins "code" within 10000 ms',
+          },
         },
       },
     };
     await renderInTestApp(<BuildsTable view={view} />);
     expect(
-      screen.getByText('Error: Code Jenkins: timeout — no answer from code Jenkins "code" within 10000 ms'),
+      screen.getByText(
+        'Error: Code Jenkins: timeout — no answer from code Jenkins "code" within 10000 ms',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText('Builds (code Jenkins)')).not.toBeInTheDocument();
   });

@@ -4,7 +4,11 @@ import type {
   CodeBuild,
   DeliveryView,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import { formatDuration, formatRelativeTime, formatTimestamp } from '../../utils/format';
+import {
+  formatDuration,
+  formatRelativeTime,
+  formatTimestamp,
+} from '../../utils/format';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { SourceErrorNotice } from '../SourceErrorNotice';
@@ -30,7 +34,11 @@ const columns: TableColumn<CodeBuild>[] = [
     title: 'Result',
     field: 'result',
     render: b => (
-      <BuildResultStatus result={b.result} building={b.building} subject={`Build #${b.number}`} />
+      <BuildResultStatus
+        result={b.result}
+        building={b.building}
+        subject={`Build #${b.number}`}
+      />
     ),
   },
   { title: 'Version', field: 'version', render: b => b.version ?? '—' },
@@ -62,7 +70,11 @@ const columns: TableColumn<CodeBuild>[] = [
       </time>
     ),
   },
-  { title: 'Duration', field: 'durationMs', render: b => (b.building ? 'running' : formatDuration(b.durationMs)) },
+  {
+    title: 'Duration',
+    field: 'durationMs',
+    render: b => (b.building ? 'running' : formatDuration(b.durationMs)),
+  },
 ];
 
 /** The code-Jenkins build history, or its classified error where it would be. */
@@ -86,7 +98,11 @@ export function BuildsTable(props: BuildsTableProps) {
         draggable: false,
       }}
       emptyContent={
-        <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          style={{ padding: 16 }}
+        >
           No builds yet: the service has not been built. Check the{' '}
           <code>delivery/code-job</code> annotation names the code Jenkins job.
         </Typography>

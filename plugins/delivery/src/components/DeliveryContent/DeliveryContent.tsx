@@ -1,7 +1,10 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import { Progress, WarningPanel } from '@backstage/core-components';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CHART,
@@ -36,7 +39,10 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
     <>
       {problems.length > 0 && (
         <Box mb={2}>
-          <WarningPanel title="Some delivery annotations are invalid and were ignored" defaultExpanded>
+          <WarningPanel
+            title="Some delivery annotations are invalid and were ignored"
+            defaultExpanded
+          >
             <ul>
               {problems.map(p => (
                 <li key={p.annotation}>{p.message}</li>
@@ -47,7 +53,9 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
       )}
       {loading && !value && <Progress />}
       {error && <DeliveryErrorPanel error={error} onRetry={retry} />}
-      {value && !error && <DeliveryLayout view={value} annotations={annotations} {...actions} />}
+      {value && !error && (
+        <DeliveryLayout view={value} annotations={annotations} {...actions} />
+      )}
     </>
   );
 }

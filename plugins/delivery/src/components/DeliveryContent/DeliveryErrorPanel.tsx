@@ -22,10 +22,19 @@ export function errorAdvice(error: Error): string {
 }
 
 /** The whole view failed: the error, what to do, and a retry button. */
-export function DeliveryErrorPanel({ error, onRetry }: { error: Error; onRetry: () => void }) {
+export function DeliveryErrorPanel({
+  error,
+  onRetry,
+}: {
+  error: Error;
+  onRetry: () => void;
+}) {
   return (
     <Box>
-      <ResponseErrorPanel error={error} title="Could not load the delivery view" />
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the delivery view"
+      />
       <Box mt={2} display="flex" alignItems="center" style={{ gap: 16 }}>
         <Typography variant="body2">{errorAdvice(error)}</Typography>
         <Button variant="outlined" color="primary" onClick={onRetry}>

@@ -24,7 +24,15 @@ export interface DeliveryLayoutProps {
   versionActions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <Grid item xs={12} component="section" aria-labelledby={id}>
       <Typography variant="h5" component="h2" id={id} gutterBottom>
@@ -44,7 +52,10 @@ export function DeliveryLayout(props: DeliveryLayoutProps) {
       <SourcesSummary sources={view.sources} />
       <Typography variant="caption" color="textSecondary">
         Generated{' '}
-        <time dateTime={view.generatedAt} title={formatTimestamp(view.generatedAt)}>
+        <time
+          dateTime={view.generatedAt}
+          title={formatTimestamp(view.generatedAt)}
+        >
           {formatRelativeTime(view.generatedAt)}
         </time>{' '}
         for release <code>{view.release}</code>
@@ -61,7 +72,9 @@ export function DeliveryLayout(props: DeliveryLayoutProps) {
       </Grid>
     );
   }
-  const notices = [notBuilt, notInConfig].filter((r): r is NonNullable<typeof r> => Boolean(r));
+  const notices = [notBuilt, notInConfig].filter(
+    (r): r is NonNullable<typeof r> => Boolean(r),
+  );
   return (
     <Grid container spacing={3}>
       {summary}

@@ -3,7 +3,10 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { DeliveryEmptyState } from './DeliveryEmptyState';
 
 const reasons = [
-  { title: 'xposer has not been built yet', hints: ['Add the delivery/code-job annotation.'] },
+  {
+    title: 'xposer has not been built yet',
+    hints: ['Add the delivery/code-job annotation.'],
+  },
   { title: 'No environments', hints: ['Configure delivery.environments.'] },
 ];
 
@@ -13,13 +16,23 @@ describe('DeliveryEmptyState', () => {
     expect(
       screen.getByText('xposer has not been built yet; No environments'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Add the delivery/code-job annotation.')).toBeInTheDocument();
-    expect(screen.getByText('Configure delivery.environments.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Add the delivery/code-job annotation.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Configure delivery.environments.'),
+    ).toBeInTheDocument();
   });
 
   it('shows notices above the rest', async () => {
-    await renderInTestApp(<DeliveryEmptyState reasons={[reasons[0]]} variant="notice" />);
-    expect(screen.getByText(/xposer has not been built yet/)).toBeInTheDocument();
-    expect(screen.getByText('Add the delivery/code-job annotation.')).toBeVisible();
+    await renderInTestApp(
+      <DeliveryEmptyState reasons={[reasons[0]]} variant="notice" />,
+    );
+    expect(
+      screen.getByText(/xposer has not been built yet/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Add the delivery/code-job annotation.'),
+    ).toBeVisible();
   });
 });

@@ -45,7 +45,12 @@ export function DeliveryEmptyState(props: DeliveryEmptyStateProps) {
   return (
     <>
       {reasons.map(r => (
-        <WarningPanel key={r.title} severity="info" title={r.title} defaultExpanded>
+        <WarningPanel
+          key={r.title}
+          severity="info"
+          title={r.title}
+          defaultExpanded
+        >
           <Hints hints={r.hints} />
         </WarningPanel>
       ))}

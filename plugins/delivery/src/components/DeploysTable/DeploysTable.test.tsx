@@ -8,10 +8,16 @@ describe('DeploysTable', () => {
     await renderInTestApp(<DeploysTable view={xposerView} />);
     expect(screen.getByText('Deploys (config Jenkins)')).toBeInTheDocument();
     expect(
-      screen.getByText(/^Error: Deploy Jenkins \(prod\): timeout — deploy Jenkins "deploy" did not answer/),
+      screen.getByText(
+        /^Error: Deploy Jenkins \(prod\): timeout — deploy Jenkins "deploy" did not answer/,
+      ),
     ).toBeInTheDocument();
-    expect(screen.getAllByRole('link', { name: /^Deploy run #/ })).toHaveLength(4);
-    expect(screen.getByRole('img', { name: 'staging deploy #17: Failed' })).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: /^Deploy run #/ })).toHaveLength(
+      4,
+    );
+    expect(
+      screen.getByRole('img', { name: 'staging deploy #17: Failed' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Bump xposer to v0.0.20')).toBeInTheDocument();
     expect(screen.getByText('48s')).toBeInTheDocument();
   });

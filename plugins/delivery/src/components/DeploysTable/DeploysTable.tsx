@@ -5,7 +5,11 @@ import type {
   DeliveryView,
   DeployRun,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import { formatDuration, formatRelativeTime, formatTimestamp } from '../../utils/format';
+import {
+  formatDuration,
+  formatRelativeTime,
+  formatTimestamp,
+} from '../../utils/format';
 import { sourceFailures } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { SourceErrorNotice } from '../SourceErrorNotice';
@@ -23,7 +27,10 @@ const columns: TableColumn<DeployRun>[] = [
     title: 'Run',
     field: 'number',
     render: d => (
-      <Link to={d.url} aria-label={`Deploy run #${d.number} of ${d.environment} in Jenkins`}>
+      <Link
+        to={d.url}
+        aria-label={`Deploy run #${d.number} of ${d.environment} in Jenkins`}
+      >
         #{d.number}
       </Link>
     ),
@@ -68,7 +75,11 @@ const columns: TableColumn<DeployRun>[] = [
       </time>
     ),
   },
-  { title: 'Duration', field: 'durationMs', render: d => (d.building ? 'running' : formatDuration(d.durationMs)) },
+  {
+    title: 'Duration',
+    field: 'durationMs',
+    render: d => (d.building ? 'running' : formatDuration(d.durationMs)),
+  },
 ];
 
 /**
@@ -103,9 +114,14 @@ export function DeploysTable(props: DeploysTableProps) {
           draggable: false,
         }}
         emptyContent={
-          <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            style={{ padding: 16 }}
+          >
             No deploy runs yet. Each environment's <code>deployJob</code> in the{' '}
-            <code>delivery.environments</code> config names the config Jenkins job.
+            <code>delivery.environments</code> config names the config Jenkins
+            job.
           </Typography>
         }
       />

@@ -5,7 +5,10 @@ import { EnvironmentActions } from './EnvironmentActions';
 describe('EnvironmentActions', () => {
   it('is an empty slot until the Promote button lands', () => {
     const { container } = render(
-      <EnvironmentActions environment={xposerView.environments[0]} view={xposerView} />,
+      <EnvironmentActions
+        environment={xposerView.environments[0]}
+        view={xposerView}
+      />,
     );
     expect(container).toBeEmptyDOMElement();
   });

@@ -7,35 +7,51 @@ const [dev, staging, prod] = xposerView.environments;
 
 describe('EnvironmentCard', () => {
   it('shows a drifted environment with its pin, running version and open PR', async () => {
-    await renderInTestApp(<EnvironmentCard environment={staging} view={xposerView} />);
+    await renderInTestApp(
+      <EnvironmentCard environment={staging} view={xposerView} />,
+    );
 
-    const badge = screen.getByRole('img', { name: /^staging status: Drifted\./ });
+    const badge = screen.getByRole('img', {
+      name: /^staging status: Drifted\./,
+    });
     expect(badge).toHaveAttribute('data-status', 'warning');
     expect(screen.getByText(staging.statusReason)).toBeInTheDocument();
     expect(screen.getByText('v0.0.19')).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: /^Pin of xposer in gitops\/config-staging/ }),
+      screen.getByRole('link', {
+        name: /^Pin of xposer in gitops\/config-staging/,
+      }),
     ).toHaveAttribute('href', staging.pinFileUrl);
     expect(
-      screen.getByRole('link', { name: /^Values file of xposer in gitops\/config-staging/ }),
+      screen.getByRole('link', {
+        name: /^Values file of xposer in gitops\/config-staging/,
+      }),
     ).toHaveAttribute('href', staging.valuesFileUrl);
     expect(screen.getByText(/Helm label says v0.0.19/)).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: /^Deploy run #18 of staging in Jenkins/ }),
+      screen.getByRole('link', {
+        name: /^Deploy run #18 of staging in Jenkins/,
+      }),
     ).toHaveAttribute('href', staging.lastDeploy!.url);
     const prs = screen.getByRole('list', {
       name: 'Open promotion pull requests for staging',
     });
-    expect(within(prs).getByRole('link', { name: /^#7 → v0.0.20/ })).toHaveAttribute(
+    expect(
+      within(prs).getByRole('link', { name: /^#7 → v0.0.20/ }),
+    ).toHaveAttribute(
       'href',
       'http://127.0.0.1:7105/gitops/config-staging/pull/7',
     );
   });
 
   it('shows a failed deploy Jenkins inline and keeps the rest', async () => {
-    await renderInTestApp(<EnvironmentCard environment={prod} view={xposerView} />);
+    await renderInTestApp(
+      <EnvironmentCard environment={prod} view={xposerView} />,
+    );
     expect(
-      screen.getByText(/Deploy Jenkins \(prod\): timeout — deploy Jenkins "deploy" did not answer/),
+      screen.getByText(
+        /Deploy Jenkins \(prod\): timeout — deploy Jenkins "deploy" did not answer/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getAllByText('0.0.8')).toHaveLength(2);
     expect(screen.getByText('None open')).toBeInTheDocument();
@@ -44,12 +60,20 @@ describe('EnvironmentCard', () => {
   it('explains a missing pin and renders custom actions in the slot', async () => {
     await renderInTestApp(
       <EnvironmentCard
-        environment={{ ...dev, pinnedVersion: undefined, pinFileUrl: undefined }}
+        environment={{
+          ...dev,
+          pinnedVersion: undefined,
+          pinFileUrl: undefined,
+        }}
         view={xposerView}
         actions={env => <button type="button">Promote to {env.name}</button>}
       />,
     );
-    expect(screen.getByText(/Not pinned: no dependency named/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Promote to dev' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/Not pinned: no dependency named/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Promote to dev' }),
+    ).toBeInTheDocument();
   });
 });

@@ -65,7 +65,11 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           status={env.status}
           reason={env.statusReason}
         />
-        <Typography variant="body2" color="textSecondary" className={classes.reason}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.reason}
+        >
           {env.statusReason}
         </Typography>
         <dl className={classes.list}>

@@ -51,7 +51,9 @@ export function PinnedField({ environment: env, view }: FieldProps) {
           {' · '}
           <Link
             to={env.pinFileUrl}
-            aria-label={`Pin of ${view.release} in ${repoName(env.configRepoUrl)}`}
+            aria-label={`Pin of ${view.release} in ${repoName(
+              env.configRepoUrl,
+            )}`}
           >
             {fileName(env.pinFileUrl)}
           </Link>
@@ -62,7 +64,9 @@ export function PinnedField({ environment: env, view }: FieldProps) {
           {' · '}
           <Link
             to={env.valuesFileUrl}
-            aria-label={`Values file of ${view.release} in ${repoName(env.configRepoUrl)}`}
+            aria-label={`Values file of ${view.release} in ${repoName(
+              env.configRepoUrl,
+            )}`}
           >
             {fileName(env.valuesFileUrl)}
           </Link>
@@ -118,7 +122,10 @@ export function LastDeployField({ environment: env, view }: FieldProps) {
         building={run.building}
         subject={`${env.name} deploy #${run.number}`}
       />{' '}
-      <Link to={run.url} aria-label={`Deploy run #${run.number} of ${env.name} in Jenkins`}>
+      <Link
+        to={run.url}
+        aria-label={`Deploy run #${run.number} of ${env.name} in Jenkins`}
+      >
         #{run.number}
       </Link>
       {run.version && ` · ${run.version}`}
@@ -141,7 +148,10 @@ export function PromotionsField({ environment: env, view }: FieldProps) {
     );
   }
   return (
-    <ul aria-label={`Open promotion pull requests for ${env.name}`} style={{ margin: 0, paddingLeft: 16 }}>
+    <ul
+      aria-label={`Open promotion pull requests for ${env.name}`}
+      style={{ margin: 0, paddingLeft: 16 }}
+    >
       {env.openPromotions.map(pr => (
         <li key={pr.number}>
           <Typography variant="body2" component="span">

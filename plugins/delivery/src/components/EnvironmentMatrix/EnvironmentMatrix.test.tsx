@@ -6,18 +6,22 @@ import { EnvironmentMatrix } from './EnvironmentMatrix';
 describe('EnvironmentMatrix', () => {
   it('renders one column per environment in promotion order', async () => {
     await renderInTestApp(<EnvironmentMatrix view={xposerView} />);
-    const list = screen.getByRole('list', { name: 'Environments in promotion order' });
+    const list = screen.getByRole('list', {
+      name: 'Environments in promotion order',
+    });
     const regions = within(list).getAllByRole('region');
     expect(regions.map(r => r.getAttribute('aria-labelledby'))).toEqual([
       'delivery-env-dev',
       'delivery-env-staging',
       'delivery-env-prod',
     ]);
-    expect(regions.map(r => document.getElementById(r.getAttribute('aria-labelledby')!)!.textContent)).toEqual([
-      'dev',
-      'staging',
-      'prod',
-    ]);
+    expect(
+      regions.map(
+        r =>
+          document.getElementById(r.getAttribute('aria-labelledby')!)!
+            .textContent,
+      ),
+    ).toEqual(['dev', 'staging', 'prod']);
   });
 
   it('says what to configure when there are no environments', async () => {

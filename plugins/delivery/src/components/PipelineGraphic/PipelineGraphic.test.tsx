@@ -9,9 +9,13 @@ describe('PipelineGraphic', () => {
     const steps = pipelineSteps(xposerView.versions[0], xposerView);
     await renderInTestApp(<PipelineGraphic version="v0.0.20" steps={steps} />);
 
-    const svg = screen.getByRole('img', { name: /Delivery pipeline of v0.0.20/ });
+    const svg = screen.getByRole('img', {
+      name: /Delivery pipeline of v0.0.20/,
+    });
     expect(svg).toHaveAccessibleName(
-      expect.stringContaining('Build: success (#46); Image: published (v0.0.20)'),
+      expect.stringContaining(
+        'Build: success (#46); Image: published (v0.0.20)',
+      ),
     );
     const nodes = svg.querySelectorAll('g[data-step]');
     expect(Array.from(nodes).map(n => n.getAttribute('data-step'))).toEqual([
@@ -22,6 +26,9 @@ describe('PipelineGraphic', () => {
       'pins',
       'deploy',
     ]);
-    expect(svg.querySelector('g[data-step="build"]')).toHaveAttribute('data-status', 'ok');
+    expect(svg.querySelector('g[data-step="build"]')).toHaveAttribute(
+      'data-status',
+      'ok',
+    );
   });
 });

@@ -71,7 +71,11 @@ export function PipelineGraphic(props: PipelineGraphicProps) {
                 y1={CY}
                 x2={cx + STEP_WIDTH - RADIUS}
                 y2={CY}
-                stroke={next.kind === 'missing' ? theme.palette.divider : stepColour(theme, next.kind)}
+                stroke={
+                  next.kind === 'missing'
+                    ? theme.palette.divider
+                    : stepColour(theme, next.kind)
+                }
                 strokeWidth={2}
                 strokeDasharray={next.kind === 'missing' ? '4 4' : undefined}
               />
@@ -80,7 +84,11 @@ export function PipelineGraphic(props: PipelineGraphicProps) {
               cx={cx}
               cy={CY}
               r={RADIUS}
-              fill={step.kind === 'missing' ? theme.palette.background.paper : colour}
+              fill={
+                step.kind === 'missing'
+                  ? theme.palette.background.paper
+                  : colour
+              }
               stroke={colour}
               strokeWidth={2}
             />
@@ -90,7 +98,9 @@ export function PipelineGraphic(props: PipelineGraphicProps) {
               textAnchor="middle"
               fontSize={14}
               fontWeight="bold"
-              fill={step.kind === 'missing' ? colour : theme.palette.common.white}
+              fill={
+                step.kind === 'missing' ? colour : theme.palette.common.white
+              }
               aria-hidden="true"
             >
               {GLYPHS[step.kind]}

@@ -16,12 +16,16 @@ describe('SourceErrorNotice', () => {
       screen.getByText(/Code Jenkins: timeout — no answer within 10000 ms/),
     ).toBeVisible();
     expect(
-      screen.getByText('What to do: the upstream is slow or down; try again later.'),
+      screen.getByText(
+        'What to do: the upstream is slow or down; try again later.',
+      ),
     ).toBeVisible();
   });
 
   it('shows it inline with a hint', async () => {
-    await renderInTestApp(<SourceErrorNotice failure={failure} variant="inline" />);
+    await renderInTestApp(
+      <SourceErrorNotice failure={failure} variant="inline" />,
+    );
     expect(
       screen.getByText(
         'Code Jenkins: timeout — no answer within 10000 ms (the upstream is slow or down; try again later)',

@@ -5,13 +5,25 @@ import { makeStyles } from '@material-ui/core/styles';
 import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import type { SourceState } from '@gitops-delivery/backstage-plugin-delivery-common';
-import { describeFailure, sourceFailure, sourceLabel } from '../../utils/sources';
+import {
+  describeFailure,
+  sourceFailure,
+  sourceLabel,
+} from '../../utils/sources';
 
 const useStyles = makeStyles(theme => ({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(1) },
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
   list: { display: 'contents', margin: 0, padding: 0, listStyle: 'none' },
   ok: { color: theme.palette.status.ok },
-  error: { color: theme.palette.status.error, borderColor: theme.palette.status.error },
+  error: {
+    color: theme.palette.status.error,
+    borderColor: theme.palette.status.error,
+  },
 }));
 
 /** Props of {@link SourcesSummary}. */
@@ -31,7 +43,11 @@ export function SourcesSummary(props: SourcesSummaryProps) {
   });
   return (
     <div className={classes.root}>
-      <Typography variant="subtitle2" component="h3" id="delivery-sources-heading">
+      <Typography
+        variant="subtitle2"
+        component="h3"
+        id="delivery-sources-heading"
+      >
         Sources: {keys.length - failed.length} of {keys.length} OK
       </Typography>
       <ul className={classes.list} aria-labelledby="delivery-sources-heading">
@@ -40,7 +56,9 @@ export function SourcesSummary(props: SourcesSummaryProps) {
           const state = sources[key];
           const note =
             state.status === 'ok'
-              ? [state.incomplete ? 'incomplete' : '', state.note ?? ''].filter(Boolean).join(', ')
+              ? [state.incomplete ? 'incomplete' : '', state.note ?? '']
+                  .filter(Boolean)
+                  .join(', ')
               : '';
           const label = sourceLabel(key);
           const description = failure
@@ -71,7 +89,8 @@ export function SourcesSummary(props: SourcesSummaryProps) {
       </ul>
       {incomplete.length > 0 && (
         <Typography variant="caption" color="textSecondary">
-          Partial data from {incomplete.map(sourceLabel).join(', ')} (page or size cap).
+          Partial data from {incomplete.map(sourceLabel).join(', ')} (page or
+          size cap).
         </Typography>
       )}
     </div>

@@ -17,7 +17,6 @@ describe('StatusIndicator', () => {
     });
     expect(badge).toHaveTextContent('Drifted');
     expect(badge).toHaveAttribute('data-status', 'warning');
-    expect(badge).toHaveAttribute('tabindex', '0');
   });
 
   it('uses the label as the name by default', async () => {

@@ -53,7 +53,6 @@ export function StatusIndicator(props: StatusIndicatorProps) {
       role="img"
       aria-label={ariaLabel ?? label}
       data-status={kind}
-      tabIndex={description ? 0 : undefined}
     >
       <Status>{label}</Status>
     </span>

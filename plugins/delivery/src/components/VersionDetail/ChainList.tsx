@@ -18,7 +18,10 @@ const useStyles = makeStyles(theme => ({
     rowGap: theme.spacing(1),
     margin: 0,
   },
-  term: { ...theme.typography.body2, fontWeight: theme.typography.fontWeightMedium as number },
+  term: {
+    ...theme.typography.body2,
+    fontWeight: theme.typography.fontWeightMedium as number,
+  },
   definition: { margin: 0 },
 }));
 
@@ -48,15 +51,29 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function EnvironmentLine({ lineage, view, name }: { lineage: VersionLineage; view: DeliveryView; name: string }) {
+function EnvironmentLine({
+  lineage,
+  view,
+  name,
+}: {
+  lineage: VersionLineage;
+  view: DeliveryView;
+  name: string;
+}) {
   const env = view.environments.find(e => e.name === name);
   const state = lineage.environments.find(s => s.environment === name);
-  const prs = (env?.openPromotions ?? []).filter(pr => sameVersion(pr.version, lineage.version));
+  const prs = (env?.openPromotions ?? []).filter(pr =>
+    sameVersion(pr.version, lineage.version),
+  );
   const parts: ReactNode[] = [];
   if (state?.pinned) {
     parts.push(
       env?.pinFileUrl ? (
-        <Link key="pin" to={env.pinFileUrl} aria-label={`Pin of ${lineage.version} in ${name}`}>
+        <Link
+          key="pin"
+          to={env.pinFileUrl}
+          aria-label={`Pin of ${lineage.version} in ${name}`}
+        >
           pinned
         </Link>
       ) : (
@@ -69,21 +86,34 @@ function EnvironmentLine({ lineage, view, name }: { lineage: VersionLineage; vie
     parts.push(
       <span key="deploy">
         deployed by{' '}
-        <Link to={state.deployedBy.url} aria-label={`Deploy run #${state.deployedBy.number} of ${name}`}>
+        <Link
+          to={state.deployedBy.url}
+          aria-label={`Deploy run #${state.deployedBy.number} of ${name}`}
+        >
           #{state.deployedBy.number}
         </Link>{' '}
-        <BuildResultStatus result={state.deployedBy.result} subject={`Deploy #${state.deployedBy.number}`} />
+        <BuildResultStatus
+          result={state.deployedBy.result}
+          subject={`Deploy #${state.deployedBy.number}`}
+        />
       </span>,
     );
   }
   prs.forEach(pr =>
     parts.push(
-      <Link key={`pr-${pr.number}`} to={pr.url} aria-label={`Promotion pull request #${pr.number} to ${name}`}>
+      <Link
+        key={`pr-${pr.number}`}
+        to={pr.url}
+        aria-label={`Promotion pull request #${pr.number} to ${name}`}
+      >
         promotion PR #{pr.number}
       </Link>,
     ),
   );
-  if (parts.length === 0) parts.push(env?.pinnedVersion ? `not here (pins ${env.pinnedVersion})` : 'not here');
+  if (parts.length === 0)
+    parts.push(
+      env?.pinnedVersion ? `not here (pins ${env.pinnedVersion})` : 'not here',
+    );
   return (
     <Row term={name}>
       {parts.map((p, i) => (
@@ -97,7 +127,13 @@ function EnvironmentLine({ lineage, view, name }: { lineage: VersionLineage; vie
 }
 
 /** The chain of one version as a list with a link to every upstream. */
-export function ChainList({ lineage, view }: { lineage: VersionLineage; view: DeliveryView }) {
+export function ChainList({
+  lineage,
+  view,
+}: {
+  lineage: VersionLineage;
+  view: DeliveryView;
+}) {
   const classes = useStyles();
   const { commit, build, image, chart } = lineage;
   return (
@@ -105,7 +141,13 @@ export function ChainList({ lineage, view }: { lineage: VersionLineage; view: De
       <Row term="Commit">
         {commit ? (
           <>
-            {commit.url ? <Link to={commit.url}><code>{commit.shortSha}</code></Link> : <code>{commit.shortSha}</code>}{' '}
+            {commit.url ? (
+              <Link to={commit.url}>
+                <code>{commit.shortSha}</code>
+              </Link>
+            ) : (
+              <code>{commit.shortSha}</code>
+            )}{' '}
             {commit.message}
             {commit.author && ` — ${commit.author}`}
             <When iso={commit.timestamp} />
@@ -118,7 +160,10 @@ export function ChainList({ lineage, view }: { lineage: VersionLineage; view: De
         {build ? (
           <>
             <Link to={build.url}>#{build.number}</Link>{' '}
-            <BuildResultStatus result={build.result} subject={`Build #${build.number}`} />
+            <BuildResultStatus
+              result={build.result}
+              subject={`Build #${build.number}`}
+            />
             <When iso={build.startedAt} />
           </>
         ) : (
@@ -128,8 +173,17 @@ export function ChainList({ lineage, view }: { lineage: VersionLineage; view: De
       <Row term="Image">
         {image ? (
           <>
-            {image.url ? <Link to={image.url}>{`${image.name}:${image.tag}`}</Link> : `${image.name}:${image.tag}`}
-            {image.digest && <> · <code>{image.digest}</code></>}
+            {image.url ? (
+              <Link to={image.url}>{`${image.name}:${image.tag}`}</Link>
+            ) : (
+              `${image.name}:${image.tag}`
+            )}
+            {image.digest && (
+              <>
+                {' '}
+                · <code>{image.digest}</code>
+              </>
+            )}
             <When iso={image.pushedAt} />
           </>
         ) : (
@@ -139,7 +193,11 @@ export function ChainList({ lineage, view }: { lineage: VersionLineage; view: De
       <Row term="Chart">
         {chart ? (
           <>
-            {chart.url ? <Link to={chart.url}>{`${chart.name} ${chart.version}`}</Link> : `${chart.name} ${chart.version}`}
+            {chart.url ? (
+              <Link to={chart.url}>{`${chart.name} ${chart.version}`}</Link>
+            ) : (
+              `${chart.name} ${chart.version}`
+            )}
             <When iso={chart.createdAt} />
           </>
         ) : (
@@ -147,7 +205,12 @@ export function ChainList({ lineage, view }: { lineage: VersionLineage; view: De
         )}
       </Row>
       {view.environments.map(env => (
-        <EnvironmentLine key={env.name} lineage={lineage} view={view} name={env.name} />
+        <EnvironmentLine
+          key={env.name}
+          lineage={lineage}
+          view={view}
+          name={env.name}
+        />
       ))}
     </dl>
   );

@@ -5,10 +5,14 @@ import { VersionDetail } from './VersionDetail';
 
 describe('VersionDetail', () => {
   it('shows the whole chain of a version with links to every upstream', async () => {
-    await renderInTestApp(<VersionDetail lineage={xposerView.versions[0]} view={xposerView} />);
+    await renderInTestApp(
+      <VersionDetail lineage={xposerView.versions[0]} view={xposerView} />,
+    );
 
     expect(screen.getByText('Lineage of v0.0.20')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Delivery pipeline of v0.0.20/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /Delivery pipeline of v0.0.20/ }),
+    ).toBeInTheDocument();
     const hrefs = screen.getAllByRole('link').map(a => a.getAttribute('href'));
     expect(hrefs).toEqual(
       expect.arrayContaining([
@@ -32,6 +36,8 @@ describe('VersionDetail', () => {
         actions={l => <button type="button">Promote {l.version}</button>}
       />,
     );
-    expect(screen.getByRole('button', { name: 'Promote v0.0.19' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Promote v0.0.19' }),
+    ).toBeInTheDocument();
   });
 });

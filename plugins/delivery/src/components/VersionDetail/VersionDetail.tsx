@@ -22,7 +22,10 @@ export function VersionDetail(props: VersionDetailProps) {
   const { lineage, view, actions } = props;
   return (
     <InfoCard title={`Lineage of ${lineage.version}`}>
-      <PipelineGraphic version={lineage.version} steps={pipelineSteps(lineage, view)} />
+      <PipelineGraphic
+        version={lineage.version}
+        steps={pipelineSteps(lineage, view)}
+      />
       <Box mt={2}>
         <ChainList lineage={lineage} view={view} />
       </Box>

@@ -13,10 +13,12 @@ describe('VersionEnvironmentChips', () => {
       />,
     );
     const list = screen.getByRole('list', { name: 'Environments of v0.0.20' });
-    expect(within(list).getByLabelText('dev: pinned and running')).toBeInTheDocument();
-    expect(within(list).getByLabelText('staging: running, not pinned')).toHaveTextContent(
-      'staging (running)',
-    );
+    expect(
+      within(list).getByLabelText('dev: pinned and running'),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByLabelText('staging: running, not pinned'),
+    ).toHaveTextContent('staging (running)');
   });
 
   it('renders nothing for a version that is nowhere', async () => {

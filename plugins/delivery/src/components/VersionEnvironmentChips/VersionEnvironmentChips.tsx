@@ -36,7 +36,9 @@ export function VersionEnvironmentChips(props: VersionEnvironmentChipsProps) {
   const classes = useStyles();
   const shown = states
     .filter(s => s.pinned || s.running)
-    .sort((a, b) => order.indexOf(a.environment) - order.indexOf(b.environment));
+    .sort(
+      (a, b) => order.indexOf(a.environment) - order.indexOf(b.environment),
+    );
   if (shown.length === 0) return null;
   return (
     <ul className={classes.list} aria-label={`Environments of ${version}`}>
@@ -44,7 +46,11 @@ export function VersionEnvironmentChips(props: VersionEnvironmentChipsProps) {
         <li key={s.environment}>
           <Chip
             size="small"
-            label={s.running && !s.pinned ? `${s.environment} (running)` : s.environment}
+            label={
+              s.running && !s.pinned
+                ? `${s.environment} (running)`
+                : s.environment
+            }
             color={s.pinned ? 'primary' : 'default'}
             variant={s.running ? 'default' : 'outlined'}
             className={s.running ? classes.running : undefined}
