@@ -12,6 +12,39 @@ export interface PendingPush {
   fail?: boolean;
 }
 
+/** Commits a change to a code repo (a CHANGELOG.md line) as a developer push would. */
+export async function commitPush(
+  rt: Runtime,
+  service: WorldService,
+  branch: string,
+  message: string,
+  author: { name: string; email: string },
+): Promise<PendingPush> {
+  const { owner, name } = service.codeRepo;
+  const log =
+    (await rt.store.readFile(owner, name, branch, 'CHANGELOG.md')) ??
+    `# Changelog of ${service.name}\n`;
+  const sha = await rt.store.commitFiles(
+    owner,
+    name,
+    branch,
+    message,
+    { 'CHANGELOG.md': `${log}- ${message}\n` },
+    author,
+  );
+  return {
+    sha,
+    change: {
+      sha,
+      message,
+      authorName: author.name,
+      authorEmail: author.email,
+      timestamp: Date.now(),
+      paths: [{ file: 'CHANGELOG.md', editType: 'edit' }],
+    },
+  };
+}
+
 /** Next release version: patch bump of the newest chart, keeping its `v` style. */
 export function nextVersion(rt: Runtime, service: WorldService): string {
   const list = rt.charts.charts.get(service.chart) ?? [];

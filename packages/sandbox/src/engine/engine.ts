@@ -20,7 +20,7 @@ import {
 import { seedArtifacts } from './seedArtifacts';
 import { seedCluster } from './cluster';
 import { runDeploy } from './deployRun';
-import { runCodeBuild, type PendingPush } from './codeRun';
+import { commitPush, runCodeBuild, type PendingPush } from './codeRun';
 import type { Runtime } from './runtime';
 
 /** Options of {@link SandboxEngine}. @public */
@@ -218,26 +218,11 @@ export class SandboxEngine {
     );
     if (!service) throw new Error(`unknown service ${serviceName}`);
     const branch = opts.branch ?? service.codeRepo.defaultBranch;
-    const { owner, name } = service.codeRepo;
     const author = opts.author ?? {
       name: 'Sandbox Developer',
       email: 'developer@example.com',
     };
-    const log =
-      (await this.options.store.readFile(
-        owner,
-        name,
-        branch,
-        'CHANGELOG.md',
-      )) ?? `# Changelog of ${service.name}\n`;
-    const sha = await this.options.store.commitFiles(
-      owner,
-      name,
-      branch,
-      message,
-      { 'CHANGELOG.md': `${log}- ${message}\n` },
-      author,
-    );
+    const pending = await commitPush(this.rt, service, branch, message, author);
     const segments = codeJobSegments(service, branch);
     let job = this.rt.code.find(segments);
     if (!job) {
@@ -245,18 +230,8 @@ export class SandboxEngine {
       job.parameterDefinitions = codeJobParameters;
       this.codeJobs.set(job, { service, branch });
     }
-    this.pendingPushes.set(job, {
-      sha,
-      fail: opts.fail,
-      change: {
-        sha,
-        message,
-        authorName: author.name,
-        authorEmail: author.email,
-        timestamp: Date.now(),
-        paths: [{ file: 'CHANGELOG.md', editType: 'edit' }],
-      },
-    });
+    const sha = pending.sha;
+    this.pendingPushes.set(job, { ...pending, fail: opts.fail });
     this.events.add('push', { service: service.name, branch, sha, message });
     const item = this.rt.code.enqueue(
       job,

@@ -200,6 +200,12 @@ describe('Jenkins with the real `jenkins` client', () => {
       };
       return q.executable ? q : undefined;
     });
+    expect(
+      shapeDiff(
+        readJsonFixture('jenkins/jenkins-rest-queueItemRunning.json'),
+        item,
+      ),
+    ).toEqual([]);
     expect(item.executable!.url).toBe(
       `${deploy}/job/deploy/job/config-dev/${item.executable!.number}/`,
     );

@@ -85,6 +85,13 @@ export class JenkinsState {
     parameters: BuildParameter[],
     causes: BuildCause[],
   ): QueueItem {
+    // Like Jenkins: a request identical to a waiting one joins it (same queue item).
+    const same = this.waiting().find(
+      q =>
+        q.job === job &&
+        JSON.stringify(q.parameters) === JSON.stringify(parameters),
+    );
+    if (same) return same;
     const item: QueueItem = {
       id: this.nextQueueId++,
       job,
