@@ -25,7 +25,11 @@ backend.add(
             'delivery/chart': 'xposer',
           },
         },
-        spec: { type: 'service', owner: 'group:default/team-xposer', lifecycle: 'production' },
+        spec: {
+          type: 'service',
+          owner: 'group:default/team-xposer',
+          lifecycle: 'production',
+        },
       },
     ],
   }),

@@ -14,12 +14,28 @@ const base = () => ({
   },
   delivery: {
     codeJenkins: [
-      { name: 'code', baseUrl: 'http://127.0.0.1:7101', username: 'code-ci', apiToken: 't' },
+      {
+        name: 'code',
+        baseUrl: 'http://127.0.0.1:7101',
+        username: 'code-ci',
+        apiToken: 't',
+      },
     ],
     deployJenkins: [
-      { name: 'deploy', baseUrl: 'http://127.0.0.1:7102', username: 'deploy-ci', apiToken: 't' },
+      {
+        name: 'deploy',
+        baseUrl: 'http://127.0.0.1:7102',
+        username: 'deploy-ci',
+        apiToken: 't',
+      },
     ],
-    nexus: [{ name: 'default', baseUrl: 'http://127.0.0.1:7103', repository: 'docker-hosted' }],
+    nexus: [
+      {
+        name: 'default',
+        baseUrl: 'http://127.0.0.1:7103',
+        repository: 'docker-hosted',
+      },
+    ],
     chartMuseum: [{ name: 'default', baseUrl: 'http://127.0.0.1:7104' }],
     environments: [
       {
@@ -52,7 +68,10 @@ describe('readDeliveryConfig', () => {
     const config = read();
     expect(config.cacheTtlSeconds).toBe(30);
     expect(config.versionFrom).toEqual({ kind: 'displayName' });
-    expect(config.codeJenkins[0]).toMatchObject({ name: 'code', timeoutMs: 10000 });
+    expect(config.codeJenkins[0]).toMatchObject({
+      name: 'code',
+      timeoutMs: 10000,
+    });
     const [dev, prod] = config.environments;
     expect(dev).toMatchObject({
       owner: 'gitops',
@@ -65,11 +84,22 @@ describe('readDeliveryConfig', () => {
       repoHtmlUrl: 'http://127.0.0.1:7105/gitops/config-dev',
       token: 'sandbox-github-token',
       cluster: { namespace: 'dev', timeoutMs: 10000 },
-      gates: { requireChart: true, requireImage: false, requireRunningInPrevious: true },
+      gates: {
+        requireChart: true,
+        requireImage: false,
+        requireRunningInPrevious: true,
+      },
     });
     expect(dev.valuesPath('xposer')).toBe('xposer.yaml');
-    expect(prod).toMatchObject({ repo: 'config-prod', promotesFrom: 'dev', requirementsPath: 'Chart.yaml' });
-    expect(prod.deployJob).toEqual({ instance: 'deploy', job: 'deploy/config-prod' });
+    expect(prod).toMatchObject({
+      repo: 'config-prod',
+      promotesFrom: 'dev',
+      requirementsPath: 'Chart.yaml',
+    });
+    expect(prod.deployJob).toEqual({
+      instance: 'deploy',
+      job: 'deploy/config-prod',
+    });
     expect(prod.valuesPath('xposer')).toBe('values/xposer.yaml');
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.environments[0])).toBe(true);
@@ -83,20 +113,25 @@ describe('readDeliveryConfig', () => {
   it.each([
     [
       (c: ReturnType<typeof base>) => {
-        (c.delivery.environments as Array<Record<string, unknown>>)[1].promotesFrom = 'qa';
+        (
+          c.delivery.environments as Array<Record<string, unknown>>
+        )[1].promotesFrom = 'qa';
       },
       'delivery.environments[1].promotesFrom: "qa" is not an earlier environment',
     ],
     [
       (c: ReturnType<typeof base>) => {
-        (c.delivery.environments as Array<Record<string, unknown>>)[0].deployJob = 'code:deploy/x';
+        (
+          c.delivery.environments as Array<Record<string, unknown>>
+        )[0].deployJob = 'code:deploy/x';
       },
       'delivery.environments[0].deployJob',
     ],
     [
       (c: ReturnType<typeof base>) => {
-        (c.delivery.environments as Array<Record<string, unknown>>)[0].configRepo =
-          'https://gitlab.example.com/a/b';
+        (
+          c.delivery.environments as Array<Record<string, unknown>>
+        )[0].configRepo = 'https://gitlab.example.com/a/b';
       },
       'delivery.environments[0].configRepo: no integrations.github entry',
     ],
@@ -108,13 +143,16 @@ describe('readDeliveryConfig', () => {
     ],
     [
       (c: ReturnType<typeof base>) => {
-        (c.delivery.codeJenkins as Array<Record<string, unknown>>)[0].baseUrl = 'ftp://x';
+        (c.delivery.codeJenkins as Array<Record<string, unknown>>)[0].baseUrl =
+          'ftp://x';
       },
       'delivery.codeJenkins[0].baseUrl',
     ],
     [
       (c: ReturnType<typeof base>) => {
-        (c.delivery.environments as Array<Record<string, unknown>>)[1].requirementsPath = '../x';
+        (
+          c.delivery.environments as Array<Record<string, unknown>>
+        )[1].requirementsPath = '../x';
       },
       'delivery.environments[1].requirementsPath',
     ],

@@ -57,8 +57,10 @@ function readNamed<T extends { name: string }>(
   return list.map((c, i) => {
     const path = `delivery.${key}[${i}]`;
     const item = read(c, path);
-    if (!NAME.test(item.name)) fail(`${path}.name`, `"${item.name}" is not a valid name`);
-    if (seen.has(item.name)) fail(`${path}.name`, `duplicate name "${item.name}"`);
+    if (!NAME.test(item.name))
+      fail(`${path}.name`, `"${item.name}" is not a valid name`);
+    if (seen.has(item.name))
+      fail(`${path}.name`, `duplicate name "${item.name}"`);
     seen.add(item.name);
     return Object.freeze(item);
   });
@@ -81,7 +83,10 @@ const readNexus = (c: Config, path: string): NexusInstanceConfig => ({
   timeoutMs: readTimeout(c, path),
 });
 
-const readChartMuseum = (c: Config, path: string): ChartMuseumInstanceConfig => ({
+const readChartMuseum = (
+  c: Config,
+  path: string,
+): ChartMuseumInstanceConfig => ({
   name: c.getString('name'),
   baseUrl: readUrl(c, 'baseUrl', `${path}.baseUrl`),
   username: c.getOptionalString('username'),
@@ -104,16 +109,24 @@ function readGates(c: Config | undefined): EnvironmentGates {
   return Object.freeze({
     requireChart: c?.getOptionalBoolean('requireChart') ?? true,
     requireImage: c?.getOptionalBoolean('requireImage') ?? true,
-    requireSuccessfulBuild: c?.getOptionalBoolean('requireSuccessfulBuild') ?? true,
-    requireRunningInPrevious: c?.getOptionalBoolean('requireRunningInPrevious') ?? true,
+    requireSuccessfulBuild:
+      c?.getOptionalBoolean('requireSuccessfulBuild') ?? true,
+    requireRunningInPrevious:
+      c?.getOptionalBoolean('requireRunningInPrevious') ?? true,
   });
 }
 
-function readCluster(c: Config | undefined, path: string): ClusterConfig | undefined {
+function readCluster(
+  c: Config | undefined,
+  path: string,
+): ClusterConfig | undefined {
   if (!c) return undefined;
   const namespace = c.getString('namespace');
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-    fail(`${path}.namespace`, `"${namespace}" is not a valid Kubernetes namespace`);
+    fail(
+      `${path}.namespace`,
+      `"${namespace}" is not a valid Kubernetes namespace`,
+    );
   }
   return Object.freeze({
     url: readUrl(c, 'url', `${path}.url`),
@@ -126,50 +139,86 @@ function readCluster(c: Config | undefined, path: string): ClusterConfig | undef
 /** Splits `https://host/owner/repo(.git)` into its parts. */
 function parseRepoUrl(value: string, path: string) {
   const url = new URL(value);
-  const parts = url.pathname.replace(/\.git$/, '').split('/').filter(Boolean);
-  if (parts.length !== 2) fail(path, `"${value}" must look like https://<host>/<owner>/<repo>`);
+  const parts = url.pathname
+    .replace(/\.git$/, '')
+    .split('/')
+    .filter(Boolean);
+  if (parts.length !== 2)
+    fail(path, `"${value}" must look like https://<host>/<owner>/<repo>`);
   return { url, owner: parts[0], repo: parts[1] };
 }
 
 function readEnvironment(
   c: Config,
   i: number,
-  ctx: { integrations: ScmIntegrations; deployJenkins: readonly JenkinsInstanceConfig[]; earlier: string[] },
+  ctx: {
+    integrations: ScmIntegrations;
+    deployJenkins: readonly JenkinsInstanceConfig[];
+    earlier: string[];
+  },
 ): EnvironmentConfig {
   const path = `delivery.environments[${i}]`;
   const name = c.getString('name');
   if (!NAME.test(name)) fail(`${path}.name`, `"${name}" is not a valid name`);
-  if (ctx.earlier.includes(name)) fail(`${path}.name`, `duplicate environment "${name}"`);
+  if (ctx.earlier.includes(name))
+    fail(`${path}.name`, `duplicate environment "${name}"`);
 
   const configRepoUrl = readUrl(c, 'configRepo', `${path}.configRepo`);
-  const { url, owner, repo } = parseRepoUrl(configRepoUrl, `${path}.configRepo`);
+  const { url, owner, repo } = parseRepoUrl(
+    configRepoUrl,
+    `${path}.configRepo`,
+  );
   const integration = ctx.integrations.github.byUrl(configRepoUrl);
   if (!integration) {
-    fail(`${path}.configRepo`, `no integrations.github entry for host "${url.host}"`);
+    fail(
+      `${path}.configRepo`,
+      `no integrations.github entry for host "${url.host}"`,
+    );
   }
   const gh = integration.config;
   const apiBaseUrl = gh.apiBaseUrl;
-  if (!apiBaseUrl) fail(`${path}.configRepo`, `integrations.github for "${gh.host}" has no apiBaseUrl`);
+  if (!apiBaseUrl)
+    fail(
+      `${path}.configRepo`,
+      `integrations.github for "${gh.host}" has no apiBaseUrl`,
+    );
 
-  const requirementsPath = c.getOptionalString('requirementsPath') ?? 'requirements.yaml';
-  const valuesPathTemplate = c.getOptionalString('valuesPath') ?? '{release}.yaml';
-  for (const [k, v] of [['requirementsPath', requirementsPath], ['valuesPath', valuesPathTemplate]]) {
+  const requirementsPath =
+    c.getOptionalString('requirementsPath') ?? 'requirements.yaml';
+  const valuesPathTemplate =
+    c.getOptionalString('valuesPath') ?? '{release}.yaml';
+  for (const [k, v] of [
+    ['requirementsPath', requirementsPath],
+    ['valuesPath', valuesPathTemplate],
+  ]) {
     if (v.startsWith('/') || v.split('/').some(s => s === '..' || s === '')) {
-      fail(`${path}.${k}`, `"${v}" must be a relative path inside the repository`);
+      fail(
+        `${path}.${k}`,
+        `"${v}" must be a relative path inside the repository`,
+      );
     }
   }
 
   const deployJobRaw = c.getString('deployJob');
-  const m = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]*):)?([^:?#\s]+)$/.exec(deployJobRaw);
-  if (!m) fail(`${path}.deployJob`, `"${deployJobRaw}" must be [instance:]job/path`);
+  const m = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]*):)?([^:?#\s]+)$/.exec(
+    deployJobRaw,
+  );
+  if (!m)
+    fail(`${path}.deployJob`, `"${deployJobRaw}" must be [instance:]job/path`);
   const instance = m[1] ?? ctx.deployJenkins[0]?.name;
   if (!instance || !ctx.deployJenkins.some(j => j.name === instance)) {
-    fail(`${path}.deployJob`, `"${deployJobRaw}" names no delivery.deployJenkins instance`);
+    fail(
+      `${path}.deployJob`,
+      `"${deployJobRaw}" names no delivery.deployJenkins instance`,
+    );
   }
 
   const promotesFrom = c.getOptionalString('promotesFrom');
   if (promotesFrom !== undefined && !ctx.earlier.includes(promotesFrom)) {
-    fail(`${path}.promotesFrom`, `"${promotesFrom}" is not an earlier environment`);
+    fail(
+      `${path}.promotesFrom`,
+      `"${promotesFrom}" is not an earlier environment`,
+    );
   }
 
   const htmlBaseUrl = `${url.protocol}//${url.host}`;
@@ -182,7 +231,8 @@ function readEnvironment(
     branch: c.getOptionalString('branch') ?? 'main',
     requirementsPath,
     valuesPathTemplate,
-    valuesPath: (release: string) => valuesPathTemplate.split('{release}').join(release),
+    valuesPath: (release: string) =>
+      valuesPathTemplate.split('{release}').join(release),
     deployJob: Object.freeze({ instance, job: m[2] }),
     promotesFrom,
     cluster: readCluster(c.getOptionalConfig('cluster'), `${path}.cluster`),
@@ -217,18 +267,27 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
     });
   }
   const ttl = root.getOptionalNumber('cache.ttlSeconds') ?? 30;
-  if (!(ttl >= 0 && ttl <= 3600)) fail('delivery.cache.ttlSeconds', `${ttl} must be between 0 and 3600`);
-  const maxResponseBytes = root.getOptionalNumber('maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!(maxResponseBytes >= 1024)) fail('delivery.maxResponseBytes', 'must be at least 1024');
+  if (!(ttl >= 0 && ttl <= 3600))
+    fail('delivery.cache.ttlSeconds', `${ttl} must be between 0 and 3600`);
+  const maxResponseBytes =
+    root.getOptionalNumber('maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(maxResponseBytes >= 1024))
+    fail('delivery.maxResponseBytes', 'must be at least 1024');
 
   const codeJenkins = readNamed(root, 'codeJenkins', readJenkins);
   const deployJenkins = readNamed(root, 'deployJenkins', readJenkins);
   const earlier: string[] = [];
-  const environments = (root.getOptionalConfigArray('environments') ?? []).map((c, i) => {
-    const env = readEnvironment(c, i, { integrations, deployJenkins, earlier });
-    earlier.push(env.name);
-    return env;
-  });
+  const environments = (root.getOptionalConfigArray('environments') ?? []).map(
+    (c, i) => {
+      const env = readEnvironment(c, i, {
+        integrations,
+        deployJenkins,
+        earlier,
+      });
+      earlier.push(env.name);
+      return env;
+    },
+  );
   return Object.freeze({
     cacheTtlSeconds: ttl,
     codeJenkins: Object.freeze(codeJenkins),

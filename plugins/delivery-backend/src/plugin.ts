@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { readDeliveryConfig } from './config';
@@ -22,10 +25,22 @@ export const deliveryPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, cache, httpAuth, httpRouter, permissionsRegistry, catalog }) {
+      async init({
+        config,
+        logger,
+        cache,
+        httpAuth,
+        httpRouter,
+        permissionsRegistry,
+        catalog,
+      }) {
         const deliveryConfig = readDeliveryConfig(config);
         permissionsRegistry.addPermissions(deliveryPermissions);
-        const view = DefaultDeliveryViewService.create({ config: deliveryConfig, logger, cache });
+        const view = DefaultDeliveryViewService.create({
+          config: deliveryConfig,
+          logger,
+          cache,
+        });
         httpRouter.use(await createRouter({ httpAuth, catalog, logger, view }));
         logger.info('Delivery plugin ready', {
           environments: deliveryConfig.environments.map(e => e.name).join(','),

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { deliveryPlugin } from './plugin';
@@ -22,7 +23,11 @@ const xposer: Entity = {
       'delivery/chart': 'xposer',
     },
   },
-  spec: { type: 'service', owner: 'group:default/team-xposer', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/team-xposer',
+    lifecycle: 'production',
+  },
 };
 
 describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
@@ -37,21 +42,46 @@ describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
   });
   afterAll(() => upstream.close());
 
-  async function start(catalog = catalogServiceMock.factory({ entities: [xposer] })) {
+  async function start(
+    catalog: ServiceFactory = catalogServiceMock.factory({
+      entities: [xposer],
+    }),
+  ) {
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
         catalog,
         mockServices.rootConfig.factory({
           data: {
-            integrations: { github: [{ host: new URL(upstream.url).host, apiBaseUrl: `${upstream.url}/api/v3`, token: 't' }] },
+            integrations: {
+              github: [
+                {
+                  host: new URL(upstream.url).host,
+                  apiBaseUrl: `${upstream.url}/api/v3`,
+                  token: 't',
+                },
+              ],
+            },
             delivery: {
-              codeJenkins: [{ name: 'code', baseUrl: upstream.url, timeoutMs: 500 }],
-              deployJenkins: [{ name: 'deploy', baseUrl: upstream.url, timeoutMs: 500 }],
-              nexus: [{ name: 'default', baseUrl: upstream.url, timeoutMs: 500 }],
-              chartMuseum: [{ name: 'default', baseUrl: upstream.url, timeoutMs: 500 }],
+              codeJenkins: [
+                { name: 'code', baseUrl: upstream.url, timeoutMs: 500 },
+              ],
+              deployJenkins: [
+                { name: 'deploy', baseUrl: upstream.url, timeoutMs: 500 },
+              ],
+              nexus: [
+                { name: 'default', baseUrl: upstream.url, timeoutMs: 500 },
+              ],
+              chartMuseum: [
+                { name: 'default', baseUrl: upstream.url, timeoutMs: 500 },
+              ],
               environments: [
-                { name: 'dev', configRepo: `${upstream.url}/gitops/config-dev`, deployJob: 'deploy/config-dev', timeoutMs: 500 },
+                {
+                  name: 'dev',
+                  configRepo: `${upstream.url}/gitops/config-dev`,
+                  deployJob: 'deploy/config-dev',
+                  timeoutMs: 500,
+                },
               ],
             },
           },
@@ -72,7 +102,9 @@ describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
 
   it('returns 400 for bad params', async () => {
     const server = await start();
-    const res = await request(server).get('/api/delivery/entities/default/component/..%2Fx');
+    const res = await request(server).get(
+      '/api/delivery/entities/default/component/..%2Fx',
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(validate('Error', res.body)).toBeNull();
@@ -81,23 +113,29 @@ describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
   it('returns 404 for an unknown entity, with no upstream traffic', async () => {
     const server = await start();
     const before = upstream.seen.length;
-    const res = await request(server).get('/api/delivery/entities/default/component/nope');
+    const res = await request(server).get(
+      '/api/delivery/entities/default/component/nope',
+    );
     expect(res.status).toBe(404);
     expect(validate('Error', res.body)).toBeNull();
     expect(upstream.seen.length).toBe(before);
   });
 
   it('reads the entity as the caller: unreadable is 404 with no upstream traffic', async () => {
-    const getEntityByRef = jest.fn(async (_ref: unknown, options: { credentials: unknown }) =>
-      options.credentials === undefined ? xposer : undefined,
-    );
-    const server = await start(catalogServiceMock.mock({ getEntityByRef }).factory as never);
+    // The catalog hides the entity from this caller.
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: async () => undefined,
+    });
+    const server = await start(catalog.factory);
     const before = upstream.seen.length;
     const res = await request(server)
       .get('/api/delivery/entities/default/component/xposer')
-      .set('Authorization', mockCredentials.user.header('user:default/outsider'));
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
     expect(res.status).toBe(404);
-    expect(getEntityByRef).toHaveBeenCalledWith(
+    expect(catalog.getEntityByRef).toHaveBeenCalledWith(
       { namespace: 'default', kind: 'component', name: 'xposer' },
       { credentials: mockCredentials.user('user:default/outsider') },
     );
@@ -120,7 +158,10 @@ describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
         nexus: { status: 'error', error: { kind: 'unavailable' } },
         chartMuseum: { status: 'error', error: { kind: 'unavailable' } },
         'configRepo:dev': { status: 'error', error: { kind: 'unavailable' } },
-        'deployJenkins:dev': { status: 'error', error: { kind: 'unavailable' } },
+        'deployJenkins:dev': {
+          status: 'error',
+          error: { kind: 'unavailable' },
+        },
         'cluster:dev': { status: 'ok', note: 'no cluster configured' },
       },
     });

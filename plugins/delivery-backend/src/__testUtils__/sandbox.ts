@@ -25,28 +25,83 @@ export function sandboxAppConfig(
   });
   return {
     integrations: {
-      github: [{ host: gh.host, apiBaseUrl: `${urls.github}/api/v3`, token: sandboxCredentials.githubToken }],
+      github: [
+        {
+          host: gh.host,
+          apiBaseUrl: `${urls.github}/api/v3`,
+          token: sandboxCredentials.githubToken,
+        },
+      ],
     },
     delivery: {
       cache: { ttlSeconds: 30 },
       maxResponseBytes,
       codeJenkins: [
-        { name: 'code', baseUrl: urls['jenkins-code'], username: 'code-ci', apiToken: 'code-jenkins-token', timeoutMs },
+        {
+          name: 'code',
+          baseUrl: urls['jenkins-code'],
+          username: 'code-ci',
+          apiToken: 'code-jenkins-token',
+          timeoutMs,
+        },
       ],
       deployJenkins: [
-        { name: 'deploy', baseUrl: urls['jenkins-deploy'], username: 'deploy-ci', apiToken: 'deploy-jenkins-token', timeoutMs },
+        {
+          name: 'deploy',
+          baseUrl: urls['jenkins-deploy'],
+          username: 'deploy-ci',
+          apiToken: 'deploy-jenkins-token',
+          timeoutMs,
+        },
       ],
       nexus: [
-        { name: 'default', baseUrl: urls.nexus, repository: 'docker-hosted', username: 'nexus-reader', password: 'nexus-password', timeoutMs },
+        {
+          name: 'default',
+          baseUrl: urls.nexus,
+          repository: 'docker-hosted',
+          username: 'nexus-reader',
+          password: 'nexus-password',
+          timeoutMs,
+        },
       ],
       chartMuseum: [
-        { name: 'default', baseUrl: urls.chartmuseum, username: 'chart-reader', password: 'chart-password', timeoutMs },
+        {
+          name: 'default',
+          baseUrl: urls.chartmuseum,
+          username: 'chart-reader',
+          password: 'chart-password',
+          timeoutMs,
+        },
       ],
       versionFrom: 'displayName',
       environments: [
-        { name: 'dev', configRepo: `${urls.github}/gitops/config-dev`, branch: 'main', deployJob: 'deploy:deploy/config-dev', cluster: cluster('dev'), timeoutMs },
-        { name: 'staging', promotesFrom: 'dev', configRepo: `${urls.github}/gitops/config-staging`, branch: 'main', deployJob: 'deploy:deploy/config-staging', cluster: cluster('staging'), timeoutMs },
-        { name: 'prod', promotesFrom: 'staging', configRepo: `${urls.github}/gitops/config-prod`, branch: 'main', requirementsPath: 'Chart.yaml', deployJob: 'deploy:deploy/config-prod', cluster: cluster('prod'), timeoutMs },
+        {
+          name: 'dev',
+          configRepo: `${urls.github}/gitops/config-dev`,
+          branch: 'main',
+          deployJob: 'deploy:deploy/config-dev',
+          cluster: cluster('dev'),
+          timeoutMs,
+        },
+        {
+          name: 'staging',
+          promotesFrom: 'dev',
+          configRepo: `${urls.github}/gitops/config-staging`,
+          branch: 'main',
+          deployJob: 'deploy:deploy/config-staging',
+          cluster: cluster('staging'),
+          timeoutMs,
+        },
+        {
+          name: 'prod',
+          promotesFrom: 'staging',
+          configRepo: `${urls.github}/gitops/config-prod`,
+          branch: 'main',
+          requirementsPath: 'Chart.yaml',
+          deployJob: 'deploy:deploy/config-prod',
+          cluster: cluster('prod'),
+          timeoutMs,
+        },
       ],
     },
   };
@@ -55,10 +110,16 @@ export function sandboxAppConfig(
 /** A view service on the sandbox; `cache` defaults to none (every call reads upstream). */
 export function sandboxViewService(
   urls: TestSandbox['urls'],
-  options: { cache?: CacheService; timeoutMs?: number; maxResponseBytes?: number } = {},
+  options: {
+    cache?: CacheService;
+    timeoutMs?: number;
+    maxResponseBytes?: number;
+  } = {},
 ) {
   const config = readDeliveryConfig(
-    new ConfigReader(sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes)),
+    new ConfigReader(
+      sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes),
+    ),
   );
   return DefaultDeliveryViewService.create({
     config,
@@ -68,12 +129,19 @@ export function sandboxViewService(
 }
 
 /** A catalog Component with delivery annotations. */
-export function component(name: string, annotations: Record<string, string>): Entity {
+export function component(
+  name: string,
+  annotations: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/team-xposer', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/team-xposer',
+      lifecycle: 'production',
+    },
   };
 }
 
@@ -103,7 +171,11 @@ export function memoryCache(): CacheService & { sets: number } {
       const hit = store.get(key);
       return hit && hit.until > Date.now() ? (hit.value as T) : undefined;
     },
-    async set(key: string, value: unknown, options?: { ttl?: number | object }) {
+    async set(
+      key: string,
+      value: unknown,
+      options?: { ttl?: number | object },
+    ) {
       cache.sets++;
       const ttl = typeof options?.ttl === 'number' ? options.ttl : 60_000;
       store.set(key, { value, until: Date.now() + ttl });

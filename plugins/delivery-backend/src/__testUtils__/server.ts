@@ -16,7 +16,11 @@ export async function startServer(
 ): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers });
+    seen.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '',
+      headers: req.headers,
+    });
     handler(req, res);
   });
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
@@ -33,7 +37,11 @@ export async function startServer(
 }
 
 /** Sends JSON. */
-export function sendJson(res: http.ServerResponse, body: unknown, status = 200) {
+export function sendJson(
+  res: http.ServerResponse,
+  body: unknown,
+  status = 200,
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(text);

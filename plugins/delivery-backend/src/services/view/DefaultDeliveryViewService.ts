@@ -1,4 +1,7 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_CHART,
@@ -24,7 +27,9 @@ import type { DeliveryViewService } from './types';
 /** Repo URL from `backstage.io/source-location` (`url:https://host/o/r/tree/...`). */
 function codeRepoUrl(entity: Entity): string | undefined {
   const loc = entity.metadata.annotations?.['backstage.io/source-location'];
-  const m = loc ? /^url:(https?:\/\/[^/]+\/[^/]+\/[^/]+?)(\.git)?(\/.*)?$/.exec(loc) : null;
+  const m = loc
+    ? /^url:(https?:\/\/[^/]+\/[^/]+\/[^/]+?)(\.git)?(\/.*)?$/.exec(loc)
+    : null;
   return m?.[1];
 }
 
@@ -46,13 +51,19 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
   }): DefaultDeliveryViewService {
     const cache = new ViewCache(options.cache, options.logger);
     const clients = new UpstreamClients(options.config, cache.etagStore());
-    const loader = new SourceLoader(options.config, clients, cache, options.logger);
+    const loader = new SourceLoader(
+      options.config,
+      clients,
+      cache,
+      options.logger,
+    );
     return new DefaultDeliveryViewService(options.config, loader);
   }
 
   async getView(entity: Entity): Promise<DeliveryView> {
     const { annotations, problems } = readDeliveryAnnotations(entity);
-    const problem = (a: string) => problems.find(p => p.annotation === a)?.message;
+    const problem = (a: string) =>
+      problems.find(p => p.annotation === a)?.message;
     const release = annotations.release;
 
     const resolve = (
@@ -67,40 +78,82 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       const list = [...names];
       const instance = ref.instance ?? list[0];
       if (!instance || !list.includes(instance)) {
-        return failed('not-configured', `${annotation}: no ${kind} instance named "${ref.instance ?? '(default)'}" in delivery config`);
+        return failed(
+          'not-configured',
+          `${annotation}: no ${kind} instance named "${
+            ref.instance ?? '(default)'
+          }" in delivery config`,
+        );
       }
       return { ok: true, value: { instance, id: ref.id } };
     };
 
-    const codeRef = resolve(ANNOTATION_CODE_JOB, annotations.codeJob, this.config.codeJenkins.map(j => j.name), 'codeJenkins');
-    const imageRef = resolve(ANNOTATION_IMAGE, annotations.image, this.config.nexus.map(n => n.name), 'nexus');
-    const chartRef = resolve(ANNOTATION_CHART, annotations.chart, this.config.chartMuseum.map(c => c.name), 'chartMuseum');
+    const codeRef = resolve(
+      ANNOTATION_CODE_JOB,
+      annotations.codeJob,
+      this.config.codeJenkins.map(j => j.name),
+      'codeJenkins',
+    );
+    const imageRef = resolve(
+      ANNOTATION_IMAGE,
+      annotations.image,
+      this.config.nexus.map(n => n.name),
+      'nexus',
+    );
+    const chartRef = resolve(
+      ANNOTATION_CHART,
+      annotations.chart,
+      this.config.chartMuseum.map(c => c.name),
+      'chartMuseum',
+    );
     const repoUrl = codeRepoUrl(entity);
 
     const [builds, images, charts, envResults] = await Promise.all([
       codeRef.ok
-        ? this.loader.attempt('codeJenkins', () => this.loader.codeBuilds(codeRef.value.instance, codeRef.value.id, repoUrl))
+        ? this.loader.attempt('codeJenkins', () =>
+            this.loader.codeBuilds(
+              codeRef.value.instance,
+              codeRef.value.id,
+              repoUrl,
+            ),
+          )
         : Promise.resolve(codeRef as Loaded<CodeBuild[]>),
       imageRef.ok
-        ? this.loader.attempt('nexus', () => this.loader.images(imageRef.value.instance, imageRef.value.id))
+        ? this.loader.attempt('nexus', () =>
+            this.loader.images(imageRef.value.instance, imageRef.value.id),
+          )
         : Promise.resolve(imageRef as Loaded<ImageSearchResult>),
       chartRef.ok
-        ? this.loader.attempt('chartMuseum', () => this.loader.charts(chartRef.value.instance, chartRef.value.id))
+        ? this.loader.attempt('chartMuseum', () =>
+            this.loader.charts(chartRef.value.instance, chartRef.value.id),
+          )
         : Promise.resolve(chartRef as Loaded<ChartArtifact[]>),
-      Promise.all(this.environmentsFor(annotations.environments).map(env => this.environment(env, release))),
+      Promise.all(
+        this.environmentsFor(annotations.environments).map(env =>
+          this.environment(env, release),
+        ),
+      ),
     ]);
 
     const sources: Record<string, SourceState> = {
       codeJenkins: sourceState(builds),
       nexus: images.ok
-        ? sourceState({ ok: true, value: null, incomplete: images.value.incomplete, note: images.value.note })
+        ? sourceState({
+            ok: true,
+            value: null,
+            incomplete: images.value.incomplete,
+            note: images.value.note,
+          })
         : sourceState(images),
       chartMuseum: sourceState(charts),
     };
     for (const name of annotations.environments ?? []) {
       if (!this.config.environments.some(e => e.name === name)) {
         sources[`configRepo:${name}`] = sourceState(
-          failed('not-configured', `delivery/environments: no environment named "${name}" in delivery config`),
+          failed(
+            'not-configured',
+            `delivery/environments: no environment named "${name}" in delivery config`,
+          ),
         );
       }
     }
@@ -134,16 +187,23 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     return this.config.environments.filter(e => names.includes(e.name));
   }
 
-  private async environment(env: EnvironmentConfig, release?: string): Promise<EnvironmentResult> {
+  private async environment(
+    env: EnvironmentConfig,
+    release?: string,
+  ): Promise<EnvironmentResult> {
     if (release) return loadEnvironment(this.loader, env, release);
-    const error = failed('not-configured', 'No delivery/release or delivery/chart annotation names the release');
+    const error = failed(
+      'not-configured',
+      'No delivery/release or delivery/chart annotation names the release',
+    );
     const view: EnvironmentView = {
       name: env.name,
       promotesFrom: env.promotesFrom,
       configRepoUrl: env.repoHtmlUrl,
       branch: env.branch,
       status: 'unknown',
-      statusReason: 'The entity does not name its release (delivery/release or delivery/chart).',
+      statusReason:
+        'The entity does not name its release (delivery/release or delivery/chart).',
       openPromotions: [],
     };
     const s = sourceState(error);

@@ -1,4 +1,7 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { JsonValue } from '@backstage/types';
 import type { EtagStore } from '../../upstreams/github/GitHubReader';
 
@@ -28,7 +31,9 @@ export class ViewCache {
     if (hit !== undefined) return hit as unknown as T;
     const value = await load();
     await this.safe(() =>
-      this.cache!.set(key, JSON.parse(JSON.stringify(value ?? null)), { ttl: ttlMs }),
+      this.cache!.set(key, JSON.parse(JSON.stringify(value ?? null)), {
+        ttl: ttlMs,
+      }),
     );
     return value;
   }
@@ -47,7 +52,11 @@ export class ViewCache {
       set: async (key, value) => {
         if (!this.cache) return;
         await this.safe(() =>
-          this.cache!.set(`etag:${key}`, value as { etag: string; data: JsonValue }, { ttl }),
+          this.cache!.set(
+            `etag:${key}`,
+            value as { etag: string; data: JsonValue },
+            { ttl },
+          ),
         );
       },
     };

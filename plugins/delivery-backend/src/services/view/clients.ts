@@ -20,10 +20,14 @@ export class UpstreamClients {
 
   constructor(config: DeliveryConfig, etags: EtagStore) {
     const maxBytes = config.maxResponseBytes;
-    for (const j of config.codeJenkins) this.codeJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
-    for (const j of config.deployJenkins) this.deployJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
-    for (const n of config.nexus) this.nexus.set(n.name, NexusClient.create(n, { maxBytes }));
-    for (const c of config.chartMuseum) this.chartMuseum.set(c.name, ChartMuseumClient.create(c, { maxBytes }));
+    for (const j of config.codeJenkins)
+      this.codeJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
+    for (const j of config.deployJenkins)
+      this.deployJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
+    for (const n of config.nexus)
+      this.nexus.set(n.name, NexusClient.create(n, { maxBytes }));
+    for (const c of config.chartMuseum)
+      this.chartMuseum.set(c.name, ChartMuseumClient.create(c, { maxBytes }));
     for (const env of config.environments) {
       const key = githubKey(env);
       if (!this.github.has(key)) {
@@ -38,7 +42,11 @@ export class UpstreamClients {
           }),
         );
       }
-      if (env.cluster) this.kubernetes.set(env.name, KubernetesClient.create(env.cluster, { maxBytes }));
+      if (env.cluster)
+        this.kubernetes.set(
+          env.name,
+          KubernetesClient.create(env.cluster, { maxBytes }),
+        );
     }
   }
 
@@ -53,5 +61,7 @@ export class UpstreamClients {
 }
 
 function githubKey(env: EnvironmentConfig): string {
-  return `${env.apiBaseUrl}|${env.token ? 'token' : 'anonymous'}|${env.timeoutMs}`;
+  return `${env.apiBaseUrl}|${env.token ? 'token' : 'anonymous'}|${
+    env.timeoutMs
+  }`;
 }

@@ -1,4 +1,8 @@
-import type { BuildResult, CodeBuild, CommitRef } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type {
+  BuildResult,
+  CodeBuild,
+  CommitRef,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { VersionFrom } from '../../configTypes';
 import {
   buildVersion,
@@ -34,7 +38,9 @@ export function toCodeBuild(
       message: entry?.msg,
       author: entry?.author?.fullName,
       timestamp: entry?.timestamp ? iso(entry.timestamp) : undefined,
-      url: revision.remoteUrls.map(u => commitUrl(u, revision.sha)).find(Boolean),
+      url: revision.remoteUrls
+        .map(u => commitUrl(u, revision.sha))
+        .find(Boolean),
     };
   }
   return {
@@ -62,7 +68,10 @@ export interface RawDeployRun {
 }
 
 /** A deploy-Jenkins build, joined to the config-repo commit it deployed. @public */
-export function toRawDeployRun(build: JenkinsBuild, configRepoUrl: string): RawDeployRun {
+export function toRawDeployRun(
+  build: JenkinsBuild,
+  configRepoUrl: string,
+): RawDeployRun {
   return {
     number: build.number,
     url: build.url,

@@ -7,7 +7,10 @@ import type {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { EnvironmentConfig } from '../../configTypes';
 import type { PullSummary } from '../../upstreams/github/GitHubReader';
-import { imageTag, DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
+import {
+  imageTag,
+  DeploymentSummary,
+} from '../../upstreams/kubernetes/KubernetesClient';
 import type { RawDeployRun } from './convert';
 import { findPin, Pin } from './pins';
 import { Loaded, SourceLoader, sourceState } from './sources';
@@ -26,7 +29,9 @@ export interface EnvironmentResult {
 /** Finds the release's deployment: label `release`/`app`, then its name. @public */
 export function findDeployment(list: DeploymentSummary[], release: string) {
   const labelled = (d: DeploymentSummary) =>
-    [d.labels, d.podLabels].some(l => l.release === release || l.app === release);
+    [d.labels, d.podLabels].some(
+      l => l.release === release || l.app === release,
+    );
   return (
     list.find(labelled) ??
     list.find(d => d.name === release) ??
@@ -47,7 +52,11 @@ function liveState(d: DeploymentSummary, release: string): LiveState {
   };
 }
 
-function promotions(pulls: Loaded<PullSummary[]>, env: string, release: string): PromotionSummary[] {
+function promotions(
+  pulls: Loaded<PullSummary[]>,
+  env: string,
+  release: string,
+): PromotionSummary[] {
   if (!pulls.ok) return [];
   const prefix = `delivery/${env}/${release}-`;
   return pulls.value
@@ -71,13 +80,20 @@ async function withVersions(
   release: string,
   runs: RawDeployRun[],
 ): Promise<DeployRun[]> {
-  const shas = [...new Set(runs.map(r => r.configSha).filter((s): s is string => !!s))].slice(0, MAX_DEPLOYED_SHAS);
+  const shas = [
+    ...new Set(runs.map(r => r.configSha).filter((s): s is string => !!s)),
+  ].slice(0, MAX_DEPLOYED_SHAS);
   const versions = new Map<string, string | undefined>();
   await Promise.all(
     shas.map(async sha => {
       try {
         const content = await loader.fileAt(env, sha);
-        versions.set(sha, content === null ? undefined : findPin(content, env.requirementsPath, release)?.version);
+        versions.set(
+          sha,
+          content === null
+            ? undefined
+            : findPin(content, env.requirementsPath, release)?.version,
+        );
       } catch {
         versions.set(sha, undefined); // the run stays, without a version
       }
@@ -92,7 +108,11 @@ async function withVersions(
     startedAt: r.startedAt,
     durationMs: r.durationMs,
     configCommit: r.configSha
-      ? { sha: r.configSha, shortSha: r.configSha.slice(0, 7), url: `${env.repoHtmlUrl}/commit/${r.configSha}` }
+      ? {
+          sha: r.configSha,
+          shortSha: r.configSha.slice(0, 7),
+          url: `${env.repoHtmlUrl}/commit/${r.configSha}`,
+        }
       : undefined,
     version: r.configSha ? versions.get(r.configSha) : undefined,
   }));
@@ -111,15 +131,24 @@ export async function loadEnvironment(
   const [config, deploys, cluster, pulls] = await Promise.all([
     loader.attempt(`configRepo:${env.name}`, async () => {
       const head = await loader.configHead(env);
-      if (head.content === null) return { headSha: head.headSha, pin: undefined, missing: true };
-      return { headSha: head.headSha, pin: findPin(head.content, env.requirementsPath, release), missing: false };
+      if (head.content === null)
+        return { headSha: head.headSha, pin: undefined, missing: true };
+      return {
+        headSha: head.headSha,
+        pin: findPin(head.content, env.requirementsPath, release),
+        missing: false,
+      };
     }),
     loader.attempt(`deployJenkins:${env.name}`, async () =>
       withVersions(loader, env, release, await loader.deployRuns(env)),
     ),
     env.cluster
       ? loader.attempt(`cluster:${env.name}`, () => loader.deployments(env))
-      : Promise.resolve<Loaded<DeploymentSummary[]>>({ ok: true, value: [], note: 'no cluster configured' }),
+      : Promise.resolve<Loaded<DeploymentSummary[]>>({
+          ok: true,
+          value: [],
+          note: 'no cluster configured',
+        }),
     loader.attempt(`promotions:${env.name}`, () => loader.pulls(env)),
   ]);
 
@@ -128,7 +157,9 @@ export async function loadEnvironment(
   }
   const pin: Pin | undefined = config.ok ? config.value.pin : undefined;
   const runs = deploys.ok ? deploys.value : [];
-  const deployment = cluster.ok ? findDeployment(cluster.value, release) : undefined;
+  const deployment = cluster.ok
+    ? findDeployment(cluster.value, release)
+    : undefined;
   const live = deployment ? liveState(deployment, release) : undefined;
   const lastDeploy = runs[0];
   const decision = decideStatus({
@@ -151,7 +182,9 @@ export async function loadEnvironment(
     configRepoUrl: env.repoHtmlUrl,
     branch: env.branch,
     pinnedVersion: pin?.version,
-    pinFileUrl: pin ? `${blob}/${env.requirementsPath}#L${pin.line}` : undefined,
+    pinFileUrl: pin
+      ? `${blob}/${env.requirementsPath}#L${pin.line}`
+      : undefined,
     valuesFileUrl: `${blob}/${env.valuesPath(release)}`,
     lastDeploy,
     live,

@@ -1,4 +1,7 @@
-import type { DeliveryView, SourceErrorKind } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type {
+  DeliveryView,
+  SourceErrorKind,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import {
   component,
   sandboxViewService,
@@ -38,10 +41,20 @@ type FaultCase = [string, Record<string, unknown>, SourceErrorKind, number];
 const FAULTS: FaultCase[] = [
   ['down (503)', { kind: 'error', status: 503 }, 'unavailable', 10_000],
   ['hanging', { kind: 'hang' }, 'timeout', 1500],
-  ['slow past the timeout', { kind: 'latency', latencyMs: 5000 }, 'timeout', 1500],
+  [
+    'slow past the timeout',
+    { kind: 'latency', latencyMs: 5000 },
+    'timeout',
+    1500,
+  ],
   ['an HTML login page', { kind: 'html-login' }, 'unauthorized', 10_000],
   ['truncated JSON', { kind: 'truncated-json' }, 'bad-response', 10_000],
-  ['an oversized body', { kind: 'oversized', sizeBytes: 3 * 1024 * 1024 }, 'bad-response', 10_000],
+  [
+    'an oversized body',
+    { kind: 'oversized', sizeBytes: 3 * 1024 * 1024 },
+    'bad-response',
+    10_000,
+  ],
 ];
 
 describe('the view under upstream faults (sandbox control API)', () => {
@@ -54,12 +67,16 @@ describe('the view under upstream faults (sandbox control API)', () => {
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(
+        `control ${method} ${path}: ${res.status} ${await res.text()}`,
+      );
   };
   const view = (timeoutMs = 10_000): Promise<DeliveryView> =>
-    sandboxViewService(sandbox.urls, { timeoutMs, maxResponseBytes: 1024 * 1024 }).getView(
-      component('xposer', xposerAnnotations),
-    );
+    sandboxViewService(sandbox.urls, {
+      timeoutMs,
+      maxResponseBytes: 1024 * 1024,
+    }).getView(component('xposer', xposerAnnotations));
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
@@ -76,7 +93,10 @@ describe('the view under upstream faults (sandbox control API)', () => {
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(validate('DeliveryView', v)).toBeNull();
       const marked = SOURCES_OF[upstream];
-      const errorState = { status: 'error', error: { kind, message: expect.any(String) } };
+      const errorState = {
+        status: 'error',
+        error: { kind, message: expect.any(String) },
+      };
       expect(v.sources).toEqual(
         Object.fromEntries(
           Object.keys(v.sources).map(key => [
@@ -86,19 +106,30 @@ describe('the view under upstream faults (sandbox control API)', () => {
         ),
       );
       // Everything the failing upstream does not feed is still right.
-      expect(v.environments.map(e => e.status)).toEqual(STATUS_WHEN_FAILING[upstream]);
+      expect(v.environments.map(e => e.status)).toEqual(
+        STATUS_WHEN_FAILING[upstream],
+      );
       expect(v.environments.map(e => e.pinnedVersion)).toEqual(
-        upstream === 'github' ? [undefined, undefined, undefined] : ['v0.0.21', 'v0.0.20', '0.0.19'],
+        upstream === 'github'
+          ? [undefined, undefined, undefined]
+          : ['v0.0.21', 'v0.0.20', '0.0.19'],
       );
       expect(v.builds).toHaveLength(upstream === 'jenkins-code' ? 0 : 16);
     });
   });
 
   it('retries a transient 503 on a GET and shows the source as ok', async () => {
-    await control('POST', '/faults', { upstream: 'nexus', kind: 'error', status: 503, once: true });
+    await control('POST', '/faults', {
+      upstream: 'nexus',
+      kind: 'error',
+      status: 503,
+      once: true,
+    });
     const v = await view();
     expect(v.sources.nexus).toEqual({ status: 'ok' });
-    expect(v.versions.find(x => x.version === 'v0.0.21')?.image?.tag).toBe('v0.0.21');
+    expect(v.versions.find(x => x.version === 'v0.0.21')?.image?.tag).toBe(
+      'v0.0.21',
+    );
   });
 
   it('stops on a repeated continuationToken and marks Nexus incomplete', async () => {
@@ -106,11 +137,22 @@ describe('the view under upstream faults (sandbox control API)', () => {
       upstream: 'nexus',
       kind: 'error',
       status: 200,
-      body: JSON.stringify({ items: [], continuationToken: '0123456789abcdef0123456789abcdef' }),
+      body: JSON.stringify({
+        items: [],
+        continuationToken: '0123456789abcdef0123456789abcdef',
+      }),
     });
     const v = await view();
-    expect(v.sources.nexus).toMatchObject({ status: 'ok', incomplete: true, note: expect.stringMatching(/repeated/) });
-    expect(v.environments.map(e => e.status)).toEqual(['in-sync', 'in-sync', 'in-sync']);
+    expect(v.sources.nexus).toMatchObject({
+      status: 'ok',
+      incomplete: true,
+      note: expect.stringMatching(/repeated/),
+    });
+    expect(v.environments.map(e => e.status)).toEqual([
+      'in-sync',
+      'in-sync',
+      'in-sync',
+    ]);
   });
 
   it('sees a manual kubectl set image as drift', async () => {
@@ -129,7 +171,11 @@ describe('the view under upstream faults (sandbox control API)', () => {
         status: 'drifted',
       });
       const v19 = v.versions.find(x => x.version === 'v0.0.19')!;
-      expect(v19.environments[1]).toMatchObject({ environment: 'staging', running: true, pinned: false });
+      expect(v19.environments[1]).toMatchObject({
+        environment: 'staging',
+        running: true,
+        pinned: false,
+      });
     } finally {
       await control('POST', '/reset');
     }

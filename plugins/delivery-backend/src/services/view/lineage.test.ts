@@ -5,7 +5,8 @@ import { buildLineage, orderVersions } from './lineage';
 describe('orderVersions', () => {
   it('orders the real Stakater xposer chart versions (mixed v and plain) by semver', () => {
     const index = parse(fixture('helm/stakater-charts-index-excerpt.yaml'));
-    const versions: Array<{ version: string; created: string }> = index.entries.xposer;
+    const versions: Array<{ version: string; created: string }> =
+      index.entries.xposer;
     const items = versions.map(v => ({
       normalized: v.version.replace(/^v/, ''),
       time: Date.parse(v.created),
@@ -32,17 +33,63 @@ describe('orderVersions', () => {
 describe('buildLineage', () => {
   it('joins chart, image, build and environments on the version without v', () => {
     const lineage = buildLineage({
-      charts: [{ name: 'xposer', version: 'v0.0.15', createdAt: '2020-01-06T10:06:00Z' }],
-      images: [{ repository: 'docker-hosted', name: 'stakater/xposer', tag: 'v0.0.15' }],
+      charts: [
+        {
+          name: 'xposer',
+          version: 'v0.0.15',
+          createdAt: '2020-01-06T10:06:00Z',
+        },
+      ],
+      images: [
+        {
+          repository: 'docker-hosted',
+          name: 'stakater/xposer',
+          tag: 'v0.0.15',
+        },
+      ],
       builds: [
-        { number: 9, url: 'u9', result: 'SUCCESS', building: false, startedAt: '2020-01-06T10:05:00Z', durationMs: 1, version: 'v0.0.15', commit: { sha: 'abc', shortSha: 'abc' } },
-        { number: 3, url: 'u3', result: 'FAILURE', building: false, startedAt: '2019-11-20T10:05:00Z', durationMs: 1 },
+        {
+          number: 9,
+          url: 'u9',
+          result: 'SUCCESS',
+          building: false,
+          startedAt: '2020-01-06T10:05:00Z',
+          durationMs: 1,
+          version: 'v0.0.15',
+          commit: { sha: 'abc', shortSha: 'abc' },
+        },
+        {
+          number: 3,
+          url: 'u3',
+          result: 'FAILURE',
+          building: false,
+          startedAt: '2019-11-20T10:05:00Z',
+          durationMs: 1,
+        },
       ],
       environments: [
-        { name: 'prod', configRepoUrl: 'x', branch: 'main', pinnedVersion: '0.0.15', runningVersion: 'v0.0.15', status: 'in-sync', statusReason: 'x', openPromotions: [] },
+        {
+          name: 'prod',
+          configRepoUrl: 'x',
+          branch: 'main',
+          pinnedVersion: '0.0.15',
+          runningVersion: 'v0.0.15',
+          status: 'in-sync',
+          statusReason: 'x',
+          openPromotions: [],
+        },
       ],
       deploys: [
-        { environment: 'prod', number: 4, url: 'd4', result: 'SUCCESS', building: false, startedAt: '2020-01-07T00:00:00Z', durationMs: 1, version: '0.0.15' },
+        {
+          environment: 'prod',
+          number: 4,
+          url: 'd4',
+          result: 'SUCCESS',
+          building: false,
+          startedAt: '2020-01-07T00:00:00Z',
+          durationMs: 1,
+          version: '0.0.15',
+        },
       ],
     });
     expect(lineage).toEqual([
@@ -50,11 +97,29 @@ describe('buildLineage', () => {
         version: 'v0.0.15',
         normalized: '0.0.15',
         commit: { sha: 'abc', shortSha: 'abc' },
-        build: { number: 9, url: 'u9', result: 'SUCCESS', startedAt: '2020-01-06T10:05:00Z' },
-        image: { repository: 'docker-hosted', name: 'stakater/xposer', tag: 'v0.0.15' },
-        chart: { name: 'xposer', version: 'v0.0.15', createdAt: '2020-01-06T10:06:00Z' },
+        build: {
+          number: 9,
+          url: 'u9',
+          result: 'SUCCESS',
+          startedAt: '2020-01-06T10:05:00Z',
+        },
+        image: {
+          repository: 'docker-hosted',
+          name: 'stakater/xposer',
+          tag: 'v0.0.15',
+        },
+        chart: {
+          name: 'xposer',
+          version: 'v0.0.15',
+          createdAt: '2020-01-06T10:06:00Z',
+        },
         environments: [
-          { environment: 'prod', pinned: true, running: true, deployedBy: { number: 4, url: 'd4', result: 'SUCCESS' } },
+          {
+            environment: 'prod',
+            pinned: true,
+            running: true,
+            deployedBy: { number: 4, url: 'd4', result: 'SUCCESS' },
+          },
         ],
       },
     ]);

@@ -31,10 +31,14 @@ interface Entry {
 const time = (s?: string) => (s ? Date.parse(s) || 0 : 0);
 
 /** Builds newest first; a successful build wins over a failed one of the same version. */
-function pickBuild(current: CodeBuild | undefined, candidate: CodeBuild): CodeBuild {
+function pickBuild(
+  current: CodeBuild | undefined,
+  candidate: CodeBuild,
+): CodeBuild {
   if (!current) return candidate;
   const ok = (b: CodeBuild) => (b.result === 'SUCCESS' ? 1 : 0);
-  if (ok(candidate) !== ok(current)) return ok(candidate) > ok(current) ? candidate : current;
+  if (ok(candidate) !== ok(current))
+    return ok(candidate) > ok(current) ? candidate : current;
   return candidate.number > current.number ? candidate : current;
 }
 
@@ -44,14 +48,21 @@ function pickBuild(current: CodeBuild | undefined, candidate: CodeBuild): CodeBu
  * first semver version older than it. Nothing is dropped.
  * @public
  */
-export function orderVersions<T extends { normalized: string; time: number }>(items: T[]): T[] {
+export function orderVersions<T extends { normalized: string; time: number }>(
+  items: T[],
+): T[] {
   const isSemver = (v: string) => semver.valid(v) !== null;
-  const sem = items.filter(i => isSemver(i.normalized)).sort((a, b) => semver.rcompare(a.normalized, b.normalized));
-  const other = items.filter(i => !isSemver(i.normalized)).sort((a, b) => b.time - a.time);
+  const sem = items
+    .filter(i => isSemver(i.normalized))
+    .sort((a, b) => semver.rcompare(a.normalized, b.normalized));
+  const other = items
+    .filter(i => !isSemver(i.normalized))
+    .sort((a, b) => b.time - a.time);
   const out: T[] = [];
   let j = 0;
   for (const s of sem) {
-    while (j < other.length && other[j].time >= s.time && other[j].time > 0) out.push(other[j++]);
+    while (j < other.length && other[j].time >= s.time && other[j].time > 0)
+      out.push(other[j++]);
     out.push(s);
   }
   return out.concat(other.slice(j));
@@ -95,31 +106,49 @@ export function buildLineage(input: LineageInputs): VersionLineage[] {
   const items = [...entries.entries()].map(([normalized, e]) => ({
     normalized,
     e,
-    time: time(e.chart?.createdAt) || time(e.image?.pushedAt) || time(e.build?.startedAt),
+    time:
+      time(e.chart?.createdAt) ||
+      time(e.image?.pushedAt) ||
+      time(e.build?.startedAt),
   }));
   return orderVersions(items)
     .slice(0, MAX_VERSIONS)
     .map(({ normalized, e }) => {
-      const version = e.chart?.version ?? e.image?.tag ?? e.build?.version ?? e.names[0];
+      const version =
+        e.chart?.version ?? e.image?.tag ?? e.build?.version ?? e.names[0];
       const lineage: VersionLineage = {
         version,
         normalized,
         commit: e.build?.commit,
         build: e.build
-          ? { number: e.build.number, url: e.build.url, result: e.build.result, startedAt: e.build.startedAt }
+          ? {
+              number: e.build.number,
+              url: e.build.url,
+              result: e.build.result,
+              startedAt: e.build.startedAt,
+            }
           : undefined,
         image: e.image,
         chart: e.chart,
         environments: input.environments.map(env => {
           const runs = input.deploys.filter(
-            d => d.environment === env.name && d.version !== undefined && normalizeVersion(d.version) === normalized,
+            d =>
+              d.environment === env.name &&
+              d.version !== undefined &&
+              normalizeVersion(d.version) === normalized,
           );
           const by = runs.find(d => d.result === 'SUCCESS') ?? runs[0];
           return {
             environment: env.name,
-            pinned: env.pinnedVersion !== undefined && normalizeVersion(env.pinnedVersion) === normalized,
-            running: env.runningVersion !== undefined && normalizeVersion(env.runningVersion) === normalized,
-            deployedBy: by ? { number: by.number, url: by.url, result: by.result } : undefined,
+            pinned:
+              env.pinnedVersion !== undefined &&
+              normalizeVersion(env.pinnedVersion) === normalized,
+            running:
+              env.runningVersion !== undefined &&
+              normalizeVersion(env.runningVersion) === normalized,
+            deployedBy: by
+              ? { number: by.number, url: by.url, result: by.result }
+              : undefined,
           };
         }),
       };

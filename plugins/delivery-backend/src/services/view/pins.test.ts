@@ -3,11 +3,15 @@ import { findPin } from './pins';
 
 describe('findPin', () => {
   it('finds a Stakater requirements.yaml pin by alias and its line', () => {
-    const content = fixture('helm/stakater-docs-release-requirements-excerpt.yaml');
+    const content = fixture(
+      'helm/stakater-docs-release-requirements-excerpt.yaml',
+    );
     const pin = findPin(content, 'requirements.yaml', 'xposer');
     expect(pin).toMatchObject({ version: '0.0.3', matchedBy: 'alias' });
     expect(content.split('\n')[pin!.line - 1]).toMatch(/version: 0\.0\.3/);
-    expect(findPin(content, 'requirements.yaml', 'mvnstorage')?.version).toBe('1.0.1');
+    expect(findPin(content, 'requirements.yaml', 'mvnstorage')?.version).toBe(
+      '1.0.1',
+    );
     expect(findPin(content, 'requirements.yaml', 'storage')).toBeUndefined();
     expect(findPin(content, 'requirements.yaml', 'nope')).toBeUndefined();
   });
@@ -25,12 +29,18 @@ describe('findPin', () => {
       '    version: 1.10',
       '',
     ].join('\r\n');
-    expect(findPin(content, 'Chart.yaml', 'xposer')).toEqual({ version: 'v0.0.20', line: 6, matchedBy: 'name' });
+    expect(findPin(content, 'Chart.yaml', 'xposer')).toEqual({
+      version: 'v0.0.20',
+      line: 6,
+      matchedBy: 'name',
+    });
     expect(findPin(content, 'Chart.yaml', 'other')?.version).toBe('1.10');
   });
 
   it('reads the real nordmart v2 wrapper chart', () => {
-    const content = fixture('helm/stakater-nordmart-apps-gitops-config/01-arsenal_01-stakater-nordmart-review-api_01-dev_Chart.yaml');
+    const content = fixture(
+      'helm/stakater-nordmart-apps-gitops-config/01-arsenal_01-stakater-nordmart-review-api_01-dev_Chart.yaml',
+    );
     expect(findPin(content, 'Chart.yaml', 'stakater-nordmart-review')).toEqual({
       version: '1.0.52',
       line: 5,
@@ -39,7 +49,11 @@ describe('findPin', () => {
   });
 
   it('refuses duplicate keys and invalid YAML', () => {
-    expect(() => findPin('dependencies: []\ndependencies: []\n', 'r.yaml', 'x')).toThrow(/not valid YAML/);
-    expect(() => findPin('dependencies: [\n', 'r.yaml', 'x')).toThrow(/not valid YAML/);
+    expect(() =>
+      findPin('dependencies: []\ndependencies: []\n', 'r.yaml', 'x'),
+    ).toThrow(/not valid YAML/);
+    expect(() => findPin('dependencies: [\n', 'r.yaml', 'x')).toThrow(
+      /not valid YAML/,
+    );
   });
 });

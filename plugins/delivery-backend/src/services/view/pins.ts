@@ -1,4 +1,11 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+} from 'yaml';
 import { UpstreamError } from '../../upstreams/http';
 
 /** Largest requirements/Chart.yaml we parse. */
@@ -17,8 +24,11 @@ export interface Pin {
 function text(node: unknown, content: string): string | undefined {
   if (!isScalar(node)) return undefined;
   const s = node as Scalar;
-  if (s.type === 'PLAIN' && s.range) return content.slice(s.range[0], s.range[1]).trim();
-  return s.value === null || s.value === undefined ? undefined : String(s.value);
+  if (s.type === 'PLAIN' && s.range)
+    return content.slice(s.range[0], s.range[1]).trim();
+  return s.value === null || s.value === undefined
+    ? undefined
+    : String(s.value);
 }
 
 /**
@@ -29,9 +39,16 @@ function text(node: unknown, content: string): string | undefined {
  * is not safe YAML (syntax, duplicate keys, aliases, size).
  * @public
  */
-export function findPin(content: string, path: string, release: string): Pin | undefined {
+export function findPin(
+  content: string,
+  path: string,
+  release: string,
+): Pin | undefined {
   if (Buffer.byteLength(content, 'utf8') > MAX_PIN_FILE_BYTES) {
-    throw new UpstreamError('bad-response', `${path} is larger than ${MAX_PIN_FILE_BYTES} bytes`);
+    throw new UpstreamError(
+      'bad-response',
+      `${path} is larger than ${MAX_PIN_FILE_BYTES} bytes`,
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(content.replace(/^\uFEFF/, ''), {
@@ -62,7 +79,8 @@ export function findPin(content: string, path: string, release: string): Pin | u
     if (!byName && text(item.get('name', true), content) === release) {
       const alias = text(item.get('alias', true), content);
       // A dependency aliased to something else is another release of the chart.
-      if (!alias || alias === release) byName = { version, line, matchedBy: 'name' };
+      if (!alias || alias === release)
+        byName = { version, line, matchedBy: 'name' };
     }
   }
   return byName;

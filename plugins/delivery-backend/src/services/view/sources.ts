@@ -68,10 +68,17 @@ export class SourceLoader {
       return { ok: true, value: await fn() };
     } catch (e) {
       if (e instanceof UpstreamError) {
-        this.logger.info('Delivery source failed', { source, kind: e.kind, error: e.message });
+        this.logger.info('Delivery source failed', {
+          source,
+          kind: e.kind,
+          error: e.message,
+        });
         return failed(e.kind, e.message);
       }
-      this.logger.error('Delivery source failed unexpectedly', { source, error: String(e) });
+      this.logger.error('Delivery source failed unexpectedly', {
+        source,
+        error: String(e),
+      });
       return failed('bad-response', `${source}: unexpected error`);
     }
   }
@@ -80,13 +87,24 @@ export class SourceLoader {
     return this.cache.getOrLoad<T>(`delivery:${key}`, ttlMs, load);
   }
 
-  codeBuilds(instance: string, job: string, codeRepoUrl?: string): Promise<CodeBuild[]> {
+  codeBuilds(
+    instance: string,
+    job: string,
+    codeRepoUrl?: string,
+  ): Promise<CodeBuild[]> {
     const client = this.clients.codeJenkins.get(instance)!;
-    const key = `code:${instance}:${job}:${codeRepoUrl ?? ''}:${JSON.stringify(this.config.versionFrom)}`;
+    const key = `code:${instance}:${job}:${codeRepoUrl ?? ''}:${JSON.stringify(
+      this.config.versionFrom,
+    )}`;
     return this.cached(key, async () => {
-      const builds = await client.listBuilds(job, { limit: BUILD_LIMIT, changeSets: true });
+      const builds = await client.listBuilds(job, {
+        limit: BUILD_LIMIT,
+        changeSets: true,
+      });
       const from = this.config.versionFrom;
-      return builds.map(b => toCodeBuild(b, { job, versionFrom: from, codeRepoUrl }));
+      return builds.map(b =>
+        toCodeBuild(b, { job, versionFrom: from, codeRepoUrl }),
+      );
     });
   }
 
@@ -122,7 +140,9 @@ export class SourceLoader {
       key,
       async () => {
         try {
-          return (await gh.getFile(env.owner, env.repo, env.requirementsPath, sha)).content;
+          return (
+            await gh.getFile(env.owner, env.repo, env.requirementsPath, sha)
+          ).content;
         } catch (e) {
           if (e instanceof UpstreamError && e.kind === 'not-found') return null;
           throw e;
@@ -135,10 +155,13 @@ export class SourceLoader {
   deployRuns(env: EnvironmentConfig): Promise<RawDeployRun[]> {
     const { instance, job } = env.deployJob;
     const client = this.clients.deployJenkins.get(instance)!;
-    return this.cached(`deploy:${instance}:${job}:${env.configRepoUrl}`, async () => {
-      const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
-      return builds.map(b => toRawDeployRun(b, env.configRepoUrl));
-    });
+    return this.cached(
+      `deploy:${instance}:${job}:${env.configRepoUrl}`,
+      async () => {
+        const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
+        return builds.map(b => toRawDeployRun(b, env.configRepoUrl));
+      },
+    );
   }
 
   deployments(env: EnvironmentConfig): Promise<DeploymentSummary[]> {
@@ -151,8 +174,9 @@ export class SourceLoader {
 
   pulls(env: EnvironmentConfig): Promise<PullSummary[]> {
     const gh = this.clients.githubFor(env);
-    return this.cached(`pulls:${env.apiBaseUrl}/${env.owner}/${env.repo}`, async () =>
-      gh.listOpenPulls(env.owner, env.repo),
+    return this.cached(
+      `pulls:${env.apiBaseUrl}/${env.owner}/${env.repo}`,
+      async () => gh.listOpenPulls(env.owner, env.repo),
     );
   }
 }

@@ -33,9 +33,17 @@ describe('decideStatus', () => {
     ['config repo down', { configError: 'timed out' }, 'unknown'],
     ['release not pinned', { pinnedVersion: undefined }, 'unknown'],
     ['deploy job down', { deployError: 'HTTP 503' }, 'unknown'],
-    ['deploying', { lastDeploy: run({ building: true, result: null }) }, 'deploying'],
+    [
+      'deploying',
+      { lastDeploy: run({ building: true, result: null }) },
+      'deploying',
+    ],
     ['never deployed', { lastDeploy: undefined }, 'pending-deploy'],
-    ['pin changed after deploy', { pinnedVersion: 'v0.0.22' }, 'pending-deploy'],
+    [
+      'pin changed after deploy',
+      { pinnedVersion: 'v0.0.22' },
+      'pending-deploy',
+    ],
     [
       'other commits after deploy, same pin',
       { headSha: 'b'.repeat(40) },
@@ -46,12 +54,32 @@ describe('decideStatus', () => {
       { headSha: 'b'.repeat(40), lastDeploy: run({ version: undefined }) },
       'pending-deploy',
     ],
-    ['failed and not running', { lastDeploy: run({ result: 'FAILURE' }), runningVersion: 'v0.0.20' }, 'deploy-failed'],
-    ['failed but running the pin', { lastDeploy: run({ result: 'FAILURE' }) }, 'in-sync'],
+    [
+      'failed and not running',
+      { lastDeploy: run({ result: 'FAILURE' }), runningVersion: 'v0.0.20' },
+      'deploy-failed',
+    ],
+    [
+      'failed but running the pin',
+      { lastDeploy: run({ result: 'FAILURE' }) },
+      'in-sync',
+    ],
     ['cluster down', { clusterError: 'HTTP 401' }, 'unknown'],
-    ['no cluster configured', { clusterConfigured: false, deploymentFound: false, runningVersion: undefined }, 'in-sync'],
+    [
+      'no cluster configured',
+      {
+        clusterConfigured: false,
+        deploymentFound: false,
+        runningVersion: undefined,
+      },
+      'in-sync',
+    ],
     ['kubectl set image', { runningVersion: 'v0.0.19' }, 'drifted'],
-    ['deployment gone', { deploymentFound: false, runningVersion: undefined }, 'drifted'],
+    [
+      'deployment gone',
+      { deploymentFound: false, runningVersion: undefined },
+      'drifted',
+    ],
   ])('%s', (_name, over, status) => {
     const decision = decideStatus(base(over));
     expect(decision.status).toBe(status);

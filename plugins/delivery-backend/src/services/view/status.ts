@@ -37,7 +37,8 @@ const OUTCOME: Record<string, string> = {
   ABORTED: 'was aborted',
   NOT_BUILT: 'was not built',
 };
-const outcome = (result: string | null) => (result ? OUTCOME[result] ?? result.toLowerCase() : 'did not finish');
+const outcome = (result: string | null) =>
+  result ? OUTCOME[result] ?? result.toLowerCase() : 'did not finish';
 
 /**
  * Decides the status of an environment, in this order:
@@ -58,40 +59,64 @@ const outcome = (result: string | null) => (result ? OUTCOME[result] ?? result.t
 export function decideStatus(i: StatusInputs): StatusDecision {
   const pin = i.pinnedVersion;
   if (i.configError) {
-    return { status: 'unknown', statusReason: `The config repo could not be read: ${i.configError}` };
+    return {
+      status: 'unknown',
+      statusReason: `The config repo could not be read: ${i.configError}`,
+    };
   }
   if (!pin) {
-    return { status: 'unknown', statusReason: `${i.release} is not pinned in ${i.environment}'s config repo.` };
+    return {
+      status: 'unknown',
+      statusReason: `${i.release} is not pinned in ${i.environment}'s config repo.`,
+    };
   }
   if (i.deployError) {
-    return { status: 'unknown', statusReason: `The deploy job could not be read: ${i.deployError}` };
+    return {
+      status: 'unknown',
+      statusReason: `The deploy job could not be read: ${i.deployError}`,
+    };
   }
   const last = i.lastDeploy;
   if (!last) {
-    return { status: 'pending-deploy', statusReason: `${pin} is pinned but no deploy run is recorded.` };
+    return {
+      status: 'pending-deploy',
+      statusReason: `${pin} is pinned but no deploy run is recorded.`,
+    };
   }
   if (last.building) {
     return {
       status: 'deploying',
-      statusReason: `Deploy #${last.number} of config commit ${short(last.configCommit?.sha)} is running.`,
+      statusReason: `Deploy #${last.number} of config commit ${short(
+        last.configCommit?.sha,
+      )} is running.`,
     };
   }
   const deployedSha = last.configCommit?.sha;
   if (last.version !== undefined && !sameVersion(last.version, pin)) {
     return {
       status: 'pending-deploy',
-      statusReason: `${pin} was pinned after the last deploy (#${last.number} deployed ${last.version} from ${short(deployedSha)}).`,
+      statusReason: `${pin} was pinned after the last deploy (#${
+        last.number
+      } deployed ${last.version} from ${short(deployedSha)}).`,
     };
   }
-  if (last.version === undefined && deployedSha && i.headSha && deployedSha !== i.headSha) {
+  if (
+    last.version === undefined &&
+    deployedSha &&
+    i.headSha &&
+    deployedSha !== i.headSha
+  ) {
     return {
       status: 'pending-deploy',
-      statusReason: `The config repo changed after the last deploy (#${last.number} built ${short(deployedSha)}, head is ${short(i.headSha)}).`,
+      statusReason: `The config repo changed after the last deploy (#${
+        last.number
+      } built ${short(deployedSha)}, head is ${short(i.headSha)}).`,
     };
   }
   const runningPin = sameVersion(i.runningVersion, pin);
   if (i.clusterConfigured && i.clusterError) {
-    const lastOutcome = last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
+    const lastOutcome =
+      last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
     return {
       status: 'unknown',
       statusReason: `The cluster could not be read (${i.clusterError}); the last deploy #${last.number} ${lastOutcome}.`,
@@ -100,9 +125,16 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (last.result !== 'SUCCESS' && (!i.clusterConfigured || !runningPin)) {
     let running = 'no cluster is configured to see what runs';
     if (i.clusterConfigured) {
-      running = `${i.runningVersion ?? 'not the pinned version'} is running instead of ${pin}`;
+      running = `${
+        i.runningVersion ?? 'not the pinned version'
+      } is running instead of ${pin}`;
     }
-    return { status: 'deploy-failed', statusReason: `Deploy #${last.number} ${outcome(last.result)}; ${running}.` };
+    return {
+      status: 'deploy-failed',
+      statusReason: `Deploy #${last.number} ${outcome(
+        last.result,
+      )}; ${running}.`,
+    };
   }
   if (!i.clusterConfigured) {
     return {
@@ -119,7 +151,9 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (!runningPin) {
     return {
       status: 'drifted',
-      statusReason: `The cluster runs ${i.runningVersion ?? 'an untagged image'} but ${pin} is pinned and was deployed by #${last.number}.`,
+      statusReason: `The cluster runs ${
+        i.runningVersion ?? 'an untagged image'
+      } but ${pin} is pinned and was deployed by #${last.number}.`,
     };
   }
   return {
@@ -127,6 +161,8 @@ export function decideStatus(i: StatusInputs): StatusDecision {
     statusReason:
       last.result === 'SUCCESS'
         ? `${pin} is pinned, deployed by #${last.number} and running.`
-        : `${pin} is pinned and running, although the last deploy #${last.number} ${outcome(last.result)}.`,
+        : `${pin} is pinned and running, although the last deploy #${
+            last.number
+          } ${outcome(last.result)}.`,
   };
 }

@@ -26,7 +26,10 @@ export class ChartMuseumClient {
     instance: ChartMuseumInstanceConfig,
     options?: { maxBytes?: number },
   ): ChartMuseumClient {
-    return new ChartMuseumClient(instance, options?.maxBytes ?? 5 * 1024 * 1024);
+    return new ChartMuseumClient(
+      instance,
+      options?.maxBytes ?? 5 * 1024 * 1024,
+    );
   }
 
   async listChartVersions(chart: string): Promise<ChartArtifact[]> {
@@ -54,7 +57,9 @@ export class ChartMuseumClient {
   private absolute(u: string): string | undefined {
     try {
       const url = new URL(u, `${this.instance.baseUrl}/`);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+      return url.protocol === 'http:' || url.protocol === 'https:'
+        ? url.toString()
+        : undefined;
     } catch {
       return undefined;
     }

@@ -1,6 +1,12 @@
 import { Octokit } from '@octokit/rest';
 import { z } from 'zod';
-import { checkShape, kindForStatus, toUpstreamError, UpstreamError, withRetries } from '../http';
+import {
+  checkShape,
+  kindForStatus,
+  toUpstreamError,
+  UpstreamError,
+  withRetries,
+} from '../http';
 import { createGitHubFetch } from './githubFetch';
 
 /** Where ETags and the bodies they validate are kept. @public */
@@ -90,25 +96,44 @@ export class GitHubReader {
   }
 
   /** A file's text at a ref (branch or sha). */
-  async getFile(owner: string, repo: string, path: string, ref: string): Promise<RepoFile> {
+  async getFile(
+    owner: string,
+    repo: string,
+    path: string,
+    ref: string,
+  ): Promise<RepoFile> {
     const what = `GitHub ${owner}/${repo}/${path}@${ref.slice(0, 12)}`;
     const data = await this.conditionalGet(
       `contents:${owner}/${repo}/${path}@${ref}`,
       what,
-      headers => this.octokit.rest.repos.getContent({ owner, repo, path, ref, headers }),
+      headers =>
+        this.octokit.rest.repos.getContent({ owner, repo, path, ref, headers }),
     );
     const file = checkShape(fileSchema, data, what);
     if (file.encoding !== 'base64' || file.content === undefined) {
-      throw new UpstreamError('bad-response', `${what}: file content not included (too large?)`);
+      throw new UpstreamError(
+        'bad-response',
+        `${what}: file content not included (too large?)`,
+      );
     }
-    return { content: Buffer.from(file.content, 'base64').toString('utf8'), sha: file.sha };
+    return {
+      content: Buffer.from(file.content, 'base64').toString('utf8'),
+      sha: file.sha,
+    };
   }
 
   /** The head commit sha of a branch. */
-  async getBranchHead(owner: string, repo: string, branch: string): Promise<string> {
+  async getBranchHead(
+    owner: string,
+    repo: string,
+    branch: string,
+  ): Promise<string> {
     const what = `GitHub ${owner}/${repo} branch ${branch}`;
-    const data = await this.conditionalGet(`branch:${owner}/${repo}@${branch}`, what, headers =>
-      this.octokit.rest.repos.getBranch({ owner, repo, branch, headers }),
+    const data = await this.conditionalGet(
+      `branch:${owner}/${repo}@${branch}`,
+      what,
+      headers =>
+        this.octokit.rest.repos.getBranch({ owner, repo, branch, headers }),
     );
     return checkShape(branchSchema, data, what).commit.sha;
   }
@@ -116,8 +141,17 @@ export class GitHubReader {
   /** Open pull requests (first 100, newest first). */
   async listOpenPulls(owner: string, repo: string): Promise<PullSummary[]> {
     const what = `GitHub ${owner}/${repo} pulls`;
-    const data = await this.conditionalGet(`pulls:${owner}/${repo}`, what, headers =>
-      this.octokit.rest.pulls.list({ owner, repo, state: 'open', per_page: 100, headers }),
+    const data = await this.conditionalGet(
+      `pulls:${owner}/${repo}`,
+      what,
+      headers =>
+        this.octokit.rest.pulls.list({
+          owner,
+          repo,
+          state: 'open',
+          per_page: 100,
+          headers,
+        }),
     );
     return checkShape(pullsSchema, data, what).map(p => ({
       number: p.number,
@@ -132,20 +166,30 @@ export class GitHubReader {
   private async conditionalGet(
     key: string,
     what: string,
-    call: (headers: Record<string, string>) => Promise<{ data: unknown; headers: Record<string, unknown> }>,
+    call: (
+      headers: Record<string, string>,
+    ) => Promise<{ data: unknown; headers: Record<string, unknown> }>,
   ): Promise<unknown> {
     const cacheKey = `${this.apiBaseUrl}|${key}`;
     const cached = await this.etags?.get(cacheKey).catch(() => undefined);
     return withRetries(async () => {
       if (Date.now() < this.blockedUntil) {
-        throw new UpstreamError('unavailable', `${what}: GitHub rate limit exhausted until ${new Date(this.blockedUntil).toISOString()}`, { status: 429 });
+        throw new UpstreamError(
+          'unavailable',
+          `${what}: GitHub rate limit exhausted until ${new Date(
+            this.blockedUntil,
+          ).toISOString()}`,
+          { status: 429 },
+        );
       }
       try {
         const res = await call(cached ? { 'if-none-match': cached.etag } : {});
         this.noteRateLimit(res.headers);
         const etag = res.headers.etag;
         if (typeof etag === 'string' && this.etags) {
-          await this.etags.set(cacheKey, { etag, data: res.data }).catch(() => undefined);
+          await this.etags
+            .set(cacheKey, { etag, data: res.data })
+            .catch(() => undefined);
         }
         return res.data;
       } catch (e) {
@@ -157,9 +201,14 @@ export class GitHubReader {
   }
 
   private noteRateLimit(headers: Record<string, unknown> | undefined) {
-    if (headers?.['x-ratelimit-remaining'] === '0' || headers?.['x-ratelimit-remaining'] === 0) {
+    if (
+      headers?.['x-ratelimit-remaining'] === '0' ||
+      headers?.['x-ratelimit-remaining'] === 0
+    ) {
       const reset = Number(headers['x-ratelimit-reset']);
-      this.blockedUntil = Number.isFinite(reset) ? reset * 1000 : Date.now() + 60_000;
+      this.blockedUntil = Number.isFinite(reset)
+        ? reset * 1000
+        : Date.now() + 60_000;
     }
   }
 
@@ -168,9 +217,13 @@ export class GitHubReader {
     const inner = err.cause instanceof UpstreamError ? err.cause : e;
     if (inner instanceof UpstreamError) {
       // Errors raised in our fetch name only "GitHub"; name the call instead.
-      return new UpstreamError(inner.kind, inner.message.replace(/^GitHub: /, `${what}: `), {
-        status: inner.status,
-      });
+      return new UpstreamError(
+        inner.kind,
+        inner.message.replace(/^GitHub: /, `${what}: `),
+        {
+          status: inner.status,
+        },
+      );
     }
     const status = err.status;
     const headers = err.response?.headers;
@@ -178,14 +231,25 @@ export class GitHubReader {
       this.noteRateLimit(headers);
       const retryAfter = Number(headers?.['retry-after']);
       const limited =
-        status === 429 || (status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || Number.isFinite(retryAfter)));
+        status === 429 ||
+        (status === 403 &&
+          (headers?.['x-ratelimit-remaining'] === '0' ||
+            Number.isFinite(retryAfter)));
       if (limited && Number.isFinite(retryAfter)) {
-        this.blockedUntil = Math.max(this.blockedUntil, Date.now() + retryAfter * 1000);
+        this.blockedUntil = Math.max(
+          this.blockedUntil,
+          Date.now() + retryAfter * 1000,
+        );
       }
       return new UpstreamError(
         limited ? 'unavailable' : kindForStatus(status),
         `${what}: ${limited ? 'rate limited' : `HTTP ${status}`}`,
-        { status: limited ? 429 : status, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined },
+        {
+          status: limited ? 429 : status,
+          retryAfterSeconds: Number.isFinite(retryAfter)
+            ? retryAfter
+            : undefined,
+        },
       );
     }
     if (status === 500 && err.response) {

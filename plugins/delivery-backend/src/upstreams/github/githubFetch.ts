@@ -22,7 +22,8 @@ export function createGitHubFetch(options: {
     } catch (e) {
       throw toUpstreamError(e, what);
     }
-    if (res.status === 304 || res.status === 204 || res.status === 205) return res;
+    if (res.status === 304 || res.status === 204 || res.status === 205)
+      return res;
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel().catch(() => undefined);
       throw new UpstreamError(
@@ -49,10 +50,14 @@ export function createGitHubFetch(options: {
       try {
         JSON.parse(text);
       } catch (e) {
-        throw new UpstreamError('bad-response', `${what}: invalid JSON (truncated or not JSON)`, {
-          status: res.status,
-          cause: e,
-        });
+        throw new UpstreamError(
+          'bad-response',
+          `${what}: invalid JSON (truncated or not JSON)`,
+          {
+            status: res.status,
+            cause: e,
+          },
+        );
       }
     }
     return new Response(text, {

@@ -45,7 +45,9 @@ export async function parseJsonResponse(
     const location = res.headers.get('location');
     const detail =
       res.status >= 300 && res.status < 400
-        ? `redirected${location ? ' (to a login page?)' : ''}; redirects are not followed`
+        ? `redirected${
+            location ? ' (to a login page?)' : ''
+          }; redirects are not followed`
         : `HTTP ${res.status}`;
     throw new UpstreamError(kindForStatus(res.status), `${what}: ${detail}`, {
       status: res.status,

@@ -17,6 +17,8 @@ export function checkShape<T extends z.ZodType>(
   const path = issue?.path.length ? issue.path.join('.') : '(root)';
   throw new UpstreamError(
     'bad-response',
-    `${what}: unexpected response shape at ${path}: ${issue?.message ?? 'invalid'}`,
+    `${what}: unexpected response shape at ${path}: ${
+      issue?.message ?? 'invalid'
+    }`,
   );
 }

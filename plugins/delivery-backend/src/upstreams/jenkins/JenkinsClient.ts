@@ -52,7 +52,9 @@ export class JenkinsClient {
       const basic = Buffer.from(`${instance.username}:${instance.apiToken}`);
       headers.authorization = `Basic ${basic.toString('base64')}`;
     }
-    const options: ConstructorParameters<typeof Jenkins>[0] & { timeout: number } = {
+    const options: ConstructorParameters<typeof Jenkins>[0] & {
+      timeout: number;
+    } = {
       baseUrl: instance.baseUrl,
       crumbIssuer: false,
       headers,
@@ -67,7 +69,10 @@ export class JenkinsClient {
     instance: JenkinsInstanceConfig,
     options?: { maxBytes?: number },
   ): JenkinsClient {
-    return new JenkinsClient(instance, options?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    return new JenkinsClient(
+      instance,
+      options?.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
   }
 
   get name(): string {
@@ -79,14 +84,20 @@ export class JenkinsClient {
    * `job` is the full name as Jenkins shows it (`stakater/xposer/feature%2Fx`);
    * the package encodes each segment.
    */
-  async listBuilds(job: string, options: ListBuildsOptions = {}): Promise<JenkinsBuild[]> {
+  async listBuilds(
+    job: string,
+    options: ListBuildsOptions = {},
+  ): Promise<JenkinsBuild[]> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
     const what = `${this.what} job ${job}`;
     const body = await withRetries(async () => {
       try {
         // The package accepts an options object (its typings only show the name).
         const api = this.jenkins.job as unknown as JenkinsJobApi;
-        return await api.get({ name: job, tree: buildsTree(limit, options.changeSets ?? false) });
+        return await api.get({
+          name: job,
+          tree: buildsTree(limit, options.changeSets ?? false),
+        });
       } catch (e) {
         throw classify(e, what);
       }
@@ -101,7 +112,9 @@ export class JenkinsClient {
       throw new UpstreamError('bad-response', `${what}: expected JSON`);
     }
     const parsed = checkShape(jobBuildsSchema, body, what);
-    return [...(parsed.builds ?? [])].sort((a, b) => b.number - a.number).slice(0, limit);
+    return [...(parsed.builds ?? [])]
+      .sort((a, b) => b.number - a.number)
+      .slice(0, limit);
   }
 }
 
@@ -109,12 +122,16 @@ function classify(e: unknown, what: string): UpstreamError {
   if (e instanceof UpstreamError) {
     // papi prefixes messages with `jenkins: job.get: `.
     const detail = e.message.replace(/^(jenkins: )?([\w.]+: )?/, '');
-    return new UpstreamError(e.kind, `${what}: ${detail}`, { status: e.status });
+    return new UpstreamError(e.kind, `${what}: ${detail}`, {
+      status: e.status,
+    });
   }
   const err = e as PapiError;
   const status = err?.res?.statusCode ?? err?.statusCode;
   if (err?.notFound || status === 404) {
-    return new UpstreamError('not-found', `${what}: not found`, { status: 404 });
+    return new UpstreamError('not-found', `${what}: not found`, {
+      status: 404,
+    });
   }
   if (typeof status === 'number' && (status < 200 || status >= 300)) {
     const retryAfter = Number(err.res?.headers?.['retry-after']);
@@ -124,7 +141,10 @@ function classify(e: unknown, what: string): UpstreamError {
     });
   }
   if (err?.isCodec) {
-    return new UpstreamError('bad-response', `${what}: invalid JSON (truncated or not JSON)`);
+    return new UpstreamError(
+      'bad-response',
+      `${what}: invalid JSON (truncated or not JSON)`,
+    );
   }
   if (err?.isTimeout) return new UpstreamError('timeout', `${what}: timed out`);
   return toUpstreamError(e, what);

@@ -85,7 +85,10 @@ function safeDecode(s: string): string {
   }
 }
 
-function parameter(actions: Array<JenkinsAction | null> | undefined, name: string) {
+function parameter(
+  actions: Array<JenkinsAction | null> | undefined,
+  name: string,
+) {
   for (const a of actions ?? []) {
     const p = a?.parameters?.find(x => x.name === name);
     if (p && (typeof p.value === 'string' || typeof p.value === 'number')) {
@@ -100,13 +103,17 @@ function parameter(actions: Array<JenkinsAction | null> | undefined, name: strin
  * display name (`#12`) is no version.
  * @public
  */
-export function buildVersion(build: JenkinsBuild, from: VersionFrom): string | undefined {
+export function buildVersion(
+  build: JenkinsBuild,
+  from: VersionFrom,
+): string | undefined {
   let raw: string | undefined | null;
   if (from.kind === 'displayName') raw = build.displayName;
   else if (from.kind === 'description') raw = build.description;
   else raw = parameter(build.actions, from.name);
   const v = raw?.trim();
-  if (!v || /^#\d+$/.test(v) || v.length > 128 || /\s/.test(v)) return undefined;
+  if (!v || /^#\d+$/.test(v) || v.length > 128 || /\s/.test(v))
+    return undefined;
   return v;
 }
 

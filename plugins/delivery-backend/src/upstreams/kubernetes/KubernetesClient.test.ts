@@ -8,19 +8,45 @@ describe('KubernetesClient', () => {
         kind: 'DeploymentList',
         items: [
           {
-            metadata: { name: 'xposer', namespace: 'dev', labels: { app: 'xposer', version: 'v0.0.20' } },
-            spec: { replicas: 1, template: { spec: { containers: [{ name: 'xposer', image: 'stakater/xposer:v0.0.20' }] } } },
+            metadata: {
+              name: 'xposer',
+              namespace: 'dev',
+              labels: { app: 'xposer', version: 'v0.0.20' },
+            },
+            spec: {
+              replicas: 1,
+              template: {
+                spec: {
+                  containers: [
+                    { name: 'xposer', image: 'stakater/xposer:v0.0.20' },
+                  ],
+                },
+              },
+            },
             status: { readyReplicas: 1 },
           },
         ],
       }),
     );
     try {
-      const client = KubernetesClient.create({ url: server.url, token: 'sandbox-k8s-token', namespace: 'dev', timeoutMs: 2000 });
+      const client = KubernetesClient.create({
+        url: server.url,
+        token: 'sandbox-k8s-token',
+        namespace: 'dev',
+        timeoutMs: 2000,
+      });
       const list = await client.listDeployments();
-      expect(list[0]).toMatchObject({ name: 'xposer', labels: { version: 'v0.0.20' }, readyReplicas: 1 });
-      expect(server.seen[0].url).toBe('/apis/apps/v1/namespaces/dev/deployments?limit=500');
-      expect(server.seen[0].headers.authorization).toBe('Bearer sandbox-k8s-token');
+      expect(list[0]).toMatchObject({
+        name: 'xposer',
+        labels: { version: 'v0.0.20' },
+        readyReplicas: 1,
+      });
+      expect(server.seen[0].url).toBe(
+        '/apis/apps/v1/namespaces/dev/deployments?limit=500',
+      );
+      expect(server.seen[0].headers.authorization).toBe(
+        'Bearer sandbox-k8s-token',
+      );
     } finally {
       await server.close();
     }

@@ -14,17 +14,29 @@ const deploymentSchema = z.object({
       template: z
         .object({
           metadata: z
-            .object({ labels: z.record(z.string(), z.string()).nullable().optional() })
+            .object({
+              labels: z.record(z.string(), z.string()).nullable().optional(),
+            })
             .nullable()
             .optional(),
           spec: z
-            .object({ containers: z.array(z.object({ name: z.string(), image: z.string().optional() })) })
+            .object({
+              containers: z.array(
+                z.object({ name: z.string(), image: z.string().optional() }),
+              ),
+            })
             .optional(),
         })
         .optional(),
     })
     .optional(),
-  status: z.object({ readyReplicas: z.number().optional(), replicas: z.number().optional() }).nullable().optional(),
+  status: z
+    .object({
+      readyReplicas: z.number().optional(),
+      replicas: z.number().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const listSchema = z.object({
@@ -54,7 +66,10 @@ export class KubernetesClient {
     private readonly maxBytes: number,
   ) {}
 
-  static create(cluster: ClusterConfig, options?: { maxBytes?: number }): KubernetesClient {
+  static create(
+    cluster: ClusterConfig,
+    options?: { maxBytes?: number },
+  ): KubernetesClient {
     return new KubernetesClient(cluster, options?.maxBytes ?? 5 * 1024 * 1024);
   }
 
@@ -62,7 +77,9 @@ export class KubernetesClient {
     const ns = this.cluster.namespace;
     const what = `Kubernetes namespace ${ns}`;
     const url = new URL(
-      `${this.cluster.url}/apis/apps/v1/namespaces/${encodeURIComponent(ns)}/deployments`,
+      `${this.cluster.url}/apis/apps/v1/namespaces/${encodeURIComponent(
+        ns,
+      )}/deployments`,
     );
     url.searchParams.set('limit', '500');
     const res = await getJson(url, {

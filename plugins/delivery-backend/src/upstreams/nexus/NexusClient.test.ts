@@ -2,7 +2,9 @@ import { fixture, sendJson, startServer } from '../../__testUtils__/server';
 import { NexusClient } from './NexusClient';
 
 const page = JSON.parse(
-  fixture('nexus/service_rest_v1_search_docker_imageName_janus-idp_backstage-showcase_index.json'),
+  fixture(
+    'nexus/service_rest_v1_search_docker_imageName_janus-idp_backstage-showcase_index.json',
+  ),
 );
 const instance = (baseUrl: string) => ({
   name: 'default',
@@ -20,24 +22,35 @@ describe('NexusClient', () => {
       if (!url.searchParams.get('continuationToken')) {
         sendJson(res, { ...page, continuationToken: 'page2' });
       } else {
-        sendJson(res, { items: page.items.slice(0, 1), continuationToken: null });
+        sendJson(res, {
+          items: page.items.slice(0, 1),
+          continuationToken: null,
+        });
       }
     });
     try {
-      const result = await NexusClient.create(instance(server.url)).listImageTags(
-        'janus-idp/backstage-showcase',
-      );
+      const result = await NexusClient.create(
+        instance(server.url),
+      ).listImageTags('janus-idp/backstage-showcase');
       expect(result.incomplete).toBe(false);
-      expect(result.images.map(i => i.tag)).toEqual(['sha-33dfe6b', 'sha-de3dbf1', 'latest', 'sha-33dfe6b']);
+      expect(result.images.map(i => i.tag)).toEqual([
+        'sha-33dfe6b',
+        'sha-de3dbf1',
+        'latest',
+        'sha-33dfe6b',
+      ]);
       expect(result.images[0]).toMatchObject({
         repository: 'docker',
-        digest: 'sha256:58433b2aa31be8d65bca3eedc83cd49aed997deef39dded5f1c7be1a9227d25f',
+        digest:
+          'sha256:58433b2aa31be8d65bca3eedc83cd49aed997deef39dded5f1c7be1a9227d25f',
         pushedAt: '2023-07-27T21:38:10.664+00:00',
       });
       const first = new URL(server.seen[0].url, server.url);
       expect(first.pathname).toBe('/service/rest/v1/search');
       expect(first.searchParams.get('repository')).toBe('docker');
-      expect(first.searchParams.get('name')).toBe('janus-idp/backstage-showcase');
+      expect(first.searchParams.get('name')).toBe(
+        'janus-idp/backstage-showcase',
+      );
       expect(server.seen[0].headers.authorization).toMatch(/^Basic /);
     } finally {
       await server.close();
@@ -45,11 +58,13 @@ describe('NexusClient', () => {
   });
 
   it('stops on a repeated continuationToken and marks the result incomplete', async () => {
-    const server = await startServer((_req, res) => sendJson(res, { ...page, continuationToken: 'same' }));
+    const server = await startServer((_req, res) =>
+      sendJson(res, { ...page, continuationToken: 'same' }),
+    );
     try {
-      const result = await NexusClient.create(instance(server.url)).listImageTags(
-        'janus-idp/backstage-showcase',
-      );
+      const result = await NexusClient.create(
+        instance(server.url),
+      ).listImageTags('janus-idp/backstage-showcase');
       expect(result.incomplete).toBe(true);
       expect(result.note).toMatch(/repeated/);
       expect(server.seen).toHaveLength(2);
@@ -60,9 +75,13 @@ describe('NexusClient', () => {
 
   it('caps the number of pages', async () => {
     let n = 0;
-    const server = await startServer((_req, res) => sendJson(res, { items: [], continuationToken: `t${n++}` }));
+    const server = await startServer((_req, res) =>
+      sendJson(res, { items: [], continuationToken: `t${n++}` }),
+    );
     try {
-      const result = await NexusClient.create(instance(server.url), { maxPages: 3 }).listImageTags('x');
+      const result = await NexusClient.create(instance(server.url), {
+        maxPages: 3,
+      }).listImageTags('x');
       expect(result).toMatchObject({ incomplete: true, images: [] });
       expect(server.seen).toHaveLength(3);
     } finally {

@@ -47,7 +47,11 @@ export class NexusClient {
     instance: NexusInstanceConfig,
     options?: { maxBytes?: number; maxPages?: number },
   ): NexusClient {
-    return new NexusClient(instance, options?.maxBytes ?? 5 * 1024 * 1024, options?.maxPages ?? 20);
+    return new NexusClient(
+      instance,
+      options?.maxBytes ?? 5 * 1024 * 1024,
+      options?.maxPages ?? 20,
+    );
   }
 
   /** Every tag of a docker image in the configured repository. */
@@ -71,17 +75,32 @@ export class NexusClient {
       const body = checkShape(searchPageSchema, res.body, what);
       for (const item of body.items) {
         if (item.name !== image || !item.version) continue;
-        images.push(this.toImage(item.name, item.version, item.repository, item.assets?.[0]));
+        images.push(
+          this.toImage(
+            item.name,
+            item.version,
+            item.repository,
+            item.assets?.[0],
+          ),
+        );
       }
       const next = body.continuationToken ?? undefined;
       if (!next) return { images, incomplete: false };
       if (seenTokens.has(next)) {
-        return { images, incomplete: true, note: 'Nexus repeated a continuationToken; paging stopped' };
+        return {
+          images,
+          incomplete: true,
+          note: 'Nexus repeated a continuationToken; paging stopped',
+        };
       }
       seenTokens.add(next);
       token = next;
     }
-    return { images, incomplete: true, note: `stopped after ${this.maxPages} pages` };
+    return {
+      images,
+      incomplete: true,
+      note: `stopped after ${this.maxPages} pages`,
+    };
   }
 
   private toImage(
