@@ -23,12 +23,11 @@ export function loadWorldFile(file: string): World {
   return parseWorld(fs.readFileSync(file, 'utf8'), file);
 }
 
+// The sandbox runs from source (tsx / jest), never bundled, so __dirname is the source dir.
+// eslint-disable-next-line no-restricted-syntax
+const here = __dirname;
 /** Path of the bundled default world. @public */
-// eslint-disable-next-line no-restricted-syntax -- the sandbox runs from source (tsx / jest), never bundled
-export const defaultWorldPath = path.resolve(
-  __dirname,
-  '../../worlds/default.yaml',
-);
+export const defaultWorldPath = path.resolve(here, '../../worlds/default.yaml');
 
 /** Loads the bundled default world (Xposer + nordmart-review + gateway). @public */
 export function loadDefaultWorld(): World {
