@@ -1,6 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
+import { parse } from 'yaml';
 import { readDeliveryConfig } from './config';
+import { repoFile } from './__testUtils__/server';
 
 const base = () => ({
   integrations: {
@@ -158,5 +160,23 @@ describe('readDeliveryConfig', () => {
     ],
   ])('names the bad key (%#)', (mutate, message) => {
     expect(() => read(mutate)).toThrow(message);
+  });
+
+  it("reads the repository's app-config.yaml (the team contract)", () => {
+    const text = repoFile('app-config.yaml').replace(
+      /\$\{[A-Z0-9_]+:-([^}]*)\}/g,
+      (_m, fallback: string) => fallback,
+    );
+    const config = readDeliveryConfig(new ConfigReader(parse(text)));
+    expect(config.environments.map(e => [e.name, e.requirementsPath])).toEqual([
+      ['dev', 'requirements.yaml'],
+      ['staging', 'requirements.yaml'],
+      ['prod', 'Chart.yaml'],
+    ]);
+    expect(config.environments[2]).toMatchObject({
+      promotesFrom: 'staging',
+      apiBaseUrl: 'http://127.0.0.1:7105/api/v3',
+      deployJob: { instance: 'deploy', job: 'deploy/config-prod' },
+    });
   });
 });

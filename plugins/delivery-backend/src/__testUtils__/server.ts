@@ -47,16 +47,22 @@ export function sendJson(
   res.end(text);
 }
 
-/** Reads a file of /work/shared/fixtures/upstreams (resolved from the repo root). */
-export function fixture(relative: string): string {
+function repoRoot(): string {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, '.yarnrc.yml'))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('repo root not found');
     dir = parent;
   }
-  return fs.readFileSync(
-    path.join(dir, '..', 'shared', 'fixtures', 'upstreams', relative),
-    'utf8',
-  );
+  return dir;
+}
+
+/** Reads a file of the repository (relative to its root). */
+export function repoFile(relative: string): string {
+  return fs.readFileSync(path.join(repoRoot(), relative), 'utf8');
+}
+
+/** Reads a file of /work/shared/fixtures/upstreams (resolved from the repo root). */
+export function fixture(relative: string): string {
+  return repoFile(path.join('..', 'shared', 'fixtures', 'upstreams', relative));
 }
