@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import deliveryPlugin from '@gitops-delivery/backstage-plugin-delivery/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -12,6 +13,7 @@ export default createApp({
     scaffolderPlugin,
     orgPlugin,
     userSettingsPlugin,
+    deliveryPlugin,
     navModule,
     signInModule,
   ],
