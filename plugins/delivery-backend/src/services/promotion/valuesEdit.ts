@@ -1,17 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  Pair,
-  Scalar,
-  stringify,
-  YAMLMap,
-} from 'yaml';
-import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { Document, isMap, isScalar, isSeq, Scalar, stringify, YAMLMap } from 'yaml';
 import { UnprocessableError } from './errors';
-import { parseSafeYaml, SafeYamlLimits, scalarText, splice } from './safeYaml';
+import { bumpImageTags } from './imageTagRule';
+import { parseSafeYaml, SafeYamlLimits } from './safeYaml';
+import {
+  applyEdits,
+  backOverSpaces,
+  block,
+  columnOf,
+  Edit,
+  isObject,
+  keyOf,
+  renderScalar,
+  UNSAFE_KEYS,
+} from './yamlSplice';
 
 /** A JSON-like value parsed from the user's YAML mapping. @public */
 export type ValuesInput = { [key: string]: unknown };
@@ -39,22 +41,7 @@ export interface ValuesEditResult {
   bumpedImageTags: string[];
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 type Path = string[];
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const isObject = (v: unknown): v is ValuesInput =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function keyOf(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
-}
 
 /**
  * Edits a release's values file in place:
@@ -144,52 +131,6 @@ export function editValues(
     );
   }
   return { content: next, changed: true, bumpedImageTags };
-}
-
-function applyEdits(content: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = content;
-  let limit = Infinity;
-  for (const e of sorted) {
-    if (e.end > limit) throw new Error('overlapping values edits');
-    out = splice(out, e.start, e.end, e.text);
-    limit = e.start;
-  }
-  return out;
-}
-
-function block(value: ValuesInput, indent: number, eol: string): string {
-  const text = stringify(value, { indent: 2, lineWidth: 0 });
-  return text
-    .replace(/\n$/, '')
-    .split('\n')
-    .map(l => ' '.repeat(indent) + l)
-    .join(eol)
-    .concat(eol);
-}
-
-function backOverSpaces(content: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && (content[i - 1] === ' ' || content[i - 1] === '\t')) i--;
-  return i;
-}
-
-function columnOf(content: string, offset: number): number {
-  return offset - (content.lastIndexOf('\n', offset - 1) + 1);
-}
-
-function renderScalar(node: Scalar, value: unknown, content: string): string {
-  if (typeof value === 'string' && node.type !== 'PLAIN') {
-    if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
-    if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  }
-  const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-  if (text.includes('\n')) {
-    throw new UnprocessableError(
-      `multi-line value at offset ${columnOf(content, node.range?.[0] ?? 0)} is not supported`,
-    );
-  }
-  return text;
 }
 
 function mergeInto(
@@ -314,61 +255,6 @@ function deepMerge(target: ValuesInput, source: ValuesInput): void {
       target[k] = v;
     }
   }
-}
-
-function bumpImageTags(
-  map: YAMLMap,
-  path: Path,
-  ctx: {
-    from: string;
-    to: string;
-    userValues: ValuesInput;
-    edits: Edit[];
-    bumped: string[];
-    content: string;
-    expected: ValuesInput;
-  },
-): void {
-  for (const pair of map.items) {
-    const k = keyOf(pair);
-    if (k === undefined || !isMap(pair.value)) continue;
-    const here = [...path, k];
-    if (k === 'image') {
-      const tag = pair.value.get('tag', true);
-      if (
-        isScalar(tag) &&
-        tag.range &&
-        !tag.anchor &&
-        typeof tag.value === 'string' &&
-        sameVersion(scalarText(tag, ctx.content), ctx.from) &&
-        !userSets(ctx.userValues, [...here.slice(1), 'tag'])
-      ) {
-        const text = renderScalar(tag, ctx.to, ctx.content);
-        if (text !== scalarText(tag, ctx.content)) {
-          ctx.edits.push({ start: tag.range[0], end: tag.range[1], text });
-          setIn(ctx.expected, [...here, 'tag'], ctx.to);
-          ctx.bumped.push([...here, 'tag'].join('.'));
-        }
-      }
-    }
-    bumpImageTags(pair.value, here, ctx);
-  }
-}
-
-function userSets(values: ValuesInput, path: Path): boolean {
-  let cur: unknown = values;
-  for (const p of path) {
-    if (!isObject(cur) || !(p in cur)) return false;
-    cur = cur[p];
-  }
-  return true;
-}
-
-function setIn(obj: ValuesInput, path: Path, value: unknown): void {
-  if (path.some(p => UNSAFE_KEYS.has(p))) return;
-  let cur = obj;
-  for (const p of path.slice(0, -1)) cur = cur[p] as ValuesInput;
-  cur[path[path.length - 1]] = value;
 }
 
 /** Exposed for tests: the Document type used by the editor. */
