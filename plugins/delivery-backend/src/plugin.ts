@@ -5,11 +5,17 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { readDeliveryConfig } from './config';
+import { DatabasePromotionStore } from './database';
 import { createRouter } from './router';
+import {
+  createPromotionRouter,
+  createPromotionService,
+} from './services/promotion';
 import { DefaultDeliveryViewService } from './services/view';
 
 /**
- * The delivery backend plugin: the delivery view of catalog entities.
+ * The delivery backend plugin: the delivery view of catalog entities and
+ * promotion pull requests. Only wiring lives here.
  * @public
  */
 export const deliveryPlugin = createBackendPlugin({
@@ -20,30 +26,50 @@ export const deliveryPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         cache: coreServices.cache,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
-      async init({
-        config,
-        logger,
-        cache,
-        httpAuth,
-        httpRouter,
-        permissionsRegistry,
-        catalog,
-      }) {
-        const deliveryConfig = readDeliveryConfig(config);
-        permissionsRegistry.addPermissions(deliveryPermissions);
+      async init(deps) {
+        const { logger, httpAuth, httpRouter, catalog, auditor, permissions } =
+          deps;
+        const config = readDeliveryConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(deliveryPermissions);
+
         const view = DefaultDeliveryViewService.create({
-          config: deliveryConfig,
+          config,
           logger,
-          cache,
+          cache: deps.cache,
         });
+        const store = await DatabasePromotionStore.create({
+          database: deps.database,
+          logger,
+        });
+        const promotions = createPromotionService({
+          config,
+          facts: view,
+          store,
+          auditor,
+          logger,
+        });
+
         httpRouter.use(await createRouter({ httpAuth, catalog, logger, view }));
+        httpRouter.use(
+          await createPromotionRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            auditor,
+            logger,
+            promotions,
+          }),
+        );
         logger.info('Delivery plugin ready', {
-          environments: deliveryConfig.environments.map(e => e.name).join(','),
+          environments: config.environments.map(e => e.name).join(','),
         });
       },
     });

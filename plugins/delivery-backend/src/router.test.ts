@@ -166,4 +166,21 @@ describe('GET /api/delivery/entities/:namespace/:kind/:name', () => {
       },
     });
   });
+
+  it('mounts the promotion routes (user-only POST)', async () => {
+    const server = await start();
+    const path = '/api/delivery/entities/default/component/xposer/promotions';
+    const body = { environment: 'dev', version: 'v0.0.20' };
+    const none = await request(server)
+      .post(path)
+      .set('Authorization', mockCredentials.none.header())
+      .send(body);
+    expect(none.status).toBe(401);
+    const service = await request(server)
+      .post(path)
+      .set('Authorization', mockCredentials.service.header())
+      .send(body);
+    expect([401, 403]).toContain(service.status);
+    expect(validate('Error', service.body)).toBeNull();
+  });
 });
