@@ -4,7 +4,9 @@ import {
   sandboxCredentials,
   startSandbox,
   type SandboxServer,
+  type SandboxOptions,
 } from './sandbox';
+import { generateWorld } from './world';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,8 +27,24 @@ async function main(): Promise<void> {
         b === 0 ? 0 : b + (port - defaultPorts.control);
   }
   const delay = arg('deploy-delay-ms');
+  const generate = arg('generate');
+  let world: SandboxOptions['world'] = arg('world');
+  if (generate) {
+    // e.g. --generate services=200,builds=5,charts=10
+    const o = Object.fromEntries(
+      generate.split(',').map(kv => {
+        const [k, v] = kv.split('=');
+        return [k.trim(), Number(v)];
+      }),
+    );
+    world = generateWorld({
+      services: o.services,
+      buildsPerService: o.builds,
+      chartVersions: o.charts,
+    });
+  }
   const sandbox = await startSandbox({
-    world: arg('world'),
+    world,
     ports,
     host: arg('host'),
     deployDelayMs: delay ? Number(delay) : undefined,

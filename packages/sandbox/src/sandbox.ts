@@ -118,19 +118,26 @@ export async function startSandbox(
     registryHost: urls.nexus.replace(/^https?:\/\//, ''),
   };
   const ref: { engine?: SandboxEngine } = {};
-  const github = await createGitHubApp({
-    seeds: worldToSeeds(world, render),
-    token: sandboxCredentials.githubToken,
-    baseUrl: urls.github,
-    onPullMerged: e => ref.engine?.onPullMerged(e),
-  });
-  const e = new SandboxEngine({
-    world,
-    store: github.store,
-    ...render,
-    deployDelayMs: options.deployDelayMs,
-    buildDelayMs: options.buildDelayMs,
-  });
+  let github: Awaited<ReturnType<typeof createGitHubApp>>;
+  let e: SandboxEngine;
+  try {
+    github = await createGitHubApp({
+      seeds: worldToSeeds(world, render),
+      token: sandboxCredentials.githubToken,
+      baseUrl: urls.github,
+      onPullMerged: ev => ref.engine?.onPullMerged(ev),
+    });
+    e = new SandboxEngine({
+      world,
+      store: github.store,
+      ...render,
+      deployDelayMs: options.deployDelayMs,
+      buildDelayMs: options.buildDelayMs,
+    });
+  } catch (err) {
+    await Promise.all(Object.values(servers).map(s => s.close()));
+    throw err;
+  }
   ref.engine = e;
   handlers.github = github.app;
   handlers['jenkins-code'] = createJenkinsApp({
