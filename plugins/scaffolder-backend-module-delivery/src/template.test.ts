@@ -30,6 +30,9 @@ function render(
   const evaluate = (expr: string): unknown => {
     const p = /^parameters\.(\w+)$/.exec(expr);
     if (p) return scope.parameters[p[1]];
+    const inList = /^'([\w-]+)' in parameters\.(\w+)$/.exec(expr);
+    if (inList)
+      return (scope.parameters[inList[2]] as string[]).includes(inList[1]);
     const s = /^steps\['([\w-]+)'\]\.output((?:\.\w+)*)$/.exec(expr);
     if (!s) throw new Error(`unsupported expression ${expr}`);
     return s[2]

@@ -79,7 +79,8 @@ export function resolveGitHubRepo(
       debug: () => {},
       info: () => {},
       warn: (message: string) => logger?.warn(message),
-      error: (message: string) => logger?.error(message),
+      // Octokit reports every non-2xx (incl. expected 404s) as an error; real failures are thrown
+      error: (message: string) => logger?.debug(message),
     },
   });
   return {
