@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type {
   DeployRun,
   EnvironmentView,
@@ -18,6 +19,8 @@ import { decideStatus } from './status';
 
 /** How many distinct deployed config commits we read the pin at. */
 const MAX_DEPLOYED_SHAS = 10;
+/** Concurrent file reads per environment. */
+const FILE_READ_CONCURRENCY = 4;
 
 /** One environment of the view, with its deploy runs and source states. @public */
 export interface EnvironmentResult {
@@ -84,20 +87,23 @@ async function withVersions(
     ...new Set(runs.map(r => r.configSha).filter((s): s is string => !!s)),
   ].slice(0, MAX_DEPLOYED_SHAS);
   const versions = new Map<string, string | undefined>();
+  const limit = pLimit(FILE_READ_CONCURRENCY);
   await Promise.all(
-    shas.map(async sha => {
-      try {
-        const content = await loader.fileAt(env, sha);
-        versions.set(
-          sha,
-          content === null
-            ? undefined
-            : findPin(content, env.requirementsPath, release)?.version,
-        );
-      } catch {
-        versions.set(sha, undefined); // the run stays, without a version
-      }
-    }),
+    shas.map(sha =>
+      limit(async () => {
+        try {
+          const content = await loader.fileAt(env, sha);
+          versions.set(
+            sha,
+            content === null
+              ? undefined
+              : findPin(content, env.requirementsPath, release)?.version,
+          );
+        } catch {
+          versions.set(sha, undefined); // the run stays, without a version
+        }
+      }),
+    ),
   );
   return runs.map(r => ({
     environment: env.name,
