@@ -47,11 +47,16 @@ function search(
   base: string,
   requireRepository: boolean,
 ): void {
-  const q = req.query as Record<string, string | undefined>;
+  const all = req.query as Record<string, string | undefined>;
+  // `/v1/components` only knows `repository` and `continuationToken` (other filters are ignored).
+  const q: Record<string, string | undefined> = requireRepository
+    ? { repository: all.repository, continuationToken: all.continuationToken }
+    : all;
   if (requireRepository && !q.repository) {
     res
       .status(422)
-      .json([{ id: 'repository', message: 'repository is required' }]);
+      .type('text/plain')
+      .send("Parameter 'repository' is required");
     return;
   }
   if (
@@ -73,7 +78,9 @@ function search(
       (!q.q || `${c.name} ${c.version}`.includes(q.q)),
   );
   if (q.sort) {
-    const dir = q.direction === 'desc' ? -1 : 1;
+    // Nexus: ascending by default, except `version`, which defaults to descending.
+    const desc = q.direction ? q.direction === 'desc' : q.sort === 'version';
+    const dir = desc ? -1 : 1;
     const key = q.sort;
     const compare: Record<
       string,

@@ -65,7 +65,7 @@ describe('Nexus', () => {
     do {
       const q: string = `${
         sb.urls.nexus
-      }/service/rest/v1/components?repository=docker-hosted&sort=version&direction=desc${
+      }/service/rest/v1/components?repository=docker-hosted${
         token ? `&continuationToken=${token}` : ''
       }`;
       const page: Page = await getJson<Page>(q, auth.nexus);
@@ -78,7 +78,7 @@ describe('Nexus', () => {
     expect(new Set(seen).size).toBe(240);
     expect(pages).toBe(5);
     const first = await getJson<Page>(
-      `${sb.urls.nexus}/service/rest/v1/search?docker.imageName=bench/service-002&sort=version&direction=desc`,
+      `${sb.urls.nexus}/service/rest/v1/search?docker.imageName=bench/service-002&sort=version`,
       auth.nexus,
     );
     expect(first.items[0].version).toBe('v1.0.6');
@@ -87,6 +87,10 @@ describe('Nexus', () => {
       { headers: auth.nexus },
     );
     expect(bad.status).toBe(406);
+    const noRepo = await fetch(`${sb.urls.nexus}/service/rest/v1/components`, {
+      headers: auth.nexus,
+    });
+    expect(noRepo.status).toBe(422);
   });
 
   it('serves the Docker Registry v2 tags/list and manifests', async () => {
