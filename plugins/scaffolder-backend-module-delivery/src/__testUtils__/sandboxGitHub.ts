@@ -102,7 +102,9 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<Sandbox> {
+export async function startSandbox(
+  seedRepos: GitHubRepoSeed[] = seeds(),
+): Promise<Sandbox> {
   let handler: RequestListener = (_req, res) => res.end();
   const server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -110,7 +112,7 @@ export async function startSandbox(): Promise<Sandbox> {
   const host = `127.0.0.1:${port}`;
   const baseUrl = `http://${host}`;
   const { app, store } = await createGitHubApp({
-    seeds: seeds(),
+    seeds: seedRepos,
     token: TOKEN,
     baseUrl,
   });
