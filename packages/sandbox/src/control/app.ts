@@ -18,6 +18,7 @@ const faultBody = z
     pathPattern: z.string().optional(),
     method: z.string().optional(),
     kind: z.enum([
+      'respond',
       'latency',
       'error',
       'hang',
@@ -28,6 +29,7 @@ const faultBody = z
     latencyMs: z.number().int().nonnegative().optional(),
     status: z.number().int().min(100).max(599).optional(),
     body: z.string().optional(),
+    headers: z.record(z.string()).optional(),
     sizeBytes: z.number().int().positive().optional(),
     times: z.number().int().positive().optional(),
     once: z.boolean().optional(),
@@ -57,14 +59,12 @@ function parse<T>(
 ): T | undefined {
   const r = schema.safeParse(req.body ?? {});
   if (!r.success) {
-    res
-      .status(400)
-      .json({
-        error: 'invalid body',
-        issues: r.error.issues.map(
-          i => `${i.path.join('.') || '(body)'}: ${i.message}`,
-        ),
-      });
+    res.status(400).json({
+      error: 'invalid body',
+      issues: r.error.issues.map(
+        i => `${i.path.join('.') || '(body)'}: ${i.message}`,
+      ),
+    });
     return undefined;
   }
   return r.data;
@@ -98,13 +98,11 @@ export function createControlApp(options: ControlAppOptions): Router {
     const body = parse(faultBody, req, res);
     if (!body) return;
     if (body.upstream !== '*' && !options.upstreams.includes(body.upstream)) {
-      res
-        .status(400)
-        .json({
-          error: `unknown upstream ${
-            body.upstream
-          }; one of ${options.upstreams.join(', ')}, *`,
-        });
+      res.status(400).json({
+        error: `unknown upstream ${
+          body.upstream
+        }; one of ${options.upstreams.join(', ')}, *`,
+      });
       return;
     }
     try {
@@ -136,11 +134,9 @@ export function createControlApp(options: ControlAppOptions): Router {
       .engine()
       .setImage(body.namespace, body.deployment, body.image, body.container);
     if (!d) {
-      res
-        .status(404)
-        .json({
-          error: `deployment ${body.namespace}/${body.deployment} (or container) not found`,
-        });
+      res.status(404).json({
+        error: `deployment ${body.namespace}/${body.deployment} (or container) not found`,
+      });
       return;
     }
     res.json({
@@ -154,16 +150,12 @@ export function createControlApp(options: ControlAppOptions): Router {
     const body = parse(pushBody, req, res);
     if (!body) return;
     try {
-      res
-        .status(201)
-        .json(
-          await options
-            .engine()
-            .push(body.service, body.message, {
-              branch: body.branch,
-              fail: body.fail,
-            }),
-        );
+      res.status(201).json(
+        await options.engine().push(body.service, body.message, {
+          branch: body.branch,
+          fail: body.fail,
+        }),
+      );
     } catch (e) {
       if (e instanceof Error && e.message.startsWith('unknown service'))
         res.status(404).json({ error: e.message });

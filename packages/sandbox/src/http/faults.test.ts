@@ -113,6 +113,43 @@ describe('fault injection', () => {
     expect(hung).toBe('timeout');
   });
 
+  it('answers a canned response with headers (rate limit, repeated continuationToken)', async () => {
+    await addFault({
+      upstream: 'github',
+      pathPattern: '^/api/v3/repos/',
+      kind: 'error',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'retry-after': '2' },
+      body: '{"message":"API rate limit exceeded"}',
+    });
+    const limited = await fetch(
+      `${sb.urls.github}/api/v3/repos/stakater/xposer`,
+      { headers: auth.github },
+    );
+    expect([
+      limited.status,
+      limited.headers.get('x-ratelimit-remaining'),
+      limited.headers.get('retry-after'),
+    ]).toEqual([403, '0', '2']);
+    expect(await limited.json()).toEqual({
+      message: 'API rate limit exceeded',
+    });
+    await addFault({
+      upstream: 'nexus',
+      pathPattern: 'continuationToken=',
+      kind: 'respond',
+      body: '{"items":[],"continuationToken":"0000000000000000000000000000abcd"}',
+    });
+    const page = await fetch(
+      `${sb.urls.nexus}/service/rest/v1/search?continuationToken=0000000000000000000000000000abcd`,
+      { headers: auth.nexus },
+    );
+    expect([page.status, await page.json()]).toEqual([
+      200,
+      { items: [], continuationToken: '0000000000000000000000000000abcd' },
+    ]);
+  });
+
   it('rejects unknown upstreams and bad bodies', async () => {
     const bad = await fetch(`${sb.urls.control}/faults`, {
       method: 'POST',

@@ -5,7 +5,8 @@ export type FaultKind =
   | 'hang'
   | 'html-login'
   | 'truncated-json'
-  | 'oversized';
+  | 'oversized'
+  | 'respond';
 
 /** A fault to inject into one upstream. @public */
 export interface FaultSpec {
@@ -18,10 +19,12 @@ export interface FaultSpec {
   kind: FaultKind;
   /** `latency`: delay before the real answer. */
   latencyMs?: number;
-  /** `error`: status code (default 500). */
+  /** `error`: status code (default 500); `respond`: (default 200). */
   status?: number;
-  /** `error`: body (default a short text). */
+  /** `error` / `respond`: body (default a short text / empty). JSON bodies get `application/json`. */
   body?: string;
+  /** `error` / `respond`: extra response headers (e.g. `retry-after`, `x-ratelimit-remaining`). */
+  headers?: Record<string, string>;
   /** `oversized`: bytes to stream (default 60 MB). */
   sizeBytes?: number;
   /** Apply only this many times (default: until cleared); `once` = `times: 1`. */

@@ -38,15 +38,19 @@ export function createUpstreamApp(
         case 'hang':
           return; // never answer; the socket is destroyed when the sandbox stops
         case 'error':
+        case 'respond': {
+          const status =
+            terminal.status ?? (terminal.kind === 'error' ? 500 : 200);
+          const body =
+            terminal.body ??
+            (terminal.kind === 'error' ? `Injected fault: ${status}` : '');
+          res.set(terminal.headers ?? {});
           res
-            .status(terminal.status ?? 500)
-            .type(
-              terminal.body?.trim().startsWith('{')
-                ? 'application/json'
-                : 'text/plain',
-            )
-            .send(terminal.body ?? `Injected fault: ${terminal.status ?? 500}`);
+            .status(status)
+            .type(/^\s*[[{]/.test(body) ? 'application/json' : 'text/plain')
+            .send(body);
           return;
+        }
         case 'html-login':
           res
             .status(200)
