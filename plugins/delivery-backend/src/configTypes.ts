@@ -87,6 +87,11 @@ export interface EnvironmentConfig {
   readonly repoHtmlUrl: string;
   /** Token from `integrations.github` (undefined: anonymous or GitHub App). */
   readonly token?: string;
+  /**
+   * The token to use now: the integration's token, else one from its GitHub
+   * App (`DefaultGithubCredentialsProvider`), else undefined (anonymous).
+   */
+  getToken(): Promise<string | undefined>;
   /** Timeout for GitHub calls on this repo. */
   readonly timeoutMs: number;
 }

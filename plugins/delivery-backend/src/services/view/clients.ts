@@ -36,6 +36,7 @@ export class UpstreamClients {
           GitHubReader.create({
             apiBaseUrl: env.apiBaseUrl,
             token: env.token,
+            getToken: env.getToken,
             timeoutMs: env.timeoutMs,
             maxBytes,
             etags,

@@ -148,3 +148,25 @@ describe('GitHubReader', () => {
     }
   });
 });
+
+describe('GitHubReader without a static token', () => {
+  it('asks getToken per request (GitHub App credentials)', async () => {
+    const server = await startServer((_req, res) => sendJson(res, []));
+    try {
+      let n = 0;
+      const reader = GitHubReader.create({
+        apiBaseUrl: server.url,
+        timeoutMs: 2000,
+        getToken: async () => `app-token-${++n}`,
+      });
+      await reader.listOpenPulls('o', 'r');
+      await reader.listOpenPulls('o', 'r');
+      expect(server.seen.map(s => s.headers.authorization)).toEqual([
+        'token app-token-1',
+        'token app-token-2',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -75,6 +75,8 @@ export class GitHubReader {
   static create(options: {
     apiBaseUrl: string;
     token?: string;
+    /** Used when there is no static token (GitHub App credentials). */
+    getToken?: () => Promise<string | undefined>;
     timeoutMs: number;
     maxBytes?: number;
     etags?: EtagStore;
@@ -89,6 +91,7 @@ export class GitHubReader {
           timeoutMs: options.timeoutMs,
           maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
           what: 'GitHub',
+          getToken: options.token ? undefined : options.getToken,
         }),
       },
     });

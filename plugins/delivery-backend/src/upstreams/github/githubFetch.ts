@@ -9,13 +9,21 @@ export function createGitHubFetch(options: {
   timeoutMs: number;
   maxBytes: number;
   what: string;
+  /** Supplies a token per request (GitHub App installations rotate them). */
+  getToken?: () => Promise<string | undefined>;
 }): typeof fetch {
-  const { timeoutMs, maxBytes, what } = options;
+  const { timeoutMs, maxBytes, what, getToken } = options;
   return async (input, init) => {
     let res: Response;
     try {
+      const headers = new Headers(init?.headers);
+      if (getToken && !headers.has('authorization')) {
+        const token = await getToken();
+        if (token) headers.set('authorization', `token ${token}`);
+      }
       res = await fetch(input, {
         ...init,
+        headers,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
