@@ -373,3 +373,23 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
     expect(envRow(view, 'staging').status).toBe('in-sync');
   });
 });
+
+describe('concurrent views', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox.stop());
+
+  it('share in-flight upstream reads', async () => {
+    const service = sandboxViewService(sandbox.urls);
+    await service.getView(component('xposer', xposerAnnotations)); // warm up
+    const before = sandbox.counter.count('jenkins-deploy');
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        service.getView(component('xposer', xposerAnnotations)),
+      ),
+    );
+    expect(sandbox.counter.count('jenkins-deploy') - before).toBe(3); // one per environment
+  });
+});

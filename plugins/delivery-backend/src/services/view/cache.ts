@@ -14,6 +14,8 @@ import type { EtagStore } from '../../upstreams/github/GitHubReader';
  */
 export class ViewCache {
   private warned = false;
+  /** Loads in progress, so concurrent views of one resource share a request. */
+  private readonly inflight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly cache: CacheService | undefined,
@@ -22,6 +24,20 @@ export class ViewCache {
 
   /** `T` must be plain JSON data (optional fields allowed). */
   async getOrLoad<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const running = this.inflight.get(key);
+    if (running) return running as Promise<T>;
+    const promise = this.read(key, ttlMs, load).finally(() =>
+      this.inflight.delete(key),
+    );
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  private async read<T>(
     key: string,
     ttlMs: number,
     load: () => Promise<T>,
