@@ -40,6 +40,18 @@ describe('git database API and commits', () => {
       data: { message: 'Reference already exists' },
     });
 
+    const conflict = await failure(
+      gh.octokit.git.createRef({
+        ...repo,
+        ref: 'refs/heads/feature/x/y',
+        sha: main.data.object.sha,
+      }),
+    );
+    expect(conflict).toMatchObject({
+      status: 422,
+      data: { message: 'Reference update failed' },
+    });
+
     const p1 = gh.store.commitSha('gitops', 'config-dev', 'p1')!;
     const ff = await gh.octokit.git.updateRef({
       ...repo,

@@ -126,6 +126,19 @@ export function refsRouter(ctx: ApiContext): Router {
             docs.createRef,
           );
         }
+        const existing = [...(await rec.git.listRefs()).keys()];
+        if (
+          existing.some(
+            name => name.startsWith(`${ref}/`) || ref.startsWith(`${name}/`),
+          )
+        ) {
+          // git cannot store both refs/heads/a and refs/heads/a/b (directory/file conflict)
+          throw new GitHubApiError(
+            422,
+            'Reference update failed',
+            docs.createRef,
+          );
+        }
         await rec.git.writeRef(ref, sha);
         return refJson(ctx, rec, ref, sha);
       });

@@ -1,13 +1,16 @@
-import git, { CommitObject, TreeEntry } from 'isomorphic-git';
+import git, { TreeEntry } from 'isomorphic-git';
 import { createMemoryFs } from './memfs';
+import {
+  decodeCommit,
+  decodeTree,
+  encodeCommit,
+  encodeObject,
+  encodeTree,
+  GitObjectType,
+  GitPerson,
+} from './objectCodec';
 
-/** A git identity with a unix timestamp (seconds), as stored in commit objects. */
-export interface GitPerson {
-  name: string;
-  email: string;
-  timestamp: number;
-  timezoneOffset: number;
-}
+export type { GitObjectType, GitPerson } from './objectCodec';
 
 export interface GitCommit {
   sha: string;
@@ -27,25 +30,29 @@ export interface FileEntry {
 /** path -> new entry, or null to delete. */
 export type TreeChanges = Map<string, FileEntry | null>;
 
-export type GitObjectType = 'blob' | 'tree' | 'commit' | 'tag';
-
 export const GITDIR = '/repo.git';
 
-export function toCommit(sha: string, c: CommitObject): GitCommit {
-  return {
-    sha,
-    tree: c.tree,
-    parents: c.parent,
-    message: c.message,
-    author: { ...c.author },
-    committer: { ...c.committer },
-  };
+function asObjectType(t: string): GitObjectType | undefined {
+  return t === 'blob' || t === 'tree' || t === 'commit' || t === 'tag'
+    ? t
+    : undefined;
 }
 
-/** Objects and refs of one bare in-memory repository (isomorphic-git's object and ref API). */
+interface StoredObject {
+  type: GitObjectType;
+  body: Buffer;
+}
+
+/**
+ * Objects and refs of one bare in-memory repository. Objects are encoded and hashed here
+ * (synchronously, like `git hash-object`) and also written as zlib loose objects into the
+ * repository's file system, so isomorphic-git (refs, merge) reads the very same repository;
+ * objects isomorphic-git writes itself (merge trees) are read back through it.
+ */
 export class GitObjects {
   protected readonly fs = createMemoryFs();
   protected readonly cache = {};
+  private readonly objects = new Map<string, StoredObject>();
 
   protected async init(defaultBranch: string): Promise<void> {
     await git.init({ fs: this.fs, gitdir: GITDIR, bare: true, defaultBranch });
@@ -55,108 +62,103 @@ export class GitObjects {
     return { fs: this.fs, gitdir: GITDIR, cache: this.cache };
   }
 
-  async writeBlob(data: Uint8Array): Promise<string> {
-    return git.writeBlob({ fs: this.fs, gitdir: GITDIR, blob: data });
+  private put(type: GitObjectType, body: Buffer): string {
+    const { sha, deflated } = encodeObject(type, body);
+    if (!this.objects.has(sha)) {
+      this.objects.set(sha, { type, body });
+      this.fs.promises.putSync(
+        `${GITDIR}/objects/${sha.slice(0, 2)}/${sha.slice(2)}`,
+        deflated,
+      );
+    }
+    return sha;
   }
 
-  async objectType(oid: string): Promise<GitObjectType | undefined> {
+  private async get(oid: string): Promise<StoredObject | undefined> {
+    if (!/^[0-9a-f]{40}$/.test(oid)) return undefined;
+    const known = this.objects.get(oid);
+    if (known) return known;
     try {
-      const o = await git.readObject({ ...this.base, oid, format: 'parsed' });
-      const type: string = o.type;
-      return type === 'blob' ||
-        type === 'tree' ||
-        type === 'commit' ||
-        type === 'tag'
-        ? type
-        : undefined;
+      const o = await git.readObject({ ...this.base, oid, format: 'content' });
+      const type = asObjectType(o.type);
+      if (!type || !(o.object instanceof Uint8Array)) return undefined;
+      const stored: StoredObject = { type, body: Buffer.from(o.object) };
+      this.objects.set(oid, stored);
+      return stored;
     } catch {
       return undefined;
     }
   }
 
-  async readBlob(oid: string): Promise<Uint8Array | undefined> {
-    if ((await this.objectType(oid)) !== 'blob') return undefined;
-    return (await git.readBlob({ ...this.base, oid })).blob;
+  async writeBlob(data: Uint8Array): Promise<string> {
+    return this.put('blob', Buffer.from(data));
   }
 
+  async objectType(oid: string): Promise<GitObjectType | undefined> {
+    return (await this.get(oid))?.type;
+  }
+
+  async readBlob(oid: string): Promise<Uint8Array | undefined> {
+    const o = await this.get(oid);
+    return o?.type === 'blob' ? o.body : undefined;
+  }
+
+  /** Entries of a tree (or of a commit's tree). */
   async readTree(oid: string): Promise<TreeEntry[] | undefined> {
-    const type = await this.objectType(oid);
-    if (type !== 'tree' && type !== 'commit') return undefined;
-    return (await git.readTree({ ...this.base, oid })).tree;
+    const o = await this.get(oid);
+    if (o?.type === 'commit') return this.readTree(decodeCommit(o.body).tree);
+    return o?.type === 'tree' ? decodeTree(o.body) : undefined;
   }
 
   async writeTree(entries: TreeEntry[]): Promise<string> {
-    return git.writeTree({ fs: this.fs, gitdir: GITDIR, tree: entries });
+    return this.put('tree', encodeTree(entries));
   }
 
   async readCommit(oid: string): Promise<GitCommit | undefined> {
-    if ((await this.objectType(oid)) !== 'commit') return undefined;
-    const c = await git.readCommit({ ...this.base, oid });
-    return toCommit(c.oid, c.commit);
+    const o = await this.get(oid);
+    return o?.type === 'commit'
+      ? { sha: oid, ...decodeCommit(o.body) }
+      : undefined;
   }
 
   async writeCommit(c: Omit<GitCommit, 'sha'>): Promise<string> {
-    return git.writeCommit({
-      fs: this.fs,
-      gitdir: GITDIR,
-      commit: {
-        tree: c.tree,
-        parent: c.parents,
-        message: c.message,
-        author: c.author,
-        committer: c.committer,
-      },
-    });
+    return this.put('commit', encodeCommit(c));
   }
 
-  /** Full ref names (`refs/heads/main`, `refs/tags/v1`) -> sha. */
+  /** Full object ids starting with `prefix`. */
+  protected expand(prefix: string): string[] {
+    return [...this.objects.keys()].filter(k => k.startsWith(prefix));
+  }
+
+  /**
+   * Refs live in a map mirrored as loose ref files in the git directory (what isomorphic-git's
+   * merge resolves). Only refs/heads and refs/tags are used.
+   */
+  private readonly refs = new Map<string, string>();
+
+  /** Full ref names (`refs/heads/main`, `refs/tags/v1`) -> sha, sorted by name. */
   async listRefs(): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const prefix of ['refs/heads', 'refs/tags']) {
-      const names = await git.listRefs({
-        fs: this.fs,
-        gitdir: GITDIR,
-        filepath: prefix,
-      });
-      for (const name of names) {
-        const full = `${prefix}/${name}`;
-        out.set(
-          full,
-          await git.resolveRef({ fs: this.fs, gitdir: GITDIR, ref: full }),
-        );
-      }
-    }
-    return out;
+    return new Map([...this.refs].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   /** The sha a full ref name (`refs/heads/main`) points at, without prefix guessing. */
   async readRef(fullRef: string): Promise<string | undefined> {
-    if (!fullRef.startsWith('refs/')) return undefined;
-    try {
-      const sha = await git.resolveRef({
-        fs: this.fs,
-        gitdir: GITDIR,
-        ref: fullRef,
-        depth: 2,
-      });
-      return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.refs.get(fullRef);
   }
 
   async writeRef(fullRef: string, sha: string): Promise<void> {
-    await git.writeRef({
-      fs: this.fs,
-      gitdir: GITDIR,
-      ref: fullRef,
-      value: sha,
-      force: true,
-    });
+    if (!/^refs\/[^/]+\/./.test(fullRef) || !/^[0-9a-f]{40}$/.test(sha)) {
+      throw new Error(`Invalid ref update ${fullRef} -> ${sha}`);
+    }
+    this.refs.set(fullRef, sha);
+    this.fs.promises.putSync(`${GITDIR}/${fullRef}`, Buffer.from(`${sha}\n`));
   }
 
   async deleteRef(fullRef: string): Promise<void> {
-    await git.deleteRef({ fs: this.fs, gitdir: GITDIR, ref: fullRef });
+    this.refs.delete(fullRef);
+    await this.fs.promises
+      .unlink(`${GITDIR}/${fullRef}`)
+      .catch(() => undefined);
   }
 
   /** Resolves a branch, tag, `heads/x`, `refs/heads/x`, full or abbreviated sha to a commit sha. */
@@ -174,11 +176,9 @@ export class GitObjects {
     if (!/^[0-9a-f]{4,40}$/i.test(ref)) return undefined;
     let oid = ref.toLowerCase();
     if (oid.length < 40) {
-      try {
-        oid = await git.expandOid({ ...this.base, oid });
-      } catch {
-        return undefined;
-      }
+      const matches = this.expand(oid);
+      if (matches.length !== 1) return undefined;
+      oid = matches[0];
     }
     return (await this.objectType(oid)) === 'commit' ? oid : undefined;
   }

@@ -1,11 +1,5 @@
 import git, { TreeEntry } from 'isomorphic-git';
-import {
-  FileEntry,
-  GitCommit,
-  GitObjects,
-  toCommit,
-  TreeChanges,
-} from './gitObjects';
+import { FileEntry, GitCommit, GitObjects, TreeChanges } from './gitObjects';
 
 export type {
   FileEntry,
@@ -113,30 +107,75 @@ export class GitRepo extends GitObjects {
     return this.writeTree([...entries.values()]);
   }
 
+  /** Every commit reachable from `sha` (including it). */
+  async ancestors(sha: string): Promise<Map<string, GitCommit>> {
+    const seen = new Map<string, GitCommit>();
+    const stack = [sha];
+    while (stack.length > 0) {
+      const oid = stack.pop()!;
+      if (seen.has(oid)) continue;
+      const c = await this.readCommit(oid);
+      if (!c) continue;
+      seen.set(oid, c);
+      stack.push(...c.parents);
+    }
+    return seen;
+  }
+
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     if (ancestor === descendant) return true;
-    return git.isDescendent({
-      ...this.base,
-      oid: descendant,
-      ancestor,
-      depth: -1,
-    });
+    return (await this.ancestors(descendant)).has(ancestor);
   }
 
+  /** The best common ancestor (not an ancestor of another common ancestor; newest on ties). */
   async mergeBase(a: string, b: string): Promise<string | undefined> {
-    const bases = await git.findMergeBase({ ...this.base, oids: [a, b] });
-    return bases[0];
+    const ofA = await this.ancestors(a);
+    const common = [...(await this.ancestors(b)).values()].filter(c =>
+      ofA.has(c.sha),
+    );
+    const reachable = new Set(common.flatMap(c => c.parents));
+    const best = common
+      .filter(c => !reachable.has(c.sha))
+      .sort((x, y) => y.committer.timestamp - x.committer.timestamp);
+    return best[0]?.sha;
   }
 
-  /** Commits reachable from `sha`, newest first (optionally only those touching `path`). */
+  private async pathOid(
+    tree: string,
+    path: string,
+  ): Promise<string | undefined> {
+    return (await this.entryAt(tree, path))?.oid;
+  }
+
+  /**
+   * Commits reachable from `sha`, newest first like `git log` (date order while walking parents),
+   * optionally only those that changed `path` compared with their first parent.
+   */
   async log(sha: string, path?: string): Promise<GitCommit[]> {
-    const entries = await git.log({
-      ...this.base,
-      ref: sha,
-      filepath: path || undefined,
-      force: true,
-    });
-    return entries.map(e => toCommit(e.oid, e.commit));
+    const all = await this.ancestors(sha);
+    const queue = all.get(sha) ? [all.get(sha)!] : [];
+    const emitted = new Set<string>();
+    const out: GitCommit[] = [];
+    while (queue.length > 0) {
+      queue.sort((x, y) => y.committer.timestamp - x.committer.timestamp);
+      const c = queue.shift()!;
+      if (emitted.has(c.sha)) continue;
+      emitted.add(c.sha);
+      out.push(c);
+      for (const p of c.parents) {
+        const parent = all.get(p);
+        if (parent && !emitted.has(p)) queue.push(parent);
+      }
+    }
+    if (!path) return out;
+    const touched: GitCommit[] = [];
+    for (const c of out) {
+      const parent = c.parents[0] ? all.get(c.parents[0]) : undefined;
+      const now = await this.pathOid(c.tree, path);
+      const before = parent ? await this.pathOid(parent.tree, path) : undefined;
+      if (now !== before) touched.push(c);
+    }
+    return touched;
   }
 
   /**

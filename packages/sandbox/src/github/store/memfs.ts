@@ -76,6 +76,15 @@ export class MemoryFs {
     );
   }
 
+  /** Synchronous write that creates missing parent directories. */
+  putSync(path: string, data: Uint8Array): void {
+    const p = normalize(path);
+    const parts = p.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++)
+      this.dirs.add(`/${parts.slice(0, i).join('/')}`);
+    this.files.set(p, Buffer.from(data));
+  }
+
   async mkdir(path: string): Promise<void> {
     const p = normalize(path);
     if (this.dirs.has(p) || this.files.has(p)) throw new FsError('EEXIST', p);
@@ -164,4 +173,13 @@ export class MemoryFs {
 export function createMemoryFs(): { promises: MemoryFs } {
   const promises = new MemoryFs();
   return { promises };
+}
+
+/** Writes a file synchronously, creating parent directories (used for loose git objects). */
+export function putFileSync(
+  fs: { promises: MemoryFs },
+  path: string,
+  data: Uint8Array,
+): void {
+  fs.promises.putSync(path, data);
 }
