@@ -130,3 +130,11 @@ export function fullDisplayName(job: JenkinsJob): string {
     parts.unshift(j.displayName);
   return parts.join(' » ');
 }
+
+/** Why a queue item still waits, as Jenkins words it. */
+export function waitReason(item: QueueItem): string {
+  const running = item.job.builds.find(b => b.result === null);
+  return running
+    ? `Build #${running.number} is already in progress (ETA: N/A)`
+    : 'In the quiet period.';
+}

@@ -5,6 +5,7 @@ import {
   fullName,
   jobClass,
   jobPath,
+  waitReason,
   type JenkinsBuild,
   type JenkinsJob,
   type QueueItem,
@@ -79,7 +80,7 @@ function queueItemRef(base: string, item: QueueItem | undefined): Node {
       stuck: false,
       task: { name: item.job.name, url: jobUrl(base, item.job) },
       url: `queue/item/${item.id}/`,
-      why: 'In the quiet period.',
+      why: waitReason(item),
     }),
     'all',
   );

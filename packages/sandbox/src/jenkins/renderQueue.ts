@@ -1,5 +1,5 @@
 import { Bean } from './tree';
-import { jobClass, type QueueItem } from './model';
+import { jobClass, waitReason, type QueueItem } from './model';
 import { color, jobUrl } from './renderJob';
 
 /** A queue item (`Queue$WaitingItem` until it starts, then `Queue$LeftItem` with `executable`). */
@@ -54,7 +54,7 @@ export function queueItemBean(base: string, item: QueueItem): Bean {
         color: color(item.job),
       },
       url: `queue/item/${item.id}/`,
-      why: left ? null : 'In the quiet period.',
+      why: left ? null : waitReason(item),
       ...(left
         ? {
             cancelled: item.cancelled ?? false,

@@ -1,4 +1,5 @@
 import { JenkinsState } from './state';
+import { waitReason } from './model';
 
 describe('JenkinsState queue', () => {
   it('joins an identical waiting request, like Jenkins', () => {
@@ -28,6 +29,8 @@ describe('JenkinsState queue', () => {
       changes: [],
       stages: [],
     });
-    expect(state.enqueue(job, params, []).id).not.toBe(a.id);
+    const next = state.enqueue(job, params, []);
+    expect(next.id).not.toBe(a.id);
+    expect(waitReason(next)).toBe('Build #1 is already in progress (ETA: N/A)');
   });
 });
