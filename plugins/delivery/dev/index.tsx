@@ -1,8 +1,48 @@
+/**
+ * Standalone dev app for the Delivery tab: `yarn start` in this package.
+ * Renders the tab for the `xposer` fixture entity against an in-memory
+ * delivery API (no backend, no sandbox needed), in light and dark themes.
+ */
 import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import deliveryPlugin from '../src/alpha';
+import {
+  createFrontendModule,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import deliveryPlugin, { deliveryApi } from '../src/alpha';
+import { deliveryApiRef } from '../src/api';
+import { FakeDeliveryApi } from '../src/__fixtures__/FakeDeliveryApi';
+import { xposerEntity, xposerView } from '../src/__fixtures__/xposerView';
 
-const app = createApp({ features: [catalogPlugin, deliveryPlugin] });
+const fixtureApi = deliveryApi.override({
+  params: defineParams =>
+    defineParams({
+      api: deliveryApiRef,
+      deps: {},
+      factory: () => new FakeDeliveryApi(async () => xposerView),
+    }),
+});
+
+const devPage = PageBlueprint.make({
+  name: 'dev',
+  params: {
+    path: '/',
+    title: 'Delivery (fixture: xposer)',
+    loader: () =>
+      import('../src/components/DeliveryContent').then(m => (
+        <EntityProvider entity={xposerEntity}>
+          <m.DeliveryContent />
+        </EntityProvider>
+      )),
+  },
+});
+
+const app = createApp({
+  features: [
+    deliveryPlugin.withOverrides({ extensions: [fixtureApi] }),
+    createFrontendModule({ pluginId: 'delivery', extensions: [devPage] }),
+  ],
+});
 
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

@@ -10,7 +10,7 @@ describe('pipelineSteps', () => {
       ['image', 'ok', 'v0.0.20'],
       ['chart', 'ok', 'v0.0.20'],
       ['pins', 'ok', 'dev'],
-      ['deploy', 'ok', 'running in dev, staging'],
+      ['deploy', 'ok', 'dev, staging'],
     ]);
   });
 

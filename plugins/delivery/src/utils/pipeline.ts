@@ -136,7 +136,7 @@ export function pipelineSteps(
     steps.push({
       key: 'deploy',
       label: 'Deploy',
-      detail: `running in ${running.join(', ')}`,
+      detail: running.join(', '),
       kind: 'ok',
       state: `running in ${running.join(', ')}`,
     });

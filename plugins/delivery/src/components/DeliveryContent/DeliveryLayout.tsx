@@ -89,10 +89,10 @@ export function DeliveryLayout(props: DeliveryLayoutProps) {
       <Section id="delivery-lineage" title="Lineage">
         <Lineage view={view} actions={versionActions} />
       </Section>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <BuildsTable view={view} />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <DeploysTable view={view} />
       </Grid>
     </Grid>

@@ -54,6 +54,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
   const headingId = `delivery-env-${env.name}`;
   return (
     <InfoCard
+      variant="gridItem"
       title={<span id={headingId}>{env.name}</span>}
       subheader={
         env.promotesFrom ? `promotes from ${env.promotesFrom}` : 'first stage'

@@ -30,7 +30,9 @@ describe('LineageTable', () => {
     expect(
       screen.getByRole('link', { name: /^Code build #46 in Jenkins/ }),
     ).toBeInTheDocument();
-    expect(screen.getByText('stakater/xposer:v0.0.20')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /^Image stakater\/xposer:v0.0.20/ }),
+    ).toHaveTextContent('v0.0.20');
     expect(screen.getByText('xposer 0.0.8')).toBeInTheDocument();
     expect(screen.getByText('sha256:4f7c1e9a2b3d')).toBeInTheDocument();
     expect(

@@ -93,16 +93,16 @@ function columns(
       render: row =>
         row.build ? (
           <>
-            <BuildResultStatus
-              result={row.build.result}
-              subject={`Build #${row.build.number}`}
-            />
             <Link
               to={row.build.url}
               aria-label={`Code build #${row.build.number} in Jenkins`}
             >
               #{row.build.number}
-            </Link>
+            </Link>{' '}
+            <BuildResultStatus
+              result={row.build.result}
+              subject={`Build #${row.build.number}`}
+            />
           </>
         ) : (
           <Missing
@@ -121,9 +121,14 @@ function columns(
             {row.image.url ? (
               <Link
                 to={row.image.url}
-              >{`${row.image.name}:${row.image.tag}`}</Link>
+                aria-label={`Image ${row.image.name}:${row.image.tag}`}
+              >
+                {row.image.tag}
+              </Link>
             ) : (
-              `${row.image.name}:${row.image.tag}`
+              <span title={`${row.image.name}:${row.image.tag}`}>
+                {row.image.tag}
+              </span>
             )}
             {row.image.digest && (
               <Typography

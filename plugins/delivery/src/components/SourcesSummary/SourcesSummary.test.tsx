@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { SourcesSummary } from './SourcesSummary';
@@ -15,10 +16,18 @@ describe('SourcesSummary', () => {
         /^Deploy Jenkins \(prod\): timeout — deploy Jenkins "deploy" did not answer/,
       ),
     ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Code Jenkins: OK')).not.toBeInTheDocument();
+
+    const toggle = screen.getByRole('button', { name: 'Show all sources' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
     expect(screen.getByLabelText('Code Jenkins: OK')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Hide healthy sources' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 
-  it('mentions incomplete sources', async () => {
+  it('shows incomplete sources', async () => {
     await renderInTestApp(
       <SourcesSummary
         sources={{
@@ -26,9 +35,9 @@ describe('SourcesSummary', () => {
         }}
       />,
     );
+    expect(screen.getByText('Sources: 1 of 1 OK')).toBeInTheDocument();
     expect(
       screen.getByLabelText('Nexus: OK (incomplete, page cap 10)'),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/Partial data from Nexus/)).toBeInTheDocument();
+    ).toHaveTextContent('Nexus: incomplete');
   });
 });
