@@ -231,10 +231,16 @@ export function seedDeployJenkins(ctx: EngineContext): JenkinsState {
         description: null,
         queueId: queue.next++,
         causes: [
-          {
-            cls: 'com.cloudbees.jenkins.GitHubPushCause',
-            shortDescription: 'Started by GitHub push by gitops-bot',
-          },
+          prev?.commit === d.commit
+            ? {
+                cls: 'hudson.model.Cause$UserIdCause',
+                shortDescription: 'Started by user admin',
+                extra: { userId: 'admin', userName: 'admin' },
+              }
+            : {
+                cls: 'com.cloudbees.jenkins.GitHubPushCause',
+                shortDescription: 'Started by GitHub push by gitops-bot',
+              },
         ],
         parameters: [
           {

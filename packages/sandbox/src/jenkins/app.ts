@@ -141,12 +141,13 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
     const job = parsed && state.find(parsed.segments);
     if (!parsed || !job) return notFound(res);
     const rest = parsed.rest;
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
     const is = (...want: string[]) =>
       rest.length === want.length &&
       want.every((w, i) => w === '*' || rest[i] === w);
-    if (req.method === 'GET' && (is('api', 'json') || rest.length === 0))
+    if (isGet && (is('api', 'json') || rest.length === 0))
       return sendApi(req, res, jobBean(base(), job, state));
-    if (req.method === 'GET' && is('wfapi', 'runs'))
+    if (isGet && is('wfapi', 'runs'))
       return res.json([...job.builds].reverse().map(b => describeRun(job, b)));
     if (req.method === 'POST' && (is('build') || is('buildWithParameters'))) {
       if (job.type !== 'pipeline') return notFound(res);
@@ -196,13 +197,13 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
       if (!build) return notFound(res);
       const sub = rest.slice(1);
       if (
-        req.method === 'GET' &&
+        isGet &&
         (sub.length === 0 || (sub[0] === 'api' && sub[1] === 'json'))
       )
         return sendApi(req, res, buildBean(base(), job, build));
-      if (req.method === 'GET' && sub[0] === 'wfapi' && sub[1] === 'describe')
+      if (isGet && sub[0] === 'wfapi' && sub[1] === 'describe')
         return res.json(describeRun(job, build));
-      if (req.method === 'GET' && sub[0] === 'consoleText')
+      if (isGet && sub[0] === 'consoleText')
         return res.type('text/plain;charset=utf-8').send(consoleText(build));
     }
     return notFound(res);
