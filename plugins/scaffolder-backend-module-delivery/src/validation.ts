@@ -115,3 +115,42 @@ export function assertEnvironments(
   }
   return known.filter(e => requested.includes(e));
 }
+
+/** Throws unless `branch` is a plain git branch name. */
+export function assertBranchName(field: string, branch: string): string {
+  if (
+    !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) ||
+    branch.includes('..')
+  ) {
+    throw new InputError(
+      `${field} '${printable(branch)}' is not a valid branch name`,
+    );
+  }
+  return branch;
+}
+
+/** Throws unless `url` is an http(s) URL without quotes, backslashes or whitespace. */
+export function assertHttpUrl(
+  field: string,
+  url: string | undefined,
+  configKey: string,
+): string {
+  if (!url || !/^https?:\/\/[^\s'"\\]+$/.test(url)) {
+    throw new InputError(`${field} must be an http(s) URL (set ${configKey})`);
+  }
+  return url;
+}
+
+/** Throws unless `host` is a docker registry host (`host[:port][/path]`). */
+export function assertRegistryHost(
+  field: string,
+  host: string | undefined,
+  configKey: string,
+): string {
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(host)) {
+    throw new InputError(
+      `${field} must be a registry host like 127.0.0.1:7103 (set ${configKey})`,
+    );
+  }
+  return host;
+}

@@ -15,7 +15,10 @@ import {
 import { codeRepoFiles } from '../layout/codeRepo';
 import { LANGUAGES, Language, imageName } from '../layout/types';
 import {
+  assertBranchName,
   assertDnsName,
+  assertHttpUrl,
+  assertRegistryHost,
   assertEntityRef,
   assertEnvironments,
   assertOwnerAllowed,
@@ -127,33 +130,17 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         cfg.environments,
       );
       const defaultBranch = input.defaultBranch ?? 'main';
-      if (
-        !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(defaultBranch) ||
-        defaultBranch.includes('..')
-      ) {
-        throw new InputError(
-          `defaultBranch '${defaultBranch}' is not a valid branch name`,
-        );
-      }
-      const dockerRegistry = input.dockerRegistry ?? cfg.dockerRegistry;
-      const chartRepositoryUrl =
-        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
-      if (
-        !dockerRegistry ||
-        !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(dockerRegistry)
-      ) {
-        throw new InputError(
-          'dockerRegistry must be a registry host (set delivery.scaffolder.dockerRegistry or delivery.nexus)',
-        );
-      }
-      if (
-        !chartRepositoryUrl ||
-        !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)
-      ) {
-        throw new InputError(
-          'chartRepositoryUrl must be an http(s) URL (set delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum)',
-        );
-      }
+      assertBranchName('defaultBranch', defaultBranch);
+      const dockerRegistry = assertRegistryHost(
+        'dockerRegistry',
+        input.dockerRegistry ?? cfg.dockerRegistry,
+        'delivery.scaffolder.dockerRegistry or delivery.nexus',
+      );
+      const chartRepositoryUrl = assertHttpUrl(
+        'chartRepositoryUrl',
+        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
+        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
+      );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
       const key = `${loc.owner}/${name}`.toLowerCase();
 

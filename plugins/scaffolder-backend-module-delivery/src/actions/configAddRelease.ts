@@ -1,96 +1,26 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ScaffolderEnvironment, readDeliveryScaffolderConfig } from '../config';
-import {
-  GitHubRepo,
-  parseRepoLocation,
-  resolveGitHubRepo,
-} from '../github/client';
+import { readDeliveryScaffolderConfig } from '../config';
+import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
 import {
   branchHead,
   commitFiles,
   commitMessage,
-  readText,
   repoExists,
   taskTrailer,
 } from '../github/git';
 import { openPullRequest } from '../github/pulls';
-import { configRepoFiles } from '../layout/configRepo';
-import {
-  addDependency,
-  releaseValuesFile,
-  valuesPathFor,
-} from '../layout/release';
+import { valuesPathFor } from '../layout/release';
+import { Release, releaseFiles } from '../services/releaseFiles';
 import {
   assertChartVersion,
   assertDnsName,
   assertEntityRef,
   assertEnvironments,
+  assertHttpUrl,
 } from '../validation';
 import type { DeliveryActionOptions } from './codeRepoCreate';
 import { examples } from './configAddRelease.examples';
-
-interface Release {
-  release: string;
-  chart: string;
-  version: string;
-  image: string;
-  repository: string;
-  configOwner: string;
-}
-
-/** The files to write in one environment's config repo, on top of `base` (undefined = empty repo). */
-async function releaseFiles(
-  repo: GitHubRepo,
-  env: ScaffolderEnvironment,
-  rel: Release,
-  base: string | undefined,
-): Promise<Record<string, string>> {
-  const valuesPath = valuesPathFor(env.valuesPath, rel.release);
-  const values = releaseValuesFile({ ...rel, environment: env.name });
-  const dep = {
-    name: rel.chart,
-    version: rel.version,
-    repository: rel.repository,
-    alias: rel.release,
-  };
-  if (!base) {
-    const skeleton = configRepoFiles({
-      name: repo.repo,
-      owner: repo.owner,
-      repoHtmlUrl: repo.htmlUrl,
-      environment: env.name,
-      namespace: env.name,
-      branch: env.branch,
-      description: '',
-      componentOwner: rel.configOwner,
-      chartRepositoryUrl: rel.repository,
-      requirementsPath: env.requirementsPath,
-    });
-    const reqPath =
-      env.requirementsPath === 'Chart.yaml'
-        ? 'Chart.yaml'
-        : 'requirements.yaml';
-    return {
-      ...skeleton,
-      [reqPath]: addDependency(skeleton[reqPath], dep, reqPath),
-      [valuesPath]: values,
-    };
-  }
-  const requirements = await readText(repo, env.requirementsPath, base);
-  if (requirements === undefined) {
-    throw new InputError(
-      `${repo.owner}/${repo.repo} has no ${env.requirementsPath} on ${env.branch} (delivery.environments.${env.name}.requirementsPath)`,
-    );
-  }
-  const edited = addDependency(requirements, dep, env.requirementsPath);
-  if ((await readText(repo, valuesPath, base)) !== undefined) {
-    throw new ConflictError(
-      `${repo.owner}/${repo.repo} already has ${valuesPath}`,
-    );
-  }
-  return { [env.requirementsPath]: edited, [valuesPath]: values };
-}
 
 /**
  * `delivery:config:add-release`: adds a release to each chosen environment's config repo:
@@ -186,12 +116,11 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
       const release = assertDnsName('release', input.release);
       const chart = assertDnsName('chart', input.chart ?? release);
       const version = assertChartVersion('version', input.version ?? 'v0.0.1');
-      const repository = input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
-      if (!repository || !/^https?:\/\/[^\s'"\\]+$/.test(repository)) {
-        throw new InputError(
-          'chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)',
-        );
-      }
+      const repository = assertHttpUrl(
+        'chartRepositoryUrl',
+        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
+        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
+      );
       if (!/^[a-z0-9.:-]+(\/[a-z0-9._-]+)+$/.test(input.image)) {
         throw new InputError(
           `image '${input.image}' is not an image repository like registry/owner/name`,

@@ -13,7 +13,9 @@ import {
 import { ConflictError } from '@backstage/errors';
 import { configRepoFiles } from '../layout/configRepo';
 import {
+  assertBranchName,
   assertDnsName,
+  assertHttpUrl,
   assertEntityRef,
   assertOwnerAllowed,
   assertPlainText,
@@ -109,22 +111,12 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         input.description ?? '',
       );
       const branch = input.branch ?? 'main';
-      if (
-        !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) ||
-        branch.includes('..')
-      ) {
-        throw new InputError(`branch '${branch}' is not a valid branch name`);
-      }
-      const chartRepositoryUrl =
-        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl;
-      if (
-        !chartRepositoryUrl ||
-        !/^https?:\/\/[^\s'"\\]+$/.test(chartRepositoryUrl)
-      ) {
-        throw new InputError(
-          'chartRepositoryUrl must be an http(s) URL (set delivery.chartMuseum)',
-        );
-      }
+      assertBranchName('branch', branch);
+      const chartRepositoryUrl = assertHttpUrl(
+        'chartRepositoryUrl',
+        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
+        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
+      );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
       const key = `${loc.owner}/${name}`.toLowerCase();
 
