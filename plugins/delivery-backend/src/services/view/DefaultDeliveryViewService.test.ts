@@ -102,7 +102,8 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
       environment: 'prod',
       pinned: true,
       running: true,
-      deployedBy: { number: 2 },
+      // #2 of the same commit failed; the successful re-run #3 rolled it out.
+      deployedBy: { number: 3, result: 'SUCCESS' },
     });
     const old = view.versions.find(v => v.version === '0.0.8')!;
     expect(old.chart?.version).toBe('0.0.8');
@@ -148,12 +149,12 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
       pinFileUrl: expect.stringMatching(
         /\/gitops\/config-prod\/blob\/main\/Chart.yaml#L\d+$/,
       ),
-      lastDeploy: { number: 2, version: '0.0.19' },
+      lastDeploy: { number: 3, result: 'SUCCESS', version: '0.0.19' },
       runningVersion: 'v0.0.19',
       status: 'in-sync',
     });
     // Deploy runs of all environments, each joined to its config commit.
-    expect(view.deploys).toHaveLength(7);
+    expect(view.deploys).toHaveLength(8);
     for (const d of view.deploys) {
       expect(d.configCommit?.url).toMatch(
         new RegExp(
@@ -259,7 +260,7 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
   it.each([
     ['xposer', 'dev', 'v0.0.21', 3, 'FAILURE', 'v0.0.21', 'in-sync'],
     ['xposer', 'staging', 'v0.0.20', 2, 'SUCCESS', 'v0.0.20', 'in-sync'],
-    ['xposer', 'prod', '0.0.19', 2, 'SUCCESS', 'v0.0.19', 'in-sync'],
+    ['xposer', 'prod', '0.0.19', 3, 'SUCCESS', 'v0.0.19', 'in-sync'],
     [
       'nordmart-review',
       'dev',
@@ -270,10 +271,10 @@ describe('DefaultDeliveryViewService on the default sandbox world', () => {
       'deploy-failed',
     ],
     ['nordmart-review', 'staging', '1.0.50', 2, 'SUCCESS', '1.0.50', 'in-sync'],
-    ['nordmart-review', 'prod', '1.0.48', 2, 'SUCCESS', '1.0.49', 'drifted'],
+    ['nordmart-review', 'prod', '1.0.48', 3, 'SUCCESS', '1.0.49', 'drifted'],
     ['gateway', 'dev', 'v2.4.0', 3, 'FAILURE', 'v2.4.0', 'in-sync'],
     ['gateway', 'staging', 'v2.3.1', 2, 'SUCCESS', 'v2.3.0', 'pending-deploy'],
-    ['gateway', 'prod', 'v2.2.0', 2, 'SUCCESS', 'v2.2.0', 'in-sync'],
+    ['gateway', 'prod', 'v2.2.0', 3, 'SUCCESS', 'v2.2.0', 'in-sync'],
   ])(
     '%s in %s: pinned %s, last deploy #%s %s, running %s -> %s',
     async (name, env, pinned, run, result, running, status) => {
