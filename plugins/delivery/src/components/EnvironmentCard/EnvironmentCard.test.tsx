@@ -76,4 +76,34 @@ describe('EnvironmentCard', () => {
       screen.getByRole('button', { name: 'Promote to dev' }),
     ).toBeInTheDocument();
   });
+
+  it('tells an environment without a cluster from one where the release is not deployed', async () => {
+    const noLive = { ...dev, runningVersion: undefined, live: undefined };
+    await renderInTestApp(
+      <>
+        <EnvironmentCard
+          environment={noLive}
+          view={{
+            ...xposerView,
+            sources: {
+              ...xposerView.sources,
+              'cluster:dev': { status: 'ok', note: 'no cluster configured' },
+            },
+          }}
+        />
+        <EnvironmentCard
+          environment={{ ...noLive, name: 'qa' }}
+          view={{ ...xposerView, sources: { 'cluster:qa': { status: 'ok' } } }}
+        />
+      </>,
+    );
+    expect(
+      screen.getByText(
+        'No cluster configured (delivery.environments[dev].cluster)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No xposer deployment found in the cluster'),
+    ).toBeInTheDocument();
+  });
 });

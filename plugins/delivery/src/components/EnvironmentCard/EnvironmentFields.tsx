@@ -31,15 +31,28 @@ function fileName(url: string): string {
   }
 }
 
+function sourceNote(view: DeliveryView, key: string): string | undefined {
+  const state = view.sources[key];
+  return state?.status === 'ok' ? state.note : undefined;
+}
+
+/** The backend reports an environment without `cluster` as an ok source with a note. */
+function noClusterConfigured(view: DeliveryView, key: string): boolean {
+  const state = view.sources[key];
+  return !state || /no cluster/i.test(sourceNote(view, key) ?? '');
+}
+
 export function PinnedField({ environment: env, view }: FieldProps) {
   const failure = sourceFailure(view.sources, `configRepo:${env.name}`);
   if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
   if (!env.pinnedVersion) {
+    const note = sourceNote(view, `configRepo:${env.name}`);
     return (
       <Typography variant="body2" color="textSecondary">
         Not pinned: no dependency named <code>{view.release}</code> in{' '}
-        {repoName(env.configRepoUrl)}. Add it to the requirements file, or set
-        the <code>delivery/release</code> annotation.
+        {repoName(env.configRepoUrl)}
+        {note ? ` (${note})` : ''}. Add it to the requirements file, or set the{' '}
+        <code>delivery/release</code> annotation.
       </Typography>
     );
   }
@@ -83,9 +96,9 @@ export function RunningField({ environment: env, view }: FieldProps) {
   if (!env.runningVersion) {
     return (
       <Typography variant="body2" color="textSecondary">
-        {view.sources[key]
-          ? `Not running in namespace ${env.live?.namespace ?? env.name}`
-          : `No cluster configured (delivery.environments[${env.name}].cluster)`}
+        {noClusterConfigured(view, key)
+          ? `No cluster configured (delivery.environments[${env.name}].cluster)`
+          : `No ${view.release} deployment found in the cluster`}
       </Typography>
     );
   }
