@@ -161,7 +161,12 @@ export function jobBean(
       return {
         ...common(),
         buildable: true,
-        builds: [...job.builds].reverse().map(b => buildBean(base, job, b)),
+        // Like Jenkins: `builds` holds the newest 100, `allBuilds` every run.
+        builds: [...job.builds]
+          .reverse()
+          .slice(0, 100)
+          .map(b => buildBean(base, job, b)),
+        allBuilds: [...job.builds].reverse().map(b => buildBean(base, job, b)),
         color: color(job),
         firstBuild: first ? buildBean(base, job, first) : null,
         healthReport: health(job),
@@ -198,6 +203,7 @@ export function jobBean(
       };
     },
     ['name', 'url', 'color'],
+    ['allBuilds'],
   );
 }
 

@@ -58,6 +58,15 @@ describe('tree', () => {
     });
   });
 
+  it('shows tree-only properties only through tree', () => {
+    const bean = new Bean('J', () => ({ a: 1, all: [1, 2] }), ['a'], ['all']);
+    expect(renderDepth(bean, 0)).toEqual({ _class: 'J', a: 1 });
+    expect(renderTree(bean, parseTree('all'))).toEqual({
+      _class: 'J',
+      all: [1, 2],
+    });
+  });
+
   it('renders nested beans as summaries beyond depth', () => {
     const d0 = renderDepth(job, 0) as { builds: unknown[]; lastBuild: unknown };
     expect(d0.builds[0]).toEqual({ _class: 'Run', number: 3, url: 'u/3/' });

@@ -15,6 +15,8 @@ export class Bean {
     readonly props: () => Record<string, Node>,
     /** Keys shown beyond `depth` (e.g. `number`, `url`); `'all'` for inline objects like actions. */
     readonly summary: string[] | 'all',
+    /** Properties only a `tree=` shows (e.g. `allBuilds`). */
+    readonly treeOnly: string[] = [],
   ) {}
 }
 
@@ -79,6 +81,7 @@ export function renderDepth(node: Node, depth: number, level = 0): Json {
     const out: Record<string, Json> = node.cls ? { _class: node.cls } : {};
     const nextLevel = node.summary === 'all' ? level : level + 1;
     for (const [k, v] of Object.entries(props)) {
+      if (node.treeOnly.includes(k)) continue;
       if (full || (node.summary as string[]).includes(k))
         out[k] = renderDepth(v, depth, nextLevel);
     }

@@ -1,0 +1,52 @@
+import { auth, getJson, startTestSandbox } from '../testing/sandbox';
+import { generateWorld } from '../world';
+import type { Sandbox } from '../sandbox';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startTestSandbox({
+    world: generateWorld({
+      services: 1,
+      buildsPerService: 150,
+      environments: [],
+    }),
+  });
+});
+afterAll(() => sb.stop());
+
+describe('a job with many runs', () => {
+  const job = () =>
+    `${sb.urls['jenkins-code']}/job/bench/job/service-001/job/master`;
+
+  it('lists the newest 100 in builds and every run in allBuilds', async () => {
+    const all = await getJson<{
+      builds: Array<{ number: number }>;
+      allBuilds?: unknown[];
+    }>(`${job()}/api/json`, auth.code);
+    expect(all.builds).toHaveLength(100);
+    expect(all.builds[0].number).toBe(150);
+    expect(all.allBuilds).toBeUndefined();
+    const tree = await getJson<{ allBuilds: Array<{ number: number }> }>(
+      `${job()}/api/json?tree=allBuilds[number]{140,}`,
+      auth.code,
+    );
+    expect(tree.allBuilds.map(b => b.number)).toEqual([
+      10, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+    ]);
+  });
+
+  it('fails every 7th run and names released versions', async () => {
+    const run = await getJson<{ result: string; displayName: string }>(
+      `${job()}/7/api/json?tree=result,displayName`,
+      auth.code,
+    );
+    expect(run).toEqual(
+      expect.objectContaining({ result: 'FAILURE', displayName: '#7' }),
+    );
+    const ok = await getJson<{ displayName: string }>(
+      `${job()}/8/api/json?tree=displayName`,
+      auth.code,
+    );
+    expect(ok.displayName).toBe('v1.0.7');
+  });
+});
