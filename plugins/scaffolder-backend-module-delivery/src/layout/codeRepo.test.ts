@@ -1,3 +1,7 @@
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { codeRepoFiles } from './codeRepo';
 import { groovyBracesBalanced } from './groovy';
@@ -50,6 +54,26 @@ describe('codeRepoFiles', () => {
     );
     expect(files['build/package/Dockerfile']).toMatch(/^FROM node:20-alpine/);
     expect(files['go.mod']).toBeUndefined();
+  });
+
+  it('writes a Node skeleton whose own tests pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'delivery-node-'));
+    for (const [path, content] of Object.entries(
+      codeRepoFiles(testSpec({ language: 'node' })),
+    )) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ['--test'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(out).toMatch(/# pass 1/);
   });
 
   it('writes a Helm v1 chart with the required fields', () => {

@@ -39,8 +39,8 @@ pipeline {
         script {
           def current = readFile('.version').trim()
           def parts = current.replaceFirst('^v', '').tokenize('.')
-          def next = "v\${parts[0]}.\${parts[1]}.\${(parts[2] as Integer) + 1}"
-          env.VERSION = env.BRANCH_NAME == env.RELEASE_BRANCH ? next : "\${next}-\${env.BUILD_NUMBER}"
+          def nextVersion = "v\${parts[0]}.\${parts[1]}.\${(parts[2] as Integer) + 1}"
+          env.VERSION = env.BRANCH_NAME == env.RELEASE_BRANCH ? nextVersion : "\${nextVersion}-\${env.BUILD_NUMBER}"
           currentBuild.displayName = env.VERSION
         }
       }
