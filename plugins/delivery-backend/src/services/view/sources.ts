@@ -41,6 +41,7 @@ export interface ConfigHead {
 }
 
 const FILE_TTL_MS = 3600_000;
+const PULLS_TTL_MS = 5_000;
 const DEPLOY_LIMIT = 20;
 const BUILD_LIMIT = 50;
 
@@ -172,11 +173,16 @@ export class SourceLoader {
     );
   }
 
+  /**
+   * Open PRs, kept at most 5 s so a promotion shows up almost at once; the
+   * ETag makes the re-check free of rate limit when nothing changed.
+   */
   pulls(env: EnvironmentConfig): Promise<PullSummary[]> {
     const gh = this.clients.githubFor(env);
     return this.cached(
       `pulls:${env.apiBaseUrl}/${env.owner}/${env.repo}`,
       async () => gh.listOpenPulls(env.owner, env.repo),
+      Math.min(this.ttlMs, PULLS_TTL_MS),
     );
   }
 }
