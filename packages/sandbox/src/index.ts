@@ -1,6 +1,7 @@
 export {
   startSandbox,
   defaultPorts,
+  randomPorts,
   sandboxCredentials,
   upstreams,
 } from './sandbox';

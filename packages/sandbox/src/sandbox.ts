@@ -45,6 +45,17 @@ export const defaultPorts: Record<SandboxServer, number> = {
   kubernetes: 7106,
 };
 
+/** Every server on a free port (for tests): `startSandbox({ ports: randomPorts })`. @public */
+export const randomPorts: Record<SandboxServer, number> = {
+  control: 0,
+  'jenkins-code': 0,
+  'jenkins-deploy': 0,
+  nexus: 0,
+  chartmuseum: 0,
+  github: 0,
+  kubernetes: 0,
+};
+
 /** Demo credentials of every upstream. @public */
 export const sandboxCredentials = {
   codeJenkins: { username: 'code-ci', password: 'code-jenkins-token' },

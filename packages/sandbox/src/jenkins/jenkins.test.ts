@@ -93,6 +93,20 @@ describe('Jenkins contract (shapes of the real samples)', () => {
     expect([failed.result, failed.displayName]).toEqual(['FAILURE', '#14']);
   });
 
+  it('serves runs shaped like the jenkins-rest build-info sample', async () => {
+    const run = await getJson(
+      `${code}/job/stakater/job/xposer/job/master/16/api/json`,
+      auth.code,
+    );
+    const real = readJsonFixture(
+      'jenkins/jenkins-rest-build-info-git-commit.json',
+    );
+    // builtOn / artifacts details belong to freestyle builds on agents; WorkflowRuns have neither.
+    expect(
+      shapeDiff(real, run, { ignore: ['actions', 'builtOn', 'artifacts'] }),
+    ).toEqual([]);
+  });
+
   it('serves jobs, folders, queue and crumb like the samples', async () => {
     const job = await getJson(
       `${code}/job/stakater/job/xposer/job/master/api/json`,

@@ -1,4 +1,5 @@
 import {
+  randomPorts,
   startSandbox,
   sandboxCredentials,
   type Sandbox,
@@ -10,15 +11,7 @@ export function startTestSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
   return startSandbox({
-    ports: {
-      control: 0,
-      'jenkins-code': 0,
-      'jenkins-deploy': 0,
-      nexus: 0,
-      chartmuseum: 0,
-      github: 0,
-      kubernetes: 0,
-    },
+    ports: randomPorts,
     deployDelayMs: 30,
     buildDelayMs: 30,
     ...options,
