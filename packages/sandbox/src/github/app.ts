@@ -17,6 +17,7 @@ import { gitObjectsRouter } from './routes/gitObjects';
 import { commitsRouter } from './routes/commits';
 import { pullsRouter } from './routes/pulls';
 import { protectionRouter } from './routes/protection';
+import { archiveRouter } from './routes/archive';
 
 /** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
 async function serveRaw(
@@ -92,6 +93,7 @@ export async function createGitHubApp(
     gitObjectsRouter,
     commitsRouter,
     pullsRouter,
+    archiveRouter,
   ]) {
     api.use(router(ctx));
   }

@@ -68,7 +68,7 @@ export function baseHeaders(res: Response): void {
   });
 }
 
-function etagOf(payload: string): string {
+function etagOf(payload: string | Buffer): string {
   return `"${createHash('sha256').update(payload).digest('hex')}"`;
 }
 
@@ -99,10 +99,9 @@ export function send(
   body: unknown,
   options: SendOptions = {},
 ): void {
-  const payload =
-    typeof body === 'string' && options.contentType
-      ? body
-      : JSON.stringify(body);
+  let payload: string | Buffer = JSON.stringify(body);
+  if (Buffer.isBuffer(body)) payload = body;
+  else if (typeof body === 'string' && options.contentType) payload = body;
   if (options.headers) res.set(options.headers);
   const isRead = req.method === 'GET' || req.method === 'HEAD';
   if (isRead && status === 200) {

@@ -153,10 +153,8 @@ export function gitObjectsRouter(ctx: ApiContext): Router {
       const rec = requireRepo(ctx, req, docs.trees);
       const sha = await resolveTree(rec, req.params.sha);
       if (!sha) throw notFound(docs.trees);
-      const recursive =
-        !!q(req, 'recursive') &&
-        q(req, 'recursive') !== '0' &&
-        q(req, 'recursive') !== 'false';
+      // GitHub: "any value" of `recursive` (even 0 or false) enables recursion.
+      const recursive = q(req, 'recursive') !== undefined;
       reply(200, await treeJson(ctx, rec, sha, recursive));
     }),
   );
