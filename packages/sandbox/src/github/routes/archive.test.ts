@@ -7,9 +7,10 @@ function untar(gz: Buffer): Map<string, string> {
   const out = new Map<string, string>();
   let offset = 0;
   while (offset + 512 <= tar.length && tar[offset] !== 0) {
+    const at = offset;
     const field = (start: number, len: number) =>
       tar
-        .subarray(offset + start, offset + start + len)
+        .subarray(at + start, at + start + len)
         .toString('utf8')
         .replace(/\0.*$/s, '');
     const size = parseInt(field(124, 12), 8);
