@@ -53,6 +53,8 @@ export class GitObjects {
   protected readonly fs = createMemoryFs();
   protected readonly cache = {};
   private readonly objects = new Map<string, StoredObject>();
+  /** Decoded trees (objects are immutable, so this never goes stale). */
+  private readonly trees = new Map<string, TreeEntry[]>();
 
   protected async init(defaultBranch: string): Promise<void> {
     await git.init({ fs: this.fs, gitdir: GITDIR, bare: true, defaultBranch });
@@ -105,9 +107,14 @@ export class GitObjects {
 
   /** Entries of a tree (or of a commit's tree). */
   async readTree(oid: string): Promise<TreeEntry[] | undefined> {
+    const cached = this.trees.get(oid);
+    if (cached) return cached.map(e => ({ ...e }));
     const o = await this.get(oid);
     if (o?.type === 'commit') return this.readTree(decodeCommit(o.body).tree);
-    return o?.type === 'tree' ? decodeTree(o.body) : undefined;
+    if (o?.type !== 'tree') return undefined;
+    const entries = decodeTree(o.body);
+    this.trees.set(oid, entries);
+    return entries.map(e => ({ ...e }));
   }
 
   async writeTree(entries: TreeEntry[]): Promise<string> {
