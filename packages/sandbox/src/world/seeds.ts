@@ -137,16 +137,29 @@ function configRepoSeed(
     for (const [path, text] of Object.entries(bumped))
       if (head[path] !== text) files[path] = text;
     const branch = promotionBranch(env.name, p.release, p.version);
-    const title = `Promote ${p.release} to ${p.version} in ${env.name}`;
+    // Same title, body marker and commit message as the Delivery backend's promotions.
+    const title = `Promote ${p.release} ${headPins[p.release] ?? '(none)'} -> ${
+      p.version
+    } to ${env.name}`;
+    const marker = `<!-- delivery:promotion env=${env.name} release=${p.release} version=${p.version} -->`;
     branches.push({
       name: branch,
-      commits: [{ message: title, date: p.date, author: bot, files }],
+      commits: [
+        {
+          message: `${title}\n\n${marker}\n`,
+          date: p.date,
+          author: bot,
+          files,
+        },
+      ],
     });
     pulls.push({
       head: branch,
       base: env.configRepo.branch,
       title,
-      body: `Bumps \`${p.release}\` to \`${p.version}\` in \`${env.configRepo.name}\`.`,
+      body: `Bumps \`${p.release}\` from \`${
+        headPins[p.release] ?? '(none)'
+      }\` to \`${p.version}\` in \`${env.configRepo.name}\`.\n\n${marker}\n`,
       user: p.user,
     });
   }

@@ -95,6 +95,12 @@ environments:
     expect(prod.commits[1].files['Chart.yaml']).toContain('version: 0.0.19');
     expect(prod.commits[1].files['xposer.yaml']).toContain('tag: v0.0.19');
     const staging = seeds.find(s => s.name === 'config-staging')!;
+    expect(staging.pulls![0].title).toBe(
+      'Promote nordmart-review 1.0.50 -> 1.0.51 to staging',
+    );
+    expect(staging.pulls![0].body).toContain(
+      '<!-- delivery:promotion env=staging release=nordmart-review version=1.0.51 -->',
+    );
     expect(staging.pulls).toEqual([
       expect.objectContaining({
         head: 'delivery/staging/nordmart-review-1.0.51',
