@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import type { DeliveryView } from './view';
 import type {
+  PromotionPreview,
   PromotionRecord,
   PromotionRequest,
   PromotionResult,
@@ -18,6 +19,10 @@ export interface DeliveryEntityRef {
 export interface DeliveryApi {
   getView(entity: DeliveryEntityRef): Promise<DeliveryView>;
   listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]>;
+  previewPromotion(
+    entity: DeliveryEntityRef,
+    request: PromotionRequest,
+  ): Promise<PromotionPreview>;
   promote(
     entity: DeliveryEntityRef,
     request: PromotionRequest,
@@ -60,6 +65,16 @@ export class DeliveryClient implements DeliveryApi {
     return this.request<{ items: PromotionRecord[] }>(
       `${entityPath(entity)}/promotions`,
     ).then(r => r.items);
+  }
+
+  previewPromotion(
+    entity: DeliveryEntityRef,
+    request: PromotionRequest,
+  ): Promise<PromotionPreview> {
+    return this.request<PromotionPreview>(
+      `${entityPath(entity)}/promotions/preview`,
+      { method: 'POST', body: JSON.stringify(request) },
+    );
   }
 
   promote(

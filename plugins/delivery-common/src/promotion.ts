@@ -43,3 +43,38 @@ export interface ResyncResult {
   /** False when a deploy was already running and nothing new was queued. */
   queued: boolean;
 }
+
+/** One promotion gate and whether the version passes it. @public */
+export interface PromotionGateResult {
+  /** `chart-exists` | `image-exists` | `build-succeeded` | `running-in-previous` */
+  rule: string;
+  ok: boolean;
+  message: string;
+}
+
+/** One file of the change a promotion would propose. @public */
+export interface PromotionFileChange {
+  path: string;
+  /** Unified diff of the file (only the pin line, and requested values). */
+  patch: string;
+  url?: string;
+}
+
+/**
+ * Answer of `POST .../promotions/preview`: what a promotion would do,
+ * without writing anything.
+ * @public
+ */
+export interface PromotionPreview {
+  environment: string;
+  version: string;
+  previousVersion?: string;
+  /** False when the caller lacks `delivery.promote` on the entity. */
+  allowed: boolean;
+  gates: PromotionGateResult[];
+  changes: PromotionFileChange[];
+  /** An open promotion PR for the same target and version, if any. */
+  existingPullRequest?: { url: string; number: number };
+  /** Why the promotion cannot proceed, if it cannot (first failed gate, no diff, ...). */
+  blockedReason?: string;
+}

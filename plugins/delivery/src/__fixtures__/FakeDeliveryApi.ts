@@ -2,6 +2,7 @@ import type {
   DeliveryApi,
   DeliveryEntityRef,
   DeliveryView,
+  PromotionPreview,
   PromotionRecord,
   PromotionResult,
   ResyncResult,
@@ -23,6 +24,10 @@ export class FakeDeliveryApi implements DeliveryApi {
 
   async listPromotions(): Promise<PromotionRecord[]> {
     return [];
+  }
+
+  async previewPromotion(): Promise<PromotionPreview> {
+    throw new Error('FakeDeliveryApi: previewPromotion is not part of this fake');
   }
 
   async promote(): Promise<PromotionResult> {
