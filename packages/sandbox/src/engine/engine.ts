@@ -22,6 +22,7 @@ import { seedCluster } from './cluster';
 import { runDeploy } from './deployRun';
 import { commitPush, runCodeBuild, type PendingPush } from './codeRun';
 import type { Runtime } from './runtime';
+import { Cancelled, Timers } from './timers';
 
 /** Options of {@link SandboxEngine}. @public */
 export interface EngineOptions {
@@ -34,17 +35,12 @@ export interface EngineOptions {
   buildDelayMs?: number;
 }
 
-class Cancelled extends Error {}
-
 /** The simulated world's state and behaviour (deploys on merge, builds on push). @public */
 export class SandboxEngine {
   readonly events = new EventLog();
   private rt!: Runtime;
   private generation = 0;
-  private timers = new Set<{
-    timer: NodeJS.Timeout;
-    reject: (e: Error) => void;
-  }>();
+  private timers = new Timers();
   private chains = new Map<JenkinsJob, Promise<void>>();
   private codeJobs = new Map<
     JenkinsJob,
@@ -124,16 +120,7 @@ export class SandboxEngine {
 
   private sleep(ms: number, gen: number): Promise<void> {
     if (gen !== this.generation) return Promise.reject(new Cancelled());
-    return new Promise((resolve, reject) => {
-      const entry = {
-        timer: setTimeout(() => {
-          this.timers.delete(entry);
-          resolve();
-        }, ms),
-        reject,
-      };
-      this.timers.add(entry);
-    });
+    return this.timers.sleep(ms);
   }
 
   /** One run per job at a time, like a Jenkins job without concurrent builds. */
@@ -267,20 +254,12 @@ export class SandboxEngine {
 
   /** Back to the world: cancels running work and re-seeds every upstream. */
   async reset(): Promise<void> {
-    this.cancelTimers();
+    this.timers.cancelAll();
     this.generation++;
     await this.options.store.reset(this.seeds());
     this.seed();
     this.events.clear();
     this.events.add('reset', { world: this.options.world.name });
-  }
-
-  private cancelTimers(): void {
-    for (const t of this.timers) {
-      clearTimeout(t.timer);
-      t.reject(new Cancelled());
-    }
-    this.timers.clear();
   }
 
   /** Resolves when no run is queued or building. */
@@ -297,7 +276,7 @@ export class SandboxEngine {
   }
 
   stop(): void {
-    this.cancelTimers();
+    this.timers.cancelAll();
     this.generation++;
   }
 }
