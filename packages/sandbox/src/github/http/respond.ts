@@ -104,14 +104,19 @@ export function send(
   else if (typeof body === 'string' && options.contentType) payload = body;
   if (options.headers) res.set(options.headers);
   const isRead = req.method === 'GET' || req.method === 'HEAD';
-  if (isRead && status === 200) {
+  if ((status === 200 || status === 201) && body !== undefined) {
+    // GitHub sends an ETag (and private caching) on successful JSON answers, writes included.
     const etag = etagOf(payload);
     res.set({
       etag,
       'cache-control': 'private, max-age=60, s-maxage=60',
       vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
     });
-    if (matches(req.header('if-none-match'), etag)) {
+    if (
+      isRead &&
+      status === 200 &&
+      matches(req.header('if-none-match'), etag)
+    ) {
       res.set(rate.headers()).status(304).end();
       return;
     }
