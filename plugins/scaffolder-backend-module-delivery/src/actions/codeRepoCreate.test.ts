@@ -270,6 +270,22 @@ describe('delivery:code-repo:create', () => {
     ).not.toContain('.Values.x');
   });
 
+  it('dry-runs: validates and checks existence, creates nothing', async () => {
+    const repos = sb.repoCount();
+    const ctx = Object.assign(actionContext(input()), { isDryRun: true });
+    await run(action(), ctx);
+    expect(ctx.outputs).toMatchObject({
+      repoUrl: `${sb.baseUrl}/stakater/orders`,
+      commitSha: 'dry-run',
+      image: '127.0.0.1:7103/stakater/orders',
+    });
+    const existing = Object.assign(actionContext(input('xposer')), {
+      isDryRun: true,
+    });
+    await expect(run(action(), existing)).rejects.toThrow(/already exists/);
+    expect(sb.repoCount()).toBe(repos);
+  });
+
   describe('examples', () => {
     it.each(examples.map(e => [e.description, e] as const))(
       '%s',

@@ -47,6 +47,7 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
     description:
       'Creates a code repository in the Xposer layout (app skeleton, Dockerfile, Makefile, Jenkinsfile, Helm chart, manifests, catalog-info.yaml) in one commit',
     examples,
+    supportsDryRun: true,
     schema: {
       input: {
         repoUrl: z =>
@@ -143,6 +144,33 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
       );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
       const key = `${loc.owner}/${name}`.toLowerCase();
+      const output = (htmlUrl: string, commitSha: string) => {
+        ctx.output('repoUrl', htmlUrl);
+        ctx.output(
+          'catalogInfoUrl',
+          `${htmlUrl}/blob/${defaultBranch}/catalog-info.yaml`,
+        );
+        ctx.output('commitSha', commitSha);
+        ctx.output(
+          'image',
+          `${dockerRegistry}/${imageName({ owner: loc.owner, name })}`,
+        );
+        ctx.output('chart', name);
+        ctx.output('release', name);
+      };
+      if (ctx.isDryRun) {
+        // validation plus a read-only existence check; nothing is written
+        if (await repoExists(repo)) {
+          throw new InputError(
+            `repository ${loc.owner}/${name} already exists`,
+          );
+        }
+        ctx.logger.info('Dry run: would create the code repository', {
+          repo: key,
+        });
+        output(repo.htmlUrl, 'dry-run');
+        return;
+      }
 
       const created = await ctx.checkpoint({
         key: `code-repo.create.${key}`,
@@ -205,15 +233,7 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         },
       });
 
-      ctx.output('repoUrl', created.htmlUrl);
-      ctx.output(
-        'catalogInfoUrl',
-        `${created.htmlUrl}/blob/${defaultBranch}/catalog-info.yaml`,
-      );
-      ctx.output('commitSha', commitSha);
-      ctx.output('image', `${dockerRegistry}/${imageName(spec)}`);
-      ctx.output('chart', name);
-      ctx.output('release', name);
+      output(created.htmlUrl, commitSha);
     },
   });
 }

@@ -278,6 +278,45 @@ describe('delivery:config:add-release', () => {
     expect(await pulls('config-dev')).toHaveLength(0);
   });
 
+  it('dry-runs: edits in memory, surfaces conflicts, writes nothing', async () => {
+    const ctx = Object.assign(actionContext(input(['dev', 'qa'])), {
+      isDryRun: true,
+    });
+    await run(action(), ctx);
+    expect(ctx.outputs.pullRequests).toEqual([
+      {
+        environment: 'dev',
+        url: `${sb.baseUrl}/gitops/config-dev/compare/main...${BRANCH}`,
+        direct: false,
+      },
+      {
+        environment: 'qa',
+        url: `${sb.baseUrl}/gitops/config-qa`,
+        direct: true,
+      },
+    ]);
+    const conflict = Object.assign(
+      actionContext(input(['dev'], { release: 'xposer' })),
+      { isDryRun: true },
+    );
+    await expect(run(action(), conflict)).rejects.toThrow(
+      /already has a dependency 'xposer'/,
+    );
+    expect(await pulls('config-dev')).toHaveLength(0);
+    expect(
+      (
+        await sb.octokit.git.listMatchingRefs({
+          owner: 'gitops',
+          repo: 'config-dev',
+          ref: 'heads/delivery/',
+        })
+      ).data,
+    ).toEqual([]);
+    expect(
+      await sb.store.headSha('gitops', 'config-qa', 'main'),
+    ).toBeUndefined();
+  });
+
   describe('examples', () => {
     it.each(examples.map(e => [e.description, e] as const))(
       '%s',

@@ -36,6 +36,7 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
     description:
       'Adds a service to environment config repos (umbrella charts): dependency pin + values file, by pull request',
     examples,
+    supportsDryRun: true,
     schema: {
       input: {
         release: z =>
@@ -162,6 +163,23 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
       const trailer = taskTrailer(ctx.task.id);
       const results = [];
       for (const { env, repo } of targets) {
+        if (ctx.isDryRun) {
+          // read and edit in memory (so conflicts surface), write nothing
+          const base = await branchHead(repo, env.branch);
+          const files = await releaseFiles(repo, env, rel, base);
+          ctx.logger.info('Dry run: would change the config repo', {
+            environment: env.name,
+            files: Object.keys(files),
+          });
+          results.push({
+            environment: env.name,
+            url: base
+              ? `${repo.htmlUrl}/compare/${env.branch}...${branch}`
+              : repo.htmlUrl,
+            direct: !base,
+          });
+          continue;
+        }
         const commit = await ctx.checkpoint({
           key: `config.${env.name}.commit.${release}`,
           fn: async () => {

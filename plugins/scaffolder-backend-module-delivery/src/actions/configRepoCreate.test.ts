@@ -134,6 +134,15 @@ describe('delivery:config-repo:create', () => {
     expect(sb.repoCount()).toBe(repos);
   });
 
+  it('dry-runs without creating anything', async () => {
+    const repos = sb.repoCount();
+    const ctx = Object.assign(actionContext(input()), { isDryRun: true });
+    await run(action(), ctx);
+    expect(ctx.outputs.repoUrl).toBe(`${sb.baseUrl}/gitops/config-perf`);
+    expect(ctx.outputs.commitSha).toBe('dry-run');
+    expect(sb.repoCount()).toBe(repos);
+  });
+
   describe('examples', () => {
     it.each(examples.map(e => [e.description, e] as const))(
       '%s',

@@ -37,6 +37,7 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
     description:
       'Creates an environment config repo: a Helm umbrella chart with a deploy Jenkinsfile, in one commit',
     examples,
+    supportsDryRun: true,
     schema: {
       input: {
         repoUrl: z =>
@@ -119,6 +120,26 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
       );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
       const key = `${loc.owner}/${name}`.toLowerCase();
+      const output = (htmlUrl: string, commitSha: string) => {
+        ctx.output('repoUrl', htmlUrl);
+        ctx.output(
+          'catalogInfoUrl',
+          `${htmlUrl}/blob/${branch}/catalog-info.yaml`,
+        );
+        ctx.output('commitSha', commitSha);
+      };
+      if (ctx.isDryRun) {
+        if (await repoExists(repo)) {
+          throw new InputError(
+            `repository ${loc.owner}/${name} already exists`,
+          );
+        }
+        ctx.logger.info('Dry run: would create the config repository', {
+          repo: key,
+        });
+        output(repo.htmlUrl, 'dry-run');
+        return;
+      }
 
       const created = await ctx.checkpoint({
         key: `config-repo.create.${key}`,
@@ -173,12 +194,7 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
           return { commitSha: sha };
         },
       });
-      ctx.output('repoUrl', created.htmlUrl);
-      ctx.output(
-        'catalogInfoUrl',
-        `${created.htmlUrl}/blob/${branch}/catalog-info.yaml`,
-      );
-      ctx.output('commitSha', commitSha);
+      output(created.htmlUrl, commitSha);
     },
   });
 }
