@@ -29,6 +29,9 @@ describe('EnvironmentCard', () => {
     ).toHaveAttribute('href', staging.valuesFileUrl);
     expect(screen.getByText(/Helm label says v0.0.19/)).toBeInTheDocument();
     expect(
+      screen.getByText('· not the pinned v0.0.19', { exact: false }),
+    ).toBeInTheDocument();
+    expect(
       screen.getByRole('link', {
         name: /^Deploy run #18 of staging in Jenkins/,
       }),

@@ -1,13 +1,19 @@
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import type {
-  DeliveryView,
-  EnvironmentView,
+import {
+  sameVersion,
+  type DeliveryView,
+  type EnvironmentView,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { formatRelativeTime, formatTimestamp } from '../../utils/format';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { SourceErrorNotice } from '../SourceErrorNotice';
+
+const useStyles = makeStyles(theme => ({
+  mismatch: { color: theme.palette.status.warning, fontWeight: 500 },
+}));
 
 interface FieldProps {
   environment: EnvironmentView;
@@ -90,6 +96,7 @@ export function PinnedField({ environment: env, view }: FieldProps) {
 }
 
 export function RunningField({ environment: env, view }: FieldProps) {
+  const classes = useStyles();
   const key = `cluster:${env.name}`;
   const failure = sourceFailure(view.sources, key);
   if (failure) return <SourceErrorNotice failure={failure} variant="inline" />;
@@ -103,6 +110,9 @@ export function RunningField({ environment: env, view }: FieldProps) {
     );
   }
   const live = env.live;
+  const differs =
+    env.pinnedVersion !== undefined &&
+    !sameVersion(env.pinnedVersion, env.runningVersion);
   const labeled =
     live?.labeledVersion && live.labeledVersion !== env.runningVersion
       ? live.labeledVersion
@@ -113,6 +123,11 @@ export function RunningField({ environment: env, view }: FieldProps) {
       {live?.replicas !== undefined &&
         ` · ${live.readyReplicas ?? 0}/${live.replicas} ready`}
       {labeled && ` · Helm label says ${labeled}`}
+      {differs && (
+        <span className={classes.mismatch}>
+          {` · not the pinned ${env.pinnedVersion}`}
+        </span>
+      )}
     </Typography>
   );
 }
