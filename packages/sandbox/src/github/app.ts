@@ -18,6 +18,7 @@ import { commitsRouter } from './routes/commits';
 import { pullsRouter } from './routes/pulls';
 import { protectionRouter } from './routes/protection';
 import { archiveRouter } from './routes/archive';
+import { repoSettingsRouter, repositoriesById } from './routes/repoSettings';
 
 /** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
 async function serveRaw(
@@ -84,6 +85,7 @@ export async function createGitHubApp(
 
   const api = express.Router();
   api.use(apiMiddleware(ctx, options.token));
+  api.use(repositoriesById(ctx));
   for (const router of [
     usersRouter,
     protectionRouter,
@@ -94,6 +96,7 @@ export async function createGitHubApp(
     commitsRouter,
     pullsRouter,
     archiveRouter,
+    repoSettingsRouter,
   ]) {
     api.use(router(ctx));
   }

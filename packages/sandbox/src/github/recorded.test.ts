@@ -117,3 +117,65 @@ describe('GitHub simulator vs recorded GitHub responses', () => {
     }
   });
 });
+
+describe('repository rename (rename-repository)', () => {
+  let gh: TestServer;
+  beforeAll(async () => {
+    gh = await startGitHub();
+  });
+  afterAll(() => gh.close());
+
+  it('renames, redirects the old name with 301/307 like GitHub, and serves /repositories/{id}', async () => {
+    const calls = recorded('octokit-fixtures/rename-repository.raw.json');
+    const renamed = await gh.octokit.repos.update({
+      owner: 'stakater',
+      repo: 'xposer',
+      name: 'xposer-renamed',
+      description: 'renamed',
+    });
+    expect(renamed.data).toMatchObject({
+      name: 'xposer-renamed',
+      full_name: 'stakater/xposer-renamed',
+      description: 'renamed',
+    });
+    expect(
+      shapeDiff(
+        calls[1].response,
+        renamed.data,
+        new Set(['security_and_analysis', 'custom_properties']),
+      ),
+    ).toEqual([]);
+
+    const headers = { authorization: `token ${TOKEN}` };
+    const moved = await fetch(`${gh.apiUrl}/repos/stakater/xposer`, {
+      headers,
+      redirect: 'manual',
+    });
+    expect(moved.status).toBe(calls[2].status);
+    const body = await moved.json();
+    expect(Object.keys(body).sort()).toEqual(
+      Object.keys(calls[2].response as object).sort(),
+    );
+    expect(moved.headers.get('location')).toBe(
+      `${gh.apiUrl}/repositories/${renamed.data.id}`,
+    );
+
+    // Octokit follows the redirect transparently, for reads and (307) writes.
+    expect(
+      (await gh.octokit.repos.get({ owner: 'stakater', repo: 'xposer' })).data
+        .name,
+    ).toBe('xposer-renamed');
+    const patched = await gh.octokit.repos.update({
+      owner: 'stakater',
+      repo: 'xposer',
+      homepage: 'https://x',
+    });
+    expect(patched.data.homepage).toBe('https://x');
+    const file = await gh.octokit.repos.getContent({
+      owner: 'stakater',
+      repo: 'xposer',
+      path: 'README.md',
+    });
+    expect(Array.isArray(file.data)).toBe(false);
+  });
+});

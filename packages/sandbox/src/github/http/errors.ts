@@ -52,6 +52,25 @@ export class GitHubApiError extends Error {
   }
 }
 
+/** 301/307 to the repository's new location after a rename (`/repositories/{id}/...`). */
+export class GitHubRedirect extends GitHubApiError {
+  constructor(
+    status: 301 | 307,
+    readonly location: string,
+    documentationUrl: string,
+  ) {
+    super(status, 'Moved Permanently', documentationUrl);
+  }
+
+  body(): Record<string, unknown> {
+    return {
+      message: this.message,
+      url: this.location,
+      documentation_url: this.documentationUrl,
+    };
+  }
+}
+
 export function notFound(documentationUrl: string): GitHubApiError {
   return new GitHubApiError(404, 'Not Found', documentationUrl);
 }

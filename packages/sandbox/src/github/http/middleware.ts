@@ -6,7 +6,7 @@ import express, {
   Router,
 } from 'express';
 import type { ApiContext } from './context';
-import { docs, GitHubApiError } from './errors';
+import { docs, GitHubApiError, GitHubRedirect } from './errors';
 import { baseHeaders, send } from './respond';
 
 /** The token from `Authorization: token X`, `Bearer X` or Basic (token as password). */
@@ -68,6 +68,7 @@ export function notFoundHandler(
 /** GitHub-shaped bodies for every error (an express error handler: mount it directly). */
 export function apiErrorHandler(ctx: ApiContext): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof GitHubRedirect) res.set('location', err.location);
     let e: GitHubApiError;
     if (err instanceof GitHubApiError) e = err;
     else if ((err as { type?: string }).type === 'entity.parse.failed') {

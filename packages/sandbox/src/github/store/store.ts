@@ -41,6 +41,8 @@ export interface CommitOptions {
 export class GitHubStoreImpl implements GitHubStore {
   readonly accounts = new Map<string, Account>();
   readonly repos = new Map<string, RepoRecord>();
+  /** Old full name (lower case) -> repository id, after renames. */
+  readonly renamed = new Map<string, number>();
   private nextAccountId = 1001;
   private nextRepoId = 100001;
   private nextPullId = 5000001;
@@ -58,6 +60,7 @@ export class GitHubStoreImpl implements GitHubStore {
     for (const hook of this.resetHooks) hook();
     this.accounts.clear();
     this.repos.clear();
+    this.renamed.clear();
     this.nextAccountId = 1001;
     this.nextRepoId = 100001;
     this.nextPullId = 5000001;
@@ -87,6 +90,24 @@ export class GitHubStoreImpl implements GitHubStore {
 
   getRepo(owner: string, name: string): RepoRecord | undefined {
     return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  findRepoById(id: number): RepoRecord | undefined {
+    return [...this.repos.values()].find(r => r.id === id);
+  }
+
+  /** The repository an old (renamed) full name now points at. */
+  renamedTo(owner: string, name: string): RepoRecord | undefined {
+    const id = this.renamed.get(`${owner}/${name}`.toLowerCase());
+    return id === undefined ? undefined : this.findRepoById(id);
+  }
+
+  renameRepo(rec: RepoRecord, name: string): void {
+    const oldKey = `${rec.owner.login}/${rec.name}`.toLowerCase();
+    this.repos.delete(oldKey);
+    this.renamed.set(oldKey, rec.id);
+    rec.name = name;
+    this.repos.set(`${rec.owner.login}/${name}`.toLowerCase(), rec);
   }
 
   async createRepo(opts: {
