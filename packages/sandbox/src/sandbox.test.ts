@@ -230,6 +230,66 @@ describe('behaviour', () => {
     ).toBe('v0.0.22\n');
   });
 
+  it('merging a code PR builds the branch and publishes the next version', async () => {
+    const owner = 'stakater';
+    const repo = 'gateway';
+    const { data: master } = await octokit.rest.git.getRef({
+      owner,
+      repo,
+      ref: 'heads/master',
+    });
+    await octokit.rest.git.createRef({
+      owner,
+      repo,
+      ref: 'refs/heads/fix-timeouts',
+      sha: master.object.sha,
+    });
+    await octokit.rest.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      branch: 'fix-timeouts',
+      path: 'TIMEOUTS.md',
+      message: 'Raise upstream timeouts',
+      content: Buffer.from('30s\n').toString('base64'),
+    });
+    const { data: pr } = await octokit.rest.pulls.create({
+      owner,
+      repo,
+      head: 'fix-timeouts',
+      base: 'master',
+      title: 'Raise upstream timeouts',
+    });
+    const { data: merge } = await octokit.rest.pulls.merge({
+      owner,
+      repo,
+      pull_number: pr.number,
+    });
+    const done = await waitFor(() =>
+      sb.engine.events
+        .list()
+        .find(e => e.type === 'build.finished' && e.service === 'gateway'),
+    );
+    expect(done).toEqual(
+      expect.objectContaining({
+        result: 'SUCCESS',
+        sha: merge.sha,
+        version: 'v2.4.1',
+      }),
+    );
+    const run = await getJson<{
+      displayName: string;
+      actions: Array<{ lastBuiltRevision?: { SHA1: string } }>;
+    }>(
+      `${sb.urls['jenkins-code']}/job/platform/job/gateway/lastBuild/api/json`,
+      auth.code,
+    );
+    expect(run.displayName).toBe('v2.4.1');
+    expect(
+      run.actions.filter(a => a.lastBuiltRevision).pop()!.lastBuiltRevision!
+        .SHA1,
+    ).toBe(merge.sha);
+  });
+
   it('reset returns to the world', async () => {
     await fetch(`${sb.urls.control}/push`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import type { BuildCause, BuildParameter } from '../jenkins';
 import crypto from 'node:crypto';
 import type { GitHubStore } from '../github';
 import type { World, WorldService, WorldEnvironment } from '../world';
@@ -66,3 +67,36 @@ export const deployStages = [
 ];
 export const libraryBranch = (ctx: EngineContext) =>
   ctx.world.settings.pipelineLibrary.branch;
+
+/** Parameters of a deploy run triggered by a webhook or re-sync. */
+export function deployParams(branch: string): BuildParameter[] {
+  return [
+    { cls: 'hudson.model.StringParameterValue', name: 'BRANCH', value: branch },
+    {
+      cls: 'hudson.model.BooleanParameterValue',
+      name: 'DRY_RUN',
+      value: false,
+    },
+  ];
+}
+
+/** Parameters of a releasing code run. */
+export const releaseParams: BuildParameter[] = [
+  { cls: 'hudson.model.BooleanParameterValue', name: 'RELEASE', value: true },
+];
+
+/** Cause of a run started by a GitHub push webhook. */
+export function githubPushCause(user = 'unknown'): BuildCause {
+  return {
+    cls: 'com.cloudbees.jenkins.GitHubPushCause',
+    shortDescription: `Started by GitHub push by ${user}`,
+  };
+}
+
+/** Cause of a multibranch run started by a push to a branch. */
+export function branchEventCause(branch: string): BuildCause {
+  return {
+    cls: 'jenkins.branch.BranchEventCause',
+    shortDescription: `Push event to branch ${branch}`,
+  };
+}

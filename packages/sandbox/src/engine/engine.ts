@@ -7,8 +7,12 @@ import {
   type WorldService,
 } from '../world';
 import {
+  branchEventCause,
   codeJobSegments,
   deployJobSegments,
+  deployParams,
+  githubPushCause,
+  releaseParams,
   type EngineContext,
 } from './context';
 import { EventLog } from './events';
@@ -162,32 +166,34 @@ export class SandboxEngine {
         x.configRepo.name === e.repo &&
         x.configRepo.branch === e.base,
     );
-    if (!env) return;
+    if (!env) {
+      this.onCodeMerged(e);
+      return;
+    }
     const job = this.rt.deploy.find(deployJobSegments(env));
     if (!job) return;
-    this.rt.deploy.enqueue(
-      job,
-      [
-        {
-          cls: 'hudson.model.StringParameterValue',
-          name: 'BRANCH',
-          value: env.configRepo.branch,
-        },
-        {
-          cls: 'hudson.model.BooleanParameterValue',
-          name: 'DRY_RUN',
-          value: false,
-        },
-      ],
-      [
-        {
-          cls: 'com.cloudbees.jenkins.GitHubPushCause',
-          shortDescription: `Started by GitHub push by ${
-            e.mergedBy ?? 'unknown'
-          }`,
-        },
-      ],
+    this.rt.deploy.enqueue(job, deployParams(env.configRepo.branch), [
+      githubPushCause(e.mergedBy),
+    ]);
+  }
+
+  /** A merge into a code repo branch with a job builds it (multibranch branch event). */
+  private onCodeMerged(e: PullMergedEvent): void {
+    const service = this.options.world.services.find(
+      s => s.codeRepo.owner === e.owner && s.codeRepo.name === e.repo,
     );
+    const job = service && this.rt.code.find(codeJobSegments(service, e.base));
+    if (!service || !job) return;
+    const change = {
+      sha: e.mergeCommitSha,
+      message: `Merge pull request #${e.number}`,
+      authorName: e.mergedBy ?? 'unknown',
+      authorEmail: `${e.mergedBy ?? 'unknown'}@users.noreply.github.com`,
+      timestamp: Date.now(),
+      paths: [],
+    };
+    this.pendingPushes.set(job, { sha: e.mergeCommitSha, change });
+    this.rt.code.enqueue(job, releaseParams, [branchEventCause(e.base)]);
   }
 
   /** Commits to a service's code repo and starts the build that publishes the next version. */
@@ -220,22 +226,9 @@ export class SandboxEngine {
     const sha = pending.sha;
     this.pendingPushes.set(job, { ...pending, fail: opts.fail });
     this.events.add('push', { service: service.name, branch, sha, message });
-    const item = this.rt.code.enqueue(
-      job,
-      [
-        {
-          cls: 'hudson.model.BooleanParameterValue',
-          name: 'RELEASE',
-          value: true,
-        },
-      ],
-      [
-        {
-          cls: 'jenkins.branch.BranchEventCause',
-          shortDescription: `Push event to branch ${branch}`,
-        },
-      ],
-    );
+    const item = this.rt.code.enqueue(job, releaseParams, [
+      branchEventCause(branch),
+    ]);
     return { sha, queueId: item.id, job: fullName(job) };
   }
 
