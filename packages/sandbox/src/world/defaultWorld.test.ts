@@ -59,6 +59,37 @@ describe('the default world', () => {
     },
   );
 
+  it('is deterministic: a second sandbox has the same code shas and runs', async () => {
+    const other = await startTestSandbox();
+    try {
+      const url = '/job/stakater/job/xposer/job/master/16/api/json';
+      const strip = (text: string, base: string) =>
+        text.split(base).join('<base>');
+      const a = strip(
+        await (
+          await fetch(`${sb.urls['jenkins-code']}${url}`, {
+            headers: auth.code,
+          })
+        ).text(),
+        sb.urls['jenkins-code'],
+      );
+      const b = strip(
+        await (
+          await fetch(`${other.urls['jenkins-code']}${url}`, {
+            headers: auth.code,
+          })
+        ).text(),
+        other.urls['jenkins-code'],
+      );
+      expect(strip(a, sb.urls.github)).toEqual(strip(b, other.urls.github));
+      expect(
+        other.engine.runtime.store.commitSha('stakater', 'xposer', 'x16'),
+      ).toBe(sb.engine.runtime.store.commitSha('stakater', 'xposer', 'x16'));
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('is pending-deploy in staging: the config head is newer than the last deploy run', async () => {
     const run = await getJson<{
       actions: Array<{ lastBuiltRevision?: { SHA1: string } }>;
