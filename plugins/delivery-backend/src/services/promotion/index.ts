@@ -5,7 +5,10 @@ export type {
   PromoteInput,
   PromotionAuditor,
   PromotionService,
+  PreviewInput,
 } from './types';
+export { editPromotionFiles } from './promotionEdit';
+export type { PromotionEdit, PromotionEditPlan } from './promotionEdit';
 export { UnprocessableError } from './errors';
 export { validateVersionInput } from './versionInput';
 export { parseValuesInput } from './valuesInput';

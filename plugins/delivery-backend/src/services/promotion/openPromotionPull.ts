@@ -1,32 +1,14 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  ConfigRepoClient,
-  ConfigRepoPull,
-  GitHubWriteError,
-} from './configRepoClient';
-import { UnprocessableError } from './errors';
+import { ConfigRepoPull, GitHubWriteError } from './configRepoClient';
 import { editPin } from './pinEdit';
 import { parsePromotionMarker } from './pullRequestText';
-import type { SafeYamlLimits } from './safeYaml';
-import { editValues, ValuesInput } from './valuesEdit';
+import { editPromotionFiles, PromotionEditPlan } from './promotionEdit';
 
 /** Everything needed to open one promotion PR. @public */
-export interface PromotionPlan {
-  client: ConfigRepoClient;
+export interface PromotionPlan extends PromotionEditPlan {
   environment: string;
-  /** The environment's branch (PR base). */
-  baseBranch: string;
   /** Our deterministic branch. */
   branch: string;
-  requirementsPath: string;
-  valuesPath: string;
-  release: string;
-  /** The version as published (chart version). */
-  version: string;
-  /** The image tag written by the image-tag rule. */
-  imageTag: string;
-  values?: ValuesInput;
-  limits: Required<Pick<SafeYamlLimits, 'maxBytes'>> & SafeYamlLimits;
   /** Builds title/body/commit message once the previous version is known. */
   texts(previousVersion: string, files: string[]): {
     title: string;
@@ -126,34 +108,15 @@ async function prepareBranch(
 ): Promise<{ previousVersion: string; files: string[] }> {
   const { client } = plan;
   const base = await baseHead(plan);
-  const req = await client.readFile(plan.requirementsPath, base, plan.limits.maxBytes);
-  if (!req) {
-    throw new UnprocessableError(
-      `${plan.requirementsPath} does not exist on ${plan.baseBranch}`,
-    );
-  }
-  const pin = editPin(req.content, plan.release, plan.version, plan.requirementsPath, plan.limits);
-  const files: Record<string, string> = {};
-  if (pin.changed) files[plan.requirementsPath] = pin.content;
-
-  const valuesFile = await client.readFile(plan.valuesPath, base, plan.limits.maxBytes);
-  if (valuesFile || plan.values) {
-    const edited = editValues(valuesFile?.content ?? '', {
-      release: plan.release,
-      path: plan.valuesPath,
-      values: plan.values,
-      previousVersion: pin.previousVersion,
-      imageTag: plan.imageTag,
-      limits: plan.limits,
-    });
-    if (edited.changed) files[plan.valuesPath] = edited.content;
-  }
+  const edit = await editPromotionFiles(plan, base);
+  const { files } = edit;
   const paths = Object.keys(files);
-  if (!pin.changed) {
+  if (!edit.pinChanged) {
     throw new ConflictError(
-      `${plan.release} is already pinned to ${pin.previousVersion} in ${plan.environment}; nothing to promote`,
+      `${plan.release} is already pinned to ${edit.previousVersion} in ${plan.environment}; nothing to promote`,
     );
   }
+  const pin = edit;
   const texts = plan.texts(pin.previousVersion, paths);
 
   const head = await client.branchSha(plan.branch);

@@ -55,6 +55,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
  * (DENY: audit event + 403, no GitHub call) -> `PromotionService.promote`
  * (which audits and records the attempt). 201 when a PR was created, 200
  * when an existing one was returned.
+ *
+ * POST `.../promotions/preview`: the same validation, no writes; the
+ * permission decision is reported as `allowed` (never a 403 for a user).
  * @public
  */
 export async function createPromotionRouter(
@@ -109,6 +112,25 @@ export async function createPromotionRouter(
       request: req,
     });
     res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.post('/entities/:namespace/:kind/:name/promotions/preview', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const body = parse(promoteBody, req.body, 'promotion request');
+    const entity = await readEntity(req, credentials);
+    const [decision] = await permissions.authorize(
+      [{ permission: deliveryPromotePermission, resourceRef: stringifyEntityRef(entity) }],
+      { credentials },
+    );
+    const preview = await promotions.preview({
+      entity,
+      credentials,
+      environment: body.environment,
+      version: body.version,
+      values: body.values,
+      allowed: decision.result === AuthorizeResult.ALLOW,
+    });
+    res.json(preview);
   });
 
   router.get('/entities/:namespace/:kind/:name/promotions', async (req, res) => {

@@ -1,15 +1,9 @@
-import type {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import {
+import type {
   PromotionRecord,
   PromotionResult,
-  readDeliveryAnnotations,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 import type { PromotionStore } from '../../database/PromotionStore';
@@ -32,6 +26,8 @@ import type {
 import { parseValuesInput } from './valuesInput';
 import { validateVersionInput } from './versionInput';
 import { outcomeOf } from './outcome';
+import { resolveEnvironment, userOf } from './promotionInput';
+import { previewPromotion } from './promotionPreview';
 
 /** Options of {@link createPromotionService}. @public */
 export interface PromotionServiceOptions {
@@ -46,37 +42,6 @@ export interface PromotionServiceOptions {
   maxFileBytes?: number;
   /** How long a promote waits for the target lock (default 30 s). */
   lockWaitMs?: number;
-}
-
-function userOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as Partial<BackstageUserPrincipal> & { type?: string };
-  if (p?.type !== 'user' || !p.userEntityRef) {
-    throw new NotAllowedError('Only users can promote');
-  }
-  return p.userEntityRef;
-}
-
-/** Environments of the entity: the configured ones, narrowed by `delivery/environments`. */
-function resolveEnvironment(
-  config: Pick<DeliveryConfig, 'environments'>,
-  entity: Entity,
-  name: unknown,
-): { env: EnvironmentConfig; release: string } {
-  if (typeof name !== 'string' || !name) {
-    throw new InputError('environment is required');
-  }
-  const { annotations } = readDeliveryAnnotations(entity);
-  if (!annotations.release) {
-    throw new InputError('The entity has no delivery/release or delivery/chart annotation');
-  }
-  const env = config.environments.find(e => e.name === name);
-  if (!env) throw new InputError(`Unknown environment "${name.slice(0, 64)}"`);
-  if (annotations.environments && !annotations.environments.includes(name)) {
-    throw new NotAllowedError(
-      `Environment ${name} is not one of this entity's environments (delivery/environments)`,
-    );
-  }
-  return { env, release: annotations.release };
 }
 
 /**
@@ -235,6 +200,8 @@ export function createPromotionService(
 
   return {
     promote,
+    preview: input =>
+      previewPromotion({ config, facts, clientFor, maxBytes }, input),
     async listPromotions(entity, opts): Promise<PromotionRecord[]> {
       return store.listPromotions(stringifyEntityRef(entity), opts);
     },

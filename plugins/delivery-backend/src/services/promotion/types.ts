@@ -5,6 +5,7 @@ import type {
 import type { Entity } from '@backstage/catalog-model';
 import type {
   DeliveryView,
+  PromotionPreview,
   PromotionRecord,
   PromotionResult,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
@@ -37,6 +38,12 @@ export interface PromoteInput {
   request?: Request;
 }
 
+/** Input of {@link PromotionService.preview}. @public */
+export interface PreviewInput extends Omit<PromoteInput, 'request'> {
+  /** Whether the caller holds `delivery.promote` on the entity (checked by the router). */
+  allowed: boolean;
+}
+
 /**
  * Opens (never merges) the config-repo pull request that promotes a version
  * to an environment; idempotent and serialized per target.
@@ -44,6 +51,8 @@ export interface PromoteInput {
  */
 export interface PromotionService {
   promote(input: PromoteInput): Promise<PromotionResult>;
+  /** What `promote` would do, without writing anything. */
+  preview(input: PreviewInput): Promise<PromotionPreview>;
   listPromotions(
     entity: Entity,
     options?: { limit?: number },

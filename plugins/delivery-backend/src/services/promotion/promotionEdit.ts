@@ -1,0 +1,76 @@
+import type { ConfigRepoClient } from './configRepoClient';
+import { UnprocessableError } from './errors';
+import { editPin } from './pinEdit';
+import type { SafeYamlLimits } from './safeYaml';
+import { editValues, ValuesInput } from './valuesEdit';
+
+/** What the file edit of a promotion needs (a subset of the promotion plan). @public */
+export interface PromotionEditPlan {
+  client: ConfigRepoClient;
+  /** The environment's branch (PR base). */
+  baseBranch: string;
+  requirementsPath: string;
+  valuesPath: string;
+  release: string;
+  /** The version as published (chart version). */
+  version: string;
+  /** The image tag written by the image-tag rule. */
+  imageTag: string;
+  values?: ValuesInput;
+  limits: Required<Pick<SafeYamlLimits, 'maxBytes'>> & SafeYamlLimits;
+}
+
+/** The edited files of a promotion at one base commit. @public */
+export interface PromotionEdit {
+  /** The pinned version before the edit, as written in the file. */
+  previousVersion: string;
+  pinChanged: boolean;
+  /** New content of every changed file, by path. */
+  files: Record<string, string>;
+  /** Content of the same files at `base` ('' for a file that does not exist yet). */
+  originals: Record<string, string>;
+}
+
+/**
+ * Reads the requirements and values files at `base` and applies the pin and
+ * values edits: the single implementation used by both promote (the commit)
+ * and preview (the diff). Throws 422 when the requirements file is missing
+ * or a file is unsafe; never writes.
+ * @public
+ */
+export async function editPromotionFiles(
+  plan: PromotionEditPlan,
+  base: string,
+): Promise<PromotionEdit> {
+  const { client } = plan;
+  const req = await client.readFile(plan.requirementsPath, base, plan.limits.maxBytes);
+  if (!req) {
+    throw new UnprocessableError(
+      `${plan.requirementsPath} does not exist on ${plan.baseBranch}`,
+    );
+  }
+  const pin = editPin(req.content, plan.release, plan.version, plan.requirementsPath, plan.limits);
+  const files: Record<string, string> = {};
+  const originals: Record<string, string> = {};
+  if (pin.changed) {
+    files[plan.requirementsPath] = pin.content;
+    originals[plan.requirementsPath] = req.content;
+  }
+
+  const valuesFile = await client.readFile(plan.valuesPath, base, plan.limits.maxBytes);
+  if (valuesFile || plan.values) {
+    const edited = editValues(valuesFile?.content ?? '', {
+      release: plan.release,
+      path: plan.valuesPath,
+      values: plan.values,
+      previousVersion: pin.previousVersion,
+      imageTag: plan.imageTag,
+      limits: plan.limits,
+    });
+    if (edited.changed) {
+      files[plan.valuesPath] = edited.content;
+      originals[plan.valuesPath] = valuesFile?.content ?? '';
+    }
+  }
+  return { previousVersion: pin.previousVersion, pinChanged: pin.changed, files, originals };
+}
