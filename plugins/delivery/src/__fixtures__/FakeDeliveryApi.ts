@@ -27,7 +27,9 @@ export class FakeDeliveryApi implements DeliveryApi {
   }
 
   async previewPromotion(): Promise<PromotionPreview> {
-    throw new Error('FakeDeliveryApi: previewPromotion is not part of this fake');
+    throw new Error(
+      'FakeDeliveryApi: previewPromotion is not part of this fake',
+    );
   }
 
   async promote(): Promise<PromotionResult> {

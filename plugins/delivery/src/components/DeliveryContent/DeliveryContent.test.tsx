@@ -86,6 +86,20 @@ describe('DeliveryContent', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('reloads the view on Refresh', async () => {
+    const api = new FakeDeliveryApi(async () => xposerView);
+    await renderTab(api);
+    const refresh = await screen.findByRole('button', {
+      name: 'Refresh the delivery view',
+    });
+    await userEvent.click(refresh);
+    await waitFor(() => expect(api.viewRequests).toHaveLength(2));
+    await waitFor(() => expect(refresh).toBeEnabled());
+    expect(
+      screen.getByRole('heading', { name: 'Environments' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows failed sources where their data would be and renders the rest', async () => {
     const view: DeliveryView = {
       ...xposerView,

@@ -54,7 +54,13 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
       {loading && !value && <Progress />}
       {error && <DeliveryErrorPanel error={error} onRetry={retry} />}
       {value && !error && (
-        <DeliveryLayout view={value} annotations={annotations} {...actions} />
+        <DeliveryLayout
+          view={value}
+          annotations={annotations}
+          onRefresh={retry}
+          refreshing={loading}
+          {...actions}
+        />
       )}
     </>
   );

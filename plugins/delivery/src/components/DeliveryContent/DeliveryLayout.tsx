@@ -1,5 +1,7 @@
 import { ReactNode } from 'react';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Refresh from '@material-ui/icons/Refresh';
 import Typography from '@material-ui/core/Typography';
 import type {
   DeliveryAnnotations,
@@ -22,6 +24,9 @@ export interface DeliveryLayoutProps {
   annotations: DeliveryAnnotations;
   environmentActions?: (env: EnvironmentView, view: DeliveryView) => ReactNode;
   versionActions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
+  /** Reloads the view; a Refresh button is shown when given. */
+  onRefresh?: () => void;
+  refreshing?: boolean;
 }
 
 function Section({
@@ -45,7 +50,14 @@ function Section({
 
 /** The loaded tab: sources, environments, lineage, builds and deploys. */
 export function DeliveryLayout(props: DeliveryLayoutProps) {
-  const { view, annotations, environmentActions, versionActions } = props;
+  const {
+    view,
+    annotations,
+    environmentActions,
+    versionActions,
+    onRefresh,
+    refreshing,
+  } = props;
   const { notBuilt, notInConfig } = diagnoseEmptyView(view, annotations);
   const summary = (
     <Grid item xs={12}>
@@ -60,6 +72,19 @@ export function DeliveryLayout(props: DeliveryLayoutProps) {
         </time>{' '}
         for release <code>{view.release}</code>
       </Typography>
+      {onRefresh && (
+        <Button
+          size="small"
+          color="primary"
+          startIcon={<Refresh />}
+          onClick={onRefresh}
+          disabled={refreshing}
+          aria-label="Refresh the delivery view"
+          style={{ marginLeft: 8 }}
+        >
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </Button>
+      )}
     </Grid>
   );
   if (notBuilt && notInConfig) {
