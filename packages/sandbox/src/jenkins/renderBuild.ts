@@ -200,7 +200,10 @@ export function buildBean(
         displayName: build.displayName ?? `#${build.number}`,
         duration: build.duration,
         estimatedDuration: build.estimatedDuration,
-        executor: null,
+        executor:
+          build.result === null
+            ? { _class: 'hudson.model.OneOffExecutor' }
+            : null,
         fullDisplayName: `${fullDisplayName(job)} ${
           build.displayName ?? `#${build.number}`
         }`,
