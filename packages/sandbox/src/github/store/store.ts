@@ -4,6 +4,7 @@ import {
   Mutex,
   PullRecord,
   RepoRecord,
+  isoFromPerson,
   nowIso,
   personAt,
 } from './records';
@@ -205,21 +206,23 @@ export class GitHubStoreImpl implements GitHubStore {
     const baseTree = head ? (await rec.git.readCommit(head))?.tree : undefined;
     const tree = await rec.git.applyChanges(baseTree, opts.changes);
     const author = opts.author ?? this.viewerPerson();
+    const committer = opts.committer ?? author;
     const sha = await rec.git.writeCommit({
       tree,
       parents: head ? [head] : [],
       message: opts.message,
       author,
-      committer: opts.committer ?? author,
+      committer,
     });
     await rec.git.writeRef(ref, sha);
-    this.touch(rec);
+    this.touch(rec, isoFromPerson(committer));
     return sha;
   }
 
-  touch(rec: RepoRecord): void {
-    rec.pushedAt = nowIso();
-    rec.updatedAt = rec.pushedAt;
+  /** Records a push (seeded commits use their own date, so seeded worlds stay deterministic). */
+  touch(rec: RepoRecord, at: string = nowIso()): void {
+    rec.pushedAt = at;
+    rec.updatedAt = at;
   }
 
   // ---- GitHubStore (the contract other sandbox modules use) ----
