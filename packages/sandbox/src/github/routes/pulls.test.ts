@@ -126,6 +126,21 @@ describe('pull requests', () => {
       ref: 'refs/heads/empty',
       sha: main,
     });
+    const missing = await failure(
+      gh.octokit.request('POST /repos/{owner}/{repo}/pulls', {
+        ...repo,
+        base: 'main',
+      } as unknown as Parameters<typeof gh.octokit.pulls.create>[0]),
+    );
+    expect(missing).toMatchObject({
+      status: 422,
+      data: {
+        errors: [
+          { resource: 'PullRequest', code: 'missing_field', field: 'head' },
+          { resource: 'Issue', code: 'missing_field', field: 'title' },
+        ],
+      },
+    });
     const empty = await failure(
       gh.octokit.pulls.create({
         ...repo,

@@ -48,11 +48,22 @@ export async function openPull(
   rec: RepoRecord,
   input: OpenPullInput,
 ): Promise<PullRecord> {
-  if (!input.title) {
-    throw new PullValidationError([
-      { resource: 'Issue', code: 'missing_field', field: 'title' },
-    ]);
-  }
+  const missing: ValidationItem[] = [];
+  if (!input.head)
+    missing.push({
+      resource: 'PullRequest',
+      code: 'missing_field',
+      field: 'head',
+    });
+  if (!input.base)
+    missing.push({
+      resource: 'PullRequest',
+      code: 'missing_field',
+      field: 'base',
+    });
+  if (!input.title)
+    missing.push({ resource: 'Issue', code: 'missing_field', field: 'title' });
+  if (missing.length > 0) throw new PullValidationError(missing);
   const branch = headBranch(rec, input.head);
   const headSha = branch
     ? await rec.git.readRef(`refs/heads/${branch}`)
@@ -87,7 +98,7 @@ export async function openPull(
   const pull: PullRecord = {
     id: store.newPullId(),
     number: rec.nextNumber++,
-    title: input.title,
+    title: input.title ?? '',
     body: input.body,
     state: 'open',
     draft: input.draft ?? false,
