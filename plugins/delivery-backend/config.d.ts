@@ -71,8 +71,21 @@ export interface Config {
       deployJob: string;
       /** Timeout for GitHub calls on this config repo, in ms (default 10000). */
       timeoutMs?: number;
-      /** Optional scheduled re-sync when drift is detected (default false). */
-      selfHeal?: boolean;
+      /**
+       * Optional scheduled re-sync when drift is detected (default disabled).
+       * `true` = enabled every 10 minutes; only environments whose status is
+       * `drifted` are re-synced (never deploy-failed / deploying).
+       */
+      selfHeal?:
+        | boolean
+        | {
+            /** Default true when the block is present. */
+            enabled?: boolean;
+            /** How often to check (default 10 minutes). */
+            frequency?: { minutes: number };
+            /** At most this many re-syncs per run (default 5). */
+            maxPerRun?: number;
+          };
       /** The cluster this environment deploys to (optional). */
       cluster?: {
         /** Kubernetes API server URL. */

@@ -8,6 +8,7 @@ import type {
   EnvironmentConfig,
   EnvironmentGates,
   JenkinsInstanceConfig,
+  SelfHealConfig,
 } from './configTypes';
 import { fail, NAME, readTimeout, readUrl } from './configHelpers';
 
@@ -39,6 +40,28 @@ function readCluster(
     token: c.getString('token'),
     namespace,
     timeoutMs: readTimeout(c, path),
+  });
+}
+
+/** `selfHeal: true` or `{ enabled, frequency: { minutes }, maxPerRun }`. */
+function readSelfHeal(c: Config, path: string): SelfHealConfig {
+  const defaults = { enabled: false, frequencyMinutes: 10, maxPerRun: 5 };
+  const raw = c.getOptional('selfHeal');
+  if (raw === undefined) return Object.freeze(defaults);
+  if (typeof raw === 'boolean') return Object.freeze({ ...defaults, enabled: raw });
+  const s = c.getConfig('selfHeal');
+  const minutes = s.getOptionalNumber('frequency.minutes') ?? defaults.frequencyMinutes;
+  if (!(minutes >= 1 && minutes <= 24 * 60)) {
+    fail(`${path}.frequency.minutes`, `must be between 1 and 1440 (got ${minutes})`);
+  }
+  const maxPerRun = s.getOptionalNumber('maxPerRun') ?? defaults.maxPerRun;
+  if (!(Number.isInteger(maxPerRun) && maxPerRun >= 1 && maxPerRun <= 100)) {
+    fail(`${path}.maxPerRun`, `must be an integer between 1 and 100 (got ${maxPerRun})`);
+  }
+  return Object.freeze({
+    enabled: s.getOptionalBoolean('enabled') ?? true,
+    frequencyMinutes: minutes,
+    maxPerRun,
   });
 }
 
@@ -145,7 +168,7 @@ export function readEnvironment(
     promotesFrom,
     cluster: readCluster(c.getOptionalConfig('cluster'), `${path}.cluster`),
     gates: readGates(c.getOptionalConfig('gates')),
-    selfHeal: c.getOptionalBoolean('selfHeal') ?? false,
+    selfHeal: readSelfHeal(c, `${path}.selfHeal`),
     apiBaseUrl: apiBaseUrl.replace(/\/+$/, ''),
     htmlBaseUrl,
     repoHtmlUrl: `${htmlBaseUrl}/${owner}/${repo}`,

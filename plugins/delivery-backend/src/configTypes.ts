@@ -58,6 +58,15 @@ export interface DeployJobRef {
   readonly job: string;
 }
 
+/** `environments[].selfHeal`. @public */
+export interface SelfHealConfig {
+  readonly enabled: boolean;
+  /** How often the drift check runs (default 10 minutes). */
+  readonly frequencyMinutes: number;
+  /** At most this many re-syncs per run (default 5). */
+  readonly maxPerRun: number;
+}
+
 /** One environment, in promotion order. @public */
 export interface EnvironmentConfig {
   readonly name: string;
@@ -78,7 +87,8 @@ export interface EnvironmentConfig {
   readonly promotesFrom?: string;
   readonly cluster?: ClusterConfig;
   readonly gates: EnvironmentGates;
-  readonly selfHeal: boolean;
+  /** Scheduled re-sync of drifted deployments (disabled by default). */
+  readonly selfHeal: SelfHealConfig;
   /** GitHub REST base (GitHub Enterprise: `https://ghe/api/v3`). */
   readonly apiBaseUrl: string;
   /** Web UI base of the git host, e.g. `https://github.com`. */

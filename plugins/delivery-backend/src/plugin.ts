@@ -11,11 +11,17 @@ import {
   createPromotionRouter,
   createPromotionService,
 } from './services/promotion';
+import {
+  createResyncRouter,
+  createResyncService,
+  scheduleSelfHeal,
+} from './services/resync';
 import { DefaultDeliveryViewService } from './services/view';
 
 /**
- * The delivery backend plugin: the delivery view of catalog entities and
- * promotion pull requests. Only wiring lives here.
+ * The delivery backend plugin: the delivery view of catalog entities,
+ * promotion pull requests (and their preview), re-sync and the optional
+ * scheduled self-heal. Only wiring lives here.
  * @public
  */
 export const deliveryPlugin = createBackendPlugin({
@@ -32,6 +38,8 @@ export const deliveryPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -68,7 +76,29 @@ export const deliveryPlugin = createBackendPlugin({
             promotions,
           }),
         );
+        const resync = createResyncService({
+          config,
+          auditor,
+          logger,
+          onQueued: env => view.forgetDeployRuns(env),
+        });
+        httpRouter.use(
+          await createResyncRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            auditor,
+            logger,
+            resync,
+          }),
+        );
+        const selfHealTasks = await scheduleSelfHeal(
+          deps.scheduler,
+          config.environments,
+          { catalog, auth: deps.auth, view, resync, logger },
+        );
         logger.info('Delivery plugin ready', {
+          selfHeal: selfHealTasks.join(',') || 'off',
           environments: config.environments.map(e => e.name).join(','),
         });
       },

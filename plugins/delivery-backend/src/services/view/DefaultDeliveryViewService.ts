@@ -182,6 +182,11 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     };
   }
 
+  /** Drops the cached deploy runs of `env`, so the next view shows a just-queued run. */
+  forgetDeployRuns(env: EnvironmentConfig): Promise<void> {
+    return this.loader.forgetDeployRuns(env);
+  }
+
   private environmentsFor(names?: string[]): readonly EnvironmentConfig[] {
     if (!names) return this.config.environments;
     return this.config.environments.filter(e => names.includes(e.name));

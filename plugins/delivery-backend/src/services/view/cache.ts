@@ -78,6 +78,12 @@ export class ViewCache {
     };
   }
 
+  /** Drops a cached entry (e.g. deploy runs after a re-sync queued one). */
+  async forget(key: string): Promise<void> {
+    this.inflight.delete(key);
+    if (this.cache) await this.safe(() => this.cache!.delete(key));
+  }
+
   private async safe<T>(fn: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fn();

@@ -153,11 +153,21 @@ export class SourceLoader {
     );
   }
 
+  private deployRunsKey(env: EnvironmentConfig): string {
+    const { instance, job } = env.deployJob;
+    return `deploy:${instance}:${job}:${env.configRepoUrl}`;
+  }
+
+  /** Forgets the cached deploy runs of an environment (a run was just queued). */
+  forgetDeployRuns(env: EnvironmentConfig): Promise<void> {
+    return this.cache.forget(`delivery:${this.deployRunsKey(env)}`);
+  }
+
   deployRuns(env: EnvironmentConfig): Promise<RawDeployRun[]> {
     const { instance, job } = env.deployJob;
     const client = this.clients.deployJenkins.get(instance)!;
     return this.cached(
-      `deploy:${instance}:${job}:${env.configRepoUrl}`,
+      this.deployRunsKey(env),
       async () => {
         const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
         return builds.map(b => toRawDeployRun(b, env.configRepoUrl));

@@ -8,7 +8,13 @@ import {
   UpstreamError,
   withRetries,
 } from '../http';
-import { buildsTree, JenkinsBuild, jobBuildsSchema } from './schema';
+import {
+  buildsTree,
+  JenkinsBuild,
+  JOB_TRIGGER_TREE,
+  jobBuildsSchema,
+  jobTriggerSchema,
+} from './schema';
 import { capResponses } from './papiSizeCap';
 
 /** Options for {@link JenkinsClient.listBuilds}. @public */
@@ -19,9 +25,21 @@ export interface ListBuildsOptions {
   changeSets?: boolean;
 }
 
-/** The options form of `jenkins.job.get` (runtime API of the package). */
+/** The options form of `jenkins.job.get`/`build` (runtime API of the package). */
 interface JenkinsJobApi {
   get(options: { name: string; tree?: string }): Promise<unknown>;
+  build(options: {
+    name: string;
+    parameters?: Record<string, string>;
+  }): Promise<number>;
+}
+
+/** What is queued or running for a job, and its parameters. @public */
+export interface JobTriggerState {
+  /** URL of a waiting queue item, or of a building run, if any. */
+  active?: { kind: 'queued' | 'building'; url: string };
+  /** Parameter definitions with their default values (empty: not parameterized). */
+  parameters: { name: string; defaultValue?: string }[];
 }
 
 /** papi's errors (thrown by the `jenkins` package). */
@@ -115,6 +133,59 @@ export class JenkinsClient {
     return [...(parsed.builds ?? [])]
       .sort((a, b) => b.number - a.number)
       .slice(0, limit);
+  }
+
+  /** Whether a run of `job` is queued or building, and its parameters (one GET). */
+  async triggerState(job: string): Promise<JobTriggerState> {
+    const what = `${this.what} job ${job}`;
+    const body = await withRetries(async () => {
+      try {
+        const api = this.jenkins.job as unknown as JenkinsJobApi;
+        return await api.get({ name: job, tree: JOB_TRIGGER_TREE });
+      } catch (e) {
+        throw classify(e, what);
+      }
+    });
+    if (typeof body === 'string') {
+      throw new UpstreamError('unauthorized', `${what}: expected JSON, got a page`);
+    }
+    const parsed = checkShape(jobTriggerSchema, body, what);
+    const building = (parsed.builds ?? []).find(b => b.building);
+    let active: JobTriggerState['active'];
+    if (parsed.inQueue && parsed.queueItem?.id !== undefined) {
+      active = { kind: 'queued', url: this.queueUrl(parsed.queueItem.id) };
+    } else if (building) {
+      active = { kind: 'building', url: building.url };
+    }
+    const parameters = (parsed.property ?? []).flatMap(p =>
+      (p.parameterDefinitions ?? []).map(d => {
+        const v = d.defaultParameterValue?.value;
+        return {
+          name: d.name,
+          defaultValue: v === undefined || v === null ? undefined : String(v),
+        };
+      }),
+    );
+    return { active, parameters };
+  }
+
+  /**
+   * Queues a run (`build`, or `buildWithParameters` when `parameters` is
+   * given). Not retried (a POST). Returns the queue item URL.
+   */
+  async build(job: string, parameters?: Record<string, string>): Promise<string> {
+    const what = `${this.what} job ${job}`;
+    try {
+      const api = this.jenkins.job as unknown as JenkinsJobApi;
+      const id = await api.build({ name: job, ...(parameters ? { parameters } : {}) });
+      return this.queueUrl(id);
+    } catch (e) {
+      throw classify(e, what);
+    }
+  }
+
+  private queueUrl(id: number): string {
+    return `${this.instance.baseUrl.replace(/\/+$/, '')}/queue/item/${id}/`;
   }
 }
 

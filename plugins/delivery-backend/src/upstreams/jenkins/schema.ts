@@ -65,3 +65,44 @@ export function buildsTree(limit: number, withChangeSets: boolean): string {
     : '';
   return `builds[number,url,result,building,timestamp,duration,displayName,description,${actions}${changeSets}]{0,${limit}}`;
 }
+
+/** The job document fields a re-sync needs (queue state, running builds, parameters). */
+export const jobTriggerSchema = z.object({
+  inQueue: z.boolean().optional(),
+  queueItem: z
+    .object({ id: z.number().int().optional(), url: z.string().optional() })
+    .nullable()
+    .optional(),
+  builds: z
+    .array(
+      z.object({
+        number: z.number().int(),
+        url: z.string(),
+        building: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  property: z
+    .array(
+      z
+        .object({
+          parameterDefinitions: z
+            .array(
+              z.object({
+                name: z.string(),
+                defaultParameterValue: z
+                  .object({ value: z.unknown().optional() })
+                  .nullable()
+                  .optional(),
+              }),
+            )
+            .optional(),
+        })
+        .passthrough(),
+    )
+    .optional(),
+});
+
+/** `tree=` of {@link jobTriggerSchema}. */
+export const JOB_TRIGGER_TREE =
+  'inQueue,queueItem[id,url],builds[number,url,building]{0,5},property[parameterDefinitions[name,defaultParameterValue[value]]]';
