@@ -68,4 +68,44 @@ describe('deliveryPlugin on the sandbox', () => {
     expect(list.status).toBe(200);
     expect(validate('PromotionRecord', list.body.items[0])).toBeNull();
   });
+
+  it('serves the promotion preview and a re-sync, as documented', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        deliveryPlugin,
+        catalogServiceMock.factory({
+          entities: [component('xposer', xposerAnnotations)],
+        }),
+        mockServices.rootConfig.factory({
+          data: sandboxAppConfig(sandbox.urls),
+        }),
+      ],
+    });
+    const user = mockCredentials.user.header('user:default/guest');
+    const path = '/api/delivery/entities/default/component/xposer';
+
+    const preview = await request(server)
+      .post(`${path}/promotions/preview`)
+      .set('Authorization', user)
+      .send({ environment: 'prod', version: 'v0.0.20' });
+    expect(preview.status).toBe(200);
+    expect(validate('PromotionPreview', preview.body)).toBeNull();
+    expect(preview.body).toMatchObject({ allowed: true, previousVersion: '0.0.19' });
+    expect(preview.body.changes[0].path).toBe('Chart.yaml');
+
+    const resync = await request(server)
+      .post(`${path}/resync`)
+      .set('Authorization', user)
+      .send({ environment: 'dev' });
+    expect([200, 202]).toContain(resync.status);
+    expect(validate('ResyncResult', resync.body)).toBeNull();
+    expect(
+      (
+        await request(server)
+          .post(`${path}/resync`)
+          .set('Authorization', mockCredentials.none.header())
+          .send({ environment: 'dev' })
+      ).status,
+    ).toBe(401);
+  });
 });
