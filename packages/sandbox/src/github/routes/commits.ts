@@ -3,7 +3,7 @@ import { ApiContext, paginate, q, route } from '../http/context';
 import { docs, GitHubApiError, notFound } from '../http/errors';
 import { commitsBetween } from '../store/pulls';
 import type { RepoRecord } from '../store/records';
-import { diffTrees } from '../store/treeDiff';
+import { diffTrees, gitDiffText } from '../store/treeDiff';
 import { diffEntry, restCommit } from '../serializers/commits';
 import { repoApiUrl, repoHtmlUrl } from '../serializers/repos';
 import { requireRepo, wildcard } from './common';
@@ -127,6 +127,12 @@ export function commitsRouter(ctx: ApiContext): Router {
         await treeOf(rec, mergeBase),
         await treeOf(rec, headSha),
       );
+      if ((req.header('accept') ?? '').includes('.diff')) {
+        reply(200, gitDiffText(files), {
+          contentType: 'application/vnd.github.v3.diff; charset=utf-8',
+        });
+        return;
+      }
       const baseCommit = (await rec.git.readCommit(baseSha))!;
       const mbCommit = mergeBase
         ? await rec.git.readCommit(mergeBase)

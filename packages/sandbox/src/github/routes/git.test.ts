@@ -240,5 +240,14 @@ describe('git database API and commits', () => {
       head: 'promote/xposer-0.0.20',
     });
     expect(diverged.data.status).toBe('diverged');
+    const diff = await gh.octokit.repos.compareCommits({
+      ...repo,
+      base: 'main',
+      head: 'promote/xposer-0.0.20',
+      mediaType: { format: 'diff' },
+    });
+    expect(String(diff.data)).toContain(
+      'diff --git a/xposer/requirements.yaml b/xposer/requirements.yaml\n',
+    );
   });
 });
