@@ -63,6 +63,34 @@ describe('contents API', () => {
       expect(lines[lines.length - 1]).toBe('');
     });
 
+    it('omits the content of files over 1 MB (encoding none) but serves them raw', async () => {
+      await gh.store.commitFiles('gitops', 'config-dev', 'main', 'big', {
+        'big.txt': 'x'.repeat(1024 * 1024 + 1),
+      });
+      const { data } = await gh.octokit.repos.getContent({
+        ...repo,
+        path: 'big.txt',
+      });
+      expect(data).toMatchObject({
+        encoding: 'none',
+        content: '',
+        size: 1024 * 1024 + 1,
+      });
+      const raw = await fetch(
+        `${gh.apiUrl}/repos/gitops/config-dev/contents/big.txt`,
+        {
+          headers: {
+            authorization: `token ${TOKEN}`,
+            accept: 'application/vnd.github.raw',
+          },
+        },
+      );
+      expect((await raw.text()).length).toBe(1024 * 1024 + 1);
+      await gh.store.commitFiles('gitops', 'config-dev', 'main', 'rm big', {
+        'big.txt': null,
+      });
+    });
+
     it('lists directories and honours ref', async () => {
       const { data } = await gh.octokit.repos.getContent({
         ...repo,

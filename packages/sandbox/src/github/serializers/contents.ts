@@ -4,6 +4,8 @@ import type { RepoRecord } from '../store/records';
 import { githubBase64 } from './git';
 import { repoApiUrl, repoHtmlUrl } from './repos';
 
+const ONE_MB = 1024 * 1024;
+
 export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
@@ -61,8 +63,9 @@ export function contentFile(
   return {
     ...rest,
     type: 'file',
-    content: githubBase64(data),
-    encoding: 'base64',
+    // Like GitHub: files over 1 MB come without content (`encoding: none`); use the raw media type.
+    content: data.byteLength > ONE_MB ? '' : githubBase64(data),
+    encoding: data.byteLength > ONE_MB ? 'none' : 'base64',
     _links,
   };
 }
