@@ -80,7 +80,7 @@ export const deliveryPlugin = createBackendPlugin({
           config,
           auditor,
           logger,
-          onQueued: env => view.forgetDeployRuns(env),
+          onQueued: environment => view.forgetDeployRuns(environment),
         });
         httpRouter.use(
           await createResyncRouter({
