@@ -30,7 +30,8 @@ export interface FileEntry {
 /** path -> new entry, or null to delete. */
 export type TreeChanges = Map<string, FileEntry | null>;
 
-export const GITDIR = '/repo.git';
+/** isomorphic-git locks by path: a distinct git directory per repository avoids cross-repo waits. */
+let nextGitdir = 1;
 
 function asObjectType(t: string): GitObjectType | undefined {
   return t === 'blob' || t === 'tree' || t === 'commit' || t === 'tag'
@@ -51,17 +52,23 @@ interface StoredObject {
  */
 export class GitObjects {
   protected readonly fs = createMemoryFs();
+  protected readonly gitdir = `/repo-${nextGitdir++}.git`;
   protected readonly cache = {};
   private readonly objects = new Map<string, StoredObject>();
   /** Decoded trees (objects are immutable, so this never goes stale). */
   private readonly trees = new Map<string, TreeEntry[]>();
 
   protected async init(defaultBranch: string): Promise<void> {
-    await git.init({ fs: this.fs, gitdir: GITDIR, bare: true, defaultBranch });
+    await git.init({
+      fs: this.fs,
+      gitdir: this.gitdir,
+      bare: true,
+      defaultBranch,
+    });
   }
 
   protected get base() {
-    return { fs: this.fs, gitdir: GITDIR, cache: this.cache };
+    return { fs: this.fs, gitdir: this.gitdir, cache: this.cache };
   }
 
   private put(type: GitObjectType, body: Buffer): string {
@@ -69,7 +76,7 @@ export class GitObjects {
     if (!this.objects.has(sha)) {
       this.objects.set(sha, { type, body });
       this.fs.promises.putSync(
-        `${GITDIR}/objects/${sha.slice(0, 2)}/${sha.slice(2)}`,
+        `${this.gitdir}/objects/${sha.slice(0, 2)}/${sha.slice(2)}`,
         deflated,
       );
     }
@@ -158,13 +165,16 @@ export class GitObjects {
       throw new Error(`Invalid ref update ${fullRef} -> ${sha}`);
     }
     this.refs.set(fullRef, sha);
-    this.fs.promises.putSync(`${GITDIR}/${fullRef}`, Buffer.from(`${sha}\n`));
+    this.fs.promises.putSync(
+      `${this.gitdir}/${fullRef}`,
+      Buffer.from(`${sha}\n`),
+    );
   }
 
   async deleteRef(fullRef: string): Promise<void> {
     this.refs.delete(fullRef);
     await this.fs.promises
-      .unlink(`${GITDIR}/${fullRef}`)
+      .unlink(`${this.gitdir}/${fullRef}`)
       .catch(() => undefined);
   }
 
