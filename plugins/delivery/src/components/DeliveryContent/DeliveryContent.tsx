@@ -16,6 +16,7 @@ import {
   type EnvironmentView,
   type VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { DeliveryActionsProvider } from '../../hooks/DeliveryActionsContext';
 import { useDeliveryView } from '../../hooks/useDeliveryView';
 import { DeliveryErrorPanel } from './DeliveryErrorPanel';
 import { DeliveryLayout } from './DeliveryLayout';
@@ -25,9 +26,9 @@ import { DeliveryLayout } from './DeliveryLayout';
  * @public
  */
 export interface DeliveryContentProps {
-  /** Buttons per environment (Promote / Rollback / Re-sync); default: none yet. */
+  /** Buttons per environment; default: Promote / Roll back / Re-sync (`EnvironmentActions`). */
   environmentActions?: (env: EnvironmentView, view: DeliveryView) => ReactNode;
-  /** Buttons on a version's detail (Promote this version); default: none yet. */
+  /** Buttons on a version's detail; default: Promote <version> to <env> (`VersionActions`). */
   versionActions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
 }
 
@@ -54,13 +55,15 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
       {loading && !value && <Progress />}
       {error && <DeliveryErrorPanel error={error} onRetry={retry} />}
       {value && !error && (
-        <DeliveryLayout
-          view={value}
-          annotations={annotations}
-          onRefresh={retry}
-          refreshing={loading}
-          {...actions}
-        />
+        <DeliveryActionsProvider entity={entity} onRefresh={retry}>
+          <DeliveryLayout
+            view={value}
+            annotations={annotations}
+            onRefresh={retry}
+            refreshing={loading}
+            {...actions}
+          />
+        </DeliveryActionsProvider>
       )}
     </>
   );

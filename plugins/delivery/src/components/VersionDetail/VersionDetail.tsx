@@ -7,13 +7,14 @@ import type {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { pipelineSteps } from '../../utils/pipeline';
 import { PipelineGraphic } from '../PipelineGraphic';
+import { VersionActions } from '../VersionActions';
 import { ChainList } from './ChainList';
 
 /** Props of {@link VersionDetail}. */
 export interface VersionDetailProps {
   lineage: VersionLineage;
   view: DeliveryView;
-  /** Slot for version-level buttons (e.g. Promote this version, issue 6). */
+  /** Version-level buttons; defaults to {@link VersionActions} (Promote this version). */
   actions?: (lineage: VersionLineage, view: DeliveryView) => ReactNode;
 }
 
@@ -29,7 +30,13 @@ export function VersionDetail(props: VersionDetailProps) {
       <Box mt={2}>
         <ChainList lineage={lineage} view={view} />
       </Box>
-      {actions && <Box mt={2}>{actions(lineage, view)}</Box>}
+      <Box mt={2}>
+        {actions ? (
+          actions(lineage, view)
+        ) : (
+          <VersionActions lineage={lineage} view={view} />
+        )}
+      </Box>
     </InfoCard>
   );
 }

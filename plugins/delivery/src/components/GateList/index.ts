@@ -1,0 +1,2 @@
+export { GateList, gateLabel } from './GateList';
+export type { GateListProps } from './GateList';

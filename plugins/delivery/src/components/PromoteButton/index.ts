@@ -1,0 +1,2 @@
+export { PromoteButton, PROMOTE_DENIED } from './PromoteButton';
+export type { PromoteButtonProps } from './PromoteButton';

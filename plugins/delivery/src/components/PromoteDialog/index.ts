@@ -1,0 +1,2 @@
+export { PromoteDialog, previewBlocker, submitBlocker } from './PromoteDialog';
+export type { PromoteDialogProps } from './PromoteDialog';
