@@ -103,6 +103,18 @@ describe('GitHubStore', () => {
     );
   });
 
+  it('serializes concurrent resets', async () => {
+    const { store } = await create();
+    const expected = await store.headSha('gitops', 'config-prod', 'main');
+    await Promise.all([
+      store.reset(seeds()),
+      store.reset(seeds()),
+      store.reset(seeds()),
+    ]);
+    expect(await store.headSha('gitops', 'config-prod', 'main')).toBe(expected);
+    expect(store.commitSha('gitops', 'config-prod', 'first')).toBeDefined();
+  });
+
   it('explains invalid seeds', async () => {
     const bad = seeds();
     bad[0].branches = [{ name: 'x', from: 'missing', commits: [] }];

@@ -49,6 +49,7 @@ export class GitHubStoreImpl implements GitHubStore {
   private nextPullId = 5000001;
 
   private readonly resetHooks: Array<() => void> = [];
+  private readonly resetLock = new Mutex();
 
   constructor(readonly config: StoreConfig) {}
 
@@ -57,16 +58,19 @@ export class GitHubStoreImpl implements GitHubStore {
     this.resetHooks.push(hook);
   }
 
-  async reset(seeds: GitHubRepoSeed[]): Promise<void> {
-    for (const hook of this.resetHooks) hook();
-    this.accounts.clear();
-    this.repos.clear();
-    this.renamed.clear();
-    this.nextAccountId = 1001;
-    this.nextRepoId = 100001;
-    this.nextPullId = 5000001;
-    this.account(this.config.viewer, 'User');
-    await applySeeds(this, seeds);
+  /** Re-applies the seeds from scratch; concurrent resets run one after the other. */
+  reset(seeds: GitHubRepoSeed[]): Promise<void> {
+    return this.resetLock.run(async () => {
+      for (const hook of this.resetHooks) hook();
+      this.accounts.clear();
+      this.repos.clear();
+      this.renamed.clear();
+      this.nextAccountId = 1001;
+      this.nextRepoId = 100001;
+      this.nextPullId = 5000001;
+      this.account(this.config.viewer, 'User');
+      await applySeeds(this, seeds);
+    });
   }
 
   /** Returns the account, creating it with the given type when unknown. */
