@@ -1,3 +1,4 @@
+import { screen, waitFor } from '@testing-library/react';
 import { ReactElement } from 'react';
 import {
   mockApis,
@@ -6,6 +7,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
 import { deliveryApiRef } from '../api';
 import { DeliveryActionsProvider } from '../hooks/DeliveryActionsContext';
 import type { FakeDeliveryApi } from './FakeDeliveryApi';
@@ -23,9 +25,25 @@ type Decision = ReturnType<
 const ALLOW = 'ALLOW' as Decision;
 const DENY = 'DENY' as Decision;
 
+let entityCount = 0;
+
+/**
+ * xposer in a namespace of its own: `usePermission` caches decisions per
+ * resource ref for the whole test file (SWR), so each test gets a new ref.
+ */
+export function freshEntity(): Entity {
+  entityCount += 1;
+  return {
+    ...xposerEntity,
+    metadata: { ...xposerEntity.metadata, namespace: `test-${entityCount}` },
+  };
+}
+
 /** Options of {@link renderWithDelivery}. */
 export interface RenderWithDeliveryOptions {
   api: FakeDeliveryApi;
+  /** The entity in context; use {@link freshEntity} when permissions vary. */
+  entity?: Entity;
   /** Permission names the user is granted; default all. */
   allow?: string[];
   onRefresh?: () => void;
@@ -33,7 +51,7 @@ export interface RenderWithDeliveryOptions {
 
 /** Renders UI as on xposer's Delivery tab with a fake API and permission policy. */
 export function renderWithDelivery(ui: ReactElement, options: RenderWithDeliveryOptions) {
-  const { api, allow, onRefresh = () => {} } = options;
+  const { api, allow, entity = xposerEntity, onRefresh = () => {} } = options;
   const permissionApi = mockApis.permission({
     authorize: request =>
       !allow || allow.includes(request.permission.name)
@@ -42,11 +60,20 @@ export function renderWithDelivery(ui: ReactElement, options: RenderWithDelivery
   });
   return renderInTestApp(
     <TestApiProvider apis={[[deliveryApiRef, api], [permissionApiRef, permissionApi]]}>
-      <EntityProvider entity={xposerEntity}>
-        <DeliveryActionsProvider entity={xposerEntity} onRefresh={onRefresh}>
+      <EntityProvider entity={entity}>
+        <DeliveryActionsProvider entity={entity} onRefresh={onRefresh}>
           {ui}
         </DeliveryActionsProvider>
       </EntityProvider>
     </TestApiProvider>,
   );
+}
+
+/** Waits until the named button is enabled (permissions load asynchronously). */
+export async function findEnabledButton(name: string | RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const button = screen.getByRole('button', { name });
+    expect(button).toBeEnabled();
+    return button;
+  });
 }

@@ -17,7 +17,12 @@ export function checkValuesYaml(text: string): ValuesCheck {
   if (problem) {
     return { ok: false, error: problem.message };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
