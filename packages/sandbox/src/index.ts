@@ -23,3 +23,11 @@ export { NexusState, createNexusApp, NEXUS_PAGE_SIZE } from './nexus';
 export { ChartMuseumState, createChartMuseumApp } from './chartmuseum';
 export { KubernetesState, createKubernetesApp } from './kubernetes';
 export { createControlApp } from './control';
+export { createGitHubApp } from './github';
+export type {
+  GitHubAppOptions,
+  GitHubCommitSeed,
+  GitHubRepoSeed,
+  GitHubStore,
+  PullMergedEvent,
+} from './github';
