@@ -13,6 +13,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import deliveryPlugin, { deliveryApi } from '../src/alpha';
 import { deliveryApiRef } from '../src/api';
 import { FakeDeliveryApi } from '../src/__fixtures__/FakeDeliveryApi';
+import { prodPreview, prodResult } from '../src/__fixtures__/promotion';
 import { xposerEntity, xposerView } from '../src/__fixtures__/xposerView';
 
 const fixtureApi = deliveryApi.override({
@@ -20,7 +21,22 @@ const fixtureApi = deliveryApi.override({
     defineParams({
       api: deliveryApiRef,
       deps: {},
-      factory: () => new FakeDeliveryApi(async () => xposerView),
+      factory: () =>
+        new FakeDeliveryApi(async () => xposerView, {
+          // every preview answers with the staging -> prod fixture, tagged
+          // with what was asked, so the dialogs can be tried without a backend
+          previewPromotion: async (_entity, request) => ({
+            ...prodPreview,
+            environment: request.environment,
+            version: request.version,
+          }),
+          promote: async () => prodResult(),
+          resync: async (_entity, environment) => ({
+            environment,
+            queueUrl: 'http://127.0.0.1:7102/queue/item/42/',
+            queued: true,
+          }),
+        }),
     }),
 });
 

@@ -13,10 +13,22 @@ export const prodPreview: PromotionPreview = {
   previousVersion: '0.0.8',
   allowed: true,
   gates: [
-    { rule: 'chart-exists', ok: true, message: 'Chart xposer v0.0.20 is in ChartMuseum' },
-    { rule: 'image-exists', ok: true, message: 'Image stakater/xposer:v0.0.20 is in Nexus' },
+    {
+      rule: 'chart-exists',
+      ok: true,
+      message: 'Chart xposer v0.0.20 is in ChartMuseum',
+    },
+    {
+      rule: 'image-exists',
+      ok: true,
+      message: 'Image stakater/xposer:v0.0.20 is in Nexus',
+    },
     { rule: 'build-succeeded', ok: true, message: 'Build #46 succeeded' },
-    { rule: 'running-in-previous', ok: true, message: 'v0.0.20 runs in staging' },
+    {
+      rule: 'running-in-previous',
+      ok: true,
+      message: 'v0.0.20 runs in staging',
+    },
   ],
   changes: [
     {
@@ -92,7 +104,10 @@ export function responseError(
 ): Promise<ResponseError> {
   const body = JSON.stringify({
     error: { name, message },
-    request: { method: 'POST', url: '/api/delivery/entities/default/component/xposer/promotions' },
+    request: {
+      method: 'POST',
+      url: '/api/delivery/entities/default/component/xposer/promotions',
+    },
     response: { statusCode: status },
   });
   return ResponseError.fromResponse({

@@ -7,7 +7,9 @@ import { ResponseError } from '@backstage/errors';
 export function describeError(error: unknown): string {
   if (ResponseError.is(error)) {
     const message = error.body?.error?.message || error.cause?.message;
-    const status = `${error.statusCode}${error.statusText ? ` ${error.statusText}` : ''}`;
+    const status = `${error.statusCode}${
+      error.statusText ? ` ${error.statusText}` : ''
+    }`;
     return message ? `${message} (${status})` : error.message;
   }
   if (error instanceof Error) return error.message;

@@ -12,7 +12,9 @@ const [dev, staging, prod] = xposerView.environments;
 describe('promotionSource', () => {
   it('promotes what runs in the previous environment', () => {
     expect(promotionSource(prod, xposerView)).toEqual({ version: 'v0.0.20' });
-    expect(promotionSource(staging, xposerView)).toEqual({ version: 'v0.0.20' });
+    expect(promotionSource(staging, xposerView)).toEqual({
+      version: 'v0.0.20',
+    });
     const promoted = { ...staging, pinnedVersion: '0.0.20' };
     expect(promotionSource(promoted, xposerView)).toEqual({
       reason: 'staging already pins v0.0.20, the version in dev',
@@ -22,17 +24,19 @@ describe('promotionSource', () => {
   it('uses the pin when nothing is known to run, and says why there is nothing', () => {
     const view: DeliveryView = {
       ...xposerView,
-      environments: [
-        { ...staging, runningVersion: undefined },
-        prod,
-      ],
+      environments: [{ ...staging, runningVersion: undefined }, prod],
     };
     expect(promotionSource(prod, view)).toEqual({ version: 'v0.0.19' });
     const empty: DeliveryView = {
       ...view,
-      environments: [{ ...staging, runningVersion: undefined, pinnedVersion: undefined }, prod],
+      environments: [
+        { ...staging, runningVersion: undefined, pinnedVersion: undefined },
+        prod,
+      ],
     };
-    expect(promotionSource(prod, empty)).toEqual({ reason: 'Nothing runs in staging yet' });
+    expect(promotionSource(prod, empty)).toEqual({
+      reason: 'Nothing runs in staging yet',
+    });
     expect(promotionSource(dev, xposerView).reason).toMatch(/first stage/);
   });
 });
@@ -51,7 +55,12 @@ describe('rollbackTarget', () => {
     const view: DeliveryView = {
       ...xposerView,
       deploys: [
-        { ...xposerView.deploys[0], number: 33, version: 'v0.0.18', startedAt: '2026-11-26T01:00:00Z' },
+        {
+          ...xposerView.deploys[0],
+          number: 33,
+          version: 'v0.0.18',
+          startedAt: '2026-11-26T01:00:00Z',
+        },
         ...xposerView.deploys,
       ],
     };
@@ -72,7 +81,11 @@ describe('rollbackTarget', () => {
                   environment: 'dev',
                   pinned: false,
                   running: false,
-                  deployedBy: { number: 20, url: 'http://x/20/', result: 'SUCCESS' },
+                  deployedBy: {
+                    number: 20,
+                    url: 'http://x/20/',
+                    result: 'SUCCESS',
+                  },
                 },
               ],
             }
@@ -82,9 +95,11 @@ describe('rollbackTarget', () => {
     // v0.0.19 was deployed only to staging; v0.0.18 was deployed to dev
     expect(rollbackTarget(dev, devWithHistory)).toEqual({ version: 'v0.0.18' });
     expect(rollbackTarget(prod, view).reason).toMatch(/No earlier version/);
-    expect(rollbackTarget({ ...prod, pinnedVersion: undefined }, view)).toEqual({
-      reason: 'Nothing is pinned in prod',
-    });
+    expect(rollbackTarget({ ...prod, pinnedVersion: undefined }, view)).toEqual(
+      {
+        reason: 'Nothing is pinned in prod',
+      },
+    );
   });
 });
 
@@ -95,6 +110,8 @@ describe('entity refs', () => {
       kind: 'component',
       name: 'xposer',
     });
-    expect(permissionResourceRef(xposerEntity)).toBe('component:default/xposer');
+    expect(permissionResourceRef(xposerEntity)).toBe(
+      'component:default/xposer',
+    );
   });
 });

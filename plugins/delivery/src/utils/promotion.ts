@@ -36,7 +36,9 @@ export function promotionSource(
   view: DeliveryView,
 ): VersionChoice {
   if (!env.promotesFrom) {
-    return { reason: `${env.name} is the first stage; promote a version from its lineage` };
+    return {
+      reason: `${env.name} is the first stage; promote a version from its lineage`,
+    };
   }
   const previous = view.environments.find(e => e.name === env.promotesFrom);
   const version = previous?.runningVersion ?? previous?.pinnedVersion;
@@ -44,7 +46,9 @@ export function promotionSource(
     return { reason: `Nothing runs in ${env.promotesFrom} yet` };
   }
   if (sameVersion(version, env.pinnedVersion)) {
-    return { reason: `${env.name} already pins ${version}, the version in ${env.promotesFrom}` };
+    return {
+      reason: `${env.name} already pins ${version}, the version in ${env.promotesFrom}`,
+    };
   }
   return { version };
 }
@@ -69,7 +73,9 @@ export function rollbackTarget(
   const history = view.deploys.filter(d => d.environment === env.name);
   const currentDeploy = history.find(d => sameVersion(d.version, pinned));
   const before = currentDeploy
-    ? history.filter(d => Date.parse(d.startedAt) < Date.parse(currentDeploy.startedAt))
+    ? history.filter(
+        d => Date.parse(d.startedAt) < Date.parse(currentDeploy.startedAt),
+      )
     : history;
   const fromHistory = before.find(
     d => d.result === 'SUCCESS' && d.version && !sameVersion(d.version, pinned),
@@ -84,5 +90,7 @@ export function rollbackTarget(
     ),
   );
   if (fromLineage) return { version: fromLineage.version };
-  return { reason: `No earlier version was deployed successfully to ${env.name}` };
+  return {
+    reason: `No earlier version was deployed successfully to ${env.name}`,
+  };
 }

@@ -26,7 +26,8 @@ export function checkValuesYaml(text: string): ValuesCheck {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
-      error: 'Values must be a YAML mapping (key: value), e.g. "xposer: {replicas: 2}"',
+      error:
+        'Values must be a YAML mapping (key: value), e.g. "xposer: {replicas: 2}"',
     };
   }
   return { ok: true, values: text };

@@ -27,8 +27,8 @@ export interface ActionButtonProps {
 
 /**
  * A small outlined button that, when disabled, says why: the reason is a
- * tooltip (on a focusable wrapper, since disabled buttons get no events) and
- * the button's accessible description.
+ * tooltip (on a wrapper, since disabled buttons get no mouse events) and the
+ * button's accessible description (read by screen readers).
  */
 export function ActionButton(props: ActionButtonProps) {
   const { name, children, startIcon, disabledReason, onClick } = props;
@@ -51,7 +51,7 @@ export function ActionButton(props: ActionButtonProps) {
   if (!disabledReason) return button;
   return (
     <Tooltip title={disabledReason}>
-      <span tabIndex={0}>
+      <span>
         {button}
         <span id={reasonId} className={classes.srOnly}>
           {disabledReason}

@@ -6,7 +6,7 @@ import {
   findEnabledButton,
   freshEntity,
   renderWithDelivery,
-} from '../../__fixtures__/renderWithDelivery';
+} from '../../__testUtils__/renderWithDelivery';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { DeliveryContent } from './DeliveryContent';
 
@@ -20,9 +20,13 @@ describe('DeliveryContent actions', () => {
     await renderWithDelivery(<DeliveryContent />, { api, entity });
 
     await userEvent.click(await findEnabledButton('Promote to prod'));
-    const dialog = await screen.findByRole('dialog', { name: 'Promote xposer to prod' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Promote xposer to prod',
+    });
     await within(dialog).findByLabelText('Diff of Chart.yaml');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Open pull request' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Open pull request' }),
+    );
     expect(
       await within(dialog).findByRole('link', { name: /^Pull request #12/ }),
     ).toHaveAttribute('href', prodResult().url);
@@ -31,15 +35,24 @@ describe('DeliveryContent actions', () => {
     ]);
     expect(api.viewRequests).toHaveLength(1);
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
     await waitFor(() => expect(api.viewRequests).toHaveLength(2));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('offers Promote <version> to <env> on the selected version', async () => {
     const api = new FakeDeliveryApi(async () => xposerView);
-    await renderWithDelivery(<DeliveryContent />, { api, entity: freshEntity() });
-    expect(await findEnabledButton('Promote v0.0.20 to prod')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Promote v0.0.20 to dev' })).toBeDisabled();
+    await renderWithDelivery(<DeliveryContent />, {
+      api,
+      entity: freshEntity(),
+    });
+    expect(
+      await findEnabledButton('Promote v0.0.20 to prod'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Promote v0.0.20 to dev' }),
+    ).toBeDisabled();
   });
 });

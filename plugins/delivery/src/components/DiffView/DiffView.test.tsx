@@ -10,11 +10,21 @@ describe('DiffView', () => {
     const values = screen.getByLabelText('Diff of xposer.yaml');
     expect(chart.querySelectorAll('del')).toHaveLength(1);
     expect(chart.querySelectorAll('ins')).toHaveLength(1);
-    expect(values.querySelector('del')).toHaveTextContent(/^removed: -\s+replicas: 3$/);
-    expect(values.querySelector('ins')).toHaveTextContent(/^added: \+\s+replicas: 2$/);
-    expect(chart.querySelector('[data-kind="hunk"]')).toHaveTextContent('@@ -10,5 +10,5 @@');
-    expect(screen.getByRole('figure', { name: /^Chart.yaml/ })).toBeInTheDocument();
-    expect(screen.getByRole('figure', { name: 'xposer.yaml' })).toBeInTheDocument();
+    expect(values.querySelector('del')).toHaveTextContent(
+      /^removed: -\s+replicas: 3$/,
+    );
+    expect(values.querySelector('ins')).toHaveTextContent(
+      /^added: \+\s+replicas: 2$/,
+    );
+    expect(chart.querySelector('[data-kind="hunk"]')).toHaveTextContent(
+      '@@ -10,5 +10,5 @@',
+    );
+    expect(
+      screen.getByRole('figure', { name: /^Chart.yaml/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('figure', { name: 'xposer.yaml' }),
+    ).toBeInTheDocument();
   });
 
   it('says when nothing would change', async () => {

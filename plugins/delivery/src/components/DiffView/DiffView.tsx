@@ -49,12 +49,20 @@ const SPOKEN: Partial<Record<DiffLine['kind'], string>> = {
   removed: 'removed: ',
 };
 
+const TAGS: Partial<Record<DiffLine['kind'], 'ins' | 'del'>> = {
+  added: 'ins',
+  removed: 'del',
+};
+
 function Line({ line }: { line: DiffLine }) {
   const classes = useStyles();
-  const Tag = line.kind === 'added' ? 'ins' : line.kind === 'removed' ? 'del' : 'span';
+  const Tag = TAGS[line.kind] ?? 'span';
   const spoken = SPOKEN[line.kind];
   return (
-    <Tag className={`${classes.line} ${classes[line.kind]}`} data-kind={line.kind}>
+    <Tag
+      className={`${classes.line} ${classes[line.kind]}`}
+      data-kind={line.kind}
+    >
       {spoken && <span className={classes.srOnly}>{spoken}</span>}
       {line.text || ' '}
     </Tag>
@@ -83,11 +91,22 @@ export function DiffView(props: DiffViewProps) {
   return (
     <>
       {props.changes.map(change => {
-        const id = `delivery-diff-${change.path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+        const id = `delivery-diff-${change.path.replace(
+          /[^A-Za-z0-9_-]/g,
+          '-',
+        )}`;
         return (
-          <figure key={change.path} className={classes.file} aria-labelledby={id}>
+          <figure
+            key={change.path}
+            className={classes.file}
+            aria-labelledby={id}
+          >
             <Typography variant="subtitle2" component="figcaption" id={id}>
-              {change.url ? <Link to={change.url}>{change.path}</Link> : change.path}
+              {change.url ? (
+                <Link to={change.url}>{change.path}</Link>
+              ) : (
+                change.path
+              )}
             </Typography>
             <pre className={classes.pre} aria-label={`Diff of ${change.path}`}>
               <code>

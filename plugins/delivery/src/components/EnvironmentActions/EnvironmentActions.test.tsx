@@ -4,7 +4,7 @@ import {
   findEnabledButton,
   freshEntity,
   renderWithDelivery,
-} from '../../__fixtures__/renderWithDelivery';
+} from '../../__testUtils__/renderWithDelivery';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { EnvironmentActions } from './EnvironmentActions';
 
@@ -12,10 +12,13 @@ const [dev, staging, prod] = xposerView.environments;
 
 async function renderActions(env: typeof dev) {
   const entity = freshEntity();
-  await renderWithDelivery(<EnvironmentActions environment={env} view={xposerView} />, {
-    api: new FakeDeliveryApi(async () => xposerView),
-    entity,
-  });
+  await renderWithDelivery(
+    <EnvironmentActions environment={env} view={xposerView} />,
+    {
+      api: new FakeDeliveryApi(async () => xposerView),
+      entity,
+    },
+  );
 }
 
 describe('EnvironmentActions', () => {
@@ -29,15 +32,23 @@ describe('EnvironmentActions', () => {
   it('offers Promote from the previous stage, Roll back and, when drifted, Re-sync', async () => {
     await renderActions(staging);
     expect(await findEnabledButton('Promote to staging')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Roll back staging' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Roll back staging' }),
+    ).toBeDisabled();
     expect(await findEnabledButton('Re-sync staging')).toBeInTheDocument();
   });
 
   it('has no Promote on the first stage and no Re-sync when in sync', async () => {
     await renderActions(dev);
-    expect(await findEnabledButton('Roll back dev to v0.0.19')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /^Promote/ })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /^Re-sync/ })).not.toBeInTheDocument();
+    expect(
+      await findEnabledButton('Roll back dev to v0.0.19'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Promote/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Re-sync/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('offers Re-sync when the last deploy failed', async () => {

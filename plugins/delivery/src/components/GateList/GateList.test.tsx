@@ -10,8 +10,14 @@ describe('GateList', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(4);
     expect(within(items[2]).getByTitle('failed')).toBeInTheDocument();
-    expect(within(items[2]).getByText('Code build succeeded: failed')).toBeInTheDocument();
-    expect(within(items[2]).getByText('Build #47 of v0.0.21 failed')).toBeInTheDocument();
-    expect(within(items[0]).getByText('Chart in ChartMuseum: passed')).toBeInTheDocument();
+    expect(
+      within(items[2]).getByText('Code build succeeded: failed'),
+    ).toBeInTheDocument();
+    expect(
+      within(items[2]).getByText('Build #47 of v0.0.21 failed'),
+    ).toBeInTheDocument();
+    expect(
+      within(items[0]).getByText('Chart in ChartMuseum: passed'),
+    ).toBeInTheDocument();
   });
 });

@@ -45,7 +45,9 @@ export function GateList(props: GateListProps) {
             )}
           </ListItemIcon>
           <ListItemText
-            primary={`${gateLabel(gate.rule)}: ${gate.ok ? 'passed' : 'failed'}`}
+            primary={`${gateLabel(gate.rule)}: ${
+              gate.ok ? 'passed' : 'failed'
+            }`}
             secondary={gate.message}
           />
         </ListItem>

@@ -7,7 +7,7 @@ import {
   findEnabledButton,
   freshEntity,
   renderWithDelivery,
-} from '../../__fixtures__/renderWithDelivery';
+} from '../../__testUtils__/renderWithDelivery';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { PromoteButton } from './PromoteButton';
 
@@ -25,17 +25,27 @@ describe('PromoteButton', () => {
     const onRefresh = jest.fn();
     const entity = freshEntity();
     await renderWithDelivery(
-      <PromoteButton entity={entity} environment={prod} choice={{ version: 'v0.0.20' }} />,
+      <PromoteButton
+        entity={entity}
+        environment={prod}
+        choice={{ version: 'v0.0.20' }}
+      />,
       { api: api(), onRefresh, entity },
     );
     await userEvent.click(await findEnabledButton('Promote to prod'));
-    const dialog = await screen.findByRole('dialog', { name: 'Promote xposer to prod' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Promote xposer to prod',
+    });
     await within(dialog).findByLabelText('Diff of Chart.yaml');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Open pull request' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Open pull request' }),
+    );
     await within(dialog).findByRole('link', { name: /^Pull request #12/ });
     expect(onRefresh).not.toHaveBeenCalled();
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
     expect(onRefresh).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
@@ -44,7 +54,11 @@ describe('PromoteButton', () => {
     const fake = api();
     const entity = freshEntity();
     await renderWithDelivery(
-      <PromoteButton entity={entity} environment={prod} choice={{ version: 'v0.0.20' }} />,
+      <PromoteButton
+        entity={entity}
+        environment={prod}
+        choice={{ version: 'v0.0.20' }}
+      />,
       { api: fake, allow: [], entity },
     );
     expect(
@@ -52,17 +66,25 @@ describe('PromoteButton', () => {
     ).toBeInTheDocument();
     const button = screen.getByRole('button', { name: 'Promote to prod' });
     expect(button).toBeDisabled();
-    expect(button).toHaveAccessibleDescription('You need to own this entity to promote');
+    expect(button).toHaveAccessibleDescription(
+      'You need to own this entity to promote',
+    );
     expect(fake.previewRequests).toEqual([]);
   });
 
   it('checks the promote permission on the entity (other permissions do not count)', async () => {
     const entity = freshEntity();
     await renderWithDelivery(
-      <PromoteButton entity={entity} environment={prod} choice={{ version: 'v0.0.20' }} />,
+      <PromoteButton
+        entity={entity}
+        environment={prod}
+        choice={{ version: 'v0.0.20' }}
+      />,
       { api: api(), allow: [deliveryPromotePermission.name], entity },
     );
-    expect(await findEnabledButton('Promote to prod')).toHaveTextContent('Promote');
+    expect(await findEnabledButton('Promote to prod')).toHaveTextContent(
+      'Promote',
+    );
   });
 
   it('is disabled with the reason when there is no version to promote', async () => {
@@ -75,7 +97,9 @@ describe('PromoteButton', () => {
       />,
       { api: api(), entity },
     );
-    expect(await screen.findByText('Nothing runs in staging yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing runs in staging yet'),
+    ).toBeInTheDocument();
     const button = screen.getByRole('button', { name: 'Promote to prod' });
     expect(button).toHaveAccessibleDescription('Nothing runs in staging yet');
   });

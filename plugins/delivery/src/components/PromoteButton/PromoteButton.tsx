@@ -38,7 +38,11 @@ export interface PromoteButtonProps {
 export function PromoteButton(props: PromoteButtonProps) {
   const { entity, environment, choice, source, mode = 'promote' } = props;
   const { refresh } = useDeliveryActions();
-  const denied = useActionPermission(deliveryPromotePermission, entity, PROMOTE_DENIED);
+  const denied = useActionPermission(
+    deliveryPromotePermission,
+    entity,
+    PROMOTE_DENIED,
+  );
   // the version is fixed when the dialog opens: a refresh must not change it
   const [openVersion, setOpenVersion] = useState<string>();
   return (

@@ -9,13 +9,16 @@ import {
   prodResult,
   responseError,
 } from '../../__fixtures__/promotion';
-import { renderWithDelivery } from '../../__fixtures__/renderWithDelivery';
+import { renderWithDelivery } from '../../__testUtils__/renderWithDelivery';
 import { xposerEntity, xposerView } from '../../__fixtures__/xposerView';
 import { PromoteDialog } from './PromoteDialog';
 
 function fakeApi(
-  preview: PromotionPreview | ((values?: string) => PromotionPreview) = prodPreview,
-  promote: () => Promise<ReturnType<typeof prodResult>> = async () => prodResult(),
+  preview:
+    | PromotionPreview
+    | ((values?: string) => PromotionPreview) = prodPreview,
+  promote: () => Promise<ReturnType<typeof prodResult>> = async () =>
+    prodResult(),
 ) {
   return new FakeDeliveryApi(async () => xposerView, {
     previewPromotion: async (_e, req) =>
@@ -36,12 +39,15 @@ async function renderDialog(api: FakeDeliveryApi, onClose = jest.fn()) {
     />,
     { api },
   );
-  const dialog = await screen.findByRole('dialog', { name: 'Promote xposer to prod' });
+  const dialog = await screen.findByRole('dialog', {
+    name: 'Promote xposer to prod',
+  });
   await within(dialog).findByRole('list', { name: 'Promotion gates' });
   return dialog;
 }
 
-const submitButton = () => screen.getByRole('button', { name: /^Open pull request/ });
+const submitButton = () =>
+  screen.getByRole('button', { name: /^Open pull request/ });
 
 describe('PromoteDialog', () => {
   it('shows the source, the pin change, the gates and the proposed diff', async () => {
@@ -51,7 +57,9 @@ describe('PromoteDialog', () => {
     expect(api.previewRequests).toEqual([
       { environment: 'prod', version: 'v0.0.20', values: undefined },
     ]);
-    expect(within(dialog).getByText('(running in staging)', { exact: false })).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('(running in staging)', { exact: false }),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText('0.0.8')).toBeInTheDocument();
     const gates = within(dialog).getByRole('list', { name: 'Promotion gates' });
     expect(within(gates).getAllByRole('listitem')).toHaveLength(4);
@@ -59,13 +67,18 @@ describe('PromoteDialog', () => {
     expect(within(gates).getByText('Build #46 succeeded')).toBeInTheDocument();
 
     const diff = within(dialog).getByLabelText('Diff of Chart.yaml');
-    expect(diff.querySelector('del')).toHaveTextContent(/^removed: -\s+version: 0.0.8$/);
-    expect(diff.querySelector('ins')).toHaveTextContent(/^added: \+\s+version: v0.0.20$/);
-    expect(within(dialog).getByRole('link', { name: /^Chart.yaml/ })).toHaveAttribute(
-      'href',
-      prodPreview.changes[0].url,
+    expect(diff.querySelector('del')).toHaveTextContent(
+      /^removed: -\s+version: 0.0.8$/,
     );
-    expect(within(dialog).queryByRole('button', { name: /merge/i })).not.toBeInTheDocument();
+    expect(diff.querySelector('ins')).toHaveTextContent(
+      /^added: \+\s+version: v0.0.20$/,
+    );
+    expect(
+      within(dialog).getByRole('link', { name: /^Chart.yaml/ }),
+    ).toHaveAttribute('href', prodPreview.changes[0].url);
+    expect(
+      within(dialog).queryByRole('button', { name: /merge/i }),
+    ).not.toBeInTheDocument();
     expect(submitButton()).toBeEnabled();
   });
 
@@ -78,38 +91,55 @@ describe('PromoteDialog', () => {
 
     const link = await screen.findByRole('link', { name: /^Pull request #12/ });
     expect(link).toHaveAttribute('href', prodResult().url);
-    expect(screen.getByText(/Opened a pull request promoting v0.0.20 to prod/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Opened a pull request promoting v0.0.20 to prod/),
+    ).toBeInTheDocument();
     expect(api.promoteRequests).toEqual([
       { environment: 'prod', version: 'v0.0.20', values: undefined },
     ]);
-    expect(screen.queryByRole('button', { name: /^Open pull request/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Open pull request/ }),
+    ).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledWith(true);
   });
 
   it('says when the existing pull request was reused', async () => {
     const api = fakeApi(
-      { ...prodPreview, existingPullRequest: { url: prodResult().url, number: 12 } },
+      {
+        ...prodPreview,
+        existingPullRequest: { url: prodResult().url, number: 12 },
+      },
       async () => prodResult(false),
     );
     const dialog = await renderDialog(api);
     expect(within(dialog).getByText(/already open/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('link', { name: /^Pull request #12/ })).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('link', { name: /^Pull request #12/ }),
+    ).toBeInTheDocument();
 
     await userEvent.click(submitButton());
 
-    expect(await screen.findByText(/Reused existing pull request/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Reused existing pull request/),
+    ).toBeInTheDocument();
   });
 
   it('validates the values YAML, blocks submit on errors and previews valid values', async () => {
-    const api = fakeApi(values => (values ? prodPreviewWithValues : prodPreview));
+    const api = fakeApi(values =>
+      values ? prodPreviewWithValues : prodPreview,
+    );
     const dialog = await renderDialog(api);
     const textarea = within(dialog).getByRole('textbox', { name: /Values/ });
 
     await userEvent.type(textarea, '- just a list');
-    expect(await within(dialog).findByText(/must be a YAML mapping/)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(/must be a YAML mapping/),
+    ).toBeInTheDocument();
     expect(submitButton()).toBeDisabled();
-    expect(submitButton()).toHaveAccessibleDescription('Fix the values YAML first.');
+    expect(submitButton()).toHaveAccessibleDescription(
+      'Fix the values YAML first.',
+    );
 
     await userEvent.clear(textarea);
     await userEvent.type(textarea, 'xposer: {{ bad');
@@ -118,31 +148,48 @@ describe('PromoteDialog', () => {
 
     await userEvent.clear(textarea);
     // a `{` starts a key descriptor in user-event; `{{` types one brace
-    await userEvent.type(textarea, 'xposer:{enter}  xposer:{enter}    replicas: 2');
+    await userEvent.type(
+      textarea,
+      'xposer:{enter}  xposer:{enter}    replicas: 2',
+    );
     expect(textarea).toHaveAttribute('aria-invalid', 'false');
     expect(submitButton()).toBeDisabled();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Update preview' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Update preview' }),
+    );
 
-    expect(await within(dialog).findByLabelText('Diff of xposer.yaml')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByLabelText('Diff of xposer.yaml'),
+    ).toBeInTheDocument();
     const values = 'xposer:\n  xposer:\n    replicas: 2';
-    expect(api.previewRequests.at(-1)).toEqual({ environment: 'prod', version: 'v0.0.20', values });
+    expect(api.previewRequests.at(-1)).toEqual({
+      environment: 'prod',
+      version: 'v0.0.20',
+      values,
+    });
     await waitFor(() => expect(submitButton()).toBeEnabled());
     await userEvent.click(submitButton());
     await screen.findByRole('link', { name: /^Pull request #12/ });
-    expect(api.promoteRequests).toEqual([{ environment: 'prod', version: 'v0.0.20', values }]);
+    expect(api.promoteRequests).toEqual([
+      { environment: 'prod', version: 'v0.0.20', values },
+    ]);
   });
 
   it('disables submit with the failed gate message when a gate blocks', async () => {
     const dialog = await renderDialog(fakeApi(blockedPreview));
     expect(within(dialog).getAllByTitle('failed')).toHaveLength(1);
     expect(submitButton()).toBeDisabled();
-    expect(submitButton()).toHaveAccessibleDescription('Build #47 of v0.0.21 failed');
+    expect(submitButton()).toHaveAccessibleDescription(
+      'Build #47 of v0.0.21 failed',
+    );
   });
 
   it('disables submit when the preview says the user may not promote', async () => {
     await renderDialog(fakeApi({ ...prodPreview, allowed: false }));
     expect(submitButton()).toBeDisabled();
-    expect(submitButton()).toHaveAccessibleDescription('You need to own this entity to promote.');
+    expect(submitButton()).toHaveAccessibleDescription(
+      'You need to own this entity to promote.',
+    );
   });
 
   it('shows a backend conflict inline with its message', async () => {
@@ -169,15 +216,27 @@ describe('PromoteDialog', () => {
   it('shows a failed preview inline and blocks submit', async () => {
     const api = new FakeDeliveryApi(async () => xposerView, {
       previewPromotion: async () => {
-        throw await responseError(400, 'Bad Request', 'InputError', 'Version v9 is not in ChartMuseum');
+        throw await responseError(
+          400,
+          'Bad Request',
+          'InputError',
+          'Version v9 is not in ChartMuseum',
+        );
       },
     });
     await renderWithDelivery(
-      <PromoteDialog entity={xposerEntity} environment="prod" version="v9" onClose={jest.fn()} />,
+      <PromoteDialog
+        entity={xposerEntity}
+        environment="prod"
+        version="v9"
+        onClose={jest.fn()}
+      />,
       { api },
     );
     expect(
-      await screen.findByText(/Could not preview the promotion: Version v9 is not in ChartMuseum \(400 Bad Request\)/),
+      await screen.findByText(
+        /Could not preview the promotion: Version v9 is not in ChartMuseum \(400 Bad Request\)/,
+      ),
     ).toBeInTheDocument();
     expect(submitButton()).toBeDisabled();
   });

@@ -47,7 +47,8 @@ export function submitBlocker(
     return 'Update the preview to see your values in the diff before opening the pull request.';
   }
   if (preview.loading) return 'Loading the preview…';
-  if (preview.error || !preview.value) return 'The preview failed; nothing can be submitted.';
+  if (preview.error || !preview.value)
+    return 'The preview failed; nothing can be submitted.';
   return previewBlocker(preview.value);
 }
 
@@ -75,11 +76,23 @@ function Heading(props: { children: string }) {
  * "Open pull request" and the PR link. There is never a merge button.
  */
 export function PromoteDialog(props: PromoteDialogProps) {
-  const { entity, environment, version, source, mode = 'promote', onClose } = props;
+  const {
+    entity,
+    environment,
+    version,
+    source,
+    mode = 'promote',
+    onClose,
+  } = props;
   const titleId = useId();
   const blockerId = useId();
   const name = entity.metadata.name;
-  const state = usePromotion(deliveryEntityRef(entity), environment, version, true);
+  const state = usePromotion(
+    deliveryEntityRef(entity),
+    environment,
+    version,
+    true,
+  );
   const { preview, result } = state;
   const [valuesText, setValuesText] = useState('');
   const check = checkValuesYaml(valuesText);
@@ -92,14 +105,22 @@ export function PromoteDialog(props: PromoteDialogProps) {
   const existing = preview.value?.existingPullRequest;
 
   return (
-    <Dialog open onClose={() => onClose(done)} aria-labelledby={titleId} maxWidth="md" fullWidth>
+    <Dialog
+      open
+      onClose={() => onClose(done)}
+      aria-labelledby={titleId}
+      maxWidth="md"
+      fullWidth
+    >
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent dividers>
         <PromoteSummary
           version={preview.value?.version ?? version}
           source={source}
           environment={environment}
-          currentVersion={preview.value?.previousVersion ?? props.currentVersion}
+          currentVersion={
+            preview.value?.previousVersion ?? props.currentVersion
+          }
         />
         {preview.loading && (
           <Box mt={2}>
@@ -119,8 +140,8 @@ export function PromoteDialog(props: PromoteDialogProps) {
               <Box mt={2}>
                 <Alert severity="info">
                   A promotion pull request for this version is already open:{' '}
-                  <Link to={existing.url}>Pull request #{existing.number}</Link>.
-                  Submitting returns it instead of opening another.
+                  <Link to={existing.url}>Pull request #{existing.number}</Link>
+                  . Submitting returns it instead of opening another.
                 </Alert>
               </Box>
             )}
@@ -163,7 +184,9 @@ export function PromoteDialog(props: PromoteDialogProps) {
             {blocker}
           </Typography>
         )}
-        <Button onClick={() => onClose(done)}>{done ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={() => onClose(done)}>
+          {done ? 'Close' : 'Cancel'}
+        </Button>
         {!done && (
           <Button
             variant="contained"

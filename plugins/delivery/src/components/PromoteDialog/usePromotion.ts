@@ -39,7 +39,15 @@ export function usePromotion(
   const [result, runSubmit] = useAsyncFn(
     () =>
       api.promote(entity, { environment, version, values: previewedValues }),
-    [api, entity.namespace, entity.kind, entity.name, environment, version, previewedValues],
+    [
+      api,
+      entity.namespace,
+      entity.kind,
+      entity.name,
+      environment,
+      version,
+      previewedValues,
+    ],
   );
 
   const refreshPreview = useCallback(

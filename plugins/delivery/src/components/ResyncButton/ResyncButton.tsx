@@ -32,7 +32,11 @@ export interface ResyncButtonProps {
 export function ResyncButton(props: ResyncButtonProps) {
   const { entity, environment } = props;
   const { refresh } = useDeliveryActions();
-  const denied = useActionPermission(deliveryResyncPermission, entity, RESYNC_DENIED);
+  const denied = useActionPermission(
+    deliveryResyncPermission,
+    entity,
+    RESYNC_DENIED,
+  );
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -58,7 +58,10 @@ export function ResyncDialog(props: ResyncDialogProps) {
         )}
         {state.value && (
           <Box mt={1}>
-            <Alert severity={state.value.queued ? 'success' : 'info'} role="status">
+            <Alert
+              severity={state.value.queued ? 'success' : 'info'}
+              role="status"
+            >
               {state.value.queued
                 ? 'Deploy queued: '
                 : 'A deploy is already running; nothing new was queued: '}
@@ -70,7 +73,9 @@ export function ResyncDialog(props: ResyncDialogProps) {
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => onClose(done)}>{done ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={() => onClose(done)}>
+          {done ? 'Close' : 'Cancel'}
+        </Button>
         {!done && (
           <Button
             variant="contained"

@@ -6,7 +6,7 @@ import {
   findEnabledButton,
   freshEntity,
   renderWithDelivery,
-} from '../../__fixtures__/renderWithDelivery';
+} from '../../__testUtils__/renderWithDelivery';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { RollbackButton } from './RollbackButton';
 
@@ -23,31 +23,48 @@ describe('RollbackButton', () => {
       }),
     });
     const entity = freshEntity();
-    await renderWithDelivery(<RollbackButton entity={entity} environment={dev} view={xposerView} />, {
-      api,
-      entity,
-    });
+    await renderWithDelivery(
+      <RollbackButton entity={entity} environment={dev} view={xposerView} />,
+      {
+        api,
+        entity,
+      },
+    );
 
     await userEvent.click(await findEnabledButton('Roll back dev to v0.0.19'));
 
-    const dialog = await screen.findByRole('dialog', { name: 'Roll back xposer in dev' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Roll back xposer in dev',
+    });
     await within(dialog).findByRole('list', { name: 'Promotion gates' });
     expect(api.previewRequests).toEqual([
       { environment: 'dev', version: 'v0.0.19', values: undefined },
     ]);
-    expect(within(dialog).getByText(/previously deployed to dev/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Open pull request' })).toBeEnabled();
+    expect(
+      within(dialog).getByText(/previously deployed to dev/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Open pull request' }),
+    ).toBeEnabled();
   });
 
   it('is disabled with the reason when no earlier version was deployed', async () => {
     const entity = freshEntity();
     await renderWithDelivery(
-      <RollbackButton entity={entity} environment={staging} view={xposerView} />,
+      <RollbackButton
+        entity={entity}
+        environment={staging}
+        view={xposerView}
+      />,
       { api: new FakeDeliveryApi(async () => xposerView), entity },
     );
     expect(
-      await screen.findByText('No earlier version was deployed successfully to staging'),
+      await screen.findByText(
+        'No earlier version was deployed successfully to staging',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Roll back staging' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Roll back staging' }),
+    ).toBeDisabled();
   });
 });

@@ -10,8 +10,8 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { deliveryApiRef } from '../api';
 import { DeliveryActionsProvider } from '../hooks/DeliveryActionsContext';
-import type { FakeDeliveryApi } from './FakeDeliveryApi';
-import { xposerEntity } from './xposerView';
+import type { FakeDeliveryApi } from '../__fixtures__/FakeDeliveryApi';
+import { xposerEntity } from '../__fixtures__/xposerView';
 
 // The decision type of mockApis.permission (AuthorizeResult.ALLOW | DENY),
 // named without importing @backstage/plugin-permission-common, which this
@@ -50,16 +50,22 @@ export interface RenderWithDeliveryOptions {
 }
 
 /** Renders UI as on xposer's Delivery tab with a fake API and permission policy. */
-export function renderWithDelivery(ui: ReactElement, options: RenderWithDeliveryOptions) {
+export function renderWithDelivery(
+  ui: ReactElement,
+  options: RenderWithDeliveryOptions,
+) {
   const { api, allow, entity = xposerEntity, onRefresh = () => {} } = options;
   const permissionApi = mockApis.permission({
     authorize: request =>
-      !allow || allow.includes(request.permission.name)
-        ? ALLOW
-        : DENY,
+      !allow || allow.includes(request.permission.name) ? ALLOW : DENY,
   });
   return renderInTestApp(
-    <TestApiProvider apis={[[deliveryApiRef, api], [permissionApiRef, permissionApi]]}>
+    <TestApiProvider
+      apis={[
+        [deliveryApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <DeliveryActionsProvider entity={entity} onRefresh={onRefresh}>
           {ui}
@@ -70,7 +76,9 @@ export function renderWithDelivery(ui: ReactElement, options: RenderWithDelivery
 }
 
 /** Waits until the named button is enabled (permissions load asynchronously). */
-export async function findEnabledButton(name: string | RegExp): Promise<HTMLElement> {
+export async function findEnabledButton(
+  name: string | RegExp,
+): Promise<HTMLElement> {
   return waitFor(() => {
     const button = screen.getByRole('button', { name });
     expect(button).toBeEnabled();
