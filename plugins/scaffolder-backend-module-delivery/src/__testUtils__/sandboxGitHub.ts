@@ -5,14 +5,8 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
-// The package index does not export the GitHub simulator on its own (yet); tests only.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { createGitHubApp } from '@gitops-delivery/sandbox/src/github';
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import type {
-  GitHubRepoSeed,
-  GitHubStore,
-} from '@gitops-delivery/sandbox/src/github';
+import { createGitHubApp } from '@gitops-delivery/sandbox';
+import type { GitHubRepoSeed, GitHubStore } from '@gitops-delivery/sandbox';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 type JsonObject = { [key: string]: JsonValue | undefined };

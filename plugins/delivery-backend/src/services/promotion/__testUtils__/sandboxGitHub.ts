@@ -1,12 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-// TODO: import from '@gitops-delivery/sandbox' once its index exports the GitHub simulator
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import {
   createGitHubApp,
   GitHubRepoSeed,
   GitHubStore,
-} from '@gitops-delivery/sandbox/src/github';
+} from '@gitops-delivery/sandbox';
 
 export const TOKEN = 'sandbox-github-token';
 

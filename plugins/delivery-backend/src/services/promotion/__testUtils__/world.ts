@@ -1,9 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import type { DeliveryView, VersionLineage } from '@gitops-delivery/backstage-plugin-delivery-common';
-// TODO: import from '@gitops-delivery/sandbox' once its index exports the GitHub simulator
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import type { GitHubRepoSeed } from '@gitops-delivery/sandbox/src/github';
+import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import { readDeliveryConfig } from '../../../config';
 import type { DeliveryConfig } from '../../../configTypes';
 import { TOKEN } from './sandboxGitHub';
