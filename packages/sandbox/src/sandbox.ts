@@ -137,6 +137,7 @@ export async function startSandbox(
       token: sandboxCredentials.githubToken,
       baseUrl: urls.github,
       onPullMerged: ev => ref.engine?.onPullMerged(ev),
+      onRepoChanged: ev => ref.engine?.onRepoChanged(ev),
     });
     e = new SandboxEngine({
       world,

@@ -45,13 +45,46 @@ export async function commitPush(
   };
 }
 
-/** Next release version: patch bump of the newest chart, keeping its `v` style. */
-export function nextVersion(rt: Runtime, service: WorldService): string {
+/** Patch bump keeping the `v` style (`v0.0.9` -> `v0.0.10`); undefined when not semver. */
+function bump(version: string): string | undefined {
+  const bumped = semver.inc(version.replace(/^v/, ''), 'patch');
+  if (!bumped) return undefined;
+  return version.startsWith('v') ? `v${bumped}` : bumped;
+}
+
+/**
+ * Next release version: patch bump of the newest chart, keeping its `v` style; without a
+ * published chart, the bump of `current` (the repo's `.version` or chart version), else 0.0.1.
+ */
+export function nextVersion(
+  rt: Runtime,
+  service: WorldService,
+  current?: string,
+): string {
   const list = rt.charts.charts.get(service.chart) ?? [];
   const newest = list.find(c => semver.valid(c.version.replace(/^v/, '')));
-  if (!newest) return '0.0.1';
-  const bumped = semver.inc(newest.version.replace(/^v/, ''), 'patch')!;
-  return newest.version.startsWith('v') ? `v${bumped}` : bumped;
+  return (
+    (newest && bump(newest.version)) ?? (current && bump(current)) ?? '0.0.1'
+  );
+}
+
+/** The version a repo says it last released: `.version`, else its chart's `version`. */
+export async function currentVersion(
+  rt: Runtime,
+  service: WorldService,
+  ref: string,
+): Promise<string | undefined> {
+  const { owner, name } = service.codeRepo;
+  const dotVersion = await rt.store.readFile(owner, name, ref, '.version');
+  if (dotVersion?.trim()) return dotVersion.trim();
+  const chart = await rt.store.readFile(
+    owner,
+    name,
+    ref,
+    `deployments/kubernetes/chart/${service.chart}/Chart.yaml`,
+  );
+  const m = chart && /^version:\s*['"]?([^'"\s#]+)/m.exec(chart);
+  return m ? m[1] : undefined;
 }
 
 /** Runs a queued code build; on the default branch with RELEASE it publishes image + chart. */
@@ -107,7 +140,13 @@ export async function runCodeBuild(
     param(item, 'RELEASE') !== false &&
     branch === service.codeRepo.defaultBranch
   ) {
-    version = nextVersion(rt, service);
+    const published = rt.charts.charts.get(service.chart)?.length;
+    version = nextVersion(
+      rt,
+      service,
+      published ? undefined : await currentVersion(rt, service, sha),
+    );
+    if (!rt.alive()) return;
     const created = new Date().toISOString();
     await rt.store.commitFiles(
       owner,

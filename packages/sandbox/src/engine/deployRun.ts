@@ -1,14 +1,16 @@
 import type { QueueItem } from '../jenkins';
 import { releaseOf, type WorldEnvironment } from '../world';
-import {
-  failsToDeploy,
-  normalizeVersion,
-  serviceByRelease,
-} from '../world/derive';
+import { failsToDeploy, normalizeVersion } from '../world/derive';
 import { applyRelease } from './cluster';
 import { cloneUrl, deployStages } from './context';
 import { readPins } from './readPins';
-import { param, quietPeriod, type Runtime } from './runtime';
+import {
+  param,
+  quietPeriod,
+  serviceForRelease,
+  servicesOf,
+  type Runtime,
+} from './runtime';
 
 /** Runs a queued deploy: checks out the config repo, "helm upgrade"s it, updates the cluster. */
 export async function runDeploy(
@@ -55,7 +57,7 @@ export async function runDeploy(
     if (!rt.alive()) return;
     for (const dep of deps) {
       const release = dep.alias ?? dep.name;
-      const service = serviceByRelease(rt.ctx.world, release);
+      const service = serviceForRelease(rt, release);
       if (!service) throw new Error(`no service for dependency ${release}`);
       const chart = rt.charts.charts
         .get(dep.name)
@@ -104,7 +106,7 @@ export async function runDeploy(
     result,
     sha,
     ...(reason ? { reason } : {}),
-    releases: rt.ctx.world.services.filter(s =>
+    releases: servicesOf(rt).filter(s =>
       rt.k8s.get(env.namespace, releaseOf(s)),
     ).length,
   });

@@ -1,4 +1,4 @@
-import type { GitHubStore, PullMergedEvent } from '../github';
+import type { GitHubStore, PullMergedEvent, RepoChangedEvent } from '../github';
 import { fullName, type JenkinsJob, type QueueItem } from '../jenkins';
 import {
   worldToSeeds,
@@ -25,8 +25,9 @@ import { seedArtifacts } from './seedArtifacts';
 import { seedCluster } from './cluster';
 import { runDeploy } from './deployRun';
 import { commitPush, runCodeBuild, type PendingPush } from './codeRun';
-import type { Runtime } from './runtime';
+import { servicesOf, type Runtime } from './runtime';
 import { Cancelled, Timers } from './timers';
+import { addScannedJob, branchIndexingCause, scanRepository } from './scan';
 
 /** Options of {@link SandboxEngine}. @public */
 export interface EngineOptions {
@@ -94,6 +95,7 @@ export class SandboxEngine {
       charts,
       k8s: seedCluster(ctx),
       events: this.events,
+      scanned: [],
       deployDelayMs: this.options.deployDelayMs ?? settings.deployDelayMs,
       buildDelayMs: this.options.buildDelayMs ?? settings.buildDelayMs,
       alive: () => gen === this.generation,
@@ -179,7 +181,7 @@ export class SandboxEngine {
 
   /** A merge into a code repo branch with a job builds it (multibranch branch event). */
   private onCodeMerged(e: PullMergedEvent): void {
-    const service = this.options.world.services.find(
+    const service = servicesOf(this.rt).find(
       s => s.codeRepo.owner === e.owner && s.codeRepo.name === e.repo,
     );
     const job = service && this.rt.code.find(codeJobSegments(service, e.base));
@@ -194,6 +196,42 @@ export class SandboxEngine {
     };
     this.pendingPushes.set(job, { sha: e.mergeCommitSha, change });
     this.rt.code.enqueue(job, releaseParams, [branchEventCause(e.base)]);
+  }
+
+  /**
+   * What the code Jenkins' GitHub Organization folder does on a repository or push webhook:
+   * a new repo in a scanned org with a `Jenkinsfile` on its default branch gets a multibranch
+   * job `<org>/<repo>` and a first (releasing) build of that branch.
+   */
+  onRepoChanged(e: RepoChangedEvent): void {
+    const rt = this.rt;
+    if (rt.code.find([e.owner, e.repo])) return;
+    scanRepository(rt, e.owner, e.repo)
+      .then(async found => {
+        if (!found || !rt.alive() || rt.code.find([e.owner, e.repo])) return;
+        const { service, sha } = found;
+        const branch = service.codeRepo.defaultBranch;
+        const job = addScannedJob(rt, service);
+        this.codeJobs.set(job, { service, branch });
+        this.events.add('scan.job-created', { job: fullName(job), sha });
+        const info = await rt.store.commitInfo(e.owner, e.repo, sha);
+        if (!rt.alive()) return;
+        const change = info && {
+          sha,
+          message: info.message.trim(),
+          authorName: info.author.name,
+          authorEmail: info.author.email,
+          timestamp: info.timestamp,
+          paths: info.paths,
+        };
+        if (change) this.pendingPushes.set(job, { sha, change });
+        rt.code.enqueue(job, releaseParams, [branchIndexingCause]);
+      })
+      .catch(err =>
+        this.events.add('error', {
+          message: err instanceof Error ? err.message : String(err),
+        }),
+      );
   }
 
   /** Commits to a service's code repo and starts the build that publishes the next version. */

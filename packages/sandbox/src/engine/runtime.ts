@@ -5,6 +5,7 @@ import type { KubernetesState } from '../kubernetes';
 import type { NexusState } from '../nexus';
 import type { EventLog } from './events';
 import type { EngineContext } from './context';
+import type { WorldService } from '../world';
 
 /** What a running deploy or code build needs (a snapshot of one engine generation). */
 export interface Runtime {
@@ -16,6 +17,8 @@ export interface Runtime {
   charts: ChartMuseumState;
   k8s: KubernetesState;
   events: EventLog;
+  /** Services of repositories found by the org-folder scan (not in the world file). */
+  scanned: WorldService[];
   deployDelayMs: number;
   buildDelayMs: number;
   /** Resolves after ms; rejects once the engine was reset or stopped. */
@@ -35,4 +38,17 @@ export function param(
   name: string,
 ): string | boolean | undefined {
   return item.parameters.find(p => p.name === name)?.value;
+}
+
+/** The world's services plus the ones the org-folder scan found. */
+export function servicesOf(rt: Runtime): WorldService[] {
+  return [...rt.ctx.world.services, ...rt.scanned];
+}
+
+/** The service deployed as `release` (dependency alias or chart name). */
+export function serviceForRelease(
+  rt: Runtime,
+  release: string,
+): WorldService | undefined {
+  return servicesOf(rt).find(s => (s.release ?? s.chart) === release);
 }

@@ -8,6 +8,7 @@ import {
   tokenOf,
 } from './http/middleware';
 import { RateLimit } from './http/respond';
+import { repoChangeNotifier } from './http/repoEvents';
 import { GitHubStoreImpl } from './store/store';
 import { usersRouter } from './routes/users';
 import { reposRouter } from './routes/repos';
@@ -80,11 +81,13 @@ export async function createGitHubApp(
     baseUrl,
     apiUrl: `${baseUrl}/api/v3`,
     onPullMerged: options.onPullMerged,
+    onRepoChanged: options.onRepoChanged,
   };
   await store.reset(options.seeds);
 
   const api = express.Router();
   api.use(apiMiddleware(ctx, options.token));
+  api.use(repoChangeNotifier(ctx));
   api.use(repositoriesById(ctx));
   for (const router of [
     usersRouter,

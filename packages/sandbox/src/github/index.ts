@@ -1,8 +1,10 @@
 export type {
+  CommitInfo,
   GitHubAppOptions,
   GitHubCommitSeed,
   GitHubRepoSeed,
   GitHubStore,
   PullMergedEvent,
+  RepoChangedEvent,
 } from './types';
 export { createGitHubApp } from './app';

@@ -52,6 +52,28 @@ export interface PullMergedEvent {
   mergedBy?: string;
 }
 
+/**
+ * Emitted after a successful write through the API that may have changed a repository
+ * (created it, or moved a ref: contents, git refs, merges, template copies), as a
+ * `repository`/`push` webhook would be. Not emitted for store (engine) writes or seeding.
+ * @public
+ */
+export interface RepoChangedEvent {
+  owner: string;
+  repo: string;
+}
+
+/** A commit as the engine reads it (for Jenkins changeSets). @public */
+export interface CommitInfo {
+  sha: string;
+  message: string;
+  author: { name: string; email: string };
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  /** Paths changed against the first parent (all files for a root commit). */
+  paths: Array<{ file: string; editType: 'add' | 'edit' | 'delete' }>;
+}
+
 /** Direct (non-HTTP) access to the git store behind the simulator. @public */
 export interface GitHubStore {
   readFile(
@@ -73,6 +95,16 @@ export interface GitHubStore {
     files: Record<string, string | null>,
     author?: { name: string; email: string },
   ): Promise<string>;
+  /** Every file path at a ref (empty: unknown repository or ref). */
+  listPaths(owner: string, repo: string, ref: string): Promise<string[]>;
+  /** The repository's default branch (undefined: no such repository). */
+  defaultBranch(owner: string, repo: string): string | undefined;
+  /** A commit with the paths it changed. */
+  commitInfo(
+    owner: string,
+    repo: string,
+    sha: string,
+  ): Promise<CommitInfo | undefined>;
   /** Seed commit id -> sha. */
   commitSha(owner: string, repo: string, id: string): string | undefined;
   /** e.g. http://127.0.0.1:7105/stakater/xposer */
@@ -92,6 +124,8 @@ export interface GitHubAppOptions {
   /** e.g. http://127.0.0.1:7105 (the REST API is served under `${baseUrl}/api/v3`). */
   baseUrl: string;
   onPullMerged?: (e: PullMergedEvent) => void;
+  /** Called after API writes that may have created a repository or moved a branch. */
+  onRepoChanged?: (e: RepoChangedEvent) => void;
   /** Login the token authenticates as (`GET /user`, PR author, merger). Default `delivery-bot`. */
   viewer?: string;
   /** Primary rate limit per hour (`x-ratelimit-limit`). Default 5000. */

@@ -171,6 +171,11 @@ export const settingsSchema = z
     /** Deploys pinning one of these versions (with or without `v`) fail. */
     failingDeployVersions: z.array(z.string()).default([]),
     nexusRepository: z.string().default('docker-hosted'),
+    /**
+     * GitHub orgs the code Jenkins scans like a GitHub Organization folder (new repos with a
+     * Jenkinsfile get a multibranch job). Default: the orgs of the services' code repos.
+     */
+    codeJenkinsOrgs: z.array(name).optional(),
     /** Shared pipeline library every code build checks out. */
     pipelineLibrary: z
       .object({

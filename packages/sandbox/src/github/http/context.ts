@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GitHubStoreImpl } from '../store/store';
-import type { PullMergedEvent } from '../types';
+import type { PullMergedEvent, RepoChangedEvent } from '../types';
 import { RateLimit, send, SendOptions } from './respond';
 
 /** Everything a route needs. */
@@ -12,6 +12,7 @@ export interface ApiContext {
   /** e.g. http://127.0.0.1:7105/api/v3 */
   apiUrl: string;
   onPullMerged?: (e: PullMergedEvent) => void;
+  onRepoChanged?: (e: RepoChangedEvent) => void;
 }
 
 export type Reply = (

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ApiContext, bool, route, str } from '../http/context';
 import { docs, GitHubApiError, missingField, notFound } from '../http/errors';
 import { nowIso, RepoRecord } from '../store/records';
+import { adoptFirstBranch } from '../store/commitInfo';
 import { gitRef } from '../serializers/git';
 import { requireRepo, wildcard } from './common';
 import { protectedErrors, requiresPullRequest } from './protection';
@@ -139,6 +140,7 @@ export function refsRouter(ctx: ApiContext): Router {
             docs.createRef,
           );
         }
+        await adoptFirstBranch(rec, ref);
         await rec.git.writeRef(ref, sha);
         return refJson(ctx, rec, ref, sha);
       });

@@ -8,8 +8,9 @@ import {
   nowIso,
   personAt,
 } from './records';
-import type { GitHubRepoSeed, GitHubStore } from '../types';
+import type { CommitInfo, GitHubRepoSeed, GitHubStore } from '../types';
 import { applySeeds } from './seed';
+import { adoptFirstBranch, commitInfo } from './commitInfo';
 
 export interface StoreConfig {
   baseUrl: string;
@@ -195,6 +196,7 @@ export class GitHubStoreImpl implements GitHubStore {
     opts: CommitOptions,
   ): Promise<string> {
     const ref = `refs/heads/${branch}`;
+    await adoptFirstBranch(rec, ref);
     let head = await rec.git.readRef(ref);
     if (!head && opts.createBranch)
       head = await rec.git.readRef(`refs/heads/${rec.defaultBranch}`);
@@ -274,6 +276,26 @@ export class GitHubStoreImpl implements GitHubStore {
         createBranch: true,
       }),
     );
+  }
+
+  async listPaths(owner: string, repo: string, ref: string): Promise<string[]> {
+    const rec = this.getRepo(owner, repo);
+    const sha = rec && (await rec.git.resolveCommitish(ref));
+    const commit = sha ? await rec.git.readCommit(sha) : undefined;
+    return commit ? [...(await rec!.git.listFiles(commit.tree)).keys()] : [];
+  }
+
+  defaultBranch(owner: string, repo: string): string | undefined {
+    return this.getRepo(owner, repo)?.defaultBranch;
+  }
+
+  async commitInfo(
+    owner: string,
+    repo: string,
+    sha: string,
+  ): Promise<CommitInfo | undefined> {
+    const rec = this.getRepo(owner, repo);
+    return rec ? commitInfo(rec.git, sha) : undefined;
   }
 
   commitSha(owner: string, repo: string, id: string): string | undefined {
