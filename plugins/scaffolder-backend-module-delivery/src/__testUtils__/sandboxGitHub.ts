@@ -238,3 +238,46 @@ export function run(
 ): Promise<void> {
   return action.handler(ctx as never);
 }
+
+/**
+ * Starts a fresh sandbox before each test of the enclosing `describe` and closes it after.
+ * The returned object always reads through to the current test's sandbox.
+ */
+export function useSandbox(seedRepos?: GitHubRepoSeed[]): Sandbox {
+  let current: Sandbox | undefined;
+  beforeEach(async () => {
+    current = await startSandbox(seedRepos);
+  });
+  afterEach(async () => {
+    const sb = current;
+    current = undefined;
+    await sb?.close();
+  });
+  const sb = (): Sandbox => {
+    if (!current)
+      throw new Error('the sandbox is only available inside a test');
+    return current;
+  };
+  return {
+    get host() {
+      return sb().host;
+    },
+    get baseUrl() {
+      return sb().baseUrl;
+    },
+    get octokit() {
+      return sb().octokit;
+    },
+    get store() {
+      return sb().store;
+    },
+    get config() {
+      return sb().config;
+    },
+    get integrations() {
+      return sb().integrations;
+    },
+    repoCount: () => sb().repoCount(),
+    close: () => sb().close(),
+  };
+}

@@ -5,21 +5,16 @@ import { codeRepoFiles } from '../layout/codeRepo';
 import { groovyBracesBalanced } from '../layout/groovy';
 import {
   Checkpoints,
-  Sandbox,
   TOKEN,
   actionContext,
   run,
-  startSandbox,
+  useSandbox,
 } from '../__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
 describe('delivery:code-repo:create', () => {
-  let sb: Sandbox;
-  beforeEach(async () => {
-    sb = await startSandbox();
-  });
-  afterEach(() => sb.close());
+  const sb = useSandbox();
 
   const input = (name = 'orders', extra: Record<string, unknown> = {}) => ({
     repoUrl: `${sb.host}?owner=stakater&repo=${name}`,

@@ -1,17 +1,10 @@
 import type { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryScaffolderConfig } from '../config';
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
-import {
-  branchHead,
-  commitFiles,
-  commitMessage,
-  createEmptyRepo,
-  repoExists,
-  taskTrailer,
-} from '../github/git';
+import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { codeRepoFiles } from '../layout/codeRepo';
 import { LANGUAGES, Language, imageName } from '../layout/types';
 import {
@@ -143,7 +136,6 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
       );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
-      const key = `${loc.owner}/${name}`.toLowerCase();
       const output = (htmlUrl: string, commitSha: string) => {
         ctx.output('repoUrl', htmlUrl);
         ctx.output(
@@ -158,82 +150,38 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         ctx.output('chart', name);
         ctx.output('release', name);
       };
-      if (ctx.isDryRun) {
-        // validation plus a read-only existence check; nothing is written
-        if (await repoExists(repo)) {
-          throw new InputError(
-            `repository ${loc.owner}/${name} already exists`,
-          );
-        }
-        ctx.logger.info('Dry run: would create the code repository', {
-          repo: key,
-        });
-        output(repo.htmlUrl, 'dry-run');
-        return;
-      }
-
-      const created = await ctx.checkpoint({
-        key: `code-repo.create.${key}`,
-        fn: async () => {
-          if (await repoExists(repo)) {
-            throw new InputError(
-              `repository ${loc.owner}/${name} already exists`,
-            );
-          }
-          const r = await createEmptyRepo(repo, {
-            description,
-            private: input.private ?? false,
-          });
-          ctx.logger.info('Created code repository', { repo: key });
-          return { htmlUrl: r.htmlUrl };
-        },
-      });
-
-      const spec = {
-        name,
+      const { htmlUrl, commitSha } = await createRepoWithCommit(ctx, {
+        kind: 'code',
+        repo,
         owner: loc.owner,
-        host: loc.host,
-        repoHtmlUrl: created.htmlUrl,
+        name,
         description,
-        language: input.language as Language,
-        componentOwner: input.owner,
-        defaultBranch,
-        dockerRegistry,
-        chartRepositoryUrl,
-        codeJenkinsInstance: cfg.codeJenkinsInstance,
-        environments,
-        initialVersion: 'v0.0.0',
-        port: 8080,
-      };
-      const trailer = taskTrailer(ctx.task.id);
-      const { commitSha } = await ctx.checkpoint({
-        key: `code-repo.commit.${key}`,
-        fn: async () => {
-          const head = await branchHead(repo, defaultBranch);
-          if (head) {
-            // a previous attempt of this task may have committed before its checkpoint was saved
-            if ((await commitMessage(repo, head)).includes(trailer)) {
-              return { commitSha: head };
-            }
-            throw new ConflictError(
-              `${loc.owner}/${name} already has commits on ${defaultBranch}`,
-            );
-          }
-          const sha = await commitFiles(repo, {
-            branch: defaultBranch,
+        private: input.private ?? false,
+        branch: defaultBranch,
+        layout: (repoHtmlUrl, trailer) => {
+          const spec = {
+            name,
+            owner: loc.owner,
+            host: loc.host,
+            repoHtmlUrl,
+            description,
+            language: input.language as Language,
+            componentOwner: input.owner,
+            defaultBranch,
+            dockerRegistry,
+            chartRepositoryUrl,
+            codeJenkinsInstance: cfg.codeJenkinsInstance,
+            environments,
+            initialVersion: 'v0.0.0',
+            port: 8080,
+          };
+          return {
             files: codeRepoFiles(spec),
             message: `Scaffold ${name} (${spec.language}) in the Xposer layout\n\n${trailer}\n`,
-            createBranch: true,
-          });
-          ctx.logger.info('Committed code repository layout', {
-            repo: key,
-            sha,
-          });
-          return { commitSha: sha };
+          };
         },
       });
-
-      output(created.htmlUrl, commitSha);
+      output(htmlUrl, commitSha);
     },
   });
 }

@@ -5,11 +5,10 @@ import {
   Checkpoints,
   DEV_REQUIREMENTS,
   PROD_CHART,
-  Sandbox,
   TOKEN,
   actionContext,
   run,
-  startSandbox,
+  useSandbox,
 } from '../__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
@@ -31,11 +30,7 @@ orders:
 `;
 
 describe('delivery:config:add-release', () => {
-  let sb: Sandbox;
-  beforeEach(async () => {
-    sb = await startSandbox();
-  });
-  afterEach(() => sb.close());
+  const sb = useSandbox();
 
   const input = (
     environments: string[],

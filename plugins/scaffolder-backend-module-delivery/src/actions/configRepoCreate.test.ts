@@ -4,21 +4,16 @@ import { examples } from './configRepoCreate.examples';
 import { groovyBracesBalanced } from '../layout/groovy';
 import {
   Checkpoints,
-  Sandbox,
   TOKEN,
   actionContext,
   run,
-  startSandbox,
+  useSandbox,
 } from '../__testUtils__/sandboxGitHub';
 
 jest.setTimeout(60_000);
 
 describe('delivery:config-repo:create', () => {
-  let sb: Sandbox;
-  beforeEach(async () => {
-    sb = await startSandbox();
-  });
-  afterEach(() => sb.close());
+  const sb = useSandbox();
 
   const input = (extra: Record<string, unknown> = {}) => ({
     repoUrl: `${sb.host}?owner=gitops&repo=config-perf`,

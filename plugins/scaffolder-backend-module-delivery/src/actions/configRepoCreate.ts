@@ -1,16 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readDeliveryScaffolderConfig } from '../config';
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
-import {
-  branchHead,
-  commitFiles,
-  commitMessage,
-  createEmptyRepo,
-  repoExists,
-  taskTrailer,
-} from '../github/git';
-import { ConflictError } from '@backstage/errors';
+import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { configRepoFiles } from '../layout/configRepo';
 import {
   assertBranchName,
@@ -119,7 +110,6 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
       );
       const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
-      const key = `${loc.owner}/${name}`.toLowerCase();
       const output = (htmlUrl: string, commitSha: string) => {
         ctx.output('repoUrl', htmlUrl);
         ctx.output(
@@ -128,51 +118,19 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         );
         ctx.output('commitSha', commitSha);
       };
-      if (ctx.isDryRun) {
-        if (await repoExists(repo)) {
-          throw new InputError(
-            `repository ${loc.owner}/${name} already exists`,
-          );
-        }
-        ctx.logger.info('Dry run: would create the config repository', {
-          repo: key,
-        });
-        output(repo.htmlUrl, 'dry-run');
-        return;
-      }
-
-      const created = await ctx.checkpoint({
-        key: `config-repo.create.${key}`,
-        fn: async () => {
-          if (await repoExists(repo)) {
-            throw new InputError(
-              `repository ${loc.owner}/${name} already exists`,
-            );
-          }
-          const r = await createEmptyRepo(repo, {
-            description,
-            private: input.private ?? false,
-          });
-          ctx.logger.info('Created config repository', { repo: key });
-          return { htmlUrl: r.htmlUrl };
-        },
-      });
-      const trailer = taskTrailer(ctx.task.id);
-      const { commitSha } = await ctx.checkpoint({
-        key: `config-repo.commit.${key}`,
-        fn: async () => {
-          const head = await branchHead(repo, branch);
-          if (head) {
-            if ((await commitMessage(repo, head)).includes(trailer))
-              return { commitSha: head };
-            throw new ConflictError(
-              `${loc.owner}/${name} already has commits on ${branch}`,
-            );
-          }
-          const files = configRepoFiles({
+      const { htmlUrl, commitSha } = await createRepoWithCommit(ctx, {
+        kind: 'config',
+        repo,
+        owner: loc.owner,
+        name,
+        description,
+        private: input.private ?? false,
+        branch,
+        layout: (repoHtmlUrl, trailer) => ({
+          files: configRepoFiles({
             name,
             owner: loc.owner,
-            repoHtmlUrl: created.htmlUrl,
+            repoHtmlUrl,
             environment,
             namespace,
             branch,
@@ -180,21 +138,11 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
             componentOwner: input.owner,
             chartRepositoryUrl,
             requirementsPath: input.requirementsPath ?? 'requirements.yaml',
-          });
-          const sha = await commitFiles(repo, {
-            branch,
-            files,
-            message: `Create the ${environment} umbrella chart\n\n${trailer}\n`,
-            createBranch: true,
-          });
-          ctx.logger.info('Committed config repository layout', {
-            repo: key,
-            sha,
-          });
-          return { commitSha: sha };
-        },
+          }),
+          message: `Create the ${environment} umbrella chart\n\n${trailer}\n`,
+        }),
       });
-      output(created.htmlUrl, commitSha);
+      output(htmlUrl, commitSha);
     },
   });
 }
