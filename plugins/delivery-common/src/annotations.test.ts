@@ -86,3 +86,10 @@ describe('isDeliveryAvailable', () => {
     expect(isDeliveryAvailable(entity({}))).toBe(false);
   });
 });
+
+describe('control characters', () => {
+  it('rejects NUL and DEL in identifiers', () => {
+    expect(() => parseInstanceRef('delivery/chart', 'a\u0000b')).toThrow(/control/);
+    expect(() => parseInstanceRef('delivery/chart', 'a\u007fb')).toThrow(/control/);
+  });
+});

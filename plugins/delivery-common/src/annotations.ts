@@ -37,6 +37,11 @@ export interface AnnotationProblem {
 const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
+function isControlCharacter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
 /**
  * Checks one identifier: names and paths only, never a URL, a host, a query,
  * a parent-directory segment or control characters.
@@ -44,7 +49,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 function checkIdentifier(id: string, allowSlash: boolean): string | undefined {
   if (!id) return 'is empty';
   if (id.length > 512) return 'is longer than 512 characters';
-  if (/[\u0000-\u001f\u007f\s]/.test(id)) {
+  if (/\s/.test(id) || [...id].some(isControlCharacter)) {
     return 'contains whitespace or control characters';
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(id) || id.startsWith('//')) {
