@@ -1,30 +1,35 @@
 import type {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { deliveryPromotePermission } from '@gitops-delivery/backstage-plugin-delivery-common';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import {
+  createEntityRouteGuards,
+  type EntityActionDenial,
+  parseInput as parse,
+} from '../routeGuards';
 import type { PromotionAuditor, PromotionService } from './types';
-
-const entityParams = z.object({
-  namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
-  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
-});
 
 const promoteBody = z.object({
   environment: z.string().min(1).max(64),
   version: z.string().min(1).max(128),
   values: z.string().max(16 * 1024).optional(),
 });
+
+const promoteDenial: EntityActionDenial = {
+  permission: deliveryPromotePermission,
+  action: 'promote',
+  eventId: 'delivery-promote',
+  deniedLog: 'Promotion denied',
+};
 
 /** Dependencies of {@link createPromotionRouter}. @public */
 export interface PromotionRouterOptions {
@@ -34,15 +39,6 @@ export interface PromotionRouterOptions {
   auditor: PromotionAuditor;
   logger: LoggerService;
   promotions: PromotionService;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`Invalid ${what}: ${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /**
@@ -63,46 +59,20 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export async function createPromotionRouter(
   options: PromotionRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, auditor, logger, promotions } = options;
+  const { httpAuth, permissions, promotions } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
-  async function readEntity(req: Request, credentials: BackstageCredentials) {
-    const ref = parse(entityParams, req.params, 'entity reference');
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`Entity ${stringifyEntityRef(ref)} not found`);
-    return entity;
-  }
+  const { readEntity, requirePermission } = createEntityRouteGuards(options);
 
   router.post('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(promoteBody, req.body, 'promotion request');
     const entity = await readEntity(req, credentials);
-    const entityRef = stringifyEntityRef(entity);
-    const [decision] = await permissions.authorize(
-      [{ permission: deliveryPromotePermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const error = new NotAllowedError(
-        `You are not allowed to promote ${entityRef} (${deliveryPromotePermission.name})`,
-      );
-      const event = await auditor.createEvent({
-        eventId: 'delivery-promote',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef,
-          environment: body.environment,
-          version: body.version,
-          actor: credentials.principal.userEntityRef,
-          outcome: 'denied',
-        },
-      });
-      await event.fail({ error });
-      logger.info('Promotion denied', { entityRef, actor: credentials.principal.userEntityRef });
-      throw error;
-    }
+    await requirePermission(req, credentials, entity, promoteDenial, {
+      environment: body.environment,
+      version: body.version,
+    });
     const result = await promotions.promote({
       entity,
       credentials,

@@ -3,23 +3,27 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { deliveryResyncPermission } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { PromotionAuditor } from '../promotion';
+import {
+  createEntityRouteGuards,
+  type EntityActionDenial,
+  parseInput as parse,
+} from '../routeGuards';
 import type { ResyncService } from './resyncService';
 
-const entityParams = z.object({
-  namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
-  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
-});
 const resyncBody = z.object({ environment: z.string().min(1).max(64) }).strict();
+
+const resyncDenial: EntityActionDenial = {
+  permission: deliveryResyncPermission,
+  action: 're-sync',
+  eventId: 'delivery-resync',
+  deniedLog: 'Re-sync denied',
+};
 
 /** Dependencies of {@link createResyncRouter}. @public */
 export interface ResyncRouterOptions {
@@ -29,15 +33,6 @@ export interface ResyncRouterOptions {
   auditor: PromotionAuditor;
   logger: LoggerService;
   resync: ResyncService;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`Invalid ${what}: ${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 /**
@@ -51,40 +46,18 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export async function createResyncRouter(
   options: ResyncRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, auditor, logger, resync } = options;
+  const { httpAuth, resync } = options;
+  const { readEntity, requirePermission } = createEntityRouteGuards(options);
   const router = Router();
   router.use(express.json({ limit: '4kb' }));
 
   router.post('/entities/:namespace/:kind/:name/resync', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(resyncBody, req.body, 're-sync request');
-    const ref = parse(entityParams, req.params, 'entity reference');
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`Entity ${stringifyEntityRef(ref)} not found`);
-    const entityRef = stringifyEntityRef(entity);
-    const [decision] = await permissions.authorize(
-      [{ permission: deliveryResyncPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const error = new NotAllowedError(
-        `You are not allowed to re-sync ${entityRef} (${deliveryResyncPermission.name})`,
-      );
-      const event = await auditor.createEvent({
-        eventId: 'delivery-resync',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef,
-          environment: body.environment,
-          actor: credentials.principal.userEntityRef,
-          outcome: 'denied',
-        },
-      });
-      await event.fail({ error });
-      logger.info('Re-sync denied', { entityRef, actor: credentials.principal.userEntityRef });
-      throw error;
-    }
+    const entity = await readEntity(req, credentials);
+    await requirePermission(req, credentials, entity, resyncDenial, {
+      environment: body.environment,
+    });
     const result = await resync.resync({
       entity,
       credentials,
