@@ -29,7 +29,7 @@ export default defineConfig({
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
