@@ -4,14 +4,16 @@ import type {
   CodeBuild,
   DeliveryView,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import {
-  formatDuration,
-  formatRelativeTime,
-  formatTimestamp,
-} from '../../utils/format';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { SourceErrorNotice } from '../SourceErrorNotice';
+import {
+  durationColumn,
+  renderCommit,
+  runTableOptions,
+  startedColumn,
+  versionColumn,
+} from '../RunColumns';
 
 /** Props of {@link BuildsTable}. */
 export interface BuildsTableProps {
@@ -41,40 +43,10 @@ const columns: TableColumn<CodeBuild>[] = [
       />
     ),
   },
-  { title: 'Version', field: 'version', render: b => b.version ?? '—' },
-  {
-    title: 'Commit',
-    field: 'commit.sha',
-    render: b =>
-      b.commit ? (
-        <>
-          {b.commit.url ? (
-            <Link to={b.commit.url}>
-              <code>{b.commit.shortSha}</code>
-            </Link>
-          ) : (
-            <code>{b.commit.shortSha}</code>
-          )}{' '}
-          {b.commit.message}
-        </>
-      ) : (
-        '—'
-      ),
-  },
-  {
-    title: 'Started',
-    field: 'startedAt',
-    render: b => (
-      <time dateTime={b.startedAt} title={formatTimestamp(b.startedAt)}>
-        {formatRelativeTime(b.startedAt)}
-      </time>
-    ),
-  },
-  {
-    title: 'Duration',
-    field: 'durationMs',
-    render: b => (b.building ? 'running' : formatDuration(b.durationMs)),
-  },
+  versionColumn(),
+  { title: 'Commit', field: 'commit.sha', render: b => renderCommit(b.commit) },
+  startedColumn(),
+  durationColumn(),
 ];
 
 /** The code-Jenkins build history, or its classified error where it would be. */
@@ -88,15 +60,7 @@ export function BuildsTable(props: BuildsTableProps) {
       title="Builds (code Jenkins)"
       columns={columns}
       data={data}
-      options={{
-        paging: data.length > pageSize,
-        pageSize,
-        pageSizeOptions: [pageSize, pageSize * 2, pageSize * 5],
-        search: false,
-        sorting: false,
-        padding: 'dense',
-        draggable: false,
-      }}
+      options={runTableOptions<CodeBuild>(data.length, pageSize)}
       emptyContent={
         <Typography
           variant="body2"

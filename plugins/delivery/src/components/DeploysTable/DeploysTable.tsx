@@ -5,14 +5,16 @@ import type {
   DeliveryView,
   DeployRun,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import {
-  formatDuration,
-  formatRelativeTime,
-  formatTimestamp,
-} from '../../utils/format';
 import { sourceFailures } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { SourceErrorNotice } from '../SourceErrorNotice';
+import {
+  durationColumn,
+  renderCommit,
+  runTableOptions,
+  startedColumn,
+  versionColumn,
+} from '../RunColumns';
 
 /** Props of {@link DeploysTable}. */
 export interface DeploysTableProps {
@@ -46,40 +48,14 @@ const columns: TableColumn<DeployRun>[] = [
       />
     ),
   },
-  { title: 'Version', field: 'version', render: d => d.version ?? '—' },
+  versionColumn(),
   {
     title: 'Config commit',
     field: 'configCommit.sha',
-    render: d =>
-      d.configCommit ? (
-        <>
-          {d.configCommit.url ? (
-            <Link to={d.configCommit.url}>
-              <code>{d.configCommit.shortSha}</code>
-            </Link>
-          ) : (
-            <code>{d.configCommit.shortSha}</code>
-          )}{' '}
-          {d.configCommit.message}
-        </>
-      ) : (
-        '—'
-      ),
+    render: d => renderCommit(d.configCommit),
   },
-  {
-    title: 'Started',
-    field: 'startedAt',
-    render: d => (
-      <time dateTime={d.startedAt} title={formatTimestamp(d.startedAt)}>
-        {formatRelativeTime(d.startedAt)}
-      </time>
-    ),
-  },
-  {
-    title: 'Duration',
-    field: 'durationMs',
-    render: d => (d.building ? 'running' : formatDuration(d.durationMs)),
-  },
+  startedColumn(),
+  durationColumn(),
 ];
 
 /**
@@ -104,15 +80,7 @@ export function DeploysTable(props: DeploysTableProps) {
         title="Deploys (config Jenkins)"
         columns={columns}
         data={data}
-        options={{
-          paging: data.length > pageSize,
-          pageSize,
-          pageSizeOptions: [pageSize, pageSize * 2, pageSize * 5],
-          search: false,
-          sorting: false,
-          padding: 'dense',
-          draggable: false,
-        }}
+        options={runTableOptions<DeployRun>(data.length, pageSize)}
         emptyContent={
           <Typography
             variant="body2"
