@@ -16,6 +16,7 @@ import { SandboxEngine } from './engine';
 import {
   loadDefaultWorld,
   loadWorldFile,
+  relativeWorld,
   worldToSeeds,
   type World,
 } from './world';
@@ -68,8 +69,19 @@ export const sandboxCredentials = {
 
 /** Options of {@link startSandbox}. @public */
 export interface SandboxOptions {
-  /** A world or the path of a world file (default: worlds/default.yaml). */
+  /**
+   * A world, the path of a world file, or a bundled world's name (`stakater` ->
+   * worlds/stakater.yaml). Default: worlds/default.yaml.
+   */
   world?: World | string;
+  /**
+   * The clock the world is relative to (default: the time the sandbox starts). Every date of
+   * the world is moved by one whole-minute offset so that its newest event happened one hour
+   * before `now`; pin it (tests) to get the same dates and git shas on every start.
+   */
+  now?: Date | number | string;
+  /** false: keep the world's dates as written (no shift). Default true. */
+  relativeTime?: boolean;
   /** Port per server; 0 picks a free one (tests). */
   ports?: Partial<Record<SandboxServer, number>>;
   host?: string;
@@ -91,10 +103,16 @@ export interface Sandbox {
 export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
-  const world =
+  const written =
     typeof options.world === 'string'
       ? loadWorldFile(options.world)
       : options.world ?? loadDefaultWorld();
+  const now =
+    options.now === undefined ? Date.now() : new Date(options.now).getTime();
+  if (Number.isNaN(now))
+    throw new Error(`startSandbox: invalid now ${String(options.now)}`);
+  const world =
+    options.relativeTime === false ? written : relativeWorld(written, now);
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultRegistry();
   const counter = new RequestCounter();

@@ -16,9 +16,12 @@ const table = [
   ['gateway', 'prod', 'v2.2.0', 'SUCCESS', 'v2.2.0', 'v2.2.0'],
 ];
 
+/** The clock both sandboxes of the determinism test see. */
+const now = Date.parse('2026-06-01T12:00:00Z');
+
 let sb: Sandbox;
 beforeAll(async () => {
-  sb = await startTestSandbox();
+  sb = await startTestSandbox({ now });
 });
 afterAll(() => sb.stop());
 
@@ -60,7 +63,7 @@ describe('the default world', () => {
   );
 
   it('is deterministic: a second sandbox has the same code shas and runs', async () => {
-    const other = await startTestSandbox();
+    const other = await startTestSandbox({ now });
     try {
       const url = '/job/stakater/job/xposer/job/master/16/api/json';
       const strip = (text: string, base: string) =>
@@ -88,6 +91,25 @@ describe('the default world', () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it('is relative to now: the newest event (dev deploy #3 ends) was about an hour ago', async () => {
+    const run = await getJson<{ timestamp: number; duration: number }>(
+      `${sb.urls['jenkins-deploy']}/job/deploy/job/config-dev/3/api/json`,
+      auth.deploy,
+    );
+    // Whole-minute offset: the run (65 s) ends between 61 and 60 minutes before now.
+    const age = now - (run.timestamp + run.duration);
+    expect(age).toBeGreaterThanOrEqual(60 * 60 * 1000);
+    expect(age).toBeLessThan(61 * 60 * 1000);
+    // Everything moved by the same offset: dev deploy #3 started at 2020-03-05T09:01:00Z.
+    const offset = run.timestamp - Date.parse('2020-03-05T09:01:00Z');
+    const build = await getJson<{ timestamp: number }>(
+      `${sb.urls['jenkins-code']}/job/stakater/job/xposer/job/master/16/api/json`,
+      auth.code,
+    );
+    expect(build.timestamp).toBe(Date.parse('2020-03-02T10:05:00Z') + offset);
+    expect(offset % 60000).toBe(0);
   });
 
   it('is pending-deploy in staging: the config head is newer than the last deploy run', async () => {

@@ -10,7 +10,10 @@ export {
   loadWorldFile,
   loadDefaultWorld,
   defaultWorldPath,
+  resolveWorldPath,
+  worldsDir,
 } from './loader';
+export { relativeWorld, worldTimeShift } from './relativeTime';
 export { generateWorld, type GenerateWorldOptions } from './generate';
 export { worldToSeeds, promotionBranch } from './seeds';
 export type { RenderContext } from './renderConfig';
