@@ -29,5 +29,7 @@ export type {
   GitHubCommitSeed,
   GitHubRepoSeed,
   GitHubStore,
+  GitHubTagAnnotation,
+  GitHubTagSeed,
   PullMergedEvent,
 } from './github';

@@ -14,6 +14,7 @@ import { usersRouter } from './routes/users';
 import { reposRouter } from './routes/repos';
 import { contentsRouter } from './routes/contents';
 import { refsRouter } from './routes/refs';
+import { tagsRouter } from './routes/tags';
 import { gitObjectsRouter } from './routes/gitObjects';
 import { commitsRouter } from './routes/commits';
 import { pullsRouter } from './routes/pulls';
@@ -95,6 +96,7 @@ export async function createGitHubApp(
     reposRouter,
     contentsRouter,
     refsRouter,
+    tagsRouter,
     gitObjectsRouter,
     commitsRouter,
     pullsRouter,

@@ -4,6 +4,8 @@ export type {
   GitHubCommitSeed,
   GitHubRepoSeed,
   GitHubStore,
+  GitHubTagAnnotation,
+  GitHubTagSeed,
   PullMergedEvent,
   RepoChangedEvent,
 } from './types';

@@ -15,6 +15,22 @@ export interface GitHubCommitSeed {
   files: Record<string, string | null>;
 }
 
+/** The annotation of an annotated tag (`git tag -a`). @public */
+export interface GitHubTagAnnotation {
+  message: string;
+  tagger?: { name: string; email: string };
+  /** ISO timestamp (default: now). */
+  date?: string;
+}
+
+/** A tag to seed: lightweight, or annotated when `annotation` is given. @public */
+export interface GitHubTagSeed {
+  name: string;
+  /** Seed commit id or branch name. */
+  target: string;
+  annotation?: GitHubTagAnnotation;
+}
+
 /** A repository to seed. @public */
 export interface GitHubRepoSeed {
   owner: string;
@@ -31,6 +47,8 @@ export interface GitHubRepoSeed {
     from?: string;
     commits: GitHubCommitSeed[];
   }>;
+  /** Tags, created after the commits and branches. */
+  tags?: GitHubTagSeed[];
   /** Branches protected with required pull request reviews (direct writes are rejected). */
   protectedBranches?: string[];
   pulls?: Array<{
@@ -94,6 +112,17 @@ export interface GitHubStore {
     message: string,
     files: Record<string, string | null>,
     author?: { name: string; email: string },
+  ): Promise<string>;
+  /**
+   * Creates `refs/tags/<name>` at a commit: lightweight, or pointing at a new annotated tag
+   * object. Returns the ref's object sha (the tag object's for annotated tags).
+   */
+  createTag(
+    owner: string,
+    repo: string,
+    name: string,
+    commitSha: string,
+    annotation?: GitHubTagAnnotation,
   ): Promise<string>;
   /** Every file path at a ref (empty: unknown repository or ref). */
   listPaths(owner: string, repo: string, ref: string): Promise<string[]>;

@@ -20,7 +20,9 @@ describe('relative time', () => {
 
   it('moves every date by the same offset and leaves the input alone', () => {
     const shifted = shiftWorldBy(world, 86400000);
-    expect(shifted.services[0].commits[0].date).toBe('2019-11-05T10:00:00.000Z');
+    expect(shifted.services[0].commits[0].date).toBe(
+      '2019-11-05T10:00:00.000Z',
+    );
     expect(shifted.services[0].artifacts[0].created).toBe(
       '2019-10-03T09:12:00.000Z',
     );

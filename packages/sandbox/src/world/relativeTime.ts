@@ -31,8 +31,7 @@ export function newestEvent(world: World): number | undefined {
   walk(world, (iso, owner) => {
     const t = Date.parse(iso);
     if (Number.isNaN(t)) return;
-    const end =
-      typeof owner.durationMs === 'number' ? t + owner.durationMs : t;
+    const end = typeof owner.durationMs === 'number' ? t + owner.durationMs : t;
     newest = newest === undefined ? end : Math.max(newest, end);
   });
   return newest;

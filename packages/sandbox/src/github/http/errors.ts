@@ -20,6 +20,8 @@ export const docs = {
   blobs: `${DOCS}/git/blobs#create-a-blob`,
   trees: `${DOCS}/git/trees#create-a-tree`,
   gitCommits: `${DOCS}/git/commits#create-a-commit`,
+  gitTags: `${DOCS}/git/tags#get-a-tag`,
+  tags: `${DOCS}/repos/repos#list-repository-tags`,
   commits: `${DOCS}/commits/commits#get-a-commit`,
   compare: `${DOCS}/commits/commits#compare-two-commits`,
   pulls: `${DOCS}/pulls/pulls#create-a-pull-request`,

@@ -1,6 +1,7 @@
 import type { TreeEntry } from 'isomorphic-git';
 import type { ApiContext } from '../http/context';
 import type { GitCommit, GitPerson } from '../store/gitRepo';
+import type { GitTag } from '../store/gitObjects';
 import { isoFromPerson, RepoRecord } from '../store/records';
 import { repoApiUrl, repoHtmlUrl } from './repos';
 import { nodeId } from './users';
@@ -96,5 +97,41 @@ export function gitBlob(
     url: `${repoApiUrl(ctx, rec)}/git/blobs/${sha}`,
     content: githubBase64(data),
     encoding: 'base64',
+  };
+}
+
+/** `git-tag` (GET /git/tags/{sha}): an annotated tag object. */
+export function gitTag(ctx: ApiContext, rec: RepoRecord, t: GitTag) {
+  const api = repoApiUrl(ctx, rec);
+  return {
+    node_id: nodeId(`03:Tag${rec.id}:`, t.sha),
+    tag: t.tag,
+    sha: t.sha,
+    url: `${api}/git/tags/${t.sha}`,
+    message: t.message,
+    tagger: gitPerson(t.tagger),
+    object: {
+      sha: t.object,
+      type: t.type,
+      url: `${api}/git/${t.type}s/${t.object}`,
+    },
+    verification: unsigned,
+  };
+}
+
+/** One entry of `GET /repos/{o}/{r}/tags` (`tag`); `commitSha` is the peeled commit. */
+export function repoTag(
+  ctx: ApiContext,
+  rec: RepoRecord,
+  name: string,
+  commitSha: string,
+) {
+  const api = repoApiUrl(ctx, rec);
+  return {
+    name,
+    commit: { sha: commitSha, url: `${api}/commits/${commitSha}` },
+    zipball_url: `${api}/zipball/refs/tags/${name}`,
+    tarball_url: `${api}/tarball/refs/tags/${name}`,
+    node_id: nodeId(`03:Ref${rec.id}:`, `refs/tags/${name}`),
   };
 }

@@ -2,15 +2,23 @@ import git, { TreeEntry } from 'isomorphic-git';
 import { createMemoryFs } from './memfs';
 import {
   decodeCommit,
+  decodeTag,
   decodeTree,
   encodeCommit,
   encodeObject,
+  encodeTag,
   encodeTree,
   GitObjectType,
   GitPerson,
+  TagFields,
 } from './objectCodec';
 
-export type { GitObjectType, GitPerson } from './objectCodec';
+export type { GitObjectType, GitPerson, TagFields } from './objectCodec';
+
+/** An annotated tag object with its sha. */
+export interface GitTag extends TagFields {
+  sha: string;
+}
 
 export interface GitCommit {
   sha: string;
@@ -139,6 +147,26 @@ export class GitObjects {
     return this.put('commit', encodeCommit(c));
   }
 
+  async readTag(oid: string): Promise<GitTag | undefined> {
+    const o = await this.get(oid);
+    return o?.type === 'tag' ? { sha: oid, ...decodeTag(o.body) } : undefined;
+  }
+
+  async writeTag(t: TagFields): Promise<string> {
+    return this.put('tag', encodeTag(t));
+  }
+
+  /** Follows annotated tags to the object they finally point at (`git rev-parse X^{}`). */
+  async peel(oid: string): Promise<string> {
+    let current = oid;
+    for (let i = 0; i < 10; i++) {
+      const tag = await this.readTag(current);
+      if (!tag) return current;
+      current = tag.object;
+    }
+    return current;
+  }
+
   /** Full object ids starting with `prefix`. */
   protected expand(prefix: string): string[] {
     return [...this.objects.keys()].filter(k => k.startsWith(prefix));
@@ -178,7 +206,10 @@ export class GitObjects {
       .catch(() => undefined);
   }
 
-  /** Resolves a branch, tag, `heads/x`, `refs/heads/x`, full or abbreviated sha to a commit sha. */
+  /**
+   * Resolves a branch, tag (annotated tags are peeled), `heads/x`, `refs/heads/x`, full or
+   * abbreviated sha to a commit sha.
+   */
   async resolveCommitish(ref: string): Promise<string | undefined> {
     const refs = await this.listRefs();
     for (const candidate of [
@@ -188,7 +219,7 @@ export class GitObjects {
       `refs/tags/${ref}`,
     ]) {
       const sha = refs.get(candidate);
-      if (sha) return sha;
+      if (sha) return this.peel(sha);
     }
     if (!/^[0-9a-f]{4,40}$/i.test(ref)) return undefined;
     let oid = ref.toLowerCase();
@@ -197,6 +228,7 @@ export class GitObjects {
       if (matches.length !== 1) return undefined;
       oid = matches[0];
     }
+    oid = await this.peel(oid);
     return (await this.objectType(oid)) === 'commit' ? oid : undefined;
   }
 }

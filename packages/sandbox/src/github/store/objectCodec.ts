@@ -132,3 +132,45 @@ export function decodeCommit(body: Buffer): CommitFields {
   }
   return fields;
 }
+
+/** An annotated tag object (`git tag -a`). */
+export interface TagFields {
+  /** Sha of the tagged object. */
+  object: string;
+  type: GitObjectType;
+  tag: string;
+  tagger: GitPerson;
+  message: string;
+}
+
+export function encodeTag(t: TagFields): Buffer {
+  return Buffer.from(
+    `object ${t.object}\ntype ${t.type}\ntag ${t.tag}\ntagger ${formatPerson(
+      t.tagger,
+    )}\n\n${t.message}`,
+    'utf8',
+  );
+}
+
+export function decodeTag(body: Buffer): TagFields {
+  const text = body.toString('utf8');
+  const split = text.indexOf('\n\n');
+  const head = split < 0 ? text : text.slice(0, split);
+  const fields: TagFields = {
+    object: '',
+    type: 'commit',
+    tag: '',
+    tagger: parsePerson(''),
+    message: split < 0 ? '' : text.slice(split + 2),
+  };
+  for (const line of head.split('\n')) {
+    const space = line.indexOf(' ');
+    const key = line.slice(0, space);
+    const value = line.slice(space + 1);
+    if (key === 'object') fields.object = value;
+    else if (key === 'type') fields.type = value as GitObjectType;
+    else if (key === 'tag') fields.tag = value;
+    else if (key === 'tagger') fields.tagger = parsePerson(value);
+  }
+  return fields;
+}

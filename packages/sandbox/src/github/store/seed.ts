@@ -67,6 +67,16 @@ async function applyRepoSeed(
     await rec.git.writeRef(`refs/heads/${branch.name}`, start);
     await applyCommits(store, rec, branch.name, branch.commits);
   }
+  for (const tag of seed.tags ?? []) {
+    const target =
+      rec.seedShas.get(tag.target) ??
+      (await rec.git.readRef(`refs/heads/${tag.target}`));
+    if (!target)
+      throw new Error(
+        `Seed ${name}: tag '${tag.name}' points at unknown '${tag.target}'`,
+      );
+    await store.tagInRepo(rec, tag.name, target, tag.annotation);
+  }
   for (const branch of seed.protectedBranches ?? []) {
     rec.protection.set(branch, {
       required_pull_request_reviews: { required_approving_review_count: 1 },

@@ -8,7 +8,12 @@ import {
   nowIso,
   personAt,
 } from './records';
-import type { CommitInfo, GitHubRepoSeed, GitHubStore } from '../types';
+import type {
+  CommitInfo,
+  GitHubRepoSeed,
+  GitHubStore,
+  GitHubTagAnnotation,
+} from '../types';
 import { applySeeds } from './seed';
 import { adoptFirstBranch, commitInfo } from './commitInfo';
 
@@ -276,6 +281,47 @@ export class GitHubStoreImpl implements GitHubStore {
         createBranch: true,
       }),
     );
+  }
+
+  async createTag(
+    owner: string,
+    repo: string,
+    name: string,
+    commitSha: string,
+    annotation?: GitHubTagAnnotation,
+  ): Promise<string> {
+    const rec = this.getRepo(owner, repo);
+    if (!rec) throw new Error(`Unknown repository ${owner}/${repo}`);
+    return rec.lock.run(() => this.tagInRepo(rec, name, commitSha, annotation));
+  }
+
+  /** Writes a tag ref (and tag object); must be called inside `rec.lock.run`. */
+  async tagInRepo(
+    rec: RepoRecord,
+    name: string,
+    commitSha: string,
+    annotation?: GitHubTagAnnotation,
+  ): Promise<string> {
+    const ref = `refs/tags/${name}`;
+    if (await rec.git.readRef(ref)) throw new Error(`Tag ${name} exists`);
+    if ((await rec.git.objectType(commitSha)) !== 'commit')
+      throw new Error(`Tag ${name}: ${commitSha} is not a commit`);
+    let sha = commitSha;
+    if (annotation) {
+      const who = annotation.tagger ?? this.viewerPerson();
+      const message = annotation.message.endsWith('\n')
+        ? annotation.message
+        : `${annotation.message}\n`;
+      sha = await rec.git.writeTag({
+        object: commitSha,
+        type: 'commit',
+        tag: name,
+        tagger: personAt(who.name, who.email, annotation.date),
+        message,
+      });
+    }
+    await rec.git.writeRef(ref, sha);
+    return sha;
   }
 
   async listPaths(owner: string, repo: string, ref: string): Promise<string[]> {
