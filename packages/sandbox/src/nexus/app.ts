@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import semver from 'semver';
 import { requireBasic, type BasicCredentials } from '../http/auth';
-import { componentXO, manifest } from './render';
+import { digestOf, imageConfig, manifest, mediaTypes } from './image';
+import { componentXO } from './render';
 import type { NexusComponent, NexusState } from './state';
 
 /** Options of {@link createNexusApp}. @public */
@@ -133,6 +134,23 @@ function dockerError(
     .send(JSON.stringify({ errors: [{ code, message, detail }] }));
 }
 
+/** A manifest or blob with its digest (GET: body, HEAD: headers only). */
+function sendBlob(
+  req: Request,
+  res: Response,
+  body: string,
+  type: string,
+): void {
+  const digest = digestOf(body);
+  res.setHeader('Docker-Distribution-Api-Version', 'registry/2.0');
+  res.setHeader('Docker-Content-Digest', digest);
+  res.setHeader('ETag', `"${digest}"`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.type(type);
+  if (req.method === 'HEAD') res.end();
+  else res.send(body);
+}
+
 /** A Nexus Repository Manager 3 server (search, components, Docker Registry v2). @public */
 export function createNexusApp(options: NexusAppOptions): Router {
   const router = express.Router();
@@ -189,25 +207,38 @@ export function createNexusApp(options: NexusAppOptions): Router {
     /^\/repository\/([^/]+)\/v2\/(.+)\/manifests\/([^/]+)$/,
     (req, res) => {
       const [repo, name, tag] = [req.params[0], req.params[1], req.params[2]];
-      const hit = options
-        .state()
-        .components.find(
-          c => c.repository === repo && c.name === name && c.version === tag,
-        );
+      const hit = options.state().find(repo, name, tag);
       if (!hit)
         return dockerError(res, 404, 'MANIFEST_UNKNOWN', 'manifest unknown', {
           Tag: tag,
         });
-      const body = manifest(hit);
-      res.setHeader('Docker-Distribution-Api-Version', 'registry/2.0');
-      res.setHeader(
-        'Docker-Content-Digest',
-        `sha256:${crypto.createHash('sha256').update(body).digest('hex')}`,
-      );
-      res.type('application/vnd.docker.distribution.manifest.v2+json');
-      return req.method === 'HEAD'
-        ? res.setHeader('Content-Length', Buffer.byteLength(body)).end()
-        : res.send(body);
+      return sendBlob(req, res, manifest(hit), mediaTypes.manifest);
+    },
+  );
+  router.get(
+    /^\/repository\/([^/]+)\/v2\/(.+)\/blobs\/([^/]+)$/,
+    (req, res) => {
+      const [repo, name, digest] = [
+        req.params[0],
+        req.params[1],
+        req.params[2],
+      ];
+      const config = options
+        .state()
+        .components.filter(c => c.repository === repo && c.name === name)
+        .map(imageConfig)
+        .find(body => digestOf(body) === digest);
+      if (!config)
+        return dockerError(
+          res,
+          404,
+          'BLOB_UNKNOWN',
+          'blob unknown to registry',
+          {
+            Digest: digest,
+          },
+        );
+      return sendBlob(req, res, config, mediaTypes.config);
     },
   );
   router.get(/^\/repository\/[^/]+\/v2\/?$/, (_req, res) => {

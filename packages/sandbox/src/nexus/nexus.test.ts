@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { readJsonFixture } from '../testing/fixtures';
 import { shapeDiff } from '../testing/shape';
 import { auth, getJson, startTestSandbox } from '../testing/sandbox';
@@ -116,6 +117,70 @@ describe('Nexus', () => {
       { headers: auth.nexus },
     );
     expect(missing.status).toBe(404);
+  });
+
+  it('serves the image config blob the manifest references, with matching digests', async () => {
+    const base = `${sb.urls.nexus}/repository/docker-hosted/v2/bench/service-001`;
+    const res = await fetch(`${base}/manifests/v1.0.6`, {
+      headers: auth.nexus,
+    });
+    const text = await res.text();
+    const digest = `sha256:${crypto
+      .createHash('sha256')
+      .update(text)
+      .digest('hex')}`;
+    expect(res.headers.get('docker-content-digest')).toBe(digest);
+    const page = await getJson<{
+      items: Array<{ assets: Array<{ checksum: { sha256: string } }> }>;
+    }>(
+      `${sb.urls.nexus}/service/rest/v1/search?docker.imageName=bench/service-001&docker.imageTag=v1.0.6`,
+      auth.nexus,
+    );
+    expect(`sha256:${page.items[0].assets[0].checksum.sha256}`).toBe(digest);
+    const { config } = JSON.parse(text) as {
+      config: { digest: string; size: number; mediaType: string };
+    };
+    const blob = await fetch(`${base}/blobs/${config.digest}`, {
+      headers: auth.nexus,
+    });
+    expect(blob.status).toBe(200);
+    expect(blob.headers.get('content-type')).toMatch(
+      /^application\/vnd\.docker\.container\.image\.v1\+json/,
+    );
+    expect(blob.headers.get('docker-content-digest')).toBe(config.digest);
+    const bytes = Buffer.from(await blob.arrayBuffer());
+    expect(bytes.length).toBe(config.size);
+    expect(
+      `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`,
+    ).toBe(config.digest);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Labels: null },
+      rootfs: {
+        type: 'layers',
+        diff_ids: [expect.any(String), expect.any(String)],
+      },
+    });
+    const head = await fetch(`${base}/blobs/${config.digest}`, {
+      method: 'HEAD',
+      headers: auth.nexus,
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(config.size));
+    const unknown = await fetch(`${base}/blobs/sha256:${'0'.repeat(64)}`, {
+      headers: auth.nexus,
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      errors: [
+        {
+          code: 'BLOB_UNKNOWN',
+          message: 'blob unknown to registry',
+          detail: { Digest: `sha256:${'0'.repeat(64)}` },
+        },
+      ],
+    });
   });
 
   it('requires basic auth', async () => {

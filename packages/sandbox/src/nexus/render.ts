@@ -1,3 +1,4 @@
+import { mediaTypes } from './image';
 import { digests, type NexusComponent } from './state';
 
 /** `2023-07-27T21:38:10.664+00:00` as Nexus prints dates. */
@@ -24,7 +25,7 @@ export function componentXO(base: string, c: NexusComponent) {
         repository: c.repository,
         format: 'docker',
         checksum: { sha1: d.sha1, sha256: d.sha256 },
-        contentType: 'application/vnd.docker.distribution.manifest.v2+json',
+        contentType: mediaTypes.manifest,
         lastModified: nexusDate(c.created),
         lastDownloaded: null,
         uploader: c.uploader,
@@ -35,35 +36,4 @@ export function componentXO(base: string, c: NexusComponent) {
       },
     ],
   };
-}
-
-/** Schema 2 manifest of a tag (Docker Registry v2). */
-export function manifest(c: NexusComponent): string {
-  const d = digests(c);
-  return JSON.stringify(
-    {
-      schemaVersion: 2,
-      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-      config: {
-        mediaType: 'application/vnd.docker.container.image.v1+json',
-        size: 1512,
-        digest: `sha256:${d.configSha256}`,
-      },
-      layers: [
-        {
-          mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-          size: 2797541,
-          digest:
-            'sha256:c9b1b535fdd91a9855fb7f82348177e5f019329a58c53c47272962dd60f71fc9',
-        },
-        {
-          mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-          size: c.fileSize * 9000,
-          digest: `sha256:${d.layerSha256}`,
-        },
-      ],
-    },
-    null,
-    3,
-  );
 }

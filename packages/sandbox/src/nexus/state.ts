@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { manifest } from './image';
 
 /** A docker image tag stored in Nexus. @public */
 export interface NexusComponent {
@@ -11,14 +12,24 @@ export interface NexusComponent {
   created: string;
   uploader: string;
   fileSize: number;
+  /**
+   * The tag whose image this tag points at (a moving tag like `latest` names its release's
+   * tag, so both have the same manifest and digest). Default: this tag's own image.
+   */
+  imageOf?: string;
+  /** Labels of the image config (`org.opencontainers.image.*`); none by default. */
+  labels?: Record<string, string>;
+  /** When the image was built (config `created`); default `created`. */
+  imageCreated?: string;
 }
 
 const hex = (algo: string, s: string) =>
   crypto.createHash(algo).update(s).digest('hex');
 
-/** Deterministic digests of a component's manifest. */
+/** Deterministic ids of a component and the digests of its manifest. */
 export function digests(c: NexusComponent) {
   const key = `${c.repository}/${c.name}:${c.version}`;
+  const body = manifest(c);
   return {
     componentId: Buffer.from(
       `${c.repository}:${hex('md5', `component:${key}`)}`,
@@ -28,10 +39,9 @@ export function digests(c: NexusComponent) {
     assetId: Buffer.from(`${c.repository}:${hex('md5', `asset:${key}`)}`)
       .toString('base64')
       .replace(/=+$/, ''),
-    sha1: hex('sha1', key),
-    sha256: hex('sha256', key),
-    configSha256: hex('sha256', `config:${key}`),
-    layerSha256: hex('sha256', `layer:${key}`),
+    /** sha1 and sha256 of the manifest bytes (the docker digest is `sha256:<sha256>`). */
+    sha1: hex('sha1', body),
+    sha256: hex('sha256', body),
   };
 }
 
@@ -49,6 +59,17 @@ export class NexusState {
     );
     if (i >= 0) this.components.splice(i, 1);
     this.components.push(c);
+  }
+
+  /** The component of a tag. */
+  find(
+    repository: string,
+    name: string,
+    tag: string,
+  ): NexusComponent | undefined {
+    return this.components.find(
+      c => c.repository === repository && c.name === name && c.version === tag,
+    );
   }
 
   repositories(): string[] {
