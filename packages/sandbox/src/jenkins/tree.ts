@@ -1,4 +1,14 @@
-/** A JSON value whose exported beans are rendered lazily (Jenkins `@ExportedBean`). */
+import { byDepth, namedPathPruner, type TreePruner } from './pruner';
+import { applyRange, type TreeSpec } from './treeSpec';
+
+export { parseTree } from './treeSpec';
+
+/**
+ * A value of the Jenkins JSON API before pruning. Arrays are Java arrays/collections, a `Map`
+ * is a Java `Map` (written as an object whose entries sit at the map's own level), a
+ * {@link Bean} or a plain object is an exported bean (a plain object's `_class` key, if any,
+ * is its class; its other keys are always visible).
+ */
 export type Node =
   | null
   | string
@@ -6,111 +16,76 @@ export type Node =
   | boolean
   | Node[]
   | Bean
+  | ReadonlyMap<string, Node>
   | { [key: string]: Node };
+
+/** Visibility of `@ExportedBean(defaultVisibility = 999)` beans (the git plugin's). */
+const ALWAYS = 999;
 
 /** An exported object: `_class`, all properties, and the ones shown when nested too deep. */
 export class Bean {
   constructor(
     readonly cls: string | undefined,
     readonly props: () => Record<string, Node>,
-    /** Keys shown beyond `depth` (e.g. `number`, `url`); `'all'` for inline objects like actions. */
+    /**
+     * Keys still shown one level below `depth` (`@Exported(visibility = 2)`, e.g. `number`,
+     * `url`); `'all'` for beans whose properties are always shown (actions, causes, ...).
+     */
     readonly summary: string[] | 'all',
-    /** Properties only a `tree=` shows (e.g. `allBuilds`). */
+    /** Properties with `visibility = -2` (e.g. `allBuilds`): shown by `tree=`, or `depth>=3`. */
     readonly treeOnly: string[] = [],
   ) {}
+
+  /** The `@Exported(visibility)` of a property. */
+  visibility(name: string): number {
+    if (this.treeOnly.includes(name)) return -2;
+    if (this.summary === 'all') return ALWAYS;
+    return this.summary.includes(name) ? 2 : 1;
+  }
 }
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
-/** One element of a `tree=` spec. */
-export interface TreeItem {
-  name: string;
-  children?: TreeItem[];
-  range?: { from?: number; to?: number };
-}
-
-/** Parses a Jenkins `tree=` spec (`jobs[name,builds[number,result]{0,5}],name`). */
-export function parseTree(spec: string): TreeItem[] {
-  let i = 0;
-  const fail = (msg: string): never => {
-    throw new Error(`Invalid tree spec at ${i}: ${msg}`);
-  };
-  const list = (): TreeItem[] => {
-    const items: TreeItem[] = [];
-    for (;;) {
-      const m = /^[A-Za-z0-9_$*.-]+/.exec(spec.slice(i));
-      if (!m) fail('expected a property name');
-      const item: TreeItem = { name: m![0] };
-      i += m![0].length;
-      if (spec[i] === '[') {
-        i++;
-        item.children = list();
-        if (spec[i] !== ']') fail('expected ]');
-        i++;
-      }
-      if (spec[i] === '{') {
-        const r = /^\{(\d*)(,?)(\d*)\}/.exec(spec.slice(i));
-        if (!r || (!r[1] && !r[3])) fail('expected {M,N}');
-        const from = r![1] ? Number(r![1]) : undefined;
-        let to: number | undefined = (from ?? 0) + 1;
-        if (r![2]) to = r![3] ? Number(r![3]) : undefined;
-        item.range = { from, to };
-        i += r![0].length;
-      }
-      items.push(item);
-      if (spec[i] !== ',') return items;
-      i++;
-    }
-  };
-  const items = list();
-  if (i !== spec.length) fail('unexpected character');
-  return items;
-}
-
-function slice<T>(arr: T[], range?: TreeItem['range']): T[] {
-  return range ? arr.slice(range.from ?? 0, range.to ?? arr.length) : arr;
-}
-
-/** Renders with `depth` (top-level beans full, nested beans beyond depth show their summary). */
-export function renderDepth(node: Node, depth: number, level = 0): Json {
+/**
+ * Writes a value the way stapler's `Property.writeValue` does: arrays take the pruner's range
+ * and hand the same pruner to every element; a map writes each entry with the same pruner (it
+ * uses up no level); a bean writes `_class`, then asks the pruner about each property.
+ */
+export function render(node: Node, pruner: TreePruner): Json {
   if (node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map(n => renderDepth(n, depth, level));
-  if (node instanceof Bean) {
-    const full = node.summary === 'all' || level <= depth;
-    const props = node.props();
-    const out: Record<string, Json> = node.cls ? { _class: node.cls } : {};
-    const nextLevel = node.summary === 'all' ? level : level + 1;
-    for (const [k, v] of Object.entries(props)) {
-      if (node.treeOnly.includes(k)) continue;
-      if (full || (node.summary as string[]).includes(k))
-        out[k] = renderDepth(v, depth, nextLevel);
-    }
+  if (Array.isArray(node))
+    return applyRange(node, pruner.range).map(n => render(n, pruner));
+  if (node instanceof Map) {
+    const out: Record<string, Json> = {};
+    for (const [key, value] of node) out[key] = render(value, pruner);
     return out;
   }
-  const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(node))
-    out[k] = renderDepth(v, depth, level);
+  let cls: unknown;
+  let props: Record<string, Node>;
+  let visibility: (name: string) => number;
+  if (node instanceof Bean) {
+    cls = node.cls;
+    props = node.props();
+    visibility = name => node.visibility(name);
+  } else {
+    ({ _class: cls, ...props } = node as Record<string, Node>);
+    visibility = () => ALWAYS;
+  }
+  const out: Record<string, Json> =
+    typeof cls === 'string' ? { _class: cls } : {};
+  for (const [name, value] of Object.entries(props)) {
+    const child = pruner.accept({ name, visibility: visibility(name) });
+    if (child) out[name] = render(value, child);
+  }
   return out;
 }
 
-/** Renders only what a `tree=` spec asks for (`_class` is always kept on beans). */
-export function renderTree(node: Node, tree: TreeItem[] | undefined): Json {
-  if (node === null || typeof node !== 'object') return node;
-  if (Array.isArray(node)) return node.map(n => renderTree(n, tree));
-  const isBean = node instanceof Bean;
-  const out: Record<string, Json> =
-    isBean && node.cls ? { _class: node.cls } : {};
-  if (!tree) return out;
-  const props = isBean ? node.props() : node;
-  const wanted: TreeItem[] = tree.some(t => t.name === '*')
-    ? Object.keys(props).map(name => ({ name }))
-    : tree;
-  for (const item of wanted) {
-    if (!(item.name in props)) continue;
-    const value = props[item.name];
-    out[item.name] = Array.isArray(value)
-      ? slice(value, item.range).map(v => renderTree(v, item.children))
-      : renderTree(value, item.children);
-  }
-  return out;
+/** `?tree=`: only what the spec names (`_class` is always written). */
+export function renderTree(node: Node, tree: TreeSpec | string): Json {
+  return render(node, namedPathPruner(tree));
+}
+
+/** `?depth=N` (no `tree`): nested beans show fewer properties the deeper they are. */
+export function renderDepth(node: Node, depth: number): Json {
+  return render(node, byDepth(depth));
 }
