@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { requireBasic, type BasicCredentials } from '../http/auth';
 import {
   chartVersionJson,
+  newestStable,
   type ChartMuseumState,
   type ChartRecord,
 } from './state';
@@ -84,7 +85,7 @@ export function createChartMuseumApp(options: ChartMuseumAppOptions): Router {
     const list = options.state().charts.get(req.params.name);
     const hit =
       req.params.version === 'latest'
-        ? list?.[0]
+        ? list && newestStable(list)
         : list?.find(c => c.version === req.params.version);
     if (!hit)
       return err(res, 404, `improper constraint: ${req.params.version}`);
@@ -103,17 +104,15 @@ export function createChartMuseumApp(options: ChartMuseumAppOptions): Router {
           description: hit.description,
           appVersion: hit.appVersion,
         });
-        return res
-          .type('application/x-tar')
-          .send(
-            packTgz(
-              {
-                [`${hit.name}/Chart.yaml`]: chartYaml,
-                [`${hit.name}/values.yaml`]: `${hit.name}:\n  image:\n    tag: ${hit.version}\n`,
-              },
-              Date.parse(hit.created),
-            ),
-          );
+        return res.type('application/x-tar').send(
+          packTgz(
+            {
+              [`${hit.name}/Chart.yaml`]: chartYaml,
+              [`${hit.name}/values.yaml`]: `${hit.name}:\n  image:\n    tag: ${hit.version}\n`,
+            },
+            Date.parse(hit.created),
+          ),
+        );
       }
     }
     return err(res, 404, 'object not found');

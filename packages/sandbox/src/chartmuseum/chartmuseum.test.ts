@@ -128,4 +128,39 @@ describe('ChartMuseum', () => {
     expect(await getJson(`${base}/health`, {})).toEqual({ healthy: true });
     expect((await fetch(`${base}/api/charts`)).status).toBe(401);
   });
+
+  it('accepts a moving `latest` version; /latest still means the newest stable semver', async () => {
+    for (const version of ['latest', '0.3.0-rc.1', '0.2.1'])
+      expect(
+        (
+          await fetch(`${base}/api/charts`, {
+            method: 'POST',
+            headers: { ...auth.charts, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'moving', version }),
+          })
+        ).status,
+      ).toBe(201);
+    const list = await getJson<Array<{ version: string }>>(
+      `${base}/api/charts/moving`,
+      auth.charts,
+    );
+    expect(list.map(c => c.version)).toEqual(['0.3.0-rc.1', '0.2.1', 'latest']);
+    const newest = await getJson<{ version: string }>(
+      `${base}/api/charts/moving/latest`,
+      auth.charts,
+    );
+    expect(newest.version).toBe('0.2.1');
+    const index = parse(
+      await (
+        await fetch(`${base}/index.yaml`, { headers: auth.charts })
+      ).text(),
+    ) as {
+      entries: Record<string, Array<{ version: string; urls: string[] }>>;
+    };
+    expect(index.entries.moving.map(c => c.version)).toContain('latest');
+    const tgz = await fetch(`${base}/charts/moving-latest.tgz`, {
+      headers: auth.charts,
+    });
+    expect(tgz.status).toBe(200);
+  });
 });

@@ -16,12 +16,33 @@ export interface ChartRecord {
   digest?: string;
 }
 
-/** Newest first: semver (ignoring a leading v) then upload time. */
+/** The semver of a chart version (a leading `v` allowed, as Masterminds/semver does). */
+export function chartSemver(version: string): string | null {
+  return semver.valid(version.replace(/^v/, ''));
+}
+
+/**
+ * Newest first, as Helm's index sorts entries: semver descending (ignoring a leading v), then
+ * upload time; versions that are not semver (e.g. a moving `latest`) go last.
+ */
 export function compareChartsDesc(a: ChartRecord, b: ChartRecord): number {
-  const va = semver.valid(a.version.replace(/^v/, ''));
-  const vb = semver.valid(b.version.replace(/^v/, ''));
+  const va = chartSemver(a.version);
+  const vb = chartSemver(b.version);
   if (va && vb && va !== vb) return semver.rcompare(va, vb);
+  if (va && !vb) return -1;
+  if (!va && vb) return 1;
   return b.created.localeCompare(a.created);
+}
+
+/**
+ * What `GET /api/charts/<name>/latest` answers: ChartMuseum reads `latest` as "no constraint",
+ * i.e. the newest stable semver version, even when a version literally named `latest` exists.
+ */
+export function newestStable(list: ChartRecord[]): ChartRecord | undefined {
+  return list.find(c => {
+    const v = chartSemver(c.version);
+    return v !== null && semver.prerelease(v) === null;
+  });
 }
 
 /** Charts of a ChartMuseum instance. @public */
