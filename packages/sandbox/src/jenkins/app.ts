@@ -5,6 +5,7 @@ import { buildBean } from './renderBuild';
 import { jobBean, jobUrl, rootBean } from './renderJob';
 import { queueItemBean } from './renderQueue';
 import { consoleText, describeRun } from './wfapi';
+import { rebuild, userIdCause } from './replay';
 import type { BuildParameter, JenkinsBuild, JenkinsJob } from './model';
 import type { JenkinsState } from './state';
 
@@ -27,25 +28,34 @@ const permalinks: Record<string, (b: JenkinsBuild) => boolean> = {
   lastUnsuccessfulBuild: b => b.result !== null && b.result !== 'SUCCESS',
 };
 
+/** Serves an exported bean like stapler's `serveExposedBean`: `tree` wins over `depth`. */
 function sendApi(req: Request, res: Response, node: Node): void {
-  const tree = typeof req.query.tree === 'string' ? req.query.tree : undefined;
+  const { tree, depth, pretty } = req.query;
   let body;
   try {
-    body = tree
-      ? renderTree(node, parseTree(tree))
-      : renderDepth(node, Number(req.query.depth ?? 0) || 0);
+    if (typeof tree === 'string') {
+      try {
+        body = renderTree(node, parseTree(tree));
+      } catch (e) {
+        throw new Error(`Malformed tree expression: ${(e as Error).message}`);
+      }
+    } else {
+      const d = typeof depth === 'string' ? depth : '0';
+      if (!/^[-+]?\d+$/.test(d))
+        throw new Error('Depth parameter must be a number');
+      body = renderDepth(node, Number(d));
+    }
   } catch (e) {
+    // stapler throws a ServletException: Jenkins answers 500.
     res
-      .status(400)
+      .status(500)
       .type('text/plain')
       .send(e instanceof Error ? e.message : String(e));
     return;
   }
   res.status(200).type('application/json;charset=utf-8');
   res.send(
-    req.query.pretty === 'true'
-      ? JSON.stringify(body, null, 2)
-      : JSON.stringify(body),
+    pretty === 'true' ? JSON.stringify(body, null, 2) : JSON.stringify(body),
   );
 }
 
@@ -55,6 +65,27 @@ function notFound(res: Response): void {
     .type('text/html;charset=utf-8')
     .send(
       '<html><head><title>Error 404 Not Found</title></head><body><h2>HTTP ERROR 404 Not Found</h2></body></html>',
+    );
+}
+
+/** The user of the request's Basic credentials. */
+function requestUser(req: Request): string {
+  const [scheme, value] = (req.headers.authorization ?? '').split(' ');
+  const user =
+    scheme === 'Basic' && value
+      ? Buffer.from(value, 'base64').toString().split(':')[0]
+      : '';
+  return user || 'anonymous';
+}
+
+/** Stapler's `@RequirePOST` answer to other methods. */
+function postRequired(res: Response): void {
+  res
+    .status(405)
+    .setHeader('Allow', 'POST')
+    .type('text/html;charset=utf-8')
+    .send(
+      '<html><head><title>POST required</title></head><body>POST is required for this URL</body></html>',
     );
 }
 
@@ -176,18 +207,8 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
           value,
         };
       });
-      const user =
-        (req.headers.authorization &&
-          Buffer.from(req.headers.authorization.split(' ')[1] ?? '', 'base64')
-            .toString()
-            .split(':')[0]) ||
-        'anonymous';
       const item = state.enqueue(job, parameters, [
-        {
-          cls: 'hudson.model.Cause$UserIdCause',
-          shortDescription: `Started by user ${user}`,
-          extra: { userId: user, userName: user },
-        },
+        userIdCause(requestUser(req)),
       ]);
       res.status(201).setHeader('Location', `${base()}/queue/item/${item.id}/`);
       return res.end();
@@ -205,6 +226,12 @@ export function createJenkinsApp(options: JenkinsAppOptions): Router {
         return res.json(describeRun(job, build));
       if (isGet && sub[0] === 'consoleText')
         return res.type('text/plain;charset=utf-8').send(consoleText(build));
+      if (sub.length === 2 && sub[0] === 'replay' && sub[1] === 'rebuild') {
+        if (req.method !== 'POST') return postRequired(res);
+        rebuild(state, job, build, requestUser(req));
+        // `rsp.sendRedirect("../..")`: back to the job; the new run may not have started yet.
+        return res.redirect(302, jobUrl(base(), job));
+      }
     }
     return notFound(res);
   });
