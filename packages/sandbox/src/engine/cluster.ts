@@ -7,20 +7,20 @@ import {
   serviceByRelease,
   valuesTagsByCommit,
 } from '../world/derive';
-import { releaseOf, type WorldEnvironment, type WorldService } from '../world';
+import type { WorldEnvironment, WorldService } from '../world';
 import type { EngineContext } from './context';
 
-/** Applies what `helm upgrade` of one dependency leaves in the cluster. */
+/** Applies what `helm upgrade` of one dependency (`release`: its alias) leaves in the cluster. */
 export function applyRelease(
   k8s: KubernetesState,
   ctx: EngineContext,
   env: WorldEnvironment,
   service: WorldService,
+  release: string,
   chartVersion: string,
   imageTag: string,
   when: string,
 ): void {
-  const release = releaseOf(service);
   k8s.apply({
     namespace: env.namespace,
     name: release,
@@ -66,6 +66,7 @@ export function seedCluster(ctx: EngineContext): KubernetesState {
           ctx,
           env,
           service,
+          release,
           chartVersion,
           imageTagFor(service, pin, tags.get(run.commit)?.[release]),
           when,

@@ -2,7 +2,8 @@ import semver from 'semver';
 import type { ChangeItem, QueueItem } from '../jenkins';
 import type { WorldService } from '../world';
 import { cloneUrl, codeStages } from './context';
-import { chartRecord, imageSize } from './seedArtifacts';
+import { bumpsVersions, ciUser } from '../world/bumpCommits';
+import { publishRelease } from './seedArtifacts';
 import { param, quietPeriod, type Runtime } from './runtime';
 
 /** A pushed commit the next run of a branch job builds. */
@@ -148,26 +149,33 @@ export async function runCodeBuild(
     );
     if (!rt.alive()) return;
     const created = new Date().toISOString();
-    await rt.store.commitFiles(
+    const bump = await rt.store.commitFiles(
       owner,
       name,
       branch,
       `Bump Version to ${version}`,
       { '.version': `${version}\n` },
-      { name: 'stakater-user', email: 'stakater@gmail.com' },
+      ciUser,
     );
     if (!rt.alive()) return;
-    rt.nexus.push({
-      repository: rt.ctx.nexusRepository,
-      name: service.image,
+    if (bumpsVersions(rt.ctx.world))
+      await rt.store.createTag(owner, name, version, bump, {
+        message: `Release ${version}`,
+        tagger: ciUser,
+      });
+    if (!rt.alive()) return;
+    publishRelease(rt.ctx, rt.nexus, rt.charts, service, {
       version,
       created,
-      uploader: 'jenkins',
-      fileSize: imageSize(version),
+      image: true,
+      chart: true,
+      revision: sha,
     });
-    rt.charts.add(chartRecord(service, version, created));
   }
-  rt.code.finish(build, 'SUCCESS', { displayName: version });
+  rt.code.finish(build, 'SUCCESS', {
+    // goBuildAndRelease (bumpCommit worlds) leaves the run named `#N`.
+    displayName: bumpsVersions(rt.ctx.world) ? undefined : version,
+  });
   rt.events.add('build.finished', {
     service: service.name,
     branch,

@@ -24,12 +24,17 @@ export function shaOf(
   );
 }
 
-/** `http://127.0.0.1:7105/stakater/xposer.git` */
+/**
+ * The remote a run checks out (BuildData `remoteUrls`): `http://127.0.0.1:7105/stakater/xposer.git`,
+ * or with `settings.gitRemote.style: ssh` `git@git.sandbox.internal:stakater/xposer.git`.
+ */
 export function cloneUrl(
   ctx: EngineContext,
   owner: string,
   repo: string,
 ): string {
+  const remote = ctx.world.settings.gitRemote;
+  if (remote.style === 'ssh') return `git@${remote.host}:${owner}/${repo}.git`;
   return `${ctx.store.htmlUrl(owner, repo)}.git`;
 }
 

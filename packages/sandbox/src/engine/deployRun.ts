@@ -1,5 +1,5 @@
 import type { QueueItem } from '../jenkins';
-import { releaseOf, type WorldEnvironment } from '../world';
+import { releasesOf, type WorldEnvironment } from '../world';
 import { failsToDeploy, normalizeVersion } from '../world/derive';
 import { applyRelease } from './cluster';
 import { cloneUrl, deployStages } from './context';
@@ -76,6 +76,7 @@ export async function runDeploy(
           rt.ctx,
           env,
           service,
+          release,
           chart.version,
           dep.valuesTag ?? chart.version,
           when,
@@ -106,8 +107,8 @@ export async function runDeploy(
     result,
     sha,
     ...(reason ? { reason } : {}),
-    releases: servicesOf(rt).filter(s =>
-      rt.k8s.get(env.namespace, releaseOf(s)),
-    ).length,
+    releases: servicesOf(rt)
+      .flatMap(releasesOf)
+      .filter(r => rt.k8s.get(env.namespace, r)).length,
   });
 }

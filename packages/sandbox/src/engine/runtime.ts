@@ -5,7 +5,7 @@ import type { KubernetesState } from '../kubernetes';
 import type { NexusState } from '../nexus';
 import type { EventLog } from './events';
 import type { EngineContext } from './context';
-import type { WorldService } from '../world';
+import { releasesOf, type WorldService } from '../world';
 
 /** What a running deploy or code build needs (a snapshot of one engine generation). */
 export interface Runtime {
@@ -50,5 +50,5 @@ export function serviceForRelease(
   rt: Runtime,
   release: string,
 ): WorldService | undefined {
-  return servicesOf(rt).find(s => (s.release ?? s.chart) === release);
+  return servicesOf(rt).find(s => releasesOf(s).includes(release));
 }

@@ -5,6 +5,7 @@ import {
   type JenkinsJob,
   type ParameterDefinition,
 } from '../jenkins';
+import { bumpsVersions, withBumpCommits } from '../world/bumpCommits';
 import {
   pinsFile,
   valuesFile,
@@ -97,7 +98,11 @@ function codeBuild(
         c.files ? Object.keys(c.files) : ['CHANGELOG.md'],
       ),
     );
-  const releasing = b.result === 'SUCCESS' && b.version !== undefined;
+  // goBuildAndRelease (bumpCommit worlds) never renames the run: it stays `#N`.
+  const releasing =
+    b.result === 'SUCCESS' &&
+    b.version !== undefined &&
+    !bumpsVersions(ctx.world);
   return {
     number: b.number,
     result: b.result,
@@ -179,7 +184,8 @@ export function seedCodeJenkins(ctx: EngineContext): JenkinsState {
       state,
       service,
       service.codeRepo.defaultBranch,
-      service.commits,
+      // With bump commits: a run's changeSet includes the previous release's bump.
+      withBumpCommits(ctx.world, service, service.commits),
       service.builds,
       q,
     );

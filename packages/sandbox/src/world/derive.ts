@@ -1,5 +1,5 @@
 import {
-  releaseOf,
+  releasesOf,
   type World,
   type WorldEnvironment,
   type WorldService,
@@ -16,7 +16,7 @@ export interface PublishedVersion {
   created: string;
   image: boolean;
   chart: boolean;
-  /** Code commit id the version was built from, when a build is known. */
+  /** Code commit id the version was built from (a build's, or an artifact's `commit`). */
   commit?: string;
   buildNumber?: number;
 }
@@ -90,7 +90,7 @@ export function serviceByRelease(
   world: World,
   release: string,
 ): WorldService | undefined {
-  return world.services.find(s => releaseOf(s) === release);
+  return world.services.find(s => releasesOf(s).includes(release));
 }
 
 /** Image tag a deploy of `pin` runs: the values override, else the resolved chart version. */

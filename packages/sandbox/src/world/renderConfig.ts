@@ -1,9 +1,4 @@
-import {
-  releaseOf,
-  type World,
-  type WorldEnvironment,
-  type WorldService,
-} from './types';
+import { type World, type WorldEnvironment, type WorldService } from './types';
 import { imageTagFor, serviceByRelease } from './derive';
 
 /** Where rendered files point (known once the servers listen). */
@@ -26,6 +21,7 @@ export function valuesFile(release: string): string {
 
 function dependencyBlock(
   world: World,
+  env: WorldEnvironment,
   pins: Record<string, string>,
   ctx: RenderContext,
 ): string {
@@ -39,7 +35,9 @@ function dependencyBlock(
       }/${service.codeRepo.name})`,
     );
     lines.push(`  - name: ${service.chart}`);
-    lines.push(`    version: ${version}`);
+    lines.push(
+      `    version: ${env.quotePins ? JSON.stringify(version) : version}`,
+    );
     lines.push(`    repository: ${ctx.chartRepoUrl}`);
     lines.push(`    alias: ${release}`);
   }
@@ -78,7 +76,7 @@ export function renderChartYaml(
     'type: application',
     'version: 1.0.0',
     'dependencies:',
-    dependencyBlock(world, pins, ctx),
+    dependencyBlock(world, env, pins, ctx),
     '',
   ].join('\n');
 }
@@ -93,7 +91,7 @@ export function renderRequirements(
   return [
     header(env),
     'dependencies:',
-    dependencyBlock(world, pins, ctx),
+    dependencyBlock(world, env, pins, ctx),
     '',
   ].join('\n');
 }
@@ -101,11 +99,11 @@ export function renderRequirements(
 /** Renders the values file of one release, nested under the alias as Stakater does. */
 export function renderValues(
   service: WorldService,
+  release: string,
   env: WorldEnvironment,
   tag: string,
   ctx: RenderContext,
 ): string {
-  const release = releaseOf(service);
   const repo = `${ctx.registryHost}/${service.image}`;
   if (service.valuesStyle === 'application') {
     return [
@@ -151,6 +149,7 @@ export function renderConfigFiles(
     if (!service) continue;
     files[valuesFile(release)] = renderValues(
       service,
+      release,
       env,
       imageTagFor(service, pin, valuesTags[release]),
       ctx,

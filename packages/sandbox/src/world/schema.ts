@@ -59,6 +59,8 @@ export const artifactSchema = z
   .object({
     version: z.string().min(1),
     created: isoDate,
+    /** Code commit id it was built from (OCI `revision` label; bumpCommit: bump + tag). */
+    commit: z.string().min(1).optional(),
     image: z.boolean().default(true),
     chart: z.boolean().default(true),
   })
@@ -86,6 +88,11 @@ export const serviceSchema = z
     chart: name,
     /** Dependency alias in the config repos (defaults to the chart). */
     release: name.optional(),
+    /**
+     * The chart deployed more than once per environment, under these aliases (each with its
+     * own values file and Deployment). Replaces `release`.
+     */
+    aliases: z.array(name).min(1).optional(),
     chartApiVersion: z.enum(['v1', 'v2']).default('v1'),
     /** Where the image tag lives in the config repo's values file. */
     valuesStyle: z.enum(['stakater', 'application']).default('stakater'),
@@ -130,6 +137,8 @@ export const environmentSchema = z
       .strict(),
     /** `requirements`: Helm v1 requirements.yaml; `chart`: v2 Chart.yaml dependencies. */
     format: z.enum(['requirements', 'chart']).default('requirements'),
+    /** Write pins quoted (`version: "1.4.2"`). */
+    quotePins: z.boolean().default(false),
     deployJob: z.string().regex(/^[^/]+(\/[^/]+)*$/, 'expected a/b/c'),
     commits: z.array(configCommitSchema).min(1),
     deploys: z.array(deployRunSchema).default([]),
@@ -171,6 +180,27 @@ export const settingsSchema = z
     /** Deploys pinning one of these versions (with or without `v`) fail. */
     failingDeployVersions: z.array(z.string()).default([]),
     nexusRepository: z.string().default('docker-hosted'),
+    /**
+     * How a released code run shows its version. `displayName`: the run's displayName is the
+     * version. `bumpCommit` (Stakater's goBuildAndRelease): runs stay `#N`; the pipeline commits
+     * `Bump Version to X` (`.version`) on top of the built commit, tags that commit `X`
+     * (annotated) and pushes image and chart `X`.
+     */
+    releaseStyle: z.enum(['displayName', 'bumpCommit']).default('displayName'),
+    /** Remote URL style in BuildData (`remoteUrls`) of code and deploy runs. */
+    gitRemote: z
+      .object({
+        /** https: `<sandbox GitHub>/<owner>/<repo>.git`; ssh: `git@<host>:<owner>/<repo>.git`. */
+        style: z.enum(['https', 'ssh']).default('https'),
+        /** Hostname for ssh remotes (another name of the sandbox GitHub). */
+        host: z.string().min(1).default('git.sandbox.internal'),
+      })
+      .strict()
+      .default({}),
+    /** Images carry OCI labels (`org.opencontainers.image.revision/version/source/created`). */
+    imageLabels: z.boolean().default(false),
+    /** A moving tag (`latest`): Nexus tag and chart version naming the newest release. */
+    movingTag: z.string().min(1).optional(),
     /**
      * GitHub orgs the code Jenkins scans like a GitHub Organization folder (new repos with a
      * Jenkinsfile get a multibranch job). Default: the orgs of the services' code repos.

@@ -5,6 +5,7 @@ import {
   serviceByRelease,
   valuesTagsByCommit,
 } from './derive';
+import { releaseTags, withBumpCommits } from './bumpCommits';
 import { codeScaffold } from './renderCode';
 import {
   configScaffold,
@@ -53,7 +54,7 @@ function codeCommits(
   return { seeds, changelog: byId };
 }
 
-function codeRepoSeed(service: WorldService): GitHubRepoSeed {
+function codeRepoSeed(world: World, service: WorldService): GitHubRepoSeed {
   const first = publishedVersions(service)[0]?.version ?? '0.0.1';
   const initial: GitHubCommitSeed = {
     id: `${service.name}-init`,
@@ -65,7 +66,10 @@ function codeRepoSeed(service: WorldService): GitHubRepoSeed {
     files: codeScaffold(service, first),
   };
   const base = `# Changelog of ${service.name}\n`;
-  const main = codeCommits(service.commits, base);
+  const main = codeCommits(
+    withBumpCommits(world, service, service.commits),
+    base,
+  );
   return {
     owner: service.codeRepo.owner,
     name: service.codeRepo.name,
@@ -84,6 +88,7 @@ function codeRepoSeed(service: WorldService): GitHubRepoSeed {
         commits: codeCommits(b.commits, fromLog).seeds,
       };
     }),
+    tags: releaseTags(world, service),
   };
 }
 
@@ -181,7 +186,7 @@ export function worldToSeeds(
   ctx: RenderContext,
 ): GitHubRepoSeed[] {
   return [
-    ...world.services.map(codeRepoSeed),
+    ...world.services.map(s => codeRepoSeed(world, s)),
     ...world.environments.map(env => configRepoSeed(world, env, ctx)),
   ];
 }

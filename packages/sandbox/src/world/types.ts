@@ -35,7 +35,12 @@ export type WorldDeployRun = z.output<typeof deployRunSchema>;
 /** @public */
 export type WorldSettings = z.output<typeof settingsSchema>;
 
-/** Alias used in config repos for a service. @public */
+/** Alias used in config repos for a service (its first, when deployed under several). @public */
 export function releaseOf(service: WorldService): string {
-  return service.release ?? service.chart;
+  return releasesOf(service)[0];
+}
+
+/** Every alias a service is deployed under in the config repos. @public */
+export function releasesOf(service: WorldService): string[] {
+  return service.aliases ?? [service.release ?? service.chart];
 }

@@ -1,6 +1,6 @@
 import type { ZodIssue } from 'zod';
 import { worldSchema } from './schema';
-import { releaseOf, type World } from './types';
+import { releasesOf, type World } from './types';
 
 /** One problem found in a world file. @public */
 export interface WorldIssue {
@@ -60,9 +60,16 @@ function crossCheck(world: World): WorldIssue[] {
     if (names.has(s.name))
       add(['services', si, 'name'], `duplicate service ${s.name}`);
     names.add(s.name);
-    if (releases.has(releaseOf(s)))
-      add(['services', si, 'release'], `duplicate release ${releaseOf(s)}`);
-    releases.add(releaseOf(s));
+    if (s.aliases && s.release)
+      add(['services', si, 'aliases'], 'use either release or aliases');
+    for (const r of releasesOf(s)) {
+      if (releases.has(r))
+        add(
+          ['services', si, s.aliases ? 'aliases' : 'release'],
+          `duplicate release ${r}`,
+        );
+      releases.add(r);
+    }
     const ids = new Set<string>();
     const addIds = (
       commits: Array<{ id: string }>,
@@ -91,6 +98,13 @@ function crossCheck(world: World): WorldIssue[] {
       });
     };
     checkBuilds(s.builds, ['services', si, 'builds']);
+    s.artifacts.forEach((a, ai) => {
+      if (a.commit && !ids.has(a.commit))
+        add(
+          ['services', si, 'artifacts', ai, 'commit'],
+          `unknown commit id ${a.commit}`,
+        );
+    });
     s.branches.forEach((b, bi) => {
       checkBuilds(b.builds, ['services', si, 'branches', bi, 'builds']);
       if (s.job.type === 'pipeline')

@@ -1,6 +1,7 @@
 import {
   generateWorld,
   loadDefaultWorld,
+  loadWorldFile,
   parseWorld,
   worldToSeeds,
   WorldValidationError,
@@ -126,5 +127,84 @@ environments:
       chartVersions: 500,
     });
     expect(one.services[0].builds).toHaveLength(1000);
+  });
+
+  it('loads bundled worlds by name and checks the stakater extensions', () => {
+    const world = loadWorldFile('stakater');
+    expect(world.settings).toMatchObject({
+      releaseStyle: 'bumpCommit',
+      gitRemote: { style: 'ssh', host: 'git.sandbox.internal' },
+      imageLabels: true,
+      movingTag: 'latest',
+    });
+    expect(world.services.find(s => s.name === 'edge')!.aliases).toEqual([
+      'edge-public',
+      'edge-internal',
+    ]);
+    const text = `settings: { releaseStyle: tagged, gitRemote: { style: git } }
+services:
+  - name: a
+    codeRepo: { owner: o, name: a }
+    job: { path: o/a }
+    image: o/a
+    chart: a
+    release: a1
+    aliases: [a2, b]
+    artifacts: [{ version: 0.1.0, created: '2020-01-01T00:00:00Z', commit: zz }]
+    commits: [{ id: c1, message: m, date: '2020-01-01T00:00:00Z' }]
+  - name: b
+    codeRepo: { owner: o, name: b }
+    job: { path: o/b }
+    image: o/b
+    chart: b
+    commits: [{ id: c1, message: m, date: '2020-01-01T00:00:00Z' }]
+`;
+    expect(() => parseWorld(text)).toThrow(
+      'settings.releaseStyle: expected one of displayName|bumpCommit (got "tagged")',
+    );
+    expect(() => parseWorld(text)).toThrow(
+      'settings.gitRemote.style: expected one of https|ssh (got "git")',
+    );
+    const valid = text.replace(/^settings:.*\n/, '');
+    let issues: string[] = [];
+    try {
+      parseWorld(valid);
+    } catch (e) {
+      issues = (e as WorldValidationError).issues.map(
+        i => `${i.path}: ${i.message}`,
+      );
+    }
+    expect(issues).toEqual([
+      'services[0].aliases: use either release or aliases',
+      'services[0].artifacts[0].commit: unknown commit id zz',
+      'services[1].release: duplicate release b',
+    ]);
+  });
+
+  it('renders bump commits and annotated tags for bumpCommit worlds, quoted pins', () => {
+    const seeds = worldToSeeds(loadWorldFile('stakater'), ctx);
+    const inventory = seeds.find(s => s.name === 'inventory')!;
+    const messages = inventory.commits.map(c => c.message);
+    expect(messages.slice(0, 5)).toEqual([
+      'Initial commit',
+      'Add stock levels API',
+      'Bump Version to 0.3.0',
+      'Reserve stock on checkout',
+      'Bump Version to 0.3.1',
+    ]);
+    expect(inventory.commits[2].files).toEqual({ '.version': '0.3.0\n' });
+    expect(inventory.tags).toHaveLength(5);
+    expect(inventory.tags![0]).toMatchObject({
+      name: '0.3.0',
+      target: 'bump:0.3.0',
+      annotation: { tagger: { name: 'stakater-user' } },
+    });
+    const prod = seeds.find(s => s.name === 'config-prod')!;
+    expect(prod.commits[0].files['Chart.yaml']).toContain(
+      '  - name: edge\n    version: "2.0.9"\n',
+    );
+    expect(prod.commits[0].files['edge-internal.yaml']).toContain(
+      'edge-internal:\n  edge:\n    image:',
+    );
   });
 });
