@@ -149,7 +149,7 @@ export async function runCodeBuild(
     );
     if (!rt.alive()) return;
     const created = new Date().toISOString();
-    const bump = await rt.store.commitFiles(
+    const bumpSha = await rt.store.commitFiles(
       owner,
       name,
       branch,
@@ -159,7 +159,7 @@ export async function runCodeBuild(
     );
     if (!rt.alive()) return;
     if (bumpsVersions(rt.ctx.world))
-      await rt.store.createTag(owner, name, version, bump, {
+      await rt.store.createTag(owner, name, version, bumpSha, {
         message: `Release ${version}`,
         tagger: ciUser,
       });
