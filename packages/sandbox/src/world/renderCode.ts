@@ -4,6 +4,8 @@ import type { WorldService } from './types';
 export function codeScaffold(
   service: WorldService,
   firstVersion: string,
+  /** Branch or tag of the shared pipeline library the Jenkinsfile loads. */
+  libraryRef = 'master',
 ): Record<string, string> {
   const chartDir = `deployments/kubernetes/chart/${service.chart}`;
   const v2 = service.chartApiVersion === 'v2';
@@ -13,7 +15,7 @@ export function codeScaffold(
     Dockerfile: `FROM alpine:3.11\nCOPY ./${service.name} /${service.name}\nENTRYPOINT ["/${service.name}"]\n`,
     Jenkinsfile: [
       '#!/usr/bin/groovy',
-      "@Library('github.com/stakater/fabric8-pipeline-library@master') _",
+      `@Library('github.com/stakater/fabric8-pipeline-library@${libraryRef}') _`,
       '',
       'goBuildAndRelease {',
       `  chartRepositoryURL = 'chartmuseum'`,

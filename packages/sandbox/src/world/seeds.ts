@@ -63,7 +63,7 @@ function codeRepoSeed(world: World, service: WorldService): GitHubRepoSeed {
       Date.parse(service.commits[0].date) - 86400000,
     ).toISOString(),
     author: service.commits[0].author,
-    files: codeScaffold(service, first),
+    files: codeScaffold(service, first, world.settings.pipelineLibrary.branch),
   };
   const base = `# Changelog of ${service.name}\n`;
   const main = codeCommits(
