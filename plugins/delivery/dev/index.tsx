@@ -2,6 +2,9 @@
  * Standalone dev app for the Delivery tab: `yarn start` in this package.
  * Renders the tab for the `xposer` fixture entity against an in-memory
  * delivery API (no backend, no sandbox needed), in light and dark themes.
+ * `/broken-setup` shows a new user's `payments-api` with a wrong job path;
+ * `?case=version-from` or `?case=host-alias` there swaps in the other two
+ * broken setups the Setup check explains.
  */
 import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
@@ -15,6 +18,23 @@ import { deliveryApiRef } from '../src/api';
 import { FakeDeliveryApi } from '../src/__fixtures__/FakeDeliveryApi';
 import { prodPreview, prodResult } from '../src/__fixtures__/promotion';
 import { xposerEntity, xposerView } from '../src/__fixtures__/xposerView';
+import {
+  missingHostAliasDiagnostics,
+  paymentsApiEntity,
+  wrongJobPathDiagnostics,
+  wrongJobPathView,
+  wrongVersionFromDiagnostics,
+} from '../src/__fixtures__/brokenSetup';
+import { xposerDiagnostics } from '../src/__fixtures__/xposerDiagnostics';
+
+function brokenDiagnostics() {
+  const which = new URLSearchParams(window.location.search).get('case');
+  if (which === 'version-from') return wrongVersionFromDiagnostics;
+  if (which === 'host-alias') return missingHostAliasDiagnostics;
+  return wrongJobPathDiagnostics;
+}
+
+const isPayments = (name: string) => name === paymentsApiEntity.metadata.name;
 
 const fixtureApi = deliveryApi.override({
   params: defineParams =>
@@ -22,21 +42,27 @@ const fixtureApi = deliveryApi.override({
       api: deliveryApiRef,
       deps: {},
       factory: () =>
-        new FakeDeliveryApi(async () => xposerView, {
-          // every preview answers with the staging -> prod fixture, tagged
-          // with what was asked, so the dialogs can be tried without a backend
-          previewPromotion: async (_entity, request) => ({
-            ...prodPreview,
-            environment: request.environment,
-            version: request.version,
-          }),
-          promote: async () => prodResult(),
-          resync: async (_entity, environment) => ({
-            environment,
-            queueUrl: 'http://127.0.0.1:7102/queue/item/42/',
-            queued: true,
-          }),
-        }),
+        new FakeDeliveryApi(
+          async entity =>
+            isPayments(entity.name) ? wrongJobPathView : xposerView,
+          {
+            getDiagnostics: async entity =>
+              isPayments(entity.name) ? brokenDiagnostics() : xposerDiagnostics,
+            // every preview answers with the staging -> prod fixture, tagged
+            // with what was asked, so the dialogs can be tried without a backend
+            previewPromotion: async (_entity, request) => ({
+              ...prodPreview,
+              environment: request.environment,
+              version: request.version,
+            }),
+            promote: async () => prodResult(),
+            resync: async (_entity, environment) => ({
+              environment,
+              queueUrl: 'http://127.0.0.1:7102/queue/item/42/',
+              queued: true,
+            }),
+          },
+        ),
     }),
 });
 
@@ -54,10 +80,27 @@ const devPage = PageBlueprint.make({
   },
 });
 
+const brokenSetupPage = PageBlueprint.make({
+  name: 'broken-setup',
+  params: {
+    path: '/broken-setup',
+    title: 'Delivery (fixture: broken setup)',
+    loader: () =>
+      import('../src/components/DeliveryContent').then(m => (
+        <EntityProvider entity={paymentsApiEntity}>
+          <m.DeliveryContent />
+        </EntityProvider>
+      )),
+  },
+});
+
 const app = createApp({
   features: [
     deliveryPlugin.withOverrides({ extensions: [fixtureApi] }),
-    createFrontendModule({ pluginId: 'delivery', extensions: [devPage] }),
+    createFrontendModule({
+      pluginId: 'delivery',
+      extensions: [devPage, brokenSetupPage],
+    }),
   ],
 });
 

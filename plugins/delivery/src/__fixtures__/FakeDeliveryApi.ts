@@ -1,5 +1,6 @@
 import type {
   DeliveryApi,
+  DeliveryDiagnostics,
   DeliveryEntityRef,
   DeliveryView,
   PromotionPreview,
@@ -9,30 +10,47 @@ import type {
   ResyncResult,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 
-/** Optional answers of the mutating calls; missing ones throw. */
+import { xposerDiagnostics } from './xposerDiagnostics';
+
+/**
+ * Optional answers: missing mutating calls throw; a missing `getDiagnostics`
+ * answers with {@link xposerDiagnostics}.
+ */
 export type FakeDeliveryHandlers = Partial<
-  Pick<DeliveryApi, 'previewPromotion' | 'promote' | 'resync'>
+  Pick<
+    DeliveryApi,
+    'previewPromotion' | 'promote' | 'resync' | 'getDiagnostics'
+  >
 >;
 
 /**
  * An in-memory {@link DeliveryApi} for tests and the dev app: answers
- * `getView` with whatever the supplied function returns, the promotion and
- * re-sync calls with the given handlers, and records every call.
+ * `getView` with whatever the supplied function returns, diagnostics,
+ * promotion and re-sync calls with the given handlers, and records every call.
  */
 export class FakeDeliveryApi implements DeliveryApi {
   readonly viewRequests: DeliveryEntityRef[] = [];
+  readonly diagnosticsRequests: DeliveryEntityRef[] = [];
   readonly previewRequests: PromotionRequest[] = [];
   readonly promoteRequests: PromotionRequest[] = [];
   readonly resyncRequests: string[] = [];
 
   constructor(
-    private readonly view: () => Promise<DeliveryView>,
+    private readonly view: (entity: DeliveryEntityRef) => Promise<DeliveryView>,
     private readonly handlers: FakeDeliveryHandlers = {},
   ) {}
 
   getView(entity: DeliveryEntityRef): Promise<DeliveryView> {
     this.viewRequests.push(entity);
-    return this.view();
+    return this.view(entity);
+  }
+
+  async getDiagnostics(
+    entity: DeliveryEntityRef,
+  ): Promise<DeliveryDiagnostics> {
+    this.diagnosticsRequests.push(entity);
+    if (!this.handlers.getDiagnostics) return xposerDiagnostics;
+    return this.handlers.getDiagnostics(entity);
   }
 
   async listPromotions(): Promise<PromotionRecord[]> {

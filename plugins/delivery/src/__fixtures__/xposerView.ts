@@ -1,6 +1,8 @@
 import type {
   CommitRef,
   DeliveryView,
+  LinkEvidence,
+  VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { Entity } from '@backstage/catalog-model';
 
@@ -71,6 +73,73 @@ const chart = (version: string, createdAt: string) => ({
   url: `http://127.0.0.1:7104/api/charts/xposer/${version}`,
 });
 
+const configCommit = (repo: string, sha: string, message: string) => ({
+  sha,
+  shortSha: sha.slice(0, 7),
+  message,
+  url: `${GHE}/gitops/${repo}/commit/${sha}`,
+});
+const devConfig = configCommit(
+  'config-dev',
+  'aa11bb22cc33dd44ee55ff6677889900aabbccdd',
+  'Bump xposer to v0.0.20',
+);
+const stagingConfig = configCommit(
+  'config-staging',
+  '7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a',
+  'Promote xposer v0.0.18 -> v0.0.19 to staging',
+);
+const configCommitVia = (
+  run: number,
+  repo: string,
+  sha: string,
+): LinkEvidence => ({
+  via: 'buildData',
+  detail: `run #${run} recorded revision ${sha.slice(
+    0,
+    7,
+  )} of ${GHE}/gitops/${repo}.git`,
+});
+
+const CODE_REMOTE = `${GHE}/stakater/xposer.git`;
+
+/** The sandbox code Jenkins names each release build after its version. */
+const versionVia = (build: number, version: string): LinkEvidence => ({
+  via: 'displayName',
+  detail: `build #${build} is named ${version}`,
+});
+const commitVia = (build: number, sha: string): LinkEvidence => ({
+  via: 'buildData',
+  detail: `build #${build} recorded revision ${sha.slice(
+    0,
+    7,
+  )} of ${CODE_REMOTE} (the pipeline library's revision is ignored)`,
+});
+const releaseLinks = (
+  build: number,
+  sha: string,
+  version: string,
+): VersionLineage['links'] => ({
+  build: versionVia(build, version),
+  commit: commitVia(build, sha),
+  image: {
+    via: 'sameVersion',
+    detail: `image tag stakater/xposer:${version} equals the version`,
+  },
+  chart: {
+    via: 'sameVersion',
+    detail: `chart xposer ${version} in ChartMuseum equals the version`,
+  },
+});
+const deployedByVia = (
+  run: number,
+  configSha: string,
+  version: string,
+): LinkEvidence => ({
+  via: 'configCommit',
+  detail: `run #${run} deployed config commit ${configSha}, which pins xposer ${version}`,
+});
+
 /** The `xposer` catalog entity as the demo catalog registers it. */
 export const xposerEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -113,6 +182,7 @@ export const xposerView: DeliveryView = {
         '2026-11-25T16:07:00Z',
       ),
       chart: chart('v0.0.20', '2026-11-25T16:08:00Z'),
+      links: releaseLinks(46, c20.sha, 'v0.0.20'),
       environments: [
         {
           environment: 'dev',
@@ -123,6 +193,7 @@ export const xposerView: DeliveryView = {
             url: 'http://127.0.0.1:7102/job/deploy/job/config-dev/31/',
             result: 'SUCCESS',
           },
+          deployedByVia: deployedByVia(31, 'aa11bb2', 'v0.0.20'),
         },
         { environment: 'staging', pinned: false, running: true },
       ],
@@ -143,6 +214,7 @@ export const xposerView: DeliveryView = {
         '2026-11-24T10:20:00Z',
       ),
       chart: chart('v0.0.19', '2026-11-24T10:21:00Z'),
+      links: releaseLinks(45, c19.sha, 'v0.0.19'),
       environments: [
         {
           environment: 'staging',
@@ -153,6 +225,7 @@ export const xposerView: DeliveryView = {
             url: 'http://127.0.0.1:7102/job/deploy/job/config-staging/18/',
             result: 'SUCCESS',
           },
+          deployedByVia: deployedByVia(18, '7d8e9f0', 'v0.0.19'),
         },
       ],
     },
@@ -172,6 +245,7 @@ export const xposerView: DeliveryView = {
         '2026-11-20T09:05:00Z',
       ),
       chart: chart('v0.0.18', '2026-11-20T09:06:00Z'),
+      links: releaseLinks(44, c18.sha, 'v0.0.18'),
       environments: [],
     },
     {
@@ -183,6 +257,17 @@ export const xposerView: DeliveryView = {
         '2026-06-02T12:00:00Z',
       ),
       chart: chart('0.0.8', '2026-06-02T12:01:00Z'),
+      // older than the 50 builds the code Jenkins keeps: no build, no commit
+      links: {
+        image: {
+          via: 'sameVersion',
+          detail: 'image tag stakater/xposer:0.0.8 equals the version',
+        },
+        chart: {
+          via: 'sameVersion',
+          detail: 'chart xposer 0.0.8 in ChartMuseum equals the version',
+        },
+      },
       environments: [{ environment: 'prod', pinned: true, running: true }],
     },
   ],
@@ -203,6 +288,8 @@ export const xposerView: DeliveryView = {
         startedAt: '2026-11-25T16:20:00Z',
         durationMs: 48000,
         version: 'v0.0.20',
+        configCommit: devConfig,
+        configCommitVia: configCommitVia(31, 'config-dev', devConfig.sha),
       },
       live: {
         namespace: 'dev',
@@ -217,6 +304,20 @@ export const xposerView: DeliveryView = {
       status: 'in-sync',
       statusReason:
         'The cluster runs v0.0.20, the version pinned in gitops/config-dev.',
+      statusFacts: [
+        {
+          source: 'configRepo',
+          fact: 'requirements.yaml pins xposer v0.0.20 at aa11bb2 (main)',
+        },
+        {
+          source: 'deployJenkins',
+          fact: 'run #31 SUCCESS deployed config commit aa11bb2',
+        },
+        {
+          source: 'cluster',
+          fact: 'deployment dev/xposer runs image tag v0.0.20, 1/1 ready',
+        },
+      ],
       openPromotions: [],
     },
     {
@@ -236,6 +337,12 @@ export const xposerView: DeliveryView = {
         startedAt: '2026-11-24T11:00:00Z',
         durationMs: 52000,
         version: 'v0.0.19',
+        configCommit: stagingConfig,
+        configCommitVia: configCommitVia(
+          18,
+          'config-staging',
+          stagingConfig.sha,
+        ),
       },
       live: {
         namespace: 'staging',
@@ -250,6 +357,20 @@ export const xposerView: DeliveryView = {
       status: 'drifted',
       statusReason:
         'The cluster runs image tag v0.0.20 but gitops/config-staging pins v0.0.19: changed outside GitOps (kubectl set image).',
+      statusFacts: [
+        {
+          source: 'configRepo',
+          fact: 'requirements.yaml pins xposer v0.0.19 at 7d8e9f0 (main)',
+        },
+        {
+          source: 'deployJenkins',
+          fact: 'run #18 SUCCESS deployed config commit 7d8e9f0',
+        },
+        {
+          source: 'cluster',
+          fact: 'deployment staging/xposer runs image tag v0.0.20; its Helm label version is v0.0.19',
+        },
+      ],
       openPromotions: [
         {
           number: 7,
@@ -284,6 +405,20 @@ export const xposerView: DeliveryView = {
       status: 'in-sync',
       statusReason:
         'The cluster runs 0.0.8, the version pinned in gitops/config-prod; the last deploy run is unknown (deploy Jenkins timed out).',
+      statusFacts: [
+        {
+          source: 'configRepo',
+          fact: 'Chart.yaml pins xposer 0.0.8 (main)',
+        },
+        {
+          source: 'deployJenkins',
+          fact: 'not read: deploy Jenkins "deploy" did not answer within 10000 ms',
+        },
+        {
+          source: 'cluster',
+          fact: 'deployment prod/xposer runs image tag 0.0.8, 3/3 ready',
+        },
+      ],
       openPromotions: [],
     },
   ],
@@ -295,7 +430,9 @@ export const xposerView: DeliveryView = {
       building: false,
       startedAt: '2026-11-26T04:51:00Z',
       durationMs: 95000,
+      // failed before the release stage: no version, no tag
       commit: c47,
+      commitVia: commitVia(47, c47.sha),
     },
     {
       number: 46,
@@ -305,7 +442,9 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-25T16:03:00Z',
       durationMs: 312000,
       version: 'v0.0.20',
+      versionVia: versionVia(46, 'v0.0.20'),
       commit: c20,
+      commitVia: commitVia(46, c20.sha),
     },
     {
       number: 45,
@@ -315,7 +454,9 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-24T10:16:00Z',
       durationMs: 298000,
       version: 'v0.0.19',
+      versionVia: versionVia(45, 'v0.0.19'),
       commit: c19,
+      commitVia: commitVia(45, c19.sha),
     },
     {
       number: 44,
@@ -325,7 +466,9 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-20T09:01:00Z',
       durationMs: 301000,
       version: 'v0.0.18',
+      versionVia: versionVia(44, 'v0.0.18'),
       commit: c18,
+      commitVia: commitVia(44, c18.sha),
     },
   ],
   deploys: [
@@ -338,12 +481,8 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-25T16:20:00Z',
       durationMs: 48000,
       version: 'v0.0.20',
-      configCommit: {
-        sha: 'aa11bb22cc33dd44ee55ff6677889900aabbccdd',
-        shortSha: 'aa11bb2',
-        message: 'Bump xposer to v0.0.20',
-        url: `${GHE}/gitops/config-dev/commit/aa11bb22cc33dd44ee55ff6677889900aabbccdd`,
-      },
+      configCommit: devConfig,
+      configCommitVia: configCommitVia(31, 'config-dev', devConfig.sha),
     },
     {
       environment: 'staging',
@@ -354,6 +493,8 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-24T11:00:00Z',
       durationMs: 52000,
       version: 'v0.0.19',
+      configCommit: stagingConfig,
+      configCommitVia: configCommitVia(18, 'config-staging', stagingConfig.sha),
     },
     {
       environment: 'dev',
@@ -364,6 +505,11 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-24T10:40:00Z',
       durationMs: 47000,
       version: 'v0.0.19',
+      // the run's workspace was wiped: Jenkins kept no git revision for it
+      configCommitVia: {
+        via: 'buildData',
+        detail: 'run #30 recorded no revision of gitops/config-dev',
+      },
     },
     {
       environment: 'staging',
@@ -374,6 +520,16 @@ export const xposerView: DeliveryView = {
       startedAt: '2026-11-21T08:00:00Z',
       durationMs: 20000,
       version: 'v0.0.18',
+      configCommit: configCommit(
+        'config-staging',
+        '3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f',
+        'Promote xposer v0.0.17 -> v0.0.18 to staging',
+      ),
+      configCommitVia: configCommitVia(
+        17,
+        'config-staging',
+        '3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f',
+      ),
     },
   ],
   sources: {

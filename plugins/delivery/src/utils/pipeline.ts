@@ -1,6 +1,7 @@
 import {
   sameVersion,
   type DeliveryView,
+  type LinkEvidence,
   type VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { sourceFailure } from './sources';
@@ -16,6 +17,8 @@ export interface PipelineStep {
   kind: StatusKind | 'missing';
   /** Spoken status, e.g. `succeeded`. */
   state: string;
+  /** How the step was linked to the version, when the backend said. */
+  via?: LinkEvidence;
 }
 
 function artifactStep(
@@ -47,8 +50,39 @@ function artifactStep(
     : { key, label, detail: 'none', kind: 'missing', state: 'not published' };
 }
 
-/** The six steps of one version's chain, each with a status. */
+/** The six steps of one version's chain, each with a status and how it was linked. */
 export function pipelineSteps(
+  lineage: VersionLineage,
+  view: DeliveryView,
+): PipelineStep[] {
+  const links = lineage.links ?? {};
+  return chainSteps(lineage, view).map(step => {
+    const via =
+      step.kind === 'missing' || step.kind === 'aborted'
+        ? undefined
+        : linkOf(step.key, links, lineage, view);
+    return via ? { ...step, via } : step;
+  });
+}
+
+function linkOf(
+  key: PipelineStep['key'],
+  links: VersionLineage['links'],
+  lineage: VersionLineage,
+  view: DeliveryView,
+): LinkEvidence | undefined {
+  if (key === 'deploy') {
+    const order = view.environments.map(e => e.name);
+    return [...lineage.environments]
+      .sort(
+        (a, b) => order.indexOf(a.environment) - order.indexOf(b.environment),
+      )
+      .find(e => e.deployedByVia)?.deployedByVia;
+  }
+  return key === 'pins' ? undefined : links[key];
+}
+
+function chainSteps(
   lineage: VersionLineage,
   view: DeliveryView,
 ): PipelineStep[] {

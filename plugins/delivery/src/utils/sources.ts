@@ -19,6 +19,7 @@ const BASE_LABELS: Record<string, string> = {
   deployJenkins: 'Deploy Jenkins',
   cluster: 'Cluster',
   promotions: 'Promotions',
+  github: 'GitHub',
 };
 
 const KIND_HINTS: Record<SourceErrorKind, string> = {

@@ -6,14 +6,39 @@ import type {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
+import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
 import { SourceErrorNotice } from '../SourceErrorNotice';
 import {
   durationColumn,
   renderCommit,
   runTableOptions,
   startedColumn,
-  versionColumn,
 } from '../RunColumns';
+
+/**
+ * The version a build released and how it was read; a successful build
+ * without one is a missing link (usually `delivery.versionFrom` does not fit
+ * how the builds name their release). Failed and running builds release none.
+ */
+function renderVersion(b: CodeBuild) {
+  if (b.version) {
+    return (
+      <>
+        {b.version}
+        {b.versionVia && <EvidenceMarker evidence={b.versionVia} block />}
+      </>
+    );
+  }
+  if (b.result === 'SUCCESS' && !b.building) {
+    return (
+      <MissingLinkMarker
+        text="no version found"
+        hint="no version strategy in delivery.versionFrom matched this build; the Setup check shows what was tried"
+      />
+    );
+  }
+  return '—';
+}
 
 /** Props of {@link BuildsTable}. */
 export interface BuildsTableProps {
@@ -43,8 +68,12 @@ const columns: TableColumn<CodeBuild>[] = [
       />
     ),
   },
-  versionColumn(),
-  { title: 'Commit', field: 'commit.sha', render: b => renderCommit(b.commit) },
+  { title: 'Version', field: 'version', render: renderVersion },
+  {
+    title: 'Commit',
+    field: 'commit.sha',
+    render: b => renderCommit(b.commit, b.commitVia),
+  },
   startedColumn(),
   durationColumn(),
 ];

@@ -18,6 +18,8 @@ import {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { DeliveryActionsProvider } from '../../hooks/DeliveryActionsContext';
 import { useDeliveryView } from '../../hooks/useDeliveryView';
+import { viewSuggestsSetupProblem } from '../../utils/diagnostics';
+import { SetupCheck } from '../SetupCheck';
 import { DeliveryErrorPanel } from './DeliveryErrorPanel';
 import { DeliveryLayout } from './DeliveryLayout';
 
@@ -65,13 +67,25 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
           />
         </DeliveryActionsProvider>
       )}
+      {(value || error) && (
+        <Box mt={4}>
+          <SetupCheck
+            entity={entity}
+            runNow={
+              Boolean(error) ||
+              Boolean(value && viewSuggestsSetupProblem(value))
+            }
+          />
+        </Box>
+      )}
     </>
   );
 }
 
 /**
  * The entity page "Delivery" tab: environment matrix, version lineage, builds,
- * deploys and source health of the current entity.
+ * deploys and source health of the current entity, and at the bottom the
+ * setup check (every source and join checked, with fixes).
  * @public
  */
 export function DeliveryContent(props: DeliveryContentProps) {

@@ -52,7 +52,8 @@ const columns: TableColumn<DeployRun>[] = [
   {
     title: 'Config commit',
     field: 'configCommit.sha',
-    render: d => renderCommit(d.configCommit),
+    render: d =>
+      renderCommit(d.configCommit, d.configCommitVia, 'no config commit'),
   },
   startedColumn(),
   durationColumn(),

@@ -9,6 +9,7 @@ import type {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { EnvironmentActions } from '../EnvironmentActions';
 import { EnvironmentStatusBadge } from '../EnvironmentStatusBadge';
+import { StatusFacts } from '../StatusFacts';
 import {
   LastDeployField,
   PinnedField,
@@ -73,6 +74,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         >
           {env.statusReason}
         </Typography>
+        <StatusFacts environment={env} />
         <dl className={classes.list}>
           <dt className={classes.term}>Pinned</dt>
           <dd className={classes.definition}>

@@ -9,6 +9,7 @@ import {
 import { formatRelativeTime, formatTimestamp } from '../../utils/format';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
+import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
 import { SourceErrorNotice } from '../SourceErrorNotice';
 
 const useStyles = makeStyles(theme => ({
@@ -161,6 +162,48 @@ export function LastDeployField({ environment: env, view }: FieldProps) {
       <time dateTime={run.startedAt} title={formatTimestamp(run.startedAt)}>
         {formatRelativeTime(run.startedAt)}
       </time>
+      <ConfigCommitLine environment={env} />
+    </Typography>
+  );
+}
+
+/** The config commit a deploy run rolled out, and how it was found. */
+function ConfigCommitLine({
+  environment: env,
+}: {
+  environment: EnvironmentView;
+}) {
+  const run = env.lastDeploy;
+  if (!run) return null;
+  const commit = run.configCommit;
+  if (!commit) {
+    return (
+      <MissingLinkMarker
+        block
+        text="no config commit"
+        hint={run.configCommitVia?.detail}
+      />
+    );
+  }
+  return (
+    <Typography variant="body2" component="span" style={{ display: 'block' }}>
+      config{' '}
+      {commit.url ? (
+        <Link
+          to={commit.url}
+          aria-label={`Config commit ${commit.shortSha} of ${env.name}`}
+        >
+          <code>{commit.shortSha}</code>
+        </Link>
+      ) : (
+        <code>{commit.shortSha}</code>
+      )}
+      {run.configCommitVia && (
+        <>
+          {' '}
+          <EvidenceMarker evidence={run.configCommitVia} />
+        </>
+      )}
     </Typography>
   );
 }

@@ -6,9 +6,15 @@ import type {
   DeliveryView,
   VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import {
+  MISSING_LINK_TEXT,
+  missingLinkHint,
+  type LineageLink,
+} from '../../utils/evidence';
 import { shortDigest } from '../../utils/format';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
+import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
 import { VersionEnvironmentChips } from '../VersionEnvironmentChips';
 
 /** Props of {@link LineageTable}. */
@@ -25,6 +31,32 @@ function Missing({ text }: { text: string }) {
     <Typography variant="body2" color="textSecondary" component="span">
       {text}
     </Typography>
+  );
+}
+
+/** How the link was made, under the linked value. */
+function Via({ row, link }: { row: VersionLineage; link: LineageLink }) {
+  const evidence = row.links?.[link];
+  return evidence ? <EvidenceMarker evidence={evidence} block /> : null;
+}
+
+/** A link that could not be made: the source failed, or nothing matched. */
+function MissingLink({
+  row,
+  link,
+  sourceDown,
+}: {
+  row: VersionLineage;
+  link: LineageLink;
+  /** e.g. `code Jenkins` when that source failed. */
+  sourceDown?: string;
+}) {
+  if (sourceDown) return <Missing text={`unknown (${sourceDown} failed)`} />;
+  return (
+    <MissingLinkMarker
+      text={MISSING_LINK_TEXT[link]}
+      hint={missingLinkHint(link, { hasBuild: Boolean(row.build) })}
+    />
   );
 }
 
@@ -80,10 +112,13 @@ function columns(
                 {row.commit.author}
               </Typography>
             )}
+            <Via row={row} link="commit" />
           </>
         ) : (
-          <Missing
-            text={codeDown ? 'unknown (code Jenkins failed)' : 'unknown'}
+          <MissingLink
+            row={row}
+            link="commit"
+            sourceDown={codeDown ? 'code Jenkins' : undefined}
           />
         ),
     },
@@ -103,12 +138,13 @@ function columns(
               result={row.build.result}
               subject={`Build #${row.build.number}`}
             />
+            <Via row={row} link="build" />
           </>
         ) : (
-          <Missing
-            text={
-              codeDown ? 'unknown (code Jenkins failed)' : 'no build in history'
-            }
+          <MissingLink
+            row={row}
+            link="build"
+            sourceDown={codeDown ? 'code Jenkins' : undefined}
           />
         ),
     },
@@ -140,10 +176,13 @@ function columns(
                 {shortDigest(row.image.digest)}
               </Typography>
             )}
+            <Via row={row} link="image" />
           </>
         ) : (
-          <Missing
-            text={nexusDown ? 'unknown (Nexus failed)' : 'not in Nexus'}
+          <MissingLink
+            row={row}
+            link="image"
+            sourceDown={nexusDown ? 'Nexus' : undefined}
           />
         ),
     },
@@ -153,17 +192,24 @@ function columns(
       render: row => {
         if (!row.chart) {
           return (
-            <Missing
-              text={
-                chartsDown
-                  ? 'unknown (ChartMuseum failed)'
-                  : 'not in ChartMuseum'
-              }
+            <MissingLink
+              row={row}
+              link="chart"
+              sourceDown={chartsDown ? 'ChartMuseum' : undefined}
             />
           );
         }
         const text = `${row.chart.name} ${row.chart.version}`;
-        return row.chart.url ? <Link to={row.chart.url}>{text}</Link> : text;
+        return (
+          <>
+            {row.chart.url ? (
+              <Link to={row.chart.url}>{text}</Link>
+            ) : (
+              <span>{text}</span>
+            )}
+            <Via row={row} link="chart" />
+          </>
+        );
       },
     },
     {

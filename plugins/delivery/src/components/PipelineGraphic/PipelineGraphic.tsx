@@ -1,5 +1,6 @@
 import { useTheme } from '@material-ui/core/styles';
 import type { Theme } from '@material-ui/core/styles';
+import { describeEvidence, viaLabel } from '../../utils/evidence';
 import type { PipelineStep } from '../../utils/pipeline';
 
 /** Props of {@link PipelineGraphic}. */
@@ -20,7 +21,7 @@ const GLYPHS: Record<PipelineStep['kind'], string> = {
 };
 
 const STEP_WIDTH = 120;
-const HEIGHT = 92;
+const HEIGHT = 108;
 const RADIUS = 14;
 const CY = 24;
 
@@ -45,9 +46,12 @@ export function PipelineGraphic(props: PipelineGraphicProps) {
   const theme = useTheme();
   const id = `delivery-pipeline-${version.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const width = steps.length * STEP_WIDTH;
-  const description = steps
+  const linked = steps.flatMap(s =>
+    s.via ? [`${s.label.toLowerCase()} ${describeEvidence(s.via)}`] : [],
+  );
+  const description = `${steps
     .map(s => `${s.label}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`)
-    .join('; ');
+    .join('; ')}.${linked.length ? ` Linked ${linked.join('; ')}.` : ''}`;
   return (
     <svg
       role="img"
@@ -125,6 +129,21 @@ export function PipelineGraphic(props: PipelineGraphicProps) {
             >
               {truncate(step.detail)}
             </text>
+            {step.via && (
+              <text
+                x={cx}
+                y={CY + RADIUS + 56}
+                textAnchor="middle"
+                fontSize={11}
+                fontStyle="italic"
+                fontFamily={theme.typography.fontFamily}
+                fill={theme.palette.text.secondary}
+                aria-hidden="true"
+              >
+                <title>{step.via.detail}</title>
+                {truncate(`via ${viaLabel(step.via.via)}`)}
+              </text>
+            )}
           </g>
         );
       })}

@@ -3,12 +3,16 @@ import {
   type TableColumn,
   type TableOptions,
 } from '@backstage/core-components';
-import type { CommitRef } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type {
+  CommitRef,
+  LinkEvidence,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import {
   formatDuration,
   formatRelativeTime,
   formatTimestamp,
 } from '../../utils/format';
+import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
 
 /** The fields every Jenkins run row (code build or deploy run) shares. */
 export interface RunRow {
@@ -18,9 +22,19 @@ export interface RunRow {
   durationMs: number;
 }
 
-/** Renders a commit as its linked short SHA followed by its message, or `—`. */
-export function renderCommit(commit: CommitRef | undefined) {
-  if (!commit) return '—';
+/**
+ * Renders a commit as its linked short SHA followed by its message and how it
+ * was found; a missing commit as a missing link, with the reason when the
+ * backend gave one (`via.detail`).
+ */
+export function renderCommit(
+  commit: CommitRef | undefined,
+  via?: LinkEvidence,
+  missingText = 'no commit found',
+) {
+  if (!commit) {
+    return <MissingLinkMarker text={missingText} hint={via?.detail} />;
+  }
   return (
     <>
       {commit.url ? (
@@ -31,6 +45,7 @@ export function renderCommit(commit: CommitRef | undefined) {
         <code>{commit.shortSha}</code>
       )}{' '}
       {commit.message}
+      {via && <EvidenceMarker evidence={via} block />}
     </>
   );
 }

@@ -7,8 +7,15 @@ import {
   type DeliveryView,
   type VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import {
+  MISSING_LINK_TEXT,
+  missingLinkHint,
+  type LineageLink,
+} from '../../utils/evidence';
 import { formatRelativeTime, formatTimestamp } from '../../utils/format';
+import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
+import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -48,6 +55,45 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
         </Typography>
       </dd>
     </>
+  );
+}
+
+/** How a link was made, or why it is missing and what would supply it. */
+function LinkLine({
+  lineage,
+  view,
+  link,
+}: {
+  lineage: VersionLineage;
+  view: DeliveryView;
+  link: LineageLink;
+}) {
+  const evidence = lineage.links?.[link];
+  if (lineage[link]) {
+    return evidence ? (
+      <EvidenceMarker evidence={evidence} variant="full" block />
+    ) : null;
+  }
+  const source = {
+    commit: 'codeJenkins',
+    build: 'codeJenkins',
+    image: 'nexus',
+    chart: 'chartMuseum',
+  }[link];
+  const failure = sourceFailure(view.sources, source);
+  return (
+    <MissingLinkMarker
+      variant="full"
+      block
+      text={
+        failure ? `unknown (${failure.label} failed)` : MISSING_LINK_TEXT[link]
+      }
+      hint={
+        failure
+          ? undefined
+          : missingLinkHint(link, { hasBuild: Boolean(lineage.build) })
+      }
+    />
   );
 }
 
@@ -96,6 +142,12 @@ function EnvironmentLine({
           result={state.deployedBy.result}
           subject={`Deploy #${state.deployedBy.number}`}
         />
+        {state.deployedByVia && (
+          <>
+            {' '}
+            <EvidenceMarker evidence={state.deployedByVia} />
+          </>
+        )}
       </span>,
     );
   }
@@ -152,9 +204,8 @@ export function ChainList({
             {commit.author && ` — ${commit.author}`}
             <When iso={commit.timestamp} />
           </>
-        ) : (
-          'unknown (no code build in the history names this version)'
-        )}
+        ) : null}
+        <LinkLine lineage={lineage} view={view} link="commit" />
       </Row>
       <Row term="Code build">
         {build ? (
@@ -166,9 +217,8 @@ export function ChainList({
             />
             <When iso={build.startedAt} />
           </>
-        ) : (
-          'none found'
-        )}
+        ) : null}
+        <LinkLine lineage={lineage} view={view} link="build" />
       </Row>
       <Row term="Image">
         {image ? (
@@ -185,10 +235,24 @@ export function ChainList({
               </>
             )}
             <When iso={image.pushedAt} />
+            {(image.revision || image.labelVersion) && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                OCI labels:{' '}
+                {[
+                  image.labelVersion && `version ${image.labelVersion}`,
+                  image.revision && `revision ${image.revision.slice(0, 12)}`,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Typography>
+            )}
           </>
-        ) : (
-          'not found in Nexus'
-        )}
+        ) : null}
+        <LinkLine lineage={lineage} view={view} link="image" />
       </Row>
       <Row term="Chart">
         {chart ? (
@@ -200,9 +264,8 @@ export function ChainList({
             )}
             <When iso={chart.createdAt} />
           </>
-        ) : (
-          'not found in ChartMuseum'
-        )}
+        ) : null}
+        <LinkLine lineage={lineage} view={view} link="chart" />
       </Row>
       {view.environments.map(env => (
         <EnvironmentLine

@@ -1,0 +1,2 @@
+export { CopyableCode } from './CopyableCode';
+export type { CopyableCodeProps } from './CopyableCode';

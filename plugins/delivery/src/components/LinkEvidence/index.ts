@@ -1,0 +1,5 @@
+export { EvidenceMarker, MissingLinkMarker } from './LinkEvidence';
+export type {
+  EvidenceMarkerProps,
+  MissingLinkMarkerProps,
+} from './LinkEvidence';

@@ -1,0 +1,2 @@
+export { SetupCheck } from './SetupCheck';
+export type { SetupCheckProps } from './SetupCheck';
