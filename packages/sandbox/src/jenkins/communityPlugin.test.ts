@@ -180,10 +180,8 @@ describe('community Jenkins plugin requests (JenkinsApiImpl) against the code Je
     expect(text.status).toBe(200);
   });
 
-  // `.failing` until renderBuild.ts writes `buildsByBranchName` as a `Map` (today a plain
-  // object, i.e. a bean whose branch-named property uses up one level of the tree): the tree
-  // renderer already writes Map entries at the map's level (tree.test.ts). Drop `.failing` then.
-  it.failing(
+  // renderBuild.ts writes `buildsByBranchName` as a Map, whose entries sit at the map's level.
+  it(
     'augmentBuild reads buildsByBranchName entries at the map level',
     async () => {
       const project = (await client.job.get({

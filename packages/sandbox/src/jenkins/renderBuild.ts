@@ -23,18 +23,22 @@ function buildData(rev: GitRevision, number: number): Bean {
   return new Bean(
     'hudson.plugins.git.util.BuildData',
     () => ({
-      buildsByBranchName: {
-        [rev.branch]: new Bean(
-          'hudson.plugins.git.util.Build',
-          () => ({
-            buildNumber: number,
-            buildResult: null,
-            marked: { SHA1: rev.sha, branch },
-            revision: { SHA1: rev.sha, branch },
-          }),
-          'all',
-        ),
-      },
+      // A Map: Jenkins writes its entries at the map's own level.
+      buildsByBranchName: new Map([
+        [
+          rev.branch,
+          new Bean(
+            'hudson.plugins.git.util.Build',
+            () => ({
+              buildNumber: number,
+              buildResult: null,
+              marked: { SHA1: rev.sha, branch },
+              revision: { SHA1: rev.sha, branch },
+            }),
+            'all',
+          ),
+        ],
+      ]),
       lastBuiltRevision: { SHA1: rev.sha, branch },
       remoteUrls: [rev.remoteUrl],
       scmName: '',
