@@ -50,10 +50,25 @@ export interface Config {
       timeoutMs?: number;
     }>;
     /**
-     * How a code build names the version it released:
-     * `displayName` (default), `description` or `parameter:<NAME>`.
+     * How a code build's version is found: strategies in order, the first
+     * that yields a version wins. One of, or a list (or comma-separated string) of:
+     * `displayName`, `description`, `parameter:<NAME>`, `gitTag`,
+     * `commitMessage[:<regex with one group>]`, `imageLabel`, `file:<path>`.
+     * Default: displayName, gitTag, commitMessage, imageLabel.
+     * Per entity: the `delivery/version-from` annotation.
      */
-    versionFrom?: string;
+    versionFrom?: string | string[];
+    /**
+     * Other hostnames of a GitHub integration (SSH aliases, mirrors, other DNS
+     * names), so git remotes written with them name the same repositories.
+     */
+    hostAliases?: Array<{
+      /** The `host` of an `integrations.github` entry. */
+      host: string;
+      aliases: string[];
+    }>;
+    /** Tags that move and are never versions (default latest, stable, edge). */
+    movingTags?: string[];
     /** Environments in promotion order. */
     environments?: Array<{
       name: string;

@@ -69,7 +69,14 @@ describe('readDeliveryConfig', () => {
   it('reads the team contract with defaults', () => {
     const config = read();
     expect(config.cacheTtlSeconds).toBe(30);
-    expect(config.versionFrom).toEqual({ kind: 'displayName' });
+    expect(config.versionFrom.map(s => s.kind)).toEqual([
+      'displayName',
+      'gitTag',
+      'commitMessage',
+      'imageLabel',
+    ]);
+    expect(config.movingTags).toEqual(['latest', 'stable', 'edge']);
+    expect(config.hostAliases.size).toBe(0);
     expect(config.codeJenkins[0]).toMatchObject({
       name: 'code',
       timeoutMs: 10000,
@@ -141,7 +148,32 @@ describe('readDeliveryConfig', () => {
       (c: ReturnType<typeof base>) => {
         c.delivery.versionFrom = 'tag';
       },
-      'delivery.versionFrom',
+      'delivery.versionFrom: "tag" is not a version strategy',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery as Record<string, unknown>).versionFrom = [
+          'gitTag',
+          'commitMessage:no-group',
+        ];
+      },
+      'delivery.versionFrom: commitMessage pattern must have exactly one capture group',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery as Record<string, unknown>).hostAliases = [
+          { host: 'unknown.example.com', aliases: ['ghe-ssh'] },
+        ];
+      },
+      'delivery.hostAliases[0].host: "unknown.example.com" is not the host of an integrations.github entry',
+    ],
+    [
+      (c: ReturnType<typeof base>) => {
+        (c.delivery as Record<string, unknown>).hostAliases = [
+          { host: '127.0.0.1:7105', aliases: ['not a host!'] },
+        ];
+      },
+      'delivery.hostAliases[0].aliases: "not a host!" is not a hostname',
     ],
     [
       (c: ReturnType<typeof base>) => {
@@ -178,5 +210,38 @@ describe('readDeliveryConfig', () => {
       apiBaseUrl: 'http://127.0.0.1:7105/api/v3',
       deployJob: { instance: 'deploy', job: 'deploy/config-prod' },
     });
+  });
+});
+
+describe('readDeliveryConfig: version strategies and host aliases', () => {
+  it('reads a list of strategies and host aliases of an integration', () => {
+    const c = base();
+    (c.delivery as Record<string, unknown>).versionFrom = [
+      'gitTag',
+      'parameter:VERSION',
+      'file:.version',
+    ];
+    (c.delivery as Record<string, unknown>).hostAliases = [
+      { host: '127.0.0.1:7105', aliases: ['GHE-SSH', 'git.example.internal'] },
+    ];
+    (c.delivery as Record<string, unknown>).movingTags = ['latest', 'nightly'];
+    const config = readDeliveryConfig(
+      new ConfigReader(c as unknown as JsonObject),
+    );
+    expect(config.versionFrom).toEqual([
+      { kind: 'gitTag' },
+      { kind: 'parameter', name: 'VERSION' },
+      { kind: 'file', path: '.version' },
+    ]);
+    expect([...config.hostAliases]).toEqual([
+      ['ghe-ssh', '127.0.0.1:7105'],
+      ['git.example.internal', '127.0.0.1:7105'],
+    ]);
+    expect(config.movingTags).toEqual(['latest', 'nightly']);
+    // ScmIntegrations always adds github.com.
+    expect(config.githubHosts.map(h => h.host)).toEqual([
+      '127.0.0.1:7105',
+      'github.com',
+    ]);
   });
 });

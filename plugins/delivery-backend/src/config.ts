@@ -3,7 +3,12 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
+import {
+  DEFAULT_VERSION_STRATEGIES,
+  parseVersionStrategies,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './upstreams/http/readCapped';
+import { readGithubHosts, readHostAliases } from './configGithubHosts';
 import type {
   ChartMuseumInstanceConfig,
   DeliveryConfig,
@@ -63,15 +68,28 @@ const readChartMuseum = (
   timeoutMs: readTimeout(c, path),
 });
 
-function readVersionFrom(root: Config): VersionFrom {
-  const raw = root.getOptionalString('versionFrom') ?? 'displayName';
-  if (raw === 'displayName' || raw === 'description') return { kind: raw };
-  const m = /^parameter:([A-Za-z0-9_.-]+)$/.exec(raw);
-  if (m) return { kind: 'parameter', name: m[1] };
-  return fail(
-    'delivery.versionFrom',
-    `"${raw}" must be displayName, description or parameter:<NAME>`,
-  );
+/** `versionFrom`: one strategy, a comma-separated list, or a YAML list. */
+function readVersionFrom(root: Config): readonly VersionFrom[] {
+  const raw = root.getOptional('versionFrom');
+  if (raw === undefined) return DEFAULT_VERSION_STRATEGIES;
+  const list = Array.isArray(raw)
+    ? root.getStringArray('versionFrom')
+    : root.getString('versionFrom');
+  try {
+    return Object.freeze(parseVersionStrategies(list));
+  } catch (e) {
+    return fail('delivery.versionFrom', (e as Error).message);
+  }
+}
+
+/** Moving tags (never versions): `delivery.movingTags`, default latest, stable, edge. */
+function readMovingTags(root: Config): readonly string[] {
+  const list = root.getOptionalStringArray('movingTags') ?? [
+    'latest',
+    'stable',
+    'edge',
+  ];
+  return Object.freeze(list.map(t => t.trim()).filter(Boolean));
 }
 
 /**
@@ -82,6 +100,9 @@ function readVersionFrom(root: Config): VersionFrom {
 export function readDeliveryConfig(config: Config): DeliveryConfig {
   const root = config.getOptionalConfig('delivery');
   const integrations = ScmIntegrations.fromConfig(config);
+  const credentials =
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const githubHosts = readGithubHosts(integrations, credentials);
   if (!root) {
     return Object.freeze({
       cacheTtlSeconds: 30,
@@ -89,7 +110,10 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
       deployJenkins: [],
       nexus: [],
       chartMuseum: [],
-      versionFrom: { kind: 'displayName' } as const,
+      versionFrom: DEFAULT_VERSION_STRATEGIES,
+      hostAliases: new Map(),
+      movingTags: ['latest', 'stable', 'edge'],
+      githubHosts,
       environments: [],
       maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     });
@@ -104,8 +128,6 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
 
   const codeJenkins = readNamed(root, 'codeJenkins', readJenkins);
   const deployJenkins = readNamed(root, 'deployJenkins', readJenkins);
-  const credentials =
-    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   const earlier: string[] = [];
   const environments = (root.getOptionalConfigArray('environments') ?? []).map(
     (c, i) => {
@@ -125,7 +147,10 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
     deployJenkins: Object.freeze(deployJenkins),
     nexus: Object.freeze(readNamed(root, 'nexus', readNexus)),
     chartMuseum: Object.freeze(readNamed(root, 'chartMuseum', readChartMuseum)),
-    versionFrom: Object.freeze(readVersionFrom(root)),
+    versionFrom: readVersionFrom(root),
+    hostAliases: readHostAliases(root, githubHosts),
+    movingTags: readMovingTags(root),
+    githubHosts,
     environments: Object.freeze(environments),
     maxResponseBytes,
   });

@@ -1,8 +1,21 @@
-/** How a code build names the version it released. @public */
-export type VersionFrom =
-  | { kind: 'displayName' }
-  | { kind: 'description' }
-  | { kind: 'parameter'; name: string };
+import type { VersionStrategy } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { HostAliases } from './upstreams/git/remote';
+
+/** One version discovery strategy (see delivery-common). @public */
+export type VersionFrom = VersionStrategy;
+
+/** A GitHub integration code repos can be read from (tags, commits, files). @public */
+export interface GitHubHostConfig {
+  /** As in `integrations.github[].host`, e.g. `ghe.example.com`. */
+  readonly host: string;
+  readonly apiBaseUrl: string;
+  /** Web UI base, e.g. `https://ghe.example.com`. */
+  readonly htmlBaseUrl: string;
+  /** Integration token, else one from its GitHub App for that repo, else undefined. */
+  getToken(repoUrl: string): Promise<string | undefined>;
+  readonly hasStaticToken: boolean;
+  readonly timeoutMs: number;
+}
 
 /** A named Jenkins instance (code or deploy). @public */
 export interface JenkinsInstanceConfig {
@@ -114,7 +127,14 @@ export interface DeliveryConfig {
   readonly deployJenkins: readonly JenkinsInstanceConfig[];
   readonly nexus: readonly NexusInstanceConfig[];
   readonly chartMuseum: readonly ChartMuseumInstanceConfig[];
-  readonly versionFrom: VersionFrom;
+  /** Version strategies, in order; the first that yields a version wins. */
+  readonly versionFrom: readonly VersionFrom[];
+  /** Other hostnames of the GitHub integrations (alias -> integration host). */
+  readonly hostAliases: HostAliases;
+  /** Tags that move (`latest`, ...): never versions. */
+  readonly movingTags: readonly string[];
+  /** Every `integrations.github` host. */
+  readonly githubHosts: readonly GitHubHostConfig[];
   readonly environments: readonly EnvironmentConfig[];
   /** Response-size cap for every upstream call. */
   readonly maxResponseBytes: number;

@@ -93,3 +93,39 @@ describe('control characters', () => {
     expect(() => parseInstanceRef('delivery/chart', 'a\u007fb')).toThrow(/control/);
   });
 });
+
+describe('delivery/version-from', () => {
+  const entity = (value: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'x',
+      annotations: { 'delivery/chart': 'x', 'delivery/version-from': value },
+    },
+  });
+
+  it('reads the strategies in order', () => {
+    const { annotations, problems } = readDeliveryAnnotations(
+      entity('gitTag, file:.version'),
+    );
+    expect(problems).toEqual([]);
+    expect(annotations.versionFrom).toEqual([
+      { kind: 'gitTag' },
+      { kind: 'file', path: '.version' },
+    ]);
+  });
+
+  it('reports a bad strategy and keeps the rest of the annotations', () => {
+    const { annotations, problems } = readDeliveryAnnotations(
+      entity('http://169.254.169.254/'),
+    );
+    expect(annotations.versionFrom).toBeUndefined();
+    expect(annotations.chart).toEqual({ id: 'x' });
+    expect(problems).toEqual([
+      {
+        annotation: 'delivery/version-from',
+        message: expect.stringContaining('is not a version strategy'),
+      },
+    ]);
+  });
+});

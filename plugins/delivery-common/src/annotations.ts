@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { parseVersionStrategies, VersionStrategy } from './versionStrategy';
 
 /** `[instance:]full/job/path` on a code Jenkins. @public */
 export const ANNOTATION_CODE_JOB = 'delivery/code-job';
@@ -10,6 +11,13 @@ export const ANNOTATION_CHART = 'delivery/chart';
 export const ANNOTATION_RELEASE = 'delivery/release';
 /** Optional comma-separated list narrowing the configured environments. @public */
 export const ANNOTATION_ENVIRONMENTS = 'delivery/environments';
+
+/**
+ * Optional, comma-separated: the version strategies for this entity's builds,
+ * in order (overrides `delivery.versionFrom`). Names strategies, never hosts.
+ * @public
+ */
+export const ANNOTATION_VERSION_FROM = 'delivery/version-from';
 
 /** An identifier on a named upstream instance. @public */
 export interface InstanceRef {
@@ -26,6 +34,8 @@ export interface DeliveryAnnotations {
   /** Always set when the entity has any delivery annotation. */
   release?: string;
   environments?: string[];
+  /** From `delivery/version-from`; undefined: the app-config order. */
+  versionFrom?: VersionStrategy[];
 }
 
 /** A problem with one annotation. @public */
@@ -161,6 +171,18 @@ export function readDeliveryAnnotations(entity: Entity): {
       });
     }
     annotations.environments = list.filter(e => NAME.test(e));
+  }
+
+  const versionFrom = raw[ANNOTATION_VERSION_FROM];
+  if (versionFrom !== undefined) {
+    try {
+      annotations.versionFrom = parseVersionStrategies(versionFrom);
+    } catch (e) {
+      problems.push({
+        annotation: ANNOTATION_VERSION_FROM,
+        message: `Annotation ${ANNOTATION_VERSION_FROM}: ${(e as Error).message}`,
+      });
+    }
   }
   return { annotations, problems };
 }

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type { DeliveryView } from './view';
+import type { DeliveryDiagnostics } from './diagnostics';
 import type {
   PromotionPreview,
   PromotionRecord,
@@ -18,6 +19,8 @@ export interface DeliveryEntityRef {
 /** The delivery backend API. @public */
 export interface DeliveryApi {
   getView(entity: DeliveryEntityRef): Promise<DeliveryView>;
+  /** The delivery doctor: every source and join checked, with fixes. */
+  getDiagnostics(entity: DeliveryEntityRef): Promise<DeliveryDiagnostics>;
   listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]>;
   previewPromotion(
     entity: DeliveryEntityRef,
@@ -59,6 +62,12 @@ export class DeliveryClient implements DeliveryApi {
 
   getView(entity: DeliveryEntityRef): Promise<DeliveryView> {
     return this.request<DeliveryView>(entityPath(entity));
+  }
+
+  getDiagnostics(entity: DeliveryEntityRef): Promise<DeliveryDiagnostics> {
+    return this.request<DeliveryDiagnostics>(
+      `${entityPath(entity)}/diagnostics`,
+    );
   }
 
   listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]> {

@@ -7,7 +7,9 @@
 
 export * from './annotations';
 export * from './client';
+export * from './diagnostics';
 export * from './permissions';
 export * from './promotion';
 export * from './version';
+export * from './versionStrategy';
 export * from './view';

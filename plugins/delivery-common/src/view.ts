@@ -31,6 +31,23 @@ export type SourceState =
       error: { kind: SourceErrorKind; message: string };
     };
 
+/**
+ * How one link of the lineage was made: the rule or strategy (`via`) and what
+ * was seen (`detail`), e.g. `{ via: 'gitTag', detail: 'tag v1.0.3 points at 1be9c18' }`.
+ *
+ * `via` is one of: the version strategies `displayName`, `description`,
+ * `parameter:<NAME>`, `gitTag`, `commitMessage`, `imageLabel`, `file:<path>`;
+ * or the join rules `buildData` (a Jenkins BuildData revision of the repo),
+ * `changeSet` (a Jenkins changeSet entry), `github` (read from the git host),
+ * `sameVersion` (image tag / chart version / pin equal, ignoring a leading `v`),
+ * `configCommit` (the pin read at the deploy run's config commit).
+ * @public
+ */
+export interface LinkEvidence {
+  via: string;
+  detail: string;
+}
+
 /** A Jenkins build result (`null` while building). @public */
 export type BuildResult =
   | 'SUCCESS'
@@ -60,8 +77,12 @@ export interface CodeBuild {
   durationMs: number;
   /** The version this build released (image tag = chart version), if any. */
   version?: string;
+  /** How the version was found (the first `versionFrom` strategy that yielded one). */
+  versionVia?: LinkEvidence;
   /** The code-repo commit it built (picked by the code repo's remote URL). */
   commit?: CommitRef;
+  /** How the commit was found. */
+  commitVia?: LinkEvidence;
 }
 
 /** A Docker image in Nexus. @public */
@@ -72,6 +93,9 @@ export interface ImageArtifact {
   digest?: string;
   pushedAt?: string;
   url?: string;
+  /** OCI labels read from the image config (only when the `imageLabel` strategy ran). */
+  revision?: string;
+  labelVersion?: string;
 }
 
 /** A Helm chart version in ChartMuseum. @public */
@@ -95,6 +119,8 @@ export interface DeployRun {
   durationMs: number;
   /** The config-repo commit this run deployed. */
   configCommit?: CommitRef;
+  /** How the config commit was found (`buildData`), or why it is missing. */
+  configCommitVia?: LinkEvidence;
   /** The version of this entity's release pinned at that commit, when known. */
   version?: string;
 }
@@ -106,6 +132,16 @@ export interface VersionEnvironmentState {
   running: boolean;
   /** The deploy run that rolled this version out, if any. */
   deployedBy?: Pick<DeployRun, 'number' | 'url' | 'result'>;
+  /** How `deployedBy` was found (`configCommit`). */
+  deployedByVia?: LinkEvidence;
+}
+
+/** The links of one version's chain and how each was made. @public */
+export interface VersionLinks {
+  build?: LinkEvidence;
+  commit?: LinkEvidence;
+  image?: LinkEvidence;
+  chart?: LinkEvidence;
 }
 
 /** One version's chain: commit -> build -> image -> chart -> pins -> deploys -> running. @public */
@@ -118,6 +154,8 @@ export interface VersionLineage {
   build?: Pick<CodeBuild, 'number' | 'url' | 'result' | 'startedAt'>;
   image?: ImageArtifact;
   chart?: ChartArtifact;
+  /** How each link was made; a missing key means the link is missing. */
+  links: VersionLinks;
   environments: VersionEnvironmentState[];
 }
 
@@ -171,7 +209,31 @@ export interface EnvironmentView {
   status: EnvironmentStatus;
   /** One sentence that explains the status. */
   statusReason: string;
+  /** The facts the status was decided from, in the order they were used. */
+  statusFacts: StatusFact[];
+  /** When the status is `unknown` for want of a link: what would supply it. */
+  missingLink?: MissingLink;
   openPromotions: PromotionSummary[];
+}
+
+/** One fact a status decision used. @public */
+export interface StatusFact {
+  /** Where it comes from: `configRepo`, `deployJenkins`, `cluster`, `github`. */
+  source: string;
+  /** What was seen, e.g. `pin v0.0.21 at 1be9c18 (committed 2026-11-29T10:00:00Z)`. */
+  fact: string;
+}
+
+/** A link the status needed but could not make, and how to supply it. @public */
+export interface MissingLink {
+  /** e.g. `deploy run -> config commit`. */
+  link: string;
+  /** Why it is missing. */
+  reason: string;
+  /** The annotation or app-config key that would supply it. */
+  key: string;
+  /** An example value for that key. */
+  example: string;
 }
 
 /** The whole delivery view of one entity. @public */

@@ -59,6 +59,7 @@ function viewOf(name: string, statuses: Record<string, EnvironmentStatus>): { en
         branch: 'main',
         status,
         statusReason: '',
+        statusFacts: [],
         openPromotions: [],
       })),
     },

@@ -8,10 +8,10 @@ import {
   ANNOTATION_CODE_JOB,
   ANNOTATION_IMAGE,
   ChartArtifact,
-  CodeBuild,
   DeliveryView,
   EnvironmentView,
   InstanceRef,
+  normalizeVersion,
   readDeliveryAnnotations,
   SourceState,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
@@ -20,18 +20,12 @@ import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
 import { ViewCache } from './cache';
 import { UpstreamClients } from './clients';
 import { EnvironmentResult, loadEnvironment } from './environment';
-import { buildLineage } from './lineage';
+import { buildLineage, isVersionLike } from './lineage';
+import { commitsForArtifacts } from './versions/artifactCommits';
+import { sourceLocationRemote } from './versions/codeRepo';
+import { CodeSide, loadCodeSide } from './versions/codeSide';
 import { failed, Loaded, SourceLoader, sourceState } from './sources';
 import type { DeliveryViewService } from './types';
-
-/** Repo URL from `backstage.io/source-location` (`url:https://host/o/r/tree/...`). */
-function codeRepoUrl(entity: Entity): string | undefined {
-  const loc = entity.metadata.annotations?.['backstage.io/source-location'];
-  const m = loc
-    ? /^url:(https?:\/\/[^/]+\/[^/]+\/[^/]+?)(\.git)?(\/.*)?$/.exec(loc)
-    : null;
-  return m?.[1];
-}
 
 /**
  * The delivery view: every source fetched in parallel, each reported in
@@ -106,23 +100,36 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       this.config.chartMuseum.map(c => c.name),
       'chartMuseum',
     );
-    const repoUrl = codeRepoUrl(entity);
+    const strategies = annotations.versionFrom ?? this.config.versionFrom;
+    const imagesLoad: Promise<Loaded<ImageSearchResult>> = imageRef.ok
+      ? this.loader.attempt('nexus', () =>
+          this.loader.images(imageRef.value.instance, imageRef.value.id),
+        )
+      : Promise.resolve(imageRef as Loaded<ImageSearchResult>);
+    const imageList = async () => {
+      const r = await imagesLoad;
+      return r.ok ? r.value.images : [];
+    };
 
-    const [builds, images, charts, envResults] = await Promise.all([
+    const [code, images, charts, envResults] = await Promise.all([
       codeRef.ok
         ? this.loader.attempt('codeJenkins', () =>
-            this.loader.codeBuilds(
-              codeRef.value.instance,
-              codeRef.value.id,
-              repoUrl,
-            ),
+            loadCodeSide({
+              loader: this.loader,
+              config: this.config,
+              instance: codeRef.value.instance,
+              job: codeRef.value.id,
+              sourceLocation: sourceLocationRemote(entity.metadata.annotations),
+              strategies,
+              nexus: imageRef.ok
+                ? { instance: imageRef.value.instance, image: imageRef.value.id }
+                : undefined,
+              images: imageList,
+              isMovingTag: this.isMovingTag,
+            }),
           )
-        : Promise.resolve(codeRef as Loaded<CodeBuild[]>),
-      imageRef.ok
-        ? this.loader.attempt('nexus', () =>
-            this.loader.images(imageRef.value.instance, imageRef.value.id),
-          )
-        : Promise.resolve(imageRef as Loaded<ImageSearchResult>),
+        : Promise.resolve(codeRef as Loaded<CodeSide>),
+      imagesLoad,
       chartRef.ok
         ? this.loader.attempt('chartMuseum', () =>
             this.loader.charts(chartRef.value.instance, chartRef.value.id),
@@ -136,7 +143,7 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     ]);
 
     const sources: Record<string, SourceState> = {
-      codeJenkins: sourceState(builds),
+      codeJenkins: sourceState(code),
       nexus: images.ok
         ? sourceState({
             ok: true,
@@ -158,28 +165,87 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       }
     }
     for (const r of envResults) Object.assign(sources, r.sources);
+    if (code.ok && code.value.sources.historyError()) {
+      sources.codeRepo = sourceState(
+        failed('unavailable', code.value.sources.historyError()!),
+      );
+    } else if (code.ok && code.value.sources.loadedHistory()) {
+      const h = code.value.sources.loadedHistory()!;
+      sources.codeRepo = {
+        status: 'ok',
+        note: `tags and the newest commits of ${h.repo}@${h.branch}`,
+        ...(h.truncated ? { incomplete: true } : {}),
+      };
+    }
 
     const environments = envResults.map(r => r.view);
     const deploys = envResults
       .flatMap(r => r.deploys)
       .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-    const codeBuilds = builds.ok ? builds.value : [];
+    const codeBuilds = code.ok ? code.value.builds : [];
+    const imageArtifacts = images.ok ? images.value.images : [];
+    const chartArtifacts = charts.ok ? charts.value : [];
+    const artifactCommits = code.ok
+      ? await commitsForArtifacts({
+          versions: this.versionsWithoutBuild(
+            codeBuilds,
+            imageArtifacts.map(i => i.tag),
+            chartArtifacts.map(c => c.version),
+          ),
+          important: new Set(
+            environments
+              .flatMap(e => [e.pinnedVersion, e.runningVersion])
+              .filter((v): v is string => Boolean(v))
+              .map(normalizeVersion),
+          ),
+          strategies,
+          sources: code.value.sources,
+          htmlRepoUrl: code.value.codeRepo?.github
+            ? `${code.value.codeRepo.github.htmlBaseUrl}/${code.value.codeRepo.remote.owner}/${code.value.codeRepo.remote.repo}`
+            : undefined,
+        })
+      : undefined;
     return {
       entityRef: stringifyEntityRef(entity),
       release: release ?? '',
       generatedAt: new Date().toISOString(),
       versions: buildLineage({
         builds: codeBuilds,
-        images: images.ok ? images.value.images : [],
-        charts: charts.ok ? charts.value : [],
+        images: imageArtifacts,
+        charts: chartArtifacts,
         environments,
         deploys,
+        artifactCommits,
+        isMovingTag: this.isMovingTag,
       }),
       environments,
       builds: codeBuilds,
       deploys,
       sources,
     };
+  }
+
+  /** Tags that move (`latest`, ...) are never versions. */
+  readonly isMovingTag = (tag: string): boolean =>
+    this.config.movingTags.some(t => t.toLowerCase() === tag.toLowerCase());
+
+  /** Published versions no code build claims (newest 20), to join to commits otherwise. */
+  private versionsWithoutBuild(
+    builds: { version?: string }[],
+    imageTags: string[],
+    chartVersions: string[],
+  ): string[] {
+    const built = new Set(
+      builds.flatMap(b => (b.version ? [normalizeVersion(b.version)] : [])),
+    );
+    const seen = new Set<string>();
+    return [...chartVersions, ...imageTags].filter(v => {
+      const n = normalizeVersion(v);
+      if (this.isMovingTag(v) || !isVersionLike(v) || built.has(n) || seen.has(n))
+        return false;
+      seen.add(n);
+      return true;
+    }).slice(0, 20);
   }
 
   /** Drops the cached deploy runs of `env`, so the next view shows a just-queued run. */
@@ -209,6 +275,13 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       status: 'unknown',
       statusReason:
         'The entity does not name its release (delivery/release or delivery/chart).',
+      statusFacts: [],
+      missingLink: {
+        link: 'entity -> release',
+        reason: 'the entity names no release',
+        key: 'metadata.annotations.delivery/release',
+        example: 'my-service',
+      },
       openPromotions: [],
     };
     const s = sourceState(error);

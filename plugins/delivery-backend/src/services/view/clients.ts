@@ -1,4 +1,8 @@
-import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
+import type {
+  DeliveryConfig,
+  EnvironmentConfig,
+  GitHubHostConfig,
+} from '../../configTypes';
 import { ChartMuseumClient } from '../../upstreams/chartmuseum/ChartMuseumClient';
 import { EtagStore, GitHubReader } from '../../upstreams/github/GitHubReader';
 import { JenkinsClient } from '../../upstreams/jenkins/JenkinsClient';
@@ -17,9 +21,11 @@ export class UpstreamClients {
   readonly chartMuseum = new Map<string, ChartMuseumClient>();
   private readonly github = new Map<string, GitHubReader>();
   private readonly kubernetes = new Map<string, KubernetesClient>();
+  private readonly maxBytes: number;
 
-  constructor(config: DeliveryConfig, etags: EtagStore) {
+  constructor(config: DeliveryConfig, private readonly etags: EtagStore) {
     const maxBytes = config.maxResponseBytes;
+    this.maxBytes = maxBytes;
     for (const j of config.codeJenkins)
       this.codeJenkins.set(j.name, JenkinsClient.create(j, { maxBytes }));
     for (const j of config.deployJenkins)
@@ -54,6 +60,27 @@ export class UpstreamClients {
   /** The GitHub reader of an environment's config repo (shared per host/token). */
   githubFor(env: EnvironmentConfig): GitHubReader {
     return this.github.get(githubKey(env))!;
+  }
+
+  /**
+   * The GitHub reader of a code repo on an integration host: shared per host
+   * with a static token, else per repo (GitHub App tokens are per installation).
+   */
+  githubForRepo(host: GitHubHostConfig, owner: string, repo: string): GitHubReader {
+    const repoUrl = `${host.htmlBaseUrl}/${owner}/${repo}`;
+    const key = host.hasStaticToken ? `host:${host.host}` : `repo:${repoUrl}`;
+    let reader = this.github.get(key);
+    if (!reader) {
+      reader = GitHubReader.create({
+        apiBaseUrl: host.apiBaseUrl,
+        getToken: () => host.getToken(repoUrl),
+        timeoutMs: host.timeoutMs,
+        maxBytes: this.maxBytes,
+        etags: this.etags,
+      });
+      this.github.set(key, reader);
+    }
+    return reader;
   }
 
   kubernetesFor(env: EnvironmentConfig): KubernetesClient | undefined {

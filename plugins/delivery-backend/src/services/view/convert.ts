@@ -3,9 +3,9 @@ import type {
   CodeBuild,
   CommitRef,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import type { VersionFrom } from '../../configTypes';
+import type { GitRemote, HostAliases } from '../../upstreams/git/remote';
 import {
-  buildVersion,
+  builtRevisions,
   changeSetEntry,
   codeRevision,
   commitUrl,
@@ -20,15 +20,22 @@ function result(build: JenkinsBuild): BuildResult | null {
 }
 
 /**
- * A code build, joined to its commit: the `BuildData` of the code repo (see
- * `codeRevision`), message/author from the build's changeSets when recorded.
+ * A code build joined to its commit (the code repo's `BuildData`, never the
+ * pipeline library's), message/author from the build's changeSets when
+ * recorded. The version is found later (`resolveBuildVersions`).
  * @public
  */
 export function toCodeBuild(
   build: JenkinsBuild,
-  options: { job: string; versionFrom: VersionFrom; codeRepoUrl?: string },
-): CodeBuild {
-  const revision = codeRevision(build, options.job, options.codeRepoUrl);
+  options: { job: string; codeRepo?: GitRemote; aliases: HostAliases },
+): { build: CodeBuild; remote?: string; branch?: string } {
+  const match = codeRevision(
+    build,
+    options.job,
+    options.codeRepo,
+    options.aliases,
+  );
+  const revision = match.revision;
   let commit: CommitRef | undefined;
   if (revision) {
     const entry = changeSetEntry(build, revision.sha);
@@ -43,15 +50,31 @@ export function toCodeBuild(
         .find(Boolean),
     };
   }
+  const count = builtRevisions(build).length;
   return {
-    number: build.number,
-    url: build.url,
-    result: result(build),
-    building: Boolean(build.building),
-    startedAt: iso(build.timestamp),
-    durationMs: build.duration ?? 0,
-    version: buildVersion(build, options.versionFrom),
-    commit,
+    remote: match.remote,
+    branch: revision?.branch,
+    build: {
+      number: build.number,
+      url: build.url,
+      result: result(build),
+      building: Boolean(build.building),
+      startedAt: iso(build.timestamp),
+      durationMs: build.duration ?? 0,
+      version: undefined,
+      commit,
+      commitVia: revision
+        ? {
+            via: 'buildData',
+            detail: `build #${build.number} checked out ${revision.sha.slice(
+              0,
+              7,
+            )} from ${match.remote}${
+              count > 1 ? ` (1 of ${count} repositories it checked out)` : ''
+            }`,
+          }
+        : undefined,
+    },
   };
 }
 
@@ -65,13 +88,21 @@ export interface RawDeployRun {
   durationMs: number;
   /** The config-repo commit it built (BuildData matching the config repo). */
   configSha?: string;
+  /** The remote that matched. */
+  configRemote?: string;
+  /** Every remote the run checked out (for the doctor when none matched). */
+  remotes: string[];
+  /** Remotes naming the config repo on a host that is no configured alias. */
+  otherHostRemotes: string[];
 }
 
 /** A deploy-Jenkins build, joined to the config-repo commit it deployed. @public */
 export function toRawDeployRun(
   build: JenkinsBuild,
-  configRepoUrl: string,
+  configRepo: GitRemote,
+  aliases: HostAliases,
 ): RawDeployRun {
+  const match = revisionForRepo(build, configRepo, aliases);
   return {
     number: build.number,
     url: build.url,
@@ -79,6 +110,9 @@ export function toRawDeployRun(
     building: Boolean(build.building),
     startedAt: iso(build.timestamp),
     durationMs: build.duration ?? 0,
-    configSha: revisionForRepo(build, configRepoUrl)?.sha,
+    configSha: match.revision?.sha,
+    configRemote: match.remote,
+    remotes: [...new Set(builtRevisions(build).flatMap(r => r.remoteUrls))],
+    otherHostRemotes: match.otherHostRemotes,
   };
 }

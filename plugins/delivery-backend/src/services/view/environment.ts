@@ -13,10 +13,13 @@ import {
   DeploymentSummary,
 } from '../../upstreams/kubernetes/KubernetesClient';
 import type { RawDeployRun } from './convert';
+import { missingDeployLink } from './deployLink';
 import { findPin, Pin } from './pins';
 import { Loaded, SourceLoader, sourceState } from './sources';
 import { decideStatus } from './status';
 
+/** Config commits read to find when the current pin was committed. */
+const MAX_PIN_HISTORY_READS = 10;
 /** How many distinct deployed config commits we read the pin at. */
 const MAX_DEPLOYED_SHAS = 10;
 /** Concurrent file reads per environment. */
@@ -120,8 +123,42 @@ async function withVersions(
           url: `${env.repoHtmlUrl}/commit/${r.configSha}`,
         }
       : undefined,
+    configCommitVia: r.configSha
+      ? {
+          via: 'buildData',
+          detail: `run #${r.number} checked out ${r.configSha.slice(0, 7)} from ${r.configRemote}`,
+        }
+      : undefined,
     version: r.configSha ? versions.get(r.configSha) : undefined,
   }));
+}
+
+/**
+ * When the pinned version was committed: the oldest of the newest commits of
+ * the requirements file that still pin it. Undefined when that cannot be
+ * told (the pin is older than the commits read, or a read failed).
+ */
+async function pinCommittedAt(
+  loader: SourceLoader,
+  env: EnvironmentConfig,
+  release: string,
+  pin: string,
+): Promise<string | undefined> {
+  try {
+    const commits = await loader.pinCommits(env);
+    let since: string | undefined;
+    for (const [n, c] of commits.slice(0, MAX_PIN_HISTORY_READS).entries()) {
+      const content = await loader.fileAt(env, c.sha);
+      const v = content ? findPin(content, env.requirementsPath, release)?.version : undefined;
+      if (v !== pin) return since;
+      since = c.date;
+      const complete = commits.length < 20 && n === commits.length - 1;
+      if (complete) return since; // the file's first commit already pinned it
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -134,6 +171,7 @@ export async function loadEnvironment(
   env: EnvironmentConfig,
   release: string,
 ): Promise<EnvironmentResult> {
+  const rawRuns = new Map<number, RawDeployRun>();
   const [config, deploys, cluster, pulls] = await Promise.all([
     loader.attempt(`configRepo:${env.name}`, async () => {
       const head = await loader.configHead(env);
@@ -145,9 +183,11 @@ export async function loadEnvironment(
         missing: false,
       };
     }),
-    loader.attempt(`deployJenkins:${env.name}`, async () =>
-      withVersions(loader, env, release, await loader.deployRuns(env)),
-    ),
+    loader.attempt(`deployJenkins:${env.name}`, async () => {
+      const raw = await loader.deployRuns(env);
+      for (const r of raw) rawRuns.set(r.number, r);
+      return withVersions(loader, env, release, raw);
+    }),
     env.cluster
       ? loader.attempt(`cluster:${env.name}`, () => loader.deployments(env))
       : Promise.resolve<Loaded<DeploymentSummary[]>>({
@@ -168,6 +208,24 @@ export async function loadEnvironment(
     : undefined;
   const live = deployment ? liveState(deployment, release) : undefined;
   const lastDeploy = runs[0];
+  const lastRaw = deploys.ok ? rawRuns.get(lastDeploy?.number ?? -1) : undefined;
+  const pinKnown =
+    lastDeploy?.version !== undefined ||
+    (lastDeploy?.configCommit !== undefined &&
+      config.ok &&
+      lastDeploy.configCommit.sha === config.value.headSha);
+  const deployLinkMissing =
+    lastRaw && lastDeploy && !lastDeploy.building
+      ? missingDeployLink(env, lastRaw, release, pinKnown)
+      : undefined;
+  if (lastDeploy && deployLinkMissing && !lastDeploy.configCommit) {
+    lastDeploy.configCommitVia = {
+      via: 'missing',
+      detail: deployLinkMissing.reason,
+    };
+  }
+  const pinDate =
+    deployLinkMissing && pin ? await pinCommittedAt(loader, env, release, pin.version) : undefined;
   const decision = decideStatus({
     environment: env.name,
     release,
@@ -176,10 +234,13 @@ export async function loadEnvironment(
     headSha: config.ok ? config.value.headSha : undefined,
     deployError: deploys.ok ? undefined : deploys.error.message,
     lastDeploy,
+    deployLinkMissing,
+    pinCommittedAt: pinDate,
     clusterConfigured: Boolean(env.cluster),
     clusterError: cluster.ok ? undefined : cluster.error.message,
     deploymentFound: Boolean(deployment),
     runningVersion: live?.runningVersion,
+    deploymentName: deployment?.name,
   });
   const blob = `${env.repoHtmlUrl}/blob/${encodeURIComponent(env.branch)}`;
   const view: EnvironmentView = {

@@ -56,7 +56,9 @@ describe('buildLineage', () => {
           startedAt: '2020-01-06T10:05:00Z',
           durationMs: 1,
           version: 'v0.0.15',
+          versionVia: { via: 'gitTag', detail: 'tag v0.0.15 points at abc' },
           commit: { sha: 'abc', shortSha: 'abc' },
+          commitVia: { via: 'buildData', detail: 'build #9 checked out abc' },
         },
         {
           number: 3,
@@ -76,6 +78,7 @@ describe('buildLineage', () => {
           runningVersion: 'v0.0.15',
           status: 'in-sync',
           statusReason: 'x',
+          statusFacts: [],
           openPromotions: [],
         },
       ],
@@ -88,6 +91,7 @@ describe('buildLineage', () => {
           building: false,
           startedAt: '2020-01-07T00:00:00Z',
           durationMs: 1,
+          configCommit: { sha: 'c0ffee', shortSha: 'c0ffee' },
           version: '0.0.15',
         },
       ],
@@ -113,15 +117,63 @@ describe('buildLineage', () => {
           version: 'v0.0.15',
           createdAt: '2020-01-06T10:06:00Z',
         },
+        links: {
+          build: { via: 'gitTag', detail: 'tag v0.0.15 points at abc' },
+          commit: { via: 'buildData', detail: 'build #9 checked out abc' },
+          image: {
+            via: 'sameVersion',
+            detail: 'image tag v0.0.15 is version v0.0.15',
+          },
+          chart: {
+            via: 'sameVersion',
+            detail: 'chart xposer version v0.0.15 is version v0.0.15',
+          },
+        },
         environments: [
           {
             environment: 'prod',
             pinned: true,
             running: true,
             deployedBy: { number: 4, url: 'd4', result: 'SUCCESS' },
+            deployedByVia: {
+              via: 'configCommit',
+              detail: 'run #4 deployed config commit c0ffee, which pins 0.0.15',
+            },
           },
         ],
       },
     ]);
+  });
+
+  it('drops moving tags and tags that are no version, and joins a build-less version to its commit', () => {
+    const image = (tag: string) => ({
+      repository: 'docker-hosted',
+      name: 'stakater/inventory',
+      tag,
+    });
+    const lineage = buildLineage({
+      charts: [
+        { name: 'inventory', version: '1.4.0' },
+        { name: 'inventory', version: 'latest' },
+      ],
+      images: ['1.4.0', 'latest', 'sha-1be9c18', 'dev', 'stable'].map(image),
+      builds: [],
+      environments: [],
+      deploys: [],
+      isMovingTag: t => ['latest', 'stable', 'edge'].includes(t),
+      artifactCommits: new Map([
+        [
+          '1.4.0',
+          {
+            commit: { sha: 'a1b2c3d4', shortSha: 'a1b2c3d' },
+            via: { via: 'gitTag', detail: 'tag 1.4.0 points at a1b2c3d' },
+          },
+        ],
+      ]),
+    });
+    expect(lineage.map(v => v.version)).toEqual(['1.4.0']);
+    expect(lineage[0].commit?.sha).toBe('a1b2c3d4');
+    expect(lineage[0].links.commit?.via).toBe('gitTag');
+    expect(lineage[0].links.build).toBeUndefined();
   });
 });

@@ -7,7 +7,9 @@ import {
   ImageArtifact,
   normalizeVersion,
   VersionLineage,
+  VersionLinks,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { ArtifactCommit } from './versions/artifactCommits';
 
 /** Most versions in one view. */
 const MAX_VERSIONS = 100;
@@ -19,6 +21,19 @@ export interface LineageInputs {
   charts: ChartArtifact[];
   environments: EnvironmentView[];
   deploys: DeployRun[];
+  /** Commits of versions that have no build left (by tag or image label). */
+  artifactCommits?: Map<string, ArtifactCommit>;
+  /** Moving tags (`latest`, ...): never versions. */
+  isMovingTag?: (tag: string) => boolean;
+}
+
+/** A version by our rules: SemVer, with or without `v`, or dotted numbers. @public */
+export function isVersionLike(tag: string): boolean {
+  const n = normalizeVersion(tag);
+  return (
+    semver.valid(n) !== null ||
+    /^\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/.test(n)
+  );
 }
 
 interface Entry {
@@ -76,6 +91,19 @@ export function orderVersions<T extends { normalized: string; time: number }>(
  * @public
  */
 export function buildLineage(input: LineageInputs): VersionLineage[] {
+  const moving = input.isMovingTag ?? (() => false);
+  const known = new Set(
+    [
+      ...input.charts.map(c => c.version),
+      ...input.builds.map(b => b.version),
+      ...input.environments.flatMap(e => [e.pinnedVersion, e.runningVersion]),
+    ]
+      .filter((v): v is string => Boolean(v))
+      .map(normalizeVersion),
+  );
+  /** Moving tags and tags that are neither versions nor known versions (`sha-1be9c18`, `dev`). */
+  const isVersionTag = (tag: string) =>
+    !moving(tag) && (isVersionLike(tag) || known.has(normalizeVersion(tag)));
   const entries = new Map<string, Entry>();
   const entry = (version: string | undefined) => {
     if (!version) return undefined;
@@ -86,10 +114,12 @@ export function buildLineage(input: LineageInputs): VersionLineage[] {
     return e;
   };
   for (const c of input.charts) {
+    if (moving(c.version)) continue;
     const e = entry(c.version)!;
     if (!e.chart || time(c.createdAt) > time(e.chart.createdAt)) e.chart = c;
   }
   for (const i of input.images) {
+    if (!isVersionTag(i.tag)) continue;
     const e = entry(i.tag)!;
     if (!e.image || time(i.pushedAt) > time(e.image.pushedAt)) e.image = i;
   }
@@ -116,10 +146,28 @@ export function buildLineage(input: LineageInputs): VersionLineage[] {
     .map(({ normalized, e }) => {
       const version =
         e.chart?.version ?? e.image?.tag ?? e.build?.version ?? e.names[0];
+      const artifact = e.build?.commit
+        ? undefined
+        : input.artifactCommits?.get(normalized);
+      const links: VersionLinks = {};
+      if (e.build?.versionVia) links.build = e.build.versionVia;
+      if (e.build?.commit && e.build.commitVia) links.commit = e.build.commitVia;
+      else if (artifact) links.commit = artifact.via;
+      if (e.image)
+        links.image = {
+          via: 'sameVersion',
+          detail: `image tag ${e.image.tag} is version ${version}`,
+        };
+      if (e.chart)
+        links.chart = {
+          via: 'sameVersion',
+          detail: `chart ${e.chart.name} version ${e.chart.version} is version ${version}`,
+        };
       const lineage: VersionLineage = {
         version,
         normalized,
-        commit: e.build?.commit,
+        commit: e.build?.commit ?? artifact?.commit,
+        links,
         build: e.build
           ? {
               number: e.build.number,
@@ -148,6 +196,14 @@ export function buildLineage(input: LineageInputs): VersionLineage[] {
               normalizeVersion(env.runningVersion) === normalized,
             deployedBy: by
               ? { number: by.number, url: by.url, result: by.result }
+              : undefined,
+            deployedByVia: by
+              ? {
+                  via: 'configCommit',
+                  detail: `run #${by.number} deployed config commit ${
+                    by.configCommit?.shortSha ?? '?'
+                  }, which pins ${by.version}`,
+                }
               : undefined,
           };
         }),

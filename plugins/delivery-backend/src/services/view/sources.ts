@@ -1,18 +1,29 @@
 import type {
   ChartArtifact,
-  CodeBuild,
   SourceErrorKind,
   SourceState,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
+import type {
+  DeliveryConfig,
+  EnvironmentConfig,
+  GitHubHostConfig,
+} from '../../configTypes';
 import { UpstreamError } from '../../upstreams/http';
 import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
-import type { PullSummary } from '../../upstreams/github/GitHubReader';
+import {
+  CommitSummary,
+  LIST_PAGE_SIZE,
+  PullSummary,
+} from '../../upstreams/github/GitHubReader';
+import { parseGitRemote } from '../../upstreams/git/remote';
+import type { JenkinsBuild } from '../../upstreams/jenkins/schema';
+import type { ImageLabels } from '../../upstreams/nexus/NexusClient';
 import type { DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
 import { ViewCache } from './cache';
 import { UpstreamClients } from './clients';
-import { RawDeployRun, toCodeBuild, toRawDeployRun } from './convert';
+import { RawDeployRun, toRawDeployRun } from './convert';
+import { indexHistory, RepoHistory } from './versions/repoHistory';
 
 /** The outcome of reading one source. @public */
 export type Loaded<T> =
@@ -41,6 +52,10 @@ export interface ConfigHead {
 }
 
 const FILE_TTL_MS = 3600_000;
+/** Immutable things (a file at a sha, labels of an image config digest). */
+const IMMUTABLE_TTL_MS = 24 * 3600_000;
+/** Commits of the config repo's requirements file read to date a pin. */
+const PIN_COMMITS = 20;
 const PULLS_TTL_MS = 5_000;
 const DEPLOY_LIMIT = 20;
 const BUILD_LIMIT = 50;
@@ -88,25 +103,91 @@ export class SourceLoader {
     return this.cache.getOrLoad<T>(`delivery:${key}`, ttlMs, load);
   }
 
-  codeBuilds(
-    instance: string,
-    job: string,
-    codeRepoUrl?: string,
-  ): Promise<CodeBuild[]> {
+  /** The newest code builds of a job, as Jenkins reports them (one request). */
+  codeBuilds(instance: string, job: string): Promise<JenkinsBuild[]> {
     const client = this.clients.codeJenkins.get(instance)!;
-    const key = `code:${instance}:${job}:${codeRepoUrl ?? ''}:${JSON.stringify(
-      this.config.versionFrom,
-    )}`;
-    return this.cached(key, async () => {
-      const builds = await client.listBuilds(job, {
-        limit: BUILD_LIMIT,
-        changeSets: true,
-      });
-      const from = this.config.versionFrom;
-      return builds.map(b =>
-        toCodeBuild(b, { job, versionFrom: from, codeRepoUrl }),
-      );
-    });
+    return this.cached(`code:${instance}:${job}`, () =>
+      client.listBuilds(job, { limit: BUILD_LIMIT, changeSets: true }),
+    );
+  }
+
+  /**
+   * The code repo's tags and the newest commits of the built branch: two
+   * requests per repo and cache period, whatever the number of builds.
+   */
+  repoHistory(
+    host: GitHubHostConfig,
+    owner: string,
+    repo: string,
+    branch: string,
+  ): Promise<RepoHistory> {
+    const gh = this.clients.githubForRepo(host, owner, repo);
+    return this.cached(`history:${host.apiBaseUrl}/${owner}/${repo}@${branch}`, async () => {
+      const [tags, commits] = await Promise.all([
+        gh.listTags(owner, repo),
+        gh.listCommits(owner, repo, branch),
+      ]);
+      return { tags, commits };
+    }).then(({ tags, commits }) =>
+      indexHistory({
+        repo: `${owner}/${repo}`,
+        branch,
+        tags,
+        commits,
+        pageSize: LIST_PAGE_SIZE,
+      }),
+    );
+  }
+
+  /** A file of a code repo at a commit (immutable; undefined when absent). */
+  codeFileAt(
+    host: GitHubHostConfig,
+    owner: string,
+    repo: string,
+    path: string,
+    sha: string,
+  ): Promise<string | undefined> {
+    const gh = this.clients.githubForRepo(host, owner, repo);
+    return this.cached(
+      `codefile:${host.apiBaseUrl}/${owner}/${repo}@${sha}:${path}`,
+      async () => {
+        try {
+          return (await gh.getFile(owner, repo, path, sha)).content;
+        } catch (e) {
+          if (e instanceof UpstreamError && e.kind === 'not-found') return null;
+          throw e;
+        }
+      },
+      IMMUTABLE_TTL_MS,
+    ).then(v => v ?? undefined);
+  }
+
+  /** OCI labels of an image tag (cached by digest when known). */
+  imageLabels(
+    instance: string,
+    image: string,
+    tag: string,
+    digest?: string,
+  ): Promise<ImageLabels> {
+    const client = this.clients.nexus.get(instance)!;
+    return this.cached(
+      `labels:${instance}:${image}:${tag}:${digest ?? ''}`,
+      () => client.imageLabels(image, tag),
+      digest ? IMMUTABLE_TTL_MS : this.ttlMs,
+    );
+  }
+
+  /** The newest commits of the config repo that touched the requirements file (to date a pin). */
+  pinCommits(env: EnvironmentConfig): Promise<CommitSummary[]> {
+    const gh = this.clients.githubFor(env);
+    return this.cached(
+      `pincommits:${env.apiBaseUrl}/${env.owner}/${env.repo}@${env.branch}:${env.requirementsPath}`,
+      () =>
+        gh.listCommits(env.owner, env.repo, env.branch, {
+          path: env.requirementsPath,
+          perPage: PIN_COMMITS,
+        }),
+    );
   }
 
   images(instance: string, image: string): Promise<ImageSearchResult> {
@@ -155,7 +236,7 @@ export class SourceLoader {
 
   private deployRunsKey(env: EnvironmentConfig): string {
     const { instance, job } = env.deployJob;
-    return `deploy:${instance}:${job}:${env.configRepoUrl}`;
+    return `deploy:${instance}:${job}:${env.configRepoUrl}:v2`;
   }
 
   /** Forgets the cached deploy runs of an environment (a run was just queued). */
@@ -170,7 +251,10 @@ export class SourceLoader {
       this.deployRunsKey(env),
       async () => {
         const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
-        return builds.map(b => toRawDeployRun(b, env.configRepoUrl));
+        const repo = parseGitRemote(env.configRepoUrl)!;
+        return builds.map(b =>
+          toRawDeployRun(b, repo, this.config.hostAliases),
+        );
       },
     );
   }
@@ -196,3 +280,4 @@ export class SourceLoader {
     );
   }
 }
+

@@ -50,8 +50,19 @@ describe('decideStatus', () => {
       'in-sync',
     ],
     [
-      'unknown version at deployed commit, head moved',
+      // The pin at the deployed commit is unknown, but the cluster runs the pin.
+      'unknown version at deployed commit, head moved, running the pin',
       { headSha: 'b'.repeat(40), lastDeploy: run({ version: undefined }) },
+      'in-sync',
+    ],
+    [
+      'unknown version at deployed commit, pin committed after the run started',
+      {
+        headSha: 'b'.repeat(40),
+        lastDeploy: run({ version: undefined }),
+        runningVersion: 'v0.0.20',
+        pinCommittedAt: '2020-03-02T13:00:00Z',
+      },
       'pending-deploy',
     ],
     [
@@ -84,5 +95,63 @@ describe('decideStatus', () => {
     const decision = decideStatus(base(over));
     expect(decision.status).toBe(status);
     expect(decision.statusReason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('decideStatus without the deploy run -> config commit link', () => {
+  const link = {
+    link: 'deploy run -> config commit',
+    reason:
+      'run #2 checked out git@ghe-ssh:gitops/config-dev.git, a host that is not configured as ghe.example.com',
+    key: 'delivery.hostAliases',
+    example: "[{ host: 'ghe.example.com', aliases: ['ghe-ssh'] }]",
+  };
+  const unlinked = (over: Partial<StatusInputs>) =>
+    base({
+      lastDeploy: run({ configCommit: undefined, version: undefined }),
+      deployLinkMissing: link,
+      runningVersion: 'v0.0.20',
+      ...over,
+    });
+
+  it('never calls a pending deploy drifted', () => {
+    // Run #2 deployed an older commit (v0.0.20 runs); the pin came later.
+    const d = decideStatus(unlinked({ pinCommittedAt: '2020-03-02T13:00:00Z' }));
+    expect(d.status).toBe('pending-deploy');
+    expect(d.statusReason).toContain('after the last deploy run #2 started');
+    expect(d.statusFacts.map(f => f.source)).toEqual([
+      'configRepo',
+      'deployJenkins',
+      'cluster',
+      'github',
+    ]);
+  });
+
+  it('says unknown, naming the missing link and the key, when nothing else holds', () => {
+    const d = decideStatus(unlinked({ pinCommittedAt: '2020-03-01T00:00:00Z' }));
+    expect(d.status).toBe('unknown');
+    expect(d.missingLink).toEqual(link);
+    expect(d.statusReason).toContain('Cannot tell whether run #2 deployed v0.0.21');
+    expect(decideStatus(unlinked({})).status).toBe('unknown');
+  });
+
+  it('trusts the cluster when it runs the pin', () => {
+    const d = decideStatus(unlinked({ runningVersion: '0.0.21' }));
+    expect(d.status).toBe('in-sync');
+    expect(d.missingLink).toBeUndefined();
+  });
+
+  it('lists the facts of an in-sync decision', () => {
+    expect(decideStatus(base()).statusFacts).toEqual([
+      {
+        source: 'configRepo',
+        fact: 'xposer is pinned to v0.0.21 at the branch head aaaaaaa',
+      },
+      {
+        source: 'deployJenkins',
+        fact: 'run #2, started 2020-03-02T12:01:00.000Z, succeeded; it deployed config commit aaaaaaa (pins v0.0.21)',
+      },
+      { source: 'cluster', fact: 'deployment xposer runs image tag v0.0.21' },
+    ]);
   });
 });

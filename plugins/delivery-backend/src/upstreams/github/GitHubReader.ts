@@ -32,6 +32,58 @@ export interface PullSummary {
   createdAt?: string;
 }
 
+/** A tag, peeled to the commit it names. @public */
+export interface TagSummary {
+  name: string;
+  sha: string;
+}
+
+/** A commit, reduced. @public */
+export interface CommitSummary {
+  sha: string;
+  /** The full message. */
+  message: string;
+  author?: string;
+  /** Committer date (ISO). */
+  date?: string;
+  parents: string[];
+  url?: string;
+}
+
+/** At most this many tags/commits per list (one page). */
+export const LIST_PAGE_SIZE = 100;
+
+const tagsSchema = z.array(
+  z.object({ name: z.string(), commit: z.object({ sha: z.string() }) }),
+);
+const commitSchema = z.object({
+  sha: z.string(),
+  html_url: z.string().optional(),
+  commit: z.object({
+    message: z.string(),
+    author: z
+      .object({ name: z.string().optional(), date: z.string().optional() })
+      .nullable()
+      .optional(),
+    committer: z
+      .object({ date: z.string().optional() })
+      .nullable()
+      .optional(),
+  }),
+  parents: z.array(z.object({ sha: z.string() })).default([]),
+});
+
+function toCommit(c: z.infer<typeof commitSchema>): CommitSummary {
+  return {
+    sha: c.sha,
+    message: c.commit.message,
+    author: c.commit.author?.name,
+    date: c.commit.committer?.date ?? c.commit.author?.date,
+    parents: c.parents.map(p => p.sha),
+    url: c.html_url,
+  };
+}
+
 const fileSchema = z.object({
   type: z.literal('file'),
   sha: z.string(),
@@ -139,6 +191,63 @@ export class GitHubReader {
         this.octokit.rest.repos.getBranch({ owner, repo, branch, headers }),
     );
     return checkShape(branchSchema, data, what).commit.sha;
+  }
+
+  /** The newest tags (one page of 100), each peeled to its commit. */
+  async listTags(owner: string, repo: string): Promise<TagSummary[]> {
+    const what = `GitHub ${owner}/${repo} tags`;
+    const data = await this.conditionalGet(`tags:${owner}/${repo}`, what, headers =>
+      this.octokit.rest.repos.listTags({
+        owner,
+        repo,
+        per_page: LIST_PAGE_SIZE,
+        headers,
+      }),
+    );
+    return checkShape(tagsSchema, data, what).map(t => ({
+      name: t.name,
+      sha: t.commit.sha,
+    }));
+  }
+
+  /** The newest commits reachable from `ref` (one page of 100), optionally touching `path`. */
+  async listCommits(
+    owner: string,
+    repo: string,
+    ref: string,
+    options: { path?: string; perPage?: number } = {},
+  ): Promise<CommitSummary[]> {
+    const what = `GitHub ${owner}/${repo} commits of ${ref}${
+      options.path ? ` touching ${options.path}` : ''
+    }`;
+    const data = await this.conditionalGet(
+      `commits:${owner}/${repo}@${ref}:${options.path ?? ''}:${
+        options.perPage ?? LIST_PAGE_SIZE
+      }`,
+      what,
+      headers =>
+        this.octokit.rest.repos.listCommits({
+          owner,
+          repo,
+          sha: ref,
+          path: options.path,
+          per_page: options.perPage ?? LIST_PAGE_SIZE,
+          headers,
+        }),
+    );
+    return checkShape(z.array(commitSchema), data, what).map(toCommit);
+  }
+
+  /** One commit by sha. */
+  async getCommit(owner: string, repo: string, sha: string): Promise<CommitSummary> {
+    const what = `GitHub ${owner}/${repo} commit ${sha.slice(0, 12)}`;
+    const data = await this.conditionalGet(
+      `commit:${owner}/${repo}@${sha}`,
+      what,
+      headers =>
+        this.octokit.rest.repos.getCommit({ owner, repo, ref: sha, headers }),
+    );
+    return toCommit(checkShape(commitSchema, data, what));
   }
 
   /** Open pull requests (first 100, newest first). */

@@ -8,6 +8,7 @@ import {
   commitUrl,
 } from './buildData';
 import type { JenkinsBuild } from './schema';
+import { parseGitRemote } from '../git/remote';
 
 const workflowRun = JSON.parse(
   fixture(
@@ -149,34 +150,54 @@ describe('BuildData joins', () => {
   });
 
   it('picks the code repo by remote URL, not the shared libraries', () => {
+    const none = new Map<string, string>();
+    const repo = (url: string) => parseGitRemote(url)!;
     expect(
       codeRevision(
         workflowRun,
         'DCAPI/DeploymentJobs/DeployFrontendStage/main',
-        'https://gitrepository.dettonville.int/stash/scm/dfsbizops/ara_spec_files.git',
-      )?.sha,
+        repo(
+          'https://gitrepository.dettonville.int/stash/scm/dfsbizops/ara_spec_files.git',
+        ),
+        none,
+      ).revision?.sha,
     ).toBe('2becaf9eed865452cee60f25842ca2aa7908ae2c');
-    expect(codeRevision(workflowRun, 'x/ara-pipelines/main')?.sha).toBe(
-      '2c8143d26419e53c1495c9276d49871d7e42ff8f',
-    );
-    expect(codeRevision(workflowRun, 'x/unknown/main')).toBeUndefined();
     expect(
-      revisionForRepo(
-        workflowRun,
-        'git@gitrepository.dettonville.int:stash/scm/API/ara-pipelines',
-      )?.sha,
+      codeRevision(workflowRun, 'x/ara-pipelines/main', undefined, none)
+        .revision?.sha,
     ).toBe('2c8143d26419e53c1495c9276d49871d7e42ff8f');
     expect(
-      revisionForRepo(
-        workflowRun,
-        'https://other.host/stash/scm/api/ara-pipelines',
-      ),
+      codeRevision(workflowRun, 'x/unknown/main', undefined, none).revision,
     ).toBeUndefined();
     expect(
       revisionForRepo(
         workflowRun,
-        'https://user@GITREPOSITORY.dettonville.int/stash/scm/api/ara-pipelines/',
-      )?.sha,
+        repo('git@gitrepository.dettonville.int:stash/scm/API/ara-pipelines'),
+        none,
+      ).revision?.sha,
+    ).toBe('2c8143d26419e53c1495c9276d49871d7e42ff8f');
+    const other = revisionForRepo(
+      workflowRun,
+      repo('https://other.host/stash/scm/api/ara-pipelines'),
+      none,
+    );
+    expect(other.revision).toBeUndefined();
+    expect(other.otherHostRemotes).toHaveLength(1);
+    expect(
+      revisionForRepo(
+        workflowRun,
+        repo('https://other.host/stash/scm/api/ara-pipelines'),
+        new Map([['gitrepository.dettonville.int', 'other.host']]),
+      ).revision?.sha,
+    ).toBe('2c8143d26419e53c1495c9276d49871d7e42ff8f');
+    expect(
+      revisionForRepo(
+        workflowRun,
+        repo(
+          'https://user@GITREPOSITORY.dettonville.int/stash/scm/api/ara-pipelines/',
+        ),
+        none,
+      ).revision?.sha,
     ).toBe('2c8143d26419e53c1495c9276d49871d7e42ff8f');
   });
 

@@ -1,4 +1,10 @@
 import type { VersionFrom } from '../../configTypes';
+import {
+  compareRemote,
+  GitRemote,
+  HostAliases,
+  parseGitRemote,
+} from '../git/remote';
 import type { JenkinsAction, JenkinsBuild } from './schema';
 
 /** A git revision a build checked out (one `BuildData` action). @public */
@@ -23,58 +29,65 @@ export function builtRevisions(build: JenkinsBuild): BuiltRevision[] {
   return out;
 }
 
+/** A revision matched to a repository, or why none was. @public */
+export interface RevisionMatch {
+  revision?: BuiltRevision;
+  /** The remote of the matched revision. */
+  remote?: string;
+  /** Remotes naming the same owner/repo on a host that is no alias (a missing `delivery.hostAliases`). */
+  otherHostRemotes: string[];
+}
+
 /**
- * Normalises a git remote for comparison: `git@host:o/r.git`,
- * `https://user@host/o/r.git/` and `http://host/o/r` all become `host/o/r`.
+ * Picks the revision a build checked out from one repository (deploy runs:
+ * the config repo), matching remotes by server, owner and repo across URL
+ * forms and host aliases.
  * @public
  */
-export function normalizeRemote(remote: string): string {
-  let r = remote.trim().toLowerCase();
-  const scp = /^[^@/]+@([^:/]+):(.+)$/.exec(r);
-  if (scp) r = `${scp[1]}/${scp[2]}`;
-  else r = r.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^[^@/]+@/, '');
-  return r.replace(/\/+$/, '').replace(/\.git$/, '');
-}
-
-/** `host/owner/repo` -> `repo`. */
-function repoName(normalized: string): string {
-  const parts = normalized.split('/');
-  return parts[parts.length - 1] ?? '';
-}
-
-/** Picks the revision built from an exact repository (deploy runs). @public */
 export function revisionForRepo(
   build: JenkinsBuild,
-  repoUrl: string,
-): BuiltRevision | undefined {
-  const want = normalizeRemote(repoUrl);
-  return builtRevisions(build).find(r =>
-    r.remoteUrls.some(u => normalizeRemote(u) === want),
-  );
+  repo: GitRemote,
+  aliases: HostAliases,
+): RevisionMatch {
+  const otherHostRemotes: string[] = [];
+  for (const r of builtRevisions(build)) {
+    for (const u of r.remoteUrls) {
+      const cmp = compareRemote(u, repo, aliases);
+      if (cmp === 'same') return { revision: r, remote: u, otherHostRemotes };
+      if (cmp === 'other-host') otherHostRemotes.push(u);
+    }
+  }
+  return { otherHostRemotes };
 }
 
 /**
  * Picks the code repo's revision of a code build, never the shared pipeline
- * library's: (1) a remote equal to `codeRepoUrl` when known; otherwise (2) a
- * remote whose repository name is one of the job path's segments
- * (`stakater/xposer/master` -> `xposer`).
+ * library's: (1) the revision of `codeRepo` when known (from the entity's
+ * source location); otherwise (2) a revision whose repository name is one of
+ * the job path's segments (`stakater/xposer/master` -> `xposer`).
  * @public
  */
 export function codeRevision(
   build: JenkinsBuild,
   job: string,
-  codeRepoUrl?: string,
-): BuiltRevision | undefined {
-  if (codeRepoUrl) {
-    const exact = revisionForRepo(build, codeRepoUrl);
-    if (exact) return exact;
+  codeRepo: GitRemote | undefined,
+  aliases: HostAliases,
+): RevisionMatch {
+  if (codeRepo) {
+    const exact = revisionForRepo(build, codeRepo, aliases);
+    if (exact.revision) return exact;
   }
   const segments = new Set(
     job.split('/').map(s => safeDecode(s).toLowerCase()),
   );
-  return builtRevisions(build).find(r =>
-    r.remoteUrls.some(u => segments.has(repoName(normalizeRemote(u)))),
-  );
+  for (const r of builtRevisions(build)) {
+    for (const u of r.remoteUrls) {
+      const parsed = parseGitRemote(u);
+      if (parsed && segments.has(parsed.repo))
+        return { revision: r, remote: u, otherHostRemotes: [] };
+    }
+  }
+  return { otherHostRemotes: [] };
 }
 
 function safeDecode(s: string): string {
@@ -98,23 +111,29 @@ function parameter(
   return undefined;
 }
 
+/** A version as Jenkins shows it: no `#12` default name, no spaces, bounded. */
+export function plausibleVersion(raw: string | null | undefined): string | undefined {
+  const v = raw?.trim();
+  if (!v || /^#\d+$/.test(v) || v.length > 128 || /\s/.test(v))
+    return undefined;
+  return v;
+}
+
 /**
- * The version a code build released, by `delivery.versionFrom`. A default
- * display name (`#12`) is no version.
+ * The version a build shows by itself, for the in-build strategies
+ * (`displayName`, `description`, `parameter:<NAME>`); undefined for the others.
+ * A default display name (`#12`) is no version.
  * @public
  */
 export function buildVersion(
   build: JenkinsBuild,
   from: VersionFrom,
 ): string | undefined {
-  let raw: string | undefined | null;
-  if (from.kind === 'displayName') raw = build.displayName;
-  else if (from.kind === 'description') raw = build.description;
-  else raw = parameter(build.actions, from.name);
-  const v = raw?.trim();
-  if (!v || /^#\d+$/.test(v) || v.length > 128 || /\s/.test(v))
-    return undefined;
-  return v;
+  if (from.kind === 'displayName') return plausibleVersion(build.displayName);
+  if (from.kind === 'description') return plausibleVersion(build.description);
+  if (from.kind === 'parameter')
+    return plausibleVersion(parameter(build.actions, from.name));
+  return undefined;
 }
 
 /** The changeSet entry of a commit, if the build recorded it. @public */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImageArtifact } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { NexusInstanceConfig } from '../../configTypes';
-import { basicAuth, checkShape, getJson } from '../http';
+import { basicAuth, checkShape, getJson, UpstreamError } from '../http';
 
 const assetSchema = z.object({
   path: z.string().optional(),
@@ -23,6 +23,43 @@ const searchPageSchema = z.object({
   ),
   continuationToken: z.string().nullable().optional(),
 });
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+
+const manifestSchema = z.object({
+  config: z.object({ digest: z.string() }).optional(),
+  manifests: z
+    .array(
+      z.object({
+        digest: z.string(),
+        platform: z
+          .object({ os: z.string().optional(), architecture: z.string().optional() })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+const imageConfigSchema = z.object({
+  config: z
+    .object({ Labels: z.record(z.string(), z.string()).nullable().optional() })
+    .nullable()
+    .optional(),
+});
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** OCI labels of one image tag. @public */
+export interface ImageLabels {
+  /** The config blob's digest (immutable: the labels can be cached by it). */
+  configDigest: string;
+  labels: Record<string, string>;
+}
 
 /** Images of one name, and whether paging was cut short. @public */
 export interface ImageSearchResult {
@@ -101,6 +138,59 @@ export class NexusClient {
       incomplete: true,
       note: `stopped after ${this.maxPages} pages`,
     };
+  }
+
+  /**
+   * The labels of `image:tag` from the Docker Registry v2 API that Nexus serves
+   * at `/repository/<repo>/v2/`: the manifest (an index picks linux/amd64 or
+   * the first), then its config blob. Two or three GETs.
+   */
+  async imageLabels(image: string, tag: string): Promise<ImageLabels> {
+    const base = `${this.instance.baseUrl}/repository/${encodeURIComponent(
+      this.instance.repository,
+    )}/v2/${image.split('/').map(encodeURIComponent).join('/')}`;
+    const what = `Nexus ${this.instance.name} image ${image}:${tag}`;
+    const get = (path: string, accept: string) =>
+      getJson(new URL(`${base}/${path}`), {
+        what,
+        timeoutMs: this.instance.timeoutMs,
+        maxBytes: this.maxBytes,
+        headers: {
+          ...basicAuth(this.instance.username, this.instance.password),
+          accept,
+        },
+      });
+    let manifest = checkShape(
+      manifestSchema,
+      (await get(`manifests/${encodeURIComponent(tag)}`, MANIFEST_TYPES)).body,
+      what,
+    );
+    if (!manifest.config && manifest.manifests?.length) {
+      const pick =
+        manifest.manifests.find(
+          m => m.platform?.os === 'linux' && m.platform.architecture === 'amd64',
+        ) ?? manifest.manifests[0];
+      if (!DIGEST.test(pick.digest))
+        throw new UpstreamError('bad-response', `${what}: bad digest in index`);
+      manifest = checkShape(
+        manifestSchema,
+        (await get(`manifests/${pick.digest}`, MANIFEST_TYPES)).body,
+        what,
+      );
+    }
+    const digest = manifest.config?.digest;
+    if (!digest || !DIGEST.test(digest)) {
+      throw new UpstreamError(
+        'bad-response',
+        `${what}: the manifest names no image config (schema 1 images carry no labels)`,
+      );
+    }
+    const config = checkShape(
+      imageConfigSchema,
+      (await get(`blobs/${digest}`, 'application/json, */*')).body,
+      what,
+    );
+    return { configDigest: digest, labels: config.config?.Labels ?? {} };
   }
 
   private toImage(

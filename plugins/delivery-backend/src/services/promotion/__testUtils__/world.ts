@@ -150,6 +150,7 @@ function lineage(version: string, n: number, opts: { chart?: boolean; result?: '
     build: { number: n, url: `http://127.0.0.1:7101/job/stakater/job/xposer/job/master/${n}/`, result: opts.result ?? 'SUCCESS', startedAt: DATE },
     image: { repository: 'docker-hosted', name: 'stakater/xposer', tag: version },
     chart: opts.chart === false ? undefined : { name: 'xposer', version, url: `http://127.0.0.1:7104/charts/xposer-${version}.tgz` },
+    links: { build: { via: 'displayName', detail: `build #${n}'s display name is "${version}"` } },
     environments: [],
   };
 }
@@ -163,6 +164,7 @@ export function view(): DeliveryView {
     runningVersion: running,
     status: 'in-sync' as const,
     statusReason: 'ok',
+    statusFacts: [],
     openPromotions: [],
   });
   return {
