@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { CacheService } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { startSandbox } from '@gitops-delivery/sandbox';
 import { sandboxAppConfig } from './sandboxConfig';
 
@@ -19,13 +20,13 @@ export function sandboxViewService(
     cache?: CacheService;
     timeoutMs?: number;
     maxResponseBytes?: number;
+    /** Extra `delivery` keys (e.g. `hostAliases`, `versionFrom`). */
+    delivery?: JsonObject;
   } = {},
 ) {
-  const config = readDeliveryConfig(
-    new ConfigReader(
-      sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes),
-    ),
-  );
+  const app = sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes);
+  Object.assign(app.delivery as JsonObject, options.delivery ?? {});
+  const config = readDeliveryConfig(new ConfigReader(app));
   return DefaultDeliveryViewService.create({
     config,
     logger: mockServices.logger.mock(),
@@ -51,8 +52,9 @@ export function component(
 }
 
 /** Every sandbox server on a free port; deploys and builds finish quickly. */
-export function startTestSandbox(): Promise<TestSandbox> {
+export function startTestSandbox(world?: string): Promise<TestSandbox> {
   return startSandbox({
+    world,
     ports: {
       control: 0,
       'jenkins-code': 0,
@@ -73,3 +75,12 @@ export const xposerAnnotations = {
   'delivery/image': 'stakater/xposer',
   'delivery/chart': 'xposer',
 };
+
+/** `delivery.hostAliases` of the stakater world: its SSH host is the sandbox GitHub. */
+export function stakaterHostAliases(urls: TestSandbox['urls']): JsonObject {
+  return {
+    hostAliases: [
+      { host: new URL(urls.github).host, aliases: ['git.sandbox.internal'] },
+    ],
+  };
+}

@@ -79,7 +79,6 @@ export function sandboxAppConfig(
           timeoutMs,
         },
       ],
-      versionFrom: 'displayName',
       environments: [
         {
           name: 'dev',
