@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { assertPlainHttpUrl, assertRegistryHost } from './validation';
 
 /** One environment as the scaffolder needs it (no credentials). @public */
 export interface ScaffolderEnvironment {
@@ -19,27 +20,43 @@ export interface ScaffolderEnvironment {
 export interface DeliveryScaffolderConfig {
   /** Owners (GitHub orgs/users) new repositories may be created under. Empty = none allowed. */
   allowedOwners: readonly string[];
-  /** Docker registry host images are pushed to, e.g. 127.0.0.1:7103. */
+  /**
+   * `delivery.scaffolder.dockerRegistry`: registry host images are pushed to, e.g. 127.0.0.1:7103.
+   * The generated pipelines send the Nexus credentials there, so it only ever comes from here.
+   */
   dockerRegistry?: string;
-  /** ChartMuseum URL charts are pushed to. */
+  /** `delivery.scaffolder.chartRepositoryUrl`: ChartMuseum URL charts are pushed to (credentials too). */
   chartRepositoryUrl?: string;
+  /** Timeout of every GitHub request, per attempt (`delivery.scaffolder.githubTimeoutMs`). */
+  githubTimeoutMs: number;
   /** Name of the default code Jenkins instance (used in `delivery/code-job`). */
   codeJenkinsInstance?: string;
   environments: readonly ScaffolderEnvironment[];
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+/** Config keys of the hosts that receive credentials; never taken from action input. */
+export const HOST_KEYS = {
+  dockerRegistry: 'delivery.scaffolder.dockerRegistry',
+  chartRepositoryUrl: 'delivery.scaffolder.chartRepositoryUrl',
+} as const;
+
+const DEFAULT_GITHUB_TIMEOUT_MS = 15_000;
+
+/** Runs `read`, turning any failure into an error that names the config key to fix. */
+function keyed<T>(key: string, read: () => T): T {
   try {
-    return new URL(url).host;
-  } catch {
-    throw new InputError(`delivery config: '${url}' is not a valid URL`);
+    return read();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new InputError(`Invalid config ${key}: ${message}`);
   }
 }
 
 /**
- * Reads `delivery.scaffolder`, `delivery.environments`, the first `delivery.nexus`,
- * `delivery.chartMuseum` and `delivery.codeJenkins` entries. Credentials are never read.
+ * Reads `delivery.scaffolder`, `delivery.environments` and the first `delivery.codeJenkins`
+ * name, once. Credentials are never read. The registry and chart repository are read only
+ * from `delivery.scaffolder` (no fallback to the backend's Nexus/ChartMuseum API URLs): an
+ * invalid value fails here naming its key; a missing one fails the actions that need it.
  * @public
  */
 export function readDeliveryScaffolderConfig(
@@ -47,31 +64,79 @@ export function readDeliveryScaffolderConfig(
 ): DeliveryScaffolderConfig {
   const delivery = config.getOptionalConfig('delivery');
   const scaffolder = delivery?.getOptionalConfig('scaffolder');
-  const nexus = delivery?.getOptionalConfigArray('nexus')?.[0];
-  const chartMuseum = delivery?.getOptionalConfigArray('chartMuseum')?.[0];
   const codeJenkins = delivery?.getOptionalConfigArray('codeJenkins')?.[0];
   const environments = (
     delivery?.getOptionalConfigArray('environments') ?? []
-  ).map(env => ({
-    name: env.getString('name'),
-    configRepo: env.getString('configRepo'),
-    branch: env.getOptionalString('branch') ?? 'main',
-    requirementsPath:
-      env.getOptionalString('requirementsPath') ?? 'requirements.yaml',
-    valuesPath: env.getOptionalString('valuesPath') ?? '{release}.yaml',
-    deployJob: env.getOptionalString('deployJob'),
-  }));
+  ).map(env =>
+    Object.freeze({
+      name: env.getString('name'),
+      configRepo: env.getString('configRepo'),
+      branch: env.getOptionalString('branch') ?? 'main',
+      requirementsPath:
+        env.getOptionalString('requirementsPath') ?? 'requirements.yaml',
+      valuesPath: env.getOptionalString('valuesPath') ?? '{release}.yaml',
+      deployJob: env.getOptionalString('deployJob'),
+    }),
+  );
+  const registry = keyed(HOST_KEYS.dockerRegistry, () =>
+    scaffolder?.getOptionalString('dockerRegistry'),
+  );
+  const charts = keyed(HOST_KEYS.chartRepositoryUrl, () =>
+    scaffolder?.getOptionalString('chartRepositoryUrl'),
+  );
+  const timeout = keyed('delivery.scaffolder.githubTimeoutMs', () => {
+    const ms = scaffolder?.getOptionalNumber('githubTimeoutMs');
+    if (ms !== undefined && (!Number.isInteger(ms) || ms < 1 || ms > 600_000)) {
+      throw new Error('must be an integer from 1 to 600000');
+    }
+    return ms ?? DEFAULT_GITHUB_TIMEOUT_MS;
+  });
   return Object.freeze({
     allowedOwners: Object.freeze([
       ...(scaffolder?.getOptionalStringArray('allowedOwners') ?? []),
     ]),
     dockerRegistry:
-      scaffolder?.getOptionalString('dockerRegistry') ??
-      hostOf(nexus?.getOptionalString('baseUrl')),
+      registry === undefined
+        ? undefined
+        : keyed(HOST_KEYS.dockerRegistry, () =>
+            assertRegistryHost('dockerRegistry', registry),
+          ),
     chartRepositoryUrl:
-      scaffolder?.getOptionalString('chartRepositoryUrl') ??
-      chartMuseum?.getOptionalString('baseUrl'),
+      charts === undefined
+        ? undefined
+        : keyed(HOST_KEYS.chartRepositoryUrl, () =>
+            assertPlainHttpUrl('chartRepositoryUrl', charts),
+          ),
+    githubTimeoutMs: timeout,
     codeJenkinsInstance: codeJenkins?.getOptionalString('name'),
     environments: Object.freeze(environments),
   });
+}
+
+/** The configured value of a credential-receiving host, or an InputError naming its key. */
+export function requireHost(
+  cfg: DeliveryScaffolderConfig,
+  field: keyof typeof HOST_KEYS,
+): string {
+  const value = cfg[field];
+  if (!value) {
+    throw new InputError(
+      `${HOST_KEYS[field]} is not set: the ${field} comes only from app-config`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Rejects inputs that try to set a credential-receiving host: they come only from app-config.
+ * (The scaffolder's schema check rejects unknown inputs too; this covers direct calls.)
+ */
+export function rejectHostInputs(input: object): void {
+  for (const field of Object.keys(HOST_KEYS) as Array<keyof typeof HOST_KEYS>) {
+    if (Object.prototype.hasOwnProperty.call(input, field)) {
+      throw new InputError(
+        `input '${field}' is not accepted: it comes only from app-config (${HOST_KEYS[field]})`,
+      );
+    }
+  }
 }

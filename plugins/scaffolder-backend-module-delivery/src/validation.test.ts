@@ -4,8 +4,9 @@ import {
   assertDnsName,
   assertEntityRef,
   assertEnvironments,
-  assertHttpUrl,
+  assertImageInRegistry,
   assertOwnerAllowed,
+  assertPlainHttpUrl,
   assertPlainText,
   assertRegistryHost,
 } from './validation';
@@ -43,7 +44,16 @@ describe('validation', () => {
     expect(assertChartVersion('v', 'v0.0.20')).toBe('v0.0.20');
     expect(assertChartVersion('v', '1.0.52')).toBe('1.0.52');
     expect(() => assertChartVersion('v', '1.0')).toThrow(/not a chart version/);
-    expect(() => assertPlainText('d', 'a\u0007b')).toThrow(/single line/);
+    for (const bad of ['a\u0007b', 'a\nb', 'a\rb', 'a\u2028b', 'a\u2029b']) {
+      expect(() => assertPlainText('d', bad)).toThrow(/single line/);
+    }
+    for (const bad of ['a\u202eb', 'a\u0085b', '\ud800', 'a\ufeff']) {
+      expect(() => assertPlainText('d', bad)).toThrow(/printable/);
+    }
+    expect(assertPlainText('d', 'Ünïcode ✓ "q" \'s\' #x $y')).toBe(
+      'Ünïcode ✓ "q" \'s\' #x $y',
+    );
+    expect(() => assertPlainText('d', 42)).toThrow(/must be a string/);
     expect(() => assertPlainText('d', 'x'.repeat(501))).toThrow(
       /longer than 500/,
     );
@@ -57,16 +67,45 @@ describe('validation', () => {
     expect(() => assertBranchName('b', 'a..b')).toThrow(
       /not a valid branch name/,
     );
-    expect(() => assertHttpUrl('u', "http://x/'y", 'k')).toThrow(
-      'u must be an http(s) URL (set k)',
+    for (const b of ['a//b', 'a/', 'a.lock', 'a/.b', '-a', 'a b', 'a$b']) {
+      expect(() => assertBranchName('b', b)).toThrow(/not a valid branch/);
+    }
+    expect(assertPlainHttpUrl('u', 'http://127.0.0.1:7104/')).toBe(
+      'http://127.0.0.1:7104',
     );
-    expect(() => assertHttpUrl('u', undefined, 'k')).toThrow(/set k/);
-    expect(assertRegistryHost('r', '127.0.0.1:7103', 'k')).toBe(
-      '127.0.0.1:7103',
+    expect(assertPlainHttpUrl('u', 'https://charts.example.com/a/b')).toBe(
+      'https://charts.example.com/a/b',
     );
-    expect(() => assertRegistryHost('r', 'http://x', 'k')).toThrow(
-      /registry host/,
-    );
+    for (const bad of [
+      "http://x/'y",
+      'http://x/$$(id>/tmp/p)',
+      'http://x/$(id)',
+      'http://x/a|b',
+      'http://x/`id`',
+      'http://u:p@x/',
+      'http://x/?q=1',
+      'http://x/#f',
+      'ftp://x/',
+      'http://x/a b',
+      undefined,
+    ]) {
+      expect(() => assertPlainHttpUrl('u', bad)).toThrow(
+        'u must be an http(s) URL',
+      );
+    }
+    expect(assertRegistryHost('r', '127.0.0.1:7103')).toBe('127.0.0.1:7103');
+    for (const bad of ['http://x', 'x/$(id)', 'x y', 'x:port', 'x/A']) {
+      expect(() => assertRegistryHost('r', bad)).toThrow(/registry host/);
+    }
+    expect(
+      assertImageInRegistry('i', '127.0.0.1:7103/stakater/x', '127.0.0.1:7103', 'k'),
+    ).toBe('127.0.0.1:7103/stakater/x');
+    expect(() =>
+      assertImageInRegistry('i', 'evil.io/stakater/x', '127.0.0.1:7103', 'k'),
+    ).toThrow('i must be in the registry configured in app-config (k: 127.0.0.1:7103)');
+    expect(() =>
+      assertImageInRegistry('i', '127.0.0.1:7103/x:$(id)', '127.0.0.1:7103', 'k'),
+    ).toThrow(/not an image repository/);
   });
 
   it('returns requested environments in configured (promotion) order', () => {

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { hasControlChars } from './lang/chars';
 
 /** DNS-1123 label: what Kubernetes, Helm and our repos accept as a name. @public */
 export const DNS_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -11,11 +12,11 @@ const CHART_VERSION =
   /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** Throws an InputError unless `value` is a DNS-safe name. */
-export function assertDnsName(field: string, value: string): string {
-  if (!DNS_NAME.test(value)) {
+export function assertDnsName(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !DNS_NAME.test(value)) {
     throw new InputError(
       `${field} '${printable(
-        value,
+        String(value),
       )}' is not DNS-safe: use 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit`,
     );
   }
@@ -46,34 +47,78 @@ export function assertOwnerAllowed(
 }
 
 /** Throws unless `version` is a SemVer chart version (optionally `v`-prefixed). */
-export function assertChartVersion(field: string, version: string): string {
-  if (!CHART_VERSION.test(version)) {
+export function assertChartVersion(field: string, version: unknown): string {
+  if (typeof version !== 'string' || !CHART_VERSION.test(version)) {
     throw new InputError(
       `${field} '${printable(
-        version,
+        String(version),
       )}' is not a chart version like v0.0.1 or 1.2.3`,
     );
   }
   return version;
 }
 
-/** Single-line, control-character-free text (descriptions); length-capped. */
+/**
+ * Besides C0/C1 controls and DEL (incl. CR, LF, NEL), never accepted in free text: line and
+ * paragraph separators (U+2028/U+2029), bidirectional overrides and isolates ("Trojan
+ * Source"), BOM/zero-width no-break space.
+ */
+const UNSAFE_TEXT = /[\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
+
+/** Single-line, printable text (descriptions); length-capped; no lone surrogates. */
 export function assertPlainText(
   field: string,
-  value: string,
+  value: unknown,
   max = 500,
 ): string {
+  if (typeof value !== 'string') {
+    throw new InputError(`${field} must be a string`);
+  }
   if (value.length > max) {
     throw new InputError(`${field} is longer than ${max} characters`);
   }
   if (
-    [...value].some(c => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+    hasControlChars(value, '', true) ||
+    UNSAFE_TEXT.test(value) ||
+    /\p{Cs}/u.test(value)
   ) {
     throw new InputError(
-      `${field} must be a single line without control characters`,
+      `${field} must be a single line of printable text (no control characters, line separators or direction overrides)`,
     );
   }
   return value;
+}
+
+/** Throws unless `value` is a boolean (the handler can be called without schema checks). */
+export function assertBoolean(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw new InputError(`${field} must be true or false`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is one of `allowed`. */
+export function assertOneOf<T extends string>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new InputError(
+      `${field} '${printable(String(value))}' is not one of ${allowed.join(
+        ', ',
+      )}`,
+    );
+  }
+  return value as T;
+}
+
+/** Throws unless `value` is an array of strings. */
+export function assertStringArray(field: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) {
+    throw new InputError(`${field} must be a list of strings`);
+  }
+  return value as string[];
 }
 
 /** Truncated JSON rendering so error messages never echo multi-line input raw. */
@@ -86,11 +131,11 @@ const ENTITY_REF =
   /^(?:[a-z][a-z0-9]*:)?(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 
 /** Throws unless `value` looks like a catalog entity ref (`[kind:][namespace/]name`). */
-export function assertEntityRef(field: string, value: string): string {
-  if (!ENTITY_REF.test(value)) {
+export function assertEntityRef(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !ENTITY_REF.test(value)) {
     throw new InputError(
       `${field} '${printable(
-        value,
+        String(value),
       )}' is not an entity ref like group:default/team-a`,
     );
   }
@@ -99,11 +144,12 @@ export function assertEntityRef(field: string, value: string): string {
 
 /** Throws unless every name is a configured environment; returns them in config order. */
 export function assertEnvironments(
-  requested: readonly string[],
+  requested: unknown,
   configured: readonly { name: string }[],
 ): string[] {
+  assertStringArray('environments', requested);
   const known = configured.map(e => e.name);
-  const unknown = requested.filter(e => !known.includes(e));
+  const unknown = (requested as string[]).filter(e => !known.includes(e));
   if (unknown.length) {
     throw new InputError(
       `unknown environment(s) ${unknown
@@ -113,44 +159,74 @@ export function assertEnvironments(
       }`,
     );
   }
-  return known.filter(e => requested.includes(e));
+  return known.filter(e => (requested as string[]).includes(e));
 }
 
-/** Throws unless `branch` is a plain git branch name. */
-export function assertBranchName(field: string, branch: string): string {
+/** Throws unless `branch` is a plain git branch name (also safe in URLs, YAML, Groovy). */
+export function assertBranchName(field: string, branch: unknown): string {
   if (
+    typeof branch !== 'string' ||
     !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(branch) ||
-    branch.includes('..')
+    /\.\.|\/\/|\/\.|\.lock$|[/.]$/.test(branch)
   ) {
     throw new InputError(
-      `${field} '${printable(branch)}' is not a valid branch name`,
+      `${field} '${printable(String(branch))}' is not a valid branch name`,
     );
   }
   return branch;
 }
 
-/** Throws unless `url` is an http(s) URL without quotes, backslashes or whitespace. */
-export function assertHttpUrl(
-  field: string,
-  url: string | undefined,
-  configKey: string,
-): string {
-  if (!url || !/^https?:\/\/[^\s'"\\]+$/.test(url)) {
-    throw new InputError(`${field} must be an http(s) URL (set ${configKey})`);
+/**
+ * Throws unless `url` is a plain http(s) base URL: host, optional port and path made of
+ * `[A-Za-z0-9._~/-]` only (no credentials, query, fragment, `$`, quotes, spaces, `|`, `(`...).
+ * It is written into Makefiles, Jenkinsfiles, shell commands and YAML.
+ */
+export function assertPlainHttpUrl(field: string, url: unknown): string {
+  if (
+    typeof url !== 'string' ||
+    !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~-]+)*\/?$/.test(url)
+  ) {
+    throw new InputError(
+      `${field} must be an http(s) URL like http://127.0.0.1:7104 (host, port and a plain path only)`,
+    );
   }
-  return url;
+  return url.replace(/\/$/, '');
 }
 
 /** Throws unless `host` is a docker registry host (`host[:port][/path]`). */
-export function assertRegistryHost(
-  field: string,
-  host: string | undefined,
-  configKey: string,
-): string {
-  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?(\/[a-z0-9._/-]+)?$/.test(host)) {
+export function assertRegistryHost(field: string, host: unknown): string {
+  if (
+    typeof host !== 'string' ||
+    !/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[a-z0-9._-]+)*$/.test(host)
+  ) {
     throw new InputError(
-      `${field} must be a registry host like 127.0.0.1:7103 (set ${configKey})`,
+      `${field} must be a registry host like 127.0.0.1:7103 (host, port and a plain path only)`,
     );
   }
   return host;
+}
+
+/** Throws unless `image` is `<registry>/<path>` in the configured registry. */
+export function assertImageInRegistry(
+  field: string,
+  image: unknown,
+  registry: string,
+  registryKey: string,
+): string {
+  if (
+    typeof image !== 'string' ||
+    !/^[a-z0-9.:-]+(\/[a-z0-9][a-z0-9._-]{0,127})+$/.test(image)
+  ) {
+    throw new InputError(
+      `${field} '${printable(
+        String(image),
+      )}' is not an image repository like registry/owner/name`,
+    );
+  }
+  if (!image.startsWith(`${registry}/`)) {
+    throw new InputError(
+      `${field} must be in the registry configured in app-config (${registryKey}: ${registry})`,
+    );
+  }
+  return image;
 }

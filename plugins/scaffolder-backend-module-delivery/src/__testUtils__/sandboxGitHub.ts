@@ -93,6 +93,8 @@ export interface Sandbox {
   integrations: ScmIntegrations;
   /** Number of repositories in the store. */
   repoCount(): number;
+  /** Number of HTTP requests the simulator received so far. */
+  requestCount(): number;
   close(): Promise<void>;
 }
 
@@ -100,7 +102,11 @@ export async function startSandbox(
   seedRepos: GitHubRepoSeed[] = seeds(),
 ): Promise<Sandbox> {
   let handler: RequestListener = (_req, res) => res.end();
-  const server = http.createServer((req, res) => handler(req, res));
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    requests++;
+    handler(req, res);
+  });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
@@ -123,7 +129,11 @@ export async function startSandbox(
       github: [{ host, apiBaseUrl: `${baseUrl}/api/v3`, token: TOKEN }],
     },
     delivery: {
-      scaffolder: { allowedOwners: ['stakater', 'gitops'] },
+      scaffolder: {
+        allowedOwners: ['stakater', 'gitops'],
+        dockerRegistry: '127.0.0.1:7103',
+        chartRepositoryUrl: 'http://127.0.0.1:7104',
+      },
       codeJenkins: [
         {
           name: 'code',
@@ -170,6 +180,7 @@ export async function startSandbox(
     integrations: ScmIntegrations.fromConfig(config),
     repoCount: () =>
       (store as unknown as { repos: Map<string, unknown> }).repos.size,
+    requestCount: () => requests,
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close(e => (e ? reject(e) : resolve())),
@@ -278,6 +289,7 @@ export function useSandbox(seedRepos?: GitHubRepoSeed[]): Sandbox {
       return sb().integrations;
     },
     repoCount: () => sb().repoCount(),
+    requestCount: () => sb().requestCount(),
     close: () => sb().close(),
   };
 }

@@ -24,7 +24,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Create a Node service repo with explicit registries and branch',
+      'Create a private Node service repo whose release branch is master (registry and chart repository come from app-config)',
     example: stringify({
       steps: [
         {
@@ -37,8 +37,7 @@ export const examples: TemplateExample[] = [
             description: 'Takes payments',
             language: 'node',
             defaultBranch: 'master',
-            dockerRegistry: '127.0.0.1:7103',
-            chartRepositoryUrl: 'http://127.0.0.1:7104',
+            private: true,
           },
         },
       ],

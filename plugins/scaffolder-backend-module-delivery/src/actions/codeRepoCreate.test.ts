@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { createCodeRepoCreateAction } from './codeRepoCreate';
 import { examples } from './codeRepoCreate.examples';
 import { codeRepoFiles } from '../layout/codeRepo';
-import { groovyBracesBalanced } from '../layout/groovy';
+import { groovyBracesBalanced } from '../lang/groovy';
 import {
   Checkpoints,
   TOKEN,

@@ -1,19 +1,28 @@
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryScaffolderConfig } from '../config';
+import {
+  readDeliveryScaffolderConfig,
+  rejectHostInputs,
+  requireHost,
+} from '../config';
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
 import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { codeRepoFiles } from '../layout/codeRepo';
-import { LANGUAGES, Language, imageName } from '../layout/types';
 import {
+  CodeRepoSpec,
+  LANGUAGES,
+  Language,
+  imageName,
+} from '../layout/types';
+import {
+  assertBoolean,
   assertBranchName,
+  assertPlainHttpUrl,
   assertDnsName,
-  assertHttpUrl,
-  assertRegistryHost,
   assertEntityRef,
   assertEnvironments,
+  assertOneOf,
   assertOwnerAllowed,
   assertPlainText,
 } from '../validation';
@@ -74,19 +83,6 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
           z
             .boolean({ description: 'Create a private repository' })
             .default(false),
-        dockerRegistry: z =>
-          z
-            .string({
-              description:
-                'Docker registry host; default from delivery config (Nexus)',
-            })
-            .optional(),
-        chartRepositoryUrl: z =>
-          z
-            .string({
-              description: 'ChartMuseum URL; default from delivery config',
-            })
-            .optional(),
       },
       output: {
         repoUrl: z =>
@@ -106,36 +102,37 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
     },
     async handler(ctx) {
       const input = ctx.input;
+      // everything is validated before the first request
+      rejectHostInputs(input);
       const loc = parseRepoLocation(input.repoUrl);
       const name = assertDnsName('repository name', loc.repo);
       assertOwnerAllowed(loc.owner, cfg.allowedOwners);
-      assertEntityRef('owner', input.owner);
-      if (!LANGUAGES.includes(input.language as Language)) {
-        throw new InputError(
-          `language '${input.language}' is not one of ${LANGUAGES.join(', ')}`,
-        );
-      }
+      const componentOwner = assertEntityRef('owner', input.owner);
+      const language = assertOneOf<Language>(
+        'language',
+        input.language,
+        LANGUAGES,
+      );
       const description = assertPlainText(
         'description',
         input.description ?? '',
+        300,
       );
       const environments = assertEnvironments(
         input.environments ?? [],
         cfg.environments,
       );
-      const defaultBranch = input.defaultBranch ?? 'main';
-      assertBranchName('defaultBranch', defaultBranch);
-      const dockerRegistry = assertRegistryHost(
-        'dockerRegistry',
-        input.dockerRegistry ?? cfg.dockerRegistry,
-        'delivery.scaffolder.dockerRegistry or delivery.nexus',
+      const defaultBranch = assertBranchName(
+        'defaultBranch',
+        input.defaultBranch ?? 'main',
       );
-      const chartRepositoryUrl = assertHttpUrl(
-        'chartRepositoryUrl',
-        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
-        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
-      );
-      const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
+      const isPrivate = assertBoolean('private', input.private ?? false);
+      const dockerRegistry = requireHost(cfg, 'dockerRegistry');
+      const chartRepositoryUrl = requireHost(cfg, 'chartRepositoryUrl');
+      const repo = resolveGitHubRepo(integrations, loc, {
+        timeoutMs: cfg.githubTimeoutMs,
+        logger: ctx.logger,
+      });
       const output = (htmlUrl: string, commitSha: string) => {
         ctx.output('repoUrl', htmlUrl);
         ctx.output(
@@ -156,17 +153,18 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         owner: loc.owner,
         name,
         description,
-        private: input.private ?? false,
+        private: isPrivate,
         branch: defaultBranch,
         layout: (repoHtmlUrl, trailer) => {
-          const spec = {
+          const spec: CodeRepoSpec = {
             name,
             owner: loc.owner,
             host: loc.host,
-            repoHtmlUrl,
+            // GitHub's answer is data too: it is written into YAML and URLs
+            repoHtmlUrl: assertPlainHttpUrl('html_url', repoHtmlUrl),
             description,
-            language: input.language as Language,
-            componentOwner: input.owner,
+            language,
+            componentOwner,
             defaultBranch,
             dockerRegistry,
             chartRepositoryUrl,

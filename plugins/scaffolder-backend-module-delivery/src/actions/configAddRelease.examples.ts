@@ -36,7 +36,6 @@ export const examples: TemplateExample[] = [
             image: '127.0.0.1:7103/stakater/orders',
             version: '1.2.3',
             environments: ['dev'],
-            chartRepositoryUrl: 'http://127.0.0.1:7104',
           },
         },
       ],

@@ -1,6 +1,11 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryScaffolderConfig } from '../config';
+import {
+  HOST_KEYS,
+  readDeliveryScaffolderConfig,
+  rejectHostInputs,
+  requireHost,
+} from '../config';
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
 import {
   branchHead,
@@ -12,12 +17,13 @@ import {
 import { openPullRequest } from '../github/pulls';
 import { valuesPathFor } from '../layout/release';
 import { Release, releaseFiles } from '../services/releaseFiles';
+import { markdownCode, markdownLink, markdownText } from '../lang/markdown';
 import {
   assertChartVersion,
   assertDnsName,
   assertEntityRef,
   assertEnvironments,
-  assertHttpUrl,
+  assertImageInRegistry,
 } from '../validation';
 import type { DeliveryActionOptions } from './codeRepoCreate';
 import { examples } from './configAddRelease.examples';
@@ -60,7 +66,7 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
         image: z =>
           z.string({
             description:
-              'Image repository for the values file, registry/owner/name',
+              'Image repository for the values file, registry/owner/name; must be in the registry of delivery.scaffolder.dockerRegistry',
           }),
         environments: z =>
           z
@@ -68,13 +74,6 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               description: 'Configured environments to add the release to',
             })
             .min(1),
-        chartRepositoryUrl: z =>
-          z
-            .string({
-              description:
-                'Chart repository of the dependency; default from delivery config',
-            })
-            .optional(),
         configOwner: z =>
           z
             .string({
@@ -114,19 +113,22 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
     },
     async handler(ctx) {
       const input = ctx.input;
+      // everything is validated before the first request
+      rejectHostInputs(input);
       const release = assertDnsName('release', input.release);
       const chart = assertDnsName('chart', input.chart ?? release);
       const version = assertChartVersion('version', input.version ?? 'v0.0.1');
-      const repository = assertHttpUrl(
-        'chartRepositoryUrl',
-        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
-        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
+      const repository = requireHost(cfg, 'chartRepositoryUrl');
+      const image = assertImageInRegistry(
+        'image',
+        input.image,
+        requireHost(cfg, 'dockerRegistry'),
+        HOST_KEYS.dockerRegistry,
       );
-      if (!/^[a-z0-9.:-]+(\/[a-z0-9._-]+)+$/.test(input.image)) {
-        throw new InputError(
-          `image '${input.image}' is not an image repository like registry/owner/name`,
-        );
-      }
+      const configOwner = assertEntityRef(
+        'configOwner',
+        input.configOwner ?? 'group:default/platform',
+      );
       const names = assertEnvironments(input.environments, cfg.environments);
       // resolve every target before writing anything
       const targets = names.map(n => {
@@ -136,7 +138,7 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           repo: resolveGitHubRepo(
             integrations,
             parseRepoLocation(env.configRepo),
-            ctx.logger,
+            { timeoutMs: cfg.githubTimeoutMs, logger: ctx.logger },
           ),
         };
       });
@@ -147,15 +149,11 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
           );
         }
       }
-      const configOwner = assertEntityRef(
-        'configOwner',
-        input.configOwner ?? 'group:default/platform',
-      );
       const rel: Release = {
         release,
         chart,
         version,
-        image: input.image,
+        image,
         repository,
         configOwner,
       };
@@ -225,12 +223,13 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               head: branch,
               base: env.branch,
               title: `Add ${release} ${version} to ${env.name}`,
-              body: `Adds the \`${release}\` release (chart \`${chart}\` ${version}) to ${
-                env.name
-              }: a dependency pin and \`${valuesPathFor(
-                env.valuesPath,
-                release,
-              )}\`.\n\nOpened by the Backstage delivery scaffolder.`,
+              body: `Adds the ${markdownCode(release)} release (chart ${markdownCode(
+                chart,
+              )} ${markdownText(version)}) to ${markdownText(
+                env.name,
+              )}: a dependency pin and ${markdownCode(
+                valuesPathFor(env.valuesPath, release),
+              )}.\n\nOpened by the Backstage delivery scaffolder.`,
             }),
         });
         ctx.logger.info('Config pull request ready', {
@@ -261,7 +260,10 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
             const change = r.direct
               ? 'first commit'
               : `pull request #${r.number}`;
-            return `- **${r.environment}**: [${repo.owner}/${repo.repo}](${repo.htmlUrl}), [${change}](${r.url})`;
+            return `- **${markdownText(r.environment)}**: ${markdownLink(
+              `${repo.owner}/${repo.repo}`,
+              repo.htmlUrl,
+            )}, ${markdownLink(change, r.url)}`;
           })
           .join('\n'),
       );

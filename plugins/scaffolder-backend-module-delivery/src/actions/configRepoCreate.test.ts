@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { createConfigRepoCreateAction } from './configRepoCreate';
 import { examples } from './configRepoCreate.examples';
-import { groovyBracesBalanced } from '../layout/groovy';
+import { groovyBracesBalanced } from '../lang/groovy';
 import {
   Checkpoints,
   TOKEN,

@@ -1,18 +1,26 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { readDeliveryScaffolderConfig } from '../config';
+import {
+  readDeliveryScaffolderConfig,
+  rejectHostInputs,
+  requireHost,
+} from '../config';
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
 import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { configRepoFiles } from '../layout/configRepo';
 import {
+  assertBoolean,
   assertBranchName,
   assertDnsName,
-  assertHttpUrl,
   assertEntityRef,
+  assertOneOf,
   assertOwnerAllowed,
+  assertPlainHttpUrl,
   assertPlainText,
 } from '../validation';
 import type { DeliveryActionOptions } from './codeRepoCreate';
 import { examples } from './configRepoCreate.examples';
+
+const REQUIREMENTS_PATHS = ['requirements.yaml', 'Chart.yaml'] as const;
 
 /**
  * `delivery:config-repo:create`: creates an environment's config repo, a Helm umbrella chart
@@ -58,7 +66,7 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
           z.string({ description: 'One-line description' }).default(''),
         requirementsPath: z =>
           z
-            .enum(['requirements.yaml', 'Chart.yaml'], {
+            .enum(REQUIREMENTS_PATHS, {
               description:
                 'Where dependencies are pinned: requirements.yaml (Helm v1) or Chart.yaml (Helm v2)',
             })
@@ -67,12 +75,6 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
           z
             .boolean({ description: 'Create a private repository' })
             .default(false),
-        chartRepositoryUrl: z =>
-          z
-            .string({
-              description: 'ChartMuseum URL; default from delivery config',
-            })
-            .optional(),
       },
       output: {
         repoUrl: z =>
@@ -89,6 +91,8 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
     },
     async handler(ctx) {
       const input = ctx.input;
+      // everything is validated before the first request
+      rejectHostInputs(input);
       const loc = parseRepoLocation(input.repoUrl);
       const name = assertDnsName('repository name', loc.repo);
       assertOwnerAllowed(loc.owner, cfg.allowedOwners);
@@ -97,19 +101,19 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         'namespace',
         input.namespace ?? environment,
       );
-      assertEntityRef('owner', input.owner);
+      const componentOwner = assertEntityRef('owner', input.owner);
       const description = assertPlainText(
         'description',
         input.description ?? '',
       );
-      const branch = input.branch ?? 'main';
-      assertBranchName('branch', branch);
-      const chartRepositoryUrl = assertHttpUrl(
-        'chartRepositoryUrl',
-        input.chartRepositoryUrl ?? cfg.chartRepositoryUrl,
-        'delivery.scaffolder.chartRepositoryUrl or delivery.chartMuseum',
-      );
-      const repo = resolveGitHubRepo(integrations, loc, ctx.logger);
+      const branch = assertBranchName('branch', input.branch ?? 'main');
+      const requirementsPath = assertOneOf('requirementsPath', input.requirementsPath ?? 'requirements.yaml', REQUIREMENTS_PATHS);
+      const isPrivate = assertBoolean('private', input.private ?? false);
+      const chartRepositoryUrl = requireHost(cfg, 'chartRepositoryUrl');
+      const repo = resolveGitHubRepo(integrations, loc, {
+        timeoutMs: cfg.githubTimeoutMs,
+        logger: ctx.logger,
+      });
       const output = (htmlUrl: string, commitSha: string) => {
         ctx.output('repoUrl', htmlUrl);
         ctx.output(
@@ -124,20 +128,20 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         owner: loc.owner,
         name,
         description,
-        private: input.private ?? false,
+        private: isPrivate,
         branch,
         layout: (repoHtmlUrl, trailer) => ({
           files: configRepoFiles({
             name,
             owner: loc.owner,
-            repoHtmlUrl,
+            repoHtmlUrl: assertPlainHttpUrl('html_url', repoHtmlUrl),
             environment,
             namespace,
             branch,
             description,
-            componentOwner: input.owner,
+            componentOwner,
             chartRepositoryUrl,
-            requirementsPath: input.requirementsPath ?? 'requirements.yaml',
+            requirementsPath,
           }),
           message: `Create the ${environment} umbrella chart\n\n${trailer}\n`,
         }),

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
+import { createBoundedOctokit } from './bounds';
 
 /** A repository on a configured GitHub (Enterprise) integration. @public */
 export interface GitHubRepo {
@@ -22,6 +23,9 @@ export function parseRepoLocation(location: string): {
   owner: string;
   repo: string;
 } {
+  if (typeof location !== 'string') {
+    throw new InputError('the repository location must be a string');
+  }
   let url: URL;
   try {
     url = /^https?:\/\//.test(location)
@@ -57,8 +61,9 @@ export function parseRepoLocation(location: string): {
 export function resolveGitHubRepo(
   integrations: ScmIntegrationRegistry,
   location: { host: string; owner: string; repo: string },
-  logger?: LoggerService,
+  opts: { timeoutMs: number; logger?: LoggerService },
 ): GitHubRepo {
+  const { logger } = opts;
   const integration = integrations.github.byHost(location.host);
   if (!integration || !integration.config.token) {
     throw new InputError(
@@ -71,18 +76,21 @@ export function resolveGitHubRepo(
     location.host === 'github.com'
       ? 'https://github.com'
       : `${apiUrl.protocol}//${location.host}`;
-  const octokit = new Octokit({
-    baseUrl: apiUrl.toString().replace(/\/$/, ''),
-    auth: token,
-    request: { timeout: 15000 },
-    log: {
+  // every request is bounded (timeout per attempt, no redirects, retries for reads only)
+  const octokit = createBoundedOctokit(
+    {
+      baseUrl: apiUrl.toString().replace(/\/$/, ''),
+      auth: token,
+      log: {
       debug: () => {},
       info: () => {},
-      warn: (message: string) => logger?.warn(message),
-      // Octokit reports every non-2xx (incl. expected 404s) as an error; real failures are thrown
-      error: (message: string) => logger?.debug(message),
+        warn: (message: string) => logger?.warn(message),
+        // Octokit reports every non-2xx (incl. expected 404s) as an error; real failures are thrown
+        error: (message: string) => logger?.debug(message),
+      },
     },
-  });
+    { timeoutMs: opts.timeoutMs },
+  );
   return {
     ...location,
     htmlUrl: `${webBase}/${location.owner}/${location.repo}`,
@@ -90,8 +98,4 @@ export function resolveGitHubRepo(
   };
 }
 
-/** HTTP status of an Octokit RequestError, if any. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' ? status : undefined;
-}
+export { statusOf } from './bounds';

@@ -1,11 +1,39 @@
-/** A Groovy single-quoted string literal (no interpolation) for `value`. */
+import { InputError } from '@backstage/errors';
+import { LINE_BREAK, hasControlChars } from './chars';
+
+/**
+ * A Groovy single-quoted string literal (no `${}` interpolation) for `value`: escapes `\`,
+ * `'`, CR, LF and tab. Groovy (like Java) expands `\uXXXX` escapes before lexing, so a line
+ * terminator is never written as `\u000a`, and doubling every backslash keeps a literal
+ * `\u0027` in the value inert. Other control characters are rejected.
+ */
 export function groovyString(value: string): string {
+  // control characters Groovy has no short escape for (plus DEL)
+  if (hasControlChars(value, '\n\r\t')) {
+    throw new InputError(
+      'a value written into a Jenkinsfile must not contain control characters',
+    );
+  }
   const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
     .replace(/\r/g, '\\r')
-    .replace(/\n/g, '\\n');
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t');
   return `'${escaped}'`;
+}
+
+/**
+ * Text for a `//` line comment: no line terminators (incl. U+2028/U+2029/NEL) and no
+ * backslash (Groovy expands `\u000a` even inside comments).
+ */
+export function groovyComment(value: string): string {
+  if (LINE_BREAK.test(value) || value.includes('\\') || hasControlChars(value)) {
+    throw new InputError(
+      'a value written into a Jenkinsfile comment must be one line without backslashes',
+    );
+  }
+  return value;
 }
 
 /**

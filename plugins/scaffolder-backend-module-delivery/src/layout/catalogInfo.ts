@@ -1,4 +1,3 @@
-import { Document } from 'yaml';
 import {
   ANNOTATION_CHART,
   ANNOTATION_CODE_JOB,
@@ -6,6 +5,7 @@ import {
   ANNOTATION_IMAGE,
   ANNOTATION_RELEASE,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { yamlFile } from '../lang/yaml';
 import { CodeRepoSpec, imageName } from './types';
 
 /** The code Jenkins multibranch job building the default branch: `[instance:]owner/name/branch`. */
@@ -43,5 +43,5 @@ export function codeCatalogInfo(spec: CodeRepoSpec): string {
       owner: spec.componentOwner,
     },
   };
-  return new Document(entity).toString();
+  return yamlFile(entity);
 }

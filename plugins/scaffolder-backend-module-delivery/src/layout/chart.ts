@@ -1,4 +1,5 @@
-import { Document, stringify } from 'yaml';
+import { yamlFile } from '../lang/yaml';
+import { assertDnsName } from '../validation';
 import { CodeRepoSpec, FileMap, chartDir, imageName } from './types';
 
 /** The chart's values, nested under the chart name like Xposer's (`xposer: {...}`). */
@@ -24,7 +25,8 @@ export function chartValues(spec: CodeRepoSpec) {
 }
 
 function chartYaml(spec: CodeRepoSpec): string {
-  const doc = new Document({
+  return yamlFile(
+    {
     apiVersion: 'v1',
     name: spec.name,
     description:
@@ -34,23 +36,20 @@ function chartYaml(spec: CodeRepoSpec): string {
     keywords: [spec.name, 'kubernetes'],
     home: spec.repoHtmlUrl,
     sources: [spec.repoHtmlUrl],
-  });
-  doc.commentBefore =
-    ' The pipeline packages this chart with --version/--app-version from .version';
-  return doc.toString();
+    },
+    ' The pipeline packages this chart with --version/--app-version from .version',
+  );
 }
 
 function valuesYaml(spec: CodeRepoSpec): string {
-  const doc = new Document(chartValues(spec));
-  doc.commentBefore = [
+  return yamlFile(chartValues(spec), [
     ` Default values of the ${spec.name} chart.`,
     ' In an environment config repo they are nested under the release alias:',
     `   ${spec.name}:`,
     `     ${spec.name}:`,
     '       image: { tag: v0.0.1 }',
     ' image.tag defaults to the chart appVersion (= the released version).',
-  ].join('\n');
-  return doc.toString();
+  ].join('\n'));
 }
 
 function helpers(name: string): string {
@@ -213,13 +212,16 @@ function renderedDeployment(spec: CodeRepoSpec): string {
       },
     },
   };
-  return `---\n# Source: ${spec.name}/templates/deployment.yaml\n${stringify(
+  return `---\n${yamlFile(
     deployment,
+    ` Source: ${spec.name}/templates/deployment.yaml`,
   )}`;
 }
 
 /** The Helm chart under `deployments/kubernetes/chart/<name>/` and the rendered manifests. */
 export function chartFiles(spec: CodeRepoSpec): FileMap {
+  // the name is written into Go templates (`define "<name>.name"`): DNS labels only
+  assertDnsName('chart name', spec.name);
   const dir = chartDir(spec.name);
   return {
     [`${dir}/Chart.yaml`]: chartYaml(spec),

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { codeRepoFiles } from './codeRepo';
-import { groovyBracesBalanced } from './groovy';
+import { groovyBracesBalanced } from '../lang/groovy';
 import { testSpec } from './testSpec';
 
 const CHART = 'deployments/kubernetes/chart/my-service';
@@ -174,7 +174,10 @@ describe('codeRepoFiles', () => {
 
   it('keeps hostile descriptions as data', () => {
     const description =
-      'x: y\n"quoted" {{ .Values.secret }} ${{ parameters.name }} # not a comment';
+      'x: y "quoted" {{ .Values.secret }} ${{ parameters.name }} # not a comment';
+    expect(() =>
+      codeRepoFiles(testSpec({ description: `a\nb`, language: 'node' })),
+    ).toThrow(/single line/);
     const files = codeRepoFiles(testSpec({ description, language: 'node' }));
     expect(parse(files['catalog-info.yaml']).metadata.description).toBe(
       description,

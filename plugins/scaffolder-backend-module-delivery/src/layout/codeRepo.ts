@@ -1,3 +1,4 @@
+import { markdownCode, markdownText } from '../lang/markdown';
 import { chartFiles } from './chart';
 import { codeCatalogInfo } from './catalogInfo';
 import { codeJenkinsfile } from './jenkinsfile';
@@ -6,14 +7,15 @@ import { CodeRepoSpec, FileMap } from './types';
 
 function readme(spec: CodeRepoSpec): string {
   return [
-    `# ${spec.name}`,
+    `# ${markdownText(spec.name)}`,
     '',
-    spec.description,
-    '',
+    ...(spec.description ? [markdownText(spec.description), ''] : []),
     '## Layout',
     '',
     '- `build/package/Dockerfile`: the image the code Jenkins pushes to Nexus',
-    `- \`deployments/kubernetes/chart/${spec.name}/\`: the Helm chart pushed to ChartMuseum`,
+    `- ${markdownCode(
+      `deployments/kubernetes/chart/${spec.name}/`,
+    )}: the Helm chart pushed to ChartMuseum`,
     '- `deployments/kubernetes/manifests/`: the rendered chart (`make manifests`)',
     '- `.version`: the last released version; the pipeline bumps it and tags `vX`',
     '',

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { configRepoFiles, ConfigRepoSpec } from './configRepo';
-import { groovyBracesBalanced } from './groovy';
+import { groovyBracesBalanced } from '../lang/groovy';
 import { addDependency } from './release';
 
 const spec: ConfigRepoSpec = {

@@ -1,5 +1,5 @@
-import { Document } from 'yaml';
 import { ANNOTATION_ENVIRONMENTS } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { yamlFile } from '../lang/yaml';
 import { deployJenkinsfile } from './jenkinsfile';
 import { FileMap } from './types';
 
@@ -18,12 +18,6 @@ export interface ConfigRepoSpec {
   chartRepositoryUrl: string;
   /** `requirements.yaml` (Helm v1, default) or `Chart.yaml` (Helm v2 `dependencies:`). */
   requirementsPath: string;
-}
-
-function yamlFile(value: unknown, comment?: string): string {
-  const doc = new Document(value);
-  if (comment) doc.commentBefore = comment;
-  return doc.toString();
 }
 
 /** The umbrella chart repo of one environment, by path. @public */

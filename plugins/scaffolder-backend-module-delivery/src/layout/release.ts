@@ -1,5 +1,6 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { yamlFile } from '../lang/yaml';
 
 /** One pinned chart in an umbrella chart. @public */
 export interface ReleaseDependency {
@@ -149,15 +150,16 @@ export function releaseValuesFile(opts: {
   version: string;
   environment: string;
 }): string {
-  const doc = new Document({
-    [opts.release]: {
-      [opts.chart]: {
-        image: { name: opts.image, tag: opts.version },
+  return yamlFile(
+    {
+      [opts.release]: {
+        [opts.chart]: {
+          image: { name: opts.image, tag: opts.version },
+        },
       },
     },
-  });
-  doc.commentBefore = ` Values of the ${opts.release} release in ${opts.environment} (added by the delivery scaffolder)`;
-  return doc.toString();
+    ` Values of the ${opts.release} release in ${opts.environment} (added by the delivery scaffolder)`,
+  );
 }
 
 /** Expands `{release}` in a configured values path. @public */

@@ -1,16 +1,25 @@
-import { CodeRepoSpec, FileMap } from './types';
+import { dockerExecForm, dockerWord } from '../lang/dockerfile';
+import { goModulePath, goPathElement, goString } from '../lang/go';
+import { jsComment, jsString, jsonFile } from '../lang/json';
+import { makeAssignment } from '../lang/makefile';
+import { CodeRepoSpec, FileMap, imageName } from './types';
 
 /** Go module path: host without port, owner and name. */
-function goModulePath(spec: CodeRepoSpec): string {
-  return `${spec.host.replace(/:\d+$/, '')}/${spec.owner.toLowerCase()}/${
-    spec.name
-  }`;
+function modulePath(spec: CodeRepoSpec): string {
+  return goModulePath(
+    'Go module path',
+    `${spec.host.replace(/:\d+$/, '').toLowerCase()}/${spec.owner.toLowerCase()}/${
+      spec.name
+    }`,
+  );
 }
 
 function goSkeleton(spec: CodeRepoSpec): FileMap {
+  const dir = goPathElement('name', spec.name);
+  const bin = dockerWord('name', spec.name);
   return {
-    'go.mod': `module ${goModulePath(spec)}\n\ngo 1.22\n`,
-    [`cmd/${spec.name}/main.go`]: `package main
+    'go.mod': `module ${modulePath(spec)}\n\ngo 1.22\n`,
+    [`cmd/${dir}/main.go`]: `package main
 
 import (
 	"log"
@@ -18,16 +27,18 @@ import (
 	"os"
 )
 
+const serviceName = ${goString(spec.name)}
+
 func main() {
 	port := os.Getenv("PORT")
 	if port == "" {
-		port = "${spec.port}"
+		port = ${goString(String(spec.port))}
 	}
-	log.Printf("${spec.name} listening on :%s", port)
+	log.Printf("%s listening on :%s", serviceName, port)
 	log.Fatal(http.ListenAndServe(":"+port, newHandler()))
 }
 `,
-    [`cmd/${spec.name}/handler.go`]: `package main
+    [`cmd/${dir}/handler.go`]: `package main
 
 import (
 	"fmt"
@@ -41,12 +52,12 @@ func newHandler() http.Handler {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintln(w, "hello from ${spec.name}")
+		fmt.Fprintln(w, "hello from "+serviceName)
 	})
 	return mux
 }
 `,
-    [`cmd/${spec.name}/handler_test.go`]: `package main
+    [`cmd/${dir}/handler_test.go`]: `package main
 
 import (
 	"net/http"
@@ -67,14 +78,14 @@ WORKDIR /src
 COPY go.mod ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -o /out/${spec.name} ./cmd/${spec.name}
+RUN CGO_ENABLED=0 go build -o /out/${bin} ./cmd/${bin}
 
 FROM gcr.io/distroless/static:nonroot
-COPY --from=build /out/${spec.name} /${spec.name}
+COPY --from=build /out/${bin} /${bin}
 ENV PORT=${spec.port}
 EXPOSE ${spec.port}
 USER nonroot:nonroot
-ENTRYPOINT ["/${spec.name}"]
+ENTRYPOINT ${dockerExecForm('name', [`/${bin}`])}
 `,
   };
 }
@@ -90,10 +101,12 @@ function nodeSkeleton(spec: CodeRepoSpec): FileMap {
     engines: { node: '>=20' },
   };
   return {
-    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
+    'package.json': jsonFile(pkg),
     'src/handler.js': `'use strict';
 
-/** Handles every request of ${spec.name}. */
+const SERVICE_NAME = ${jsString(spec.name)};
+
+/** Handles every request of ${jsComment(spec.name)}. */
 function handler(req, res) {
   if (req.url === '/healthz') {
     res.writeHead(200, { 'content-type': 'text/plain' });
@@ -101,19 +114,19 @@ function handler(req, res) {
     return;
   }
   res.writeHead(200, { 'content-type': 'text/plain' });
-  res.end('hello from ${spec.name}\\n');
+  res.end('hello from ' + SERVICE_NAME + '\\n');
 }
 
-module.exports = { handler };
+module.exports = { handler, SERVICE_NAME };
 `,
     'src/index.js': `'use strict';
 
 const http = require('node:http');
-const { handler } = require('./handler');
+const { handler, SERVICE_NAME } = require('./handler');
 
-const port = Number(process.env.PORT || ${spec.port});
+const port = Number(process.env.PORT || ${jsString(String(spec.port))});
 http.createServer(handler).listen(port, () => {
-  process.stdout.write(\`${spec.name} listening on :\${port}\\n\`);
+  process.stdout.write(\`\${SERVICE_NAME} listening on :\${port}\\n\`);
 });
 `,
     'test/handler.test.js': `'use strict';
@@ -141,6 +154,7 @@ CMD ["node", "src/index.js"]
   };
 }
 
+/** Fixed recipes per language (never built from input). */
 const BUILD = {
   go: { build: 'go build ./...', test: 'go test ./...' },
   node: { build: 'npm install', test: 'npm test' },
@@ -154,13 +168,17 @@ function makefile(spec: CodeRepoSpec): string {
     '',
     '.PHONY: default build test image push chart chart-push manifests',
     '',
-    `NAME ?= ${spec.name}`,
-    `DOCKER_REGISTRY ?= ${spec.dockerRegistry}`,
-    `DOCKER_IMAGE ?= ${spec.owner.toLowerCase()}/${spec.name}`,
+    makeAssignment('NAME', 'name', spec.name),
+    makeAssignment('DOCKER_REGISTRY', 'dockerRegistry', spec.dockerRegistry),
+    makeAssignment('DOCKER_IMAGE', 'image', imageName(spec)),
     'VERSION ?= $(shell cat .version)',
     'REPOSITORY = $(DOCKER_REGISTRY)/$(DOCKER_IMAGE):$(VERSION)',
     'CHART_PATH = deployments/kubernetes/chart/$(NAME)',
-    `CHART_REPOSITORY_URL ?= ${spec.chartRepositoryUrl}`,
+    makeAssignment(
+      'CHART_REPOSITORY_URL',
+      'chartRepositoryUrl',
+      spec.chartRepositoryUrl,
+    ),
     '',
     'default: build test',
     '',
