@@ -12,6 +12,14 @@ describe('pipelineSteps', () => {
       ['pins', 'ok', 'dev'],
       ['deploy', 'ok', 'dev, staging'],
     ]);
+    expect(steps.map(s => s.via?.via)).toEqual([
+      'buildData',
+      'displayName',
+      'sameVersion',
+      'sameVersion',
+      undefined,
+      'configCommit',
+    ]);
   });
 
   it('marks an old version without a build as unknown, not failed', () => {

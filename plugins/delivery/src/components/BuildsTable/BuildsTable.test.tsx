@@ -20,6 +20,9 @@ describe('BuildsTable', () => {
     );
     expect(screen.getByText('5m 12s')).toBeInTheDocument();
     expect(screen.getByText('Fix flaky readiness probe')).toBeInTheDocument();
+    expect(screen.getAllByText('via build name')).toHaveLength(3);
+    expect(screen.getAllByText('via Jenkins build data')).toHaveLength(4);
+    expect(screen.queryByText('no version found')).not.toBeInTheDocument();
   });
 
   it('pages a long history', async () => {
@@ -67,5 +70,25 @@ describe('BuildsTable', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText('Builds (code Jenkins)')).not.toBeInTheDocument();
+  });
+
+  it('calls a successful build without a version a missing link', async () => {
+    await renderInTestApp(
+      <BuildsTable
+        view={{
+          ...xposerView,
+          builds: xposerView.builds.map(b => ({
+            ...b,
+            version: undefined,
+            versionVia: undefined,
+          })),
+        }}
+      />,
+    );
+    const missing = screen.getAllByText('no version found');
+    expect(missing).toHaveLength(3); // #47 failed: it released nothing
+    expect(missing[0].closest('[data-missing-link]')).toHaveTextContent(
+      /no version strategy in delivery\.versionFrom matched this build/,
+    );
   });
 });

@@ -86,6 +86,37 @@ describe('DeliveryContent', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('runs the setup check at the bottom when the view shows a problem', async () => {
+    const api = new FakeDeliveryApi(async () => xposerView);
+    await renderTab(api);
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Setup check' }),
+    ).toBeInTheDocument();
+    // the prod deploy Jenkins timed out: worth checking at once
+    expect(
+      await screen.findByRole('img', { name: '1 error · 17 OK · 1 skipped' }),
+    ).toBeInTheDocument();
+    expect(api.diagnosticsRequests).toHaveLength(1);
+    expect(
+      screen.getByRole('button', { name: 'Why? (prod status)' }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves the setup check to the user when all is well', async () => {
+    const view: DeliveryView = {
+      ...xposerView,
+      sources: Object.fromEntries(
+        Object.keys(xposerView.sources).map(k => [k, { status: 'ok' }]),
+      ),
+    };
+    const api = new FakeDeliveryApi(async () => view);
+    await renderTab(api);
+    expect(
+      await screen.findByRole('button', { name: 'Run setup check' }),
+    ).toBeInTheDocument();
+    expect(api.diagnosticsRequests).toEqual([]);
+  });
+
   it('reloads the view on Refresh', async () => {
     const api = new FakeDeliveryApi(async () => xposerView);
     await renderTab(api);
@@ -184,6 +215,9 @@ describe('DeliveryContent', () => {
     expect(
       screen.getByText(/set the delivery\/release annotation/),
     ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: '1 error · 17 OK · 1 skipped' }),
+    ).toBeInTheDocument();
   });
 
   it('names the missing annotations and does not call the backend without them', async () => {
@@ -211,6 +245,9 @@ describe('DeliveryContent', () => {
       screen.getByText(
         /check that @gitops-delivery\/backstage-plugin-delivery-backend is added/,
       ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Setup check' }),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));

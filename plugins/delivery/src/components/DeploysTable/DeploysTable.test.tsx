@@ -22,6 +22,16 @@ describe('DeploysTable', () => {
     expect(screen.getByText('48s')).toBeInTheDocument();
   });
 
+  it('shows how each config commit was found, and why one is missing', async () => {
+    await renderInTestApp(<DeploysTable view={xposerView} />);
+    expect(screen.getAllByText('via Jenkins build data')).toHaveLength(3);
+    expect(
+      screen.getByText('no config commit').closest('[data-missing-link]'),
+    ).toHaveTextContent(
+      'no config commit: run #30 recorded no revision of gitops/config-dev',
+    );
+  });
+
   it('explains where deploy jobs come from when there are none', async () => {
     await renderInTestApp(
       <DeploysTable view={{ ...xposerView, deploys: [], sources: {} }} />,

@@ -36,6 +36,15 @@ describe('EnvironmentCard', () => {
         name: /^Deploy run #18 of staging in Jenkins/,
       }),
     ).toHaveAttribute('href', staging.lastDeploy!.url);
+    expect(
+      screen.getByRole('link', { name: /^Config commit 7d8e9f0 of staging/ }),
+    ).toHaveAttribute(
+      'href',
+      'http://127.0.0.1:7105/gitops/config-staging/commit/7d8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Why? (staging status)' }),
+    ).toHaveAttribute('aria-expanded', 'false');
     const prs = screen.getByRole('list', {
       name: 'Open promotion pull requests for staging',
     });

@@ -39,7 +39,8 @@ describe('Lineage', () => {
         'Error: Nexus: unauthorized — Nexus answered 401 for docker-hosted',
       ),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('unknown (Nexus failed)')).toHaveLength(4);
+    // the four table rows and the selected version's chain
+    expect(screen.getAllByText('unknown (Nexus failed)')).toHaveLength(5);
     expect(screen.getAllByText('xposer v0.0.20').length).toBeGreaterThan(0);
   });
 });

@@ -40,6 +40,20 @@ describe('LineageTable', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('no build in history')).toBeInTheDocument();
 
+    // how each link was made, and what is missing for the old 0.0.8
+    expect(screen.getAllByText('via build name')).toHaveLength(3);
+    expect(screen.getAllByText('via Jenkins build data')).toHaveLength(3);
+    expect(screen.getAllByText('via same version')).toHaveLength(8);
+    expect(
+      screen.getByText('no build in history').closest('[data-missing-link]'),
+    ).toHaveTextContent(/check delivery\.versionFrom in the Setup check/);
+    expect(
+      screen.getByText('no commit found').closest('[data-missing-link]'),
+    ).toHaveTextContent(/no build names this version/);
+    expect(
+      screen.getAllByText('via build name')[0].closest('[data-evidence]'),
+    ).toHaveTextContent('via build name: build #46 is named v0.0.20');
+
     await userEvent.click(buttons[3]);
     expect(onSelect).toHaveBeenCalledWith('0.0.8');
   });

@@ -17,6 +17,17 @@ describe('PipelineGraphic', () => {
         'Build: success (#46); Image: published (v0.0.20)',
       ),
     );
+    expect(svg).toHaveAccessibleName(
+      expect.stringContaining(
+        'Linked commit via Jenkins build data: build #46 recorded revision e4d2a91',
+      ),
+    );
+    expect(svg).toHaveAccessibleName(
+      expect.stringContaining(
+        'build via build name: build #46 is named v0.0.20',
+      ),
+    );
+    expect(svg.querySelectorAll('text[font-style="italic"]')).toHaveLength(5);
     const nodes = svg.querySelectorAll('g[data-step]');
     expect(Array.from(nodes).map(n => n.getAttribute('data-step'))).toEqual([
       'commit',

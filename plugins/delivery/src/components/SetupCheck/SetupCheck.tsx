@@ -141,6 +141,8 @@ export function SetupCheck(props: SetupCheckProps) {
     value?.checks.some(c => c.status === 'error' || c.status === 'warning'),
   );
   const expanded = toggled ?? failed;
+  let toggleLabel = expanded ? 'Hide checks' : 'Show checks';
+  if (idle && !expanded) toggleLabel = 'Run setup check';
   const onToggle = () => {
     if (idle) run();
     setToggled(!expanded);
@@ -182,7 +184,7 @@ export function SetupCheck(props: SetupCheckProps) {
           aria-controls={BODY_ID}
           onClick={onToggle}
         >
-          {expanded ? 'Hide checks' : idle ? 'Run setup check' : 'Show checks'}
+          {toggleLabel}
         </Button>
         {!idle && (
           <Button size="small" color="primary" onClick={run} disabled={loading}>

@@ -26,6 +26,37 @@ describe('VersionDetail', () => {
       ]),
     );
     expect(screen.getByText('not here (pins 0.0.8)')).toBeInTheDocument();
+    expect(
+      screen.getByText('via build name: build #46 is named v0.0.20'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^via Jenkins build data: build #46 recorded revision e4d2a91 of/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen
+        .getByText('via config commit', { selector: 'span' })
+        .closest('[data-evidence="configCommit"]'),
+    ).toHaveTextContent(
+      'run #31 deployed config commit aa11bb2, which pins xposer v0.0.20',
+    );
+  });
+
+  it('says which links of an old version are missing and what would supply them', async () => {
+    await renderInTestApp(
+      <VersionDetail lineage={xposerView.versions[3]} view={xposerView} />,
+    );
+    expect(screen.getByText('no commit found')).toBeInTheDocument();
+    expect(screen.getByText('no build in history')).toBeInTheDocument();
+    expect(
+      screen.getByText(/no code build in the history names this version/),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        'via same version: image tag stakater/xposer:0.0.8 equals the version',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('renders version actions in the slot', async () => {
