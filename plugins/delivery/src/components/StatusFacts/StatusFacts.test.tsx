@@ -55,6 +55,21 @@ describe('StatusFacts', () => {
     ).toBeInTheDocument();
   });
 
+  it('keeps a missing link behind "Why?" when the status was still decided', async () => {
+    await renderInTestApp(
+      <StatusFacts environment={{ ...paymentsDev, status: 'in-sync' }} />,
+    );
+    const why = screen.getByRole('button', { name: 'Why? (dev status)' });
+    expect(why).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByText('a link is missing')).toBeInTheDocument();
+    await userEvent.click(why);
+    expect(
+      screen.getByRole('note', {
+        name: 'Missing link: deploy run -> config commit',
+      }),
+    ).toBeVisible();
+  });
+
   it('renders nothing without facts or a missing link', async () => {
     await renderInTestApp(
       <StatusFacts environment={{ ...staging, statusFacts: [] }} />,

@@ -25,13 +25,16 @@ export interface StatusFactsProps {
 /**
  * "Why?" under an environment's status: the facts the backend decided it
  * from and, when a link was missing, what would supply it. Open from the
- * start when a missing link can be fixed.
+ * start when a missing link left the status unknown.
  */
 export function StatusFacts(props: StatusFactsProps) {
-  const { name, statusFacts, missingLink } = props.environment;
+  const { name, status, statusFacts, missingLink } = props.environment;
   const facts = statusFacts ?? [];
   const classes = useStyles();
-  const [open, setOpen] = useState(Boolean(missingLink));
+  // a missing link that left the status unknown is the whole story: show it
+  const [open, setOpen] = useState(
+    Boolean(missingLink) && status === 'unknown',
+  );
   if (facts.length === 0 && !missingLink) return null;
   const id = `delivery-status-facts-${name}`;
   return (
@@ -47,6 +50,11 @@ export function StatusFacts(props: StatusFactsProps) {
       >
         Why? <span className={classes.hidden}>({name} status)</span>
       </Button>
+      {missingLink && !open && (
+        <Typography variant="caption" color="textSecondary">
+          a link is missing
+        </Typography>
+      )}
       <Collapse in={open}>
         <div id={id}>
           {facts.length > 0 ? (
