@@ -17,6 +17,7 @@ import {
   scheduleSelfHeal,
 } from './services/resync';
 import { DefaultDeliveryViewService } from './services/view';
+import { diagnose } from './services/diagnostics/diagnose';
 
 /**
  * The delivery backend plugin: the delivery view of catalog entities,
@@ -65,7 +66,15 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
 
-        httpRouter.use(await createRouter({ httpAuth, catalog, logger, view }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            catalog,
+            logger,
+            view,
+            diagnose: entity => diagnose(entity, { config, view }),
+          }),
+        );
         httpRouter.use(
           await createPromotionRouter({
             httpAuth,

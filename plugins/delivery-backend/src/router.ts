@@ -8,6 +8,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { Entity } from '@backstage/catalog-model';
+import type { DeliveryDiagnostics } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryViewService } from './services/view';
 
 const entityParams = z.object({
@@ -24,6 +26,8 @@ export interface RouterOptions {
   catalog: CatalogService;
   logger: LoggerService;
   view: DeliveryViewService;
+  /** The delivery doctor (GET .../diagnostics); absent: the route answers 404. */
+  diagnose?: (entity: Entity) => Promise<DeliveryDiagnostics>;
 }
 
 /**
@@ -39,7 +43,8 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
-  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+  /** The entity of the path, read from the catalog as the caller (404 if they cannot see it). */
+  const readEntity = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -53,6 +58,22 @@ export async function createRouter(
     const ref = stringifyEntityRef(parsed.data);
     const entity = await catalog.getEntityByRef(parsed.data, { credentials });
     if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    return { ref, entity };
+  };
+
+  router.get('/entities/:namespace/:kind/:name/diagnostics', async (req, res) => {
+    const { ref, entity } = await readEntity(req);
+    if (!options.diagnose) throw new NotFoundError('Diagnostics are not enabled');
+    const result = await options.diagnose(entity);
+    logger.info('Ran delivery diagnostics', {
+      entityRef: ref,
+      failed: result.checks.filter(c => c.status === 'error').length,
+    });
+    res.json(result);
+  });
+
+  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+    const { ref, entity } = await readEntity(req);
     const started = Date.now();
     const result = await view.getView(entity);
     const failedSources = Object.entries(result.sources)

@@ -95,7 +95,7 @@ describe('control characters', () => {
 });
 
 describe('delivery/version-from', () => {
-  const entity = (value: string) => ({
+  const versionEntity = (value: string) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
@@ -106,7 +106,7 @@ describe('delivery/version-from', () => {
 
   it('reads the strategies in order', () => {
     const { annotations, problems } = readDeliveryAnnotations(
-      entity('gitTag, file:.version'),
+      versionEntity('gitTag, file:.version'),
     );
     expect(problems).toEqual([]);
     expect(annotations.versionFrom).toEqual([
@@ -117,7 +117,7 @@ describe('delivery/version-from', () => {
 
   it('reports a bad strategy and keeps the rest of the annotations', () => {
     const { annotations, problems } = readDeliveryAnnotations(
-      entity('http://169.254.169.254/'),
+      versionEntity('http://169.254.169.254/'),
     );
     expect(annotations.versionFrom).toBeUndefined();
     expect(annotations.chart).toEqual({ id: 'x' });

@@ -211,7 +211,10 @@ export interface EnvironmentView {
   statusReason: string;
   /** The facts the status was decided from, in the order they were used. */
   statusFacts: StatusFact[];
-  /** When the status is `unknown` for want of a link: what would supply it. */
+  /**
+   * A link the status needed but could not make (the status was then decided
+   * from other evidence, or is `unknown`), and what would supply it.
+   */
   missingLink?: MissingLink;
   openPromotions: PromotionSummary[];
 }

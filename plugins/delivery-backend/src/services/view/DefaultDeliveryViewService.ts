@@ -14,6 +14,7 @@ import {
   normalizeVersion,
   readDeliveryAnnotations,
   SourceState,
+  VersionStrategy,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
@@ -26,6 +27,16 @@ import { sourceLocationRemote } from './versions/codeRepo';
 import { CodeSide, loadCodeSide } from './versions/codeSide';
 import { failed, Loaded, SourceLoader, sourceState } from './sources';
 import type { DeliveryViewService } from './types';
+
+/** How a view was made: what the doctor needs beyond the view itself. @public */
+export interface ViewTrace {
+  problems: { annotation: string; message: string }[];
+  strategies: readonly VersionStrategy[];
+  code?: CodeSide;
+  codeJob?: { instance: string; id: string };
+  image?: { instance: string; id: string };
+  chart?: { instance: string; id: string };
+}
 
 /**
  * The delivery view: every source fetched in parallel, each reported in
@@ -55,6 +66,18 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
   }
 
   async getView(entity: Entity): Promise<DeliveryView> {
+    return (await this.getViewWithTrace(entity)).view;
+  }
+
+  /** The loader (the doctor probes through the same cache). */
+  get sources(): SourceLoader {
+    return this.loader;
+  }
+
+  /** The view and how it was made (for the doctor). */
+  async getViewWithTrace(
+    entity: Entity,
+  ): Promise<{ view: DeliveryView; trace: ViewTrace }> {
     const { annotations, problems } = readDeliveryAnnotations(entity);
     const problem = (a: string) =>
       problems.find(p => p.annotation === a)?.message;
@@ -205,7 +228,7 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
             : undefined,
         })
       : undefined;
-    return {
+    const view: DeliveryView = {
       entityRef: stringifyEntityRef(entity),
       release: release ?? '',
       generatedAt: new Date().toISOString(),
@@ -222,6 +245,17 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       builds: codeBuilds,
       deploys,
       sources,
+    };
+    return {
+      view,
+      trace: {
+        problems,
+        strategies,
+        code: code.ok ? code.value : undefined,
+        codeJob: codeRef.ok ? codeRef.value : undefined,
+        image: imageRef.ok ? imageRef.value : undefined,
+        chart: chartRef.ok ? chartRef.value : undefined,
+      },
     };
   }
 

@@ -190,6 +190,11 @@ export class SourceLoader {
     );
   }
 
+  /** Job names in a code-Jenkins folder (the doctor's suggestions; not cached). */
+  codeJobNames(instance: string, folder: string): Promise<string[]> {
+    return this.clients.codeJenkins.get(instance)!.listJobNames(folder);
+  }
+
   images(instance: string, image: string): Promise<ImageSearchResult> {
     const client = this.clients.nexus.get(instance)!;
     return this.cached(`nexus:${instance}:${image}`, async () =>

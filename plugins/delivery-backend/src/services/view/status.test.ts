@@ -138,7 +138,8 @@ describe('decideStatus without the deploy run -> config commit link', () => {
   it('trusts the cluster when it runs the pin', () => {
     const d = decideStatus(unlinked({ runningVersion: '0.0.21' }));
     expect(d.status).toBe('in-sync');
-    expect(d.missingLink).toBeUndefined();
+    // The link is still missing: the view says what would supply it.
+    expect(d.missingLink).toEqual(link);
   });
 
   it('lists the facts of an in-sync decision', () => {

@@ -53,12 +53,21 @@ const OUTCOME: Record<string, string> = {
 const outcome = (result: string | null) =>
   result ? OUTCOME[result] ?? result.toLowerCase() : 'did not finish';
 
+function runOutcome(last: DeployRun): string {
+  if (last.building) return 'is running';
+  return last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
+}
+
+function clusterFact(i: StatusInputs): string {
+  if (i.clusterError) return `the cluster could not be read: ${i.clusterError}`;
+  if (!i.deploymentFound) return `no deployment of ${i.release} in the namespace`;
+  return `deployment ${i.deploymentName ?? i.release} runs image tag ${
+    i.runningVersion ?? '(none)'
+  }`;
+}
+
 function runFact(last: DeployRun, link?: MissingLink): string {
-  const what = last.building
-    ? 'is running'
-    : last.result === 'SUCCESS'
-    ? 'succeeded'
-    : outcome(last.result);
+  const what = runOutcome(last);
   const commit = last.configCommit
     ? `config commit ${short(last.configCommit.sha)}${
         last.version !== undefined ? ` (pins ${last.version})` : ''
@@ -132,14 +141,7 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   const runningPin = sameVersion(i.runningVersion, pin);
   const clusterReadable = i.clusterConfigured && !i.clusterError;
   if (i.clusterConfigured) {
-    facts.push({
-      source: 'cluster',
-      fact: i.clusterError
-        ? `the cluster could not be read: ${i.clusterError}`
-        : i.deploymentFound
-        ? `deployment ${i.deploymentName ?? i.release} runs image tag ${i.runningVersion ?? '(none)'}`
-        : `no deployment of ${i.release} in the namespace`,
-    });
+    facts.push({ source: 'cluster', fact: clusterFact(i) });
   } else {
     facts.push({ source: 'cluster', fact: 'no cluster is configured for this environment' });
   }
@@ -156,12 +158,14 @@ export function decideStatus(i: StatusInputs): StatusDecision {
       return decide(
         'in-sync',
         `The cluster runs ${pin}, the pinned version (which config commit run #${last.number} deployed is not known).`,
+        i.deployLinkMissing,
       );
     }
     if (i.pinCommittedAt && Date.parse(i.pinCommittedAt) > Date.parse(last.startedAt)) {
       return decide(
         'pending-deploy',
         `${pin} was committed at ${i.pinCommittedAt}, after the last deploy run #${last.number} started (${last.startedAt}).`,
+        i.deployLinkMissing,
       );
     }
     const link = i.deployLinkMissing;

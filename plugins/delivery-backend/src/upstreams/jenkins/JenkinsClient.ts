@@ -135,6 +135,22 @@ export class JenkinsClient {
       .slice(0, limit);
   }
 
+  /** The names of the jobs in a folder (`''`: the top level), for the doctor's suggestions. */
+  async listJobNames(folder: string): Promise<string[]> {
+    const what = `${this.what} folder ${folder || '(top level)'}`;
+    const body = await withRetries(async () => {
+      try {
+        if (!folder) return await this.jenkins.info();
+        const api = this.jenkins.job as unknown as JenkinsJobApi;
+        return await api.get({ name: folder, tree: 'jobs[name]' });
+      } catch (e) {
+        throw classify(e, what);
+      }
+    });
+    const jobs = (body as { jobs?: Array<{ name?: unknown }> } | null)?.jobs;
+    return (jobs ?? []).flatMap(j => (typeof j.name === 'string' ? [j.name] : []));
+  }
+
   /** Whether a run of `job` is queued or building, and its parameters (one GET). */
   async triggerState(job: string): Promise<JobTriggerState> {
     const what = `${this.what} job ${job}`;
