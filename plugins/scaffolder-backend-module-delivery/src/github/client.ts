@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Octokit } from '@octokit/rest';
+import { hasControlChars } from '../lang/chars';
 import { createBoundedOctokit } from './bounds';
 
 /** A repository on a configured GitHub (Enterprise) integration. @public */
@@ -25,6 +26,12 @@ export function parseRepoLocation(location: string): {
 } {
   if (typeof location !== 'string') {
     throw new InputError('the repository location must be a string');
+  }
+  // the URL parser silently drops tabs and newlines: refuse them instead
+  if (/\s/u.test(location) || hasControlChars(location, '', true)) {
+    throw new InputError(
+      'the repository location must not contain whitespace or control characters',
+    );
   }
   let url: URL;
   try {
