@@ -223,7 +223,7 @@ export const missingHostAliasDiagnostics: DeliveryDiagnostics = {
         'build #212 recorded revisions of git@git.example.com:payments/payments-api.git (7c1d2e3) and https://ghe.example.com/platform/pipeline-library.git (a9f0b1c); none of the code repo on ghe.example.com',
       fix: {
         key: 'delivery.hostAliases',
-        example: 'git.example.com: ghe.example.com',
+        example: "[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]",
         explanation:
           'Jenkins checks the code out from git.example.com, another name of the GitHub Enterprise at ghe.example.com. Declare the alias so the build’s revision is recognised as the code repo’s.',
       },
@@ -286,7 +286,7 @@ export const wrongJobPathView: DeliveryView = {
         reason:
           'run #1204 recorded a revision of git@git.example.com:gitops/config-dev.git, which is not the config repo on ghe.example.com',
         key: 'delivery.hostAliases',
-        example: 'git.example.com: ghe.example.com',
+        example: "[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]",
       },
       openPromotions: [],
     },

@@ -224,7 +224,7 @@ describe('SetupCheck', () => {
         'Fix: set delivery.hostAliases in app-config.yaml',
       );
       expect(
-        within(item).getByText('git.example.com: ghe.example.com').tagName,
+        within(item).getByText("[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]").tagName,
       ).toBe('CODE');
       await waitFor(() =>
         expect(
