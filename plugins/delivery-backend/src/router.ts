@@ -40,8 +40,9 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, catalog, logger, view } = options;
+  // No body parser here: the GET routes read none, and a router-wide parser
+  // would pre-empt the smaller per-route limits of the mutating routes.
   const router = Router();
-  router.use(express.json());
 
   /** The entity of the path, read from the catalog as the caller (404 if they cannot see it). */
   const readEntity = async (req: express.Request) => {

@@ -6,13 +6,18 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CustomErrorBase,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PromotionAuditor } from './promotion/types';
 
@@ -22,6 +27,36 @@ export const entityParams = z.object({
   kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
 });
+
+/** A request body over the route's limit: 413 (the error handler reads `statusCode`). @public */
+export class PayloadTooLargeError extends CustomErrorBase {
+  name = 'PayloadTooLargeError' as const;
+  readonly statusCode = 413;
+}
+
+/**
+ * The JSON body parser of one route, with that route's own size limit. Put it
+ * on the route (`router.post(path, jsonBody('4kb'), handler)`), never on a
+ * whole router: a router-wide parser runs for every request that passes
+ * through it, and the first parser to run wins. Too large: a 413
+ * {@link PayloadTooLargeError}; malformed JSON: a 400.
+ * @public
+ */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const e = err as { type?: string; message?: string };
+      if (e.type === 'entity.too.large') {
+        return next(new PayloadTooLargeError(`Request body exceeds the ${limit} limit of this route`));
+      }
+      if (e.type === 'entity.parse.failed') {
+        return next(new InputError(`Malformed JSON body: ${e.message ?? ''}`.slice(0, 200)));
+      }
+      return next(err);
+    });
+}
 
 /** Validates `value` against `schema`; the first issue becomes a 400. @public */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import {
   createEntityRouteGuards,
   type EntityActionDenial,
+  jsonBody,
   parseInput as parse,
 } from '../routeGuards';
 import type { PromotionAuditor, PromotionService } from './types';
@@ -61,11 +62,11 @@ export async function createPromotionRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, promotions } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  const body64k = jsonBody('64kb');
 
   const { readEntity, requirePermission } = createEntityRouteGuards(options);
 
-  router.post('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
+  router.post('/entities/:namespace/:kind/:name/promotions', body64k, async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(promoteBody, req.body, 'promotion request');
     const entity = await readEntity(req, credentials);
@@ -84,7 +85,7 @@ export async function createPromotionRouter(
     res.status(result.created ? 201 : 200).json(result);
   });
 
-  router.post('/entities/:namespace/:kind/:name/promotions/preview', async (req, res) => {
+  router.post('/entities/:namespace/:kind/:name/promotions/preview', body64k, async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(promoteBody, req.body, 'promotion request');
     const entity = await readEntity(req, credentials);

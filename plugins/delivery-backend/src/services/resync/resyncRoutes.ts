@@ -12,6 +12,7 @@ import type { PromotionAuditor } from '../promotion';
 import {
   createEntityRouteGuards,
   type EntityActionDenial,
+  jsonBody,
   parseInput as parse,
 } from '../routeGuards';
 import type { ResyncService } from './resyncService';
@@ -49,9 +50,8 @@ export async function createResyncRouter(
   const { httpAuth, resync } = options;
   const { readEntity, requirePermission } = createEntityRouteGuards(options);
   const router = Router();
-  router.use(express.json({ limit: '4kb' }));
 
-  router.post('/entities/:namespace/:kind/:name/resync', async (req, res) => {
+  router.post('/entities/:namespace/:kind/:name/resync', jsonBody('4kb'), async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(resyncBody, req.body, 're-sync request');
     const entity = await readEntity(req, credentials);
