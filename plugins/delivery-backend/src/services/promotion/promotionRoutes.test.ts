@@ -120,3 +120,46 @@ describe('GET /entities/:namespace/:kind/:name/promotions', () => {
     expect((await request(server).get(`${PATH}?limit=0`).set('Authorization', mockCredentials.user.header(OWNER))).status).toBe(400);
   });
 });
+
+describe('POST /entities/:namespace/:kind/:name/promotions/preview', () => {
+  const PREVIEW = `${PATH}/preview`;
+
+  it('403 + audit event for a user who may not promote, and no config-repo read', async () => {
+    const { server, auditor, getView } = await app();
+    const res = await request(server).post(PREVIEW).set('Authorization', mockCredentials.user.header(OUTSIDER)).send(body);
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(res.body).not.toHaveProperty('changes');
+    expect(gh.requests).toEqual([]);
+    expect(getView).not.toHaveBeenCalled();
+    expect(auditor.events).toEqual([
+      expect.objectContaining({
+        eventId: 'delivery-promote-preview',
+        status: 'failed',
+        meta: expect.objectContaining({ actor: OUTSIDER, outcome: 'denied', environment: 'dev', version: 'v0.0.20' }),
+      }),
+    ]);
+  });
+
+  it('200 with the diff for an owner, audited, and nothing written', async () => {
+    const { server, auditor } = await app();
+    const res = await request(server).post(PREVIEW).set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ allowed: true, environment: 'dev' });
+    expect(gh.requests.filter(r => !r.startsWith('GET'))).toEqual([]);
+    expect(auditor.events).toEqual([
+      expect.objectContaining({
+        eventId: 'delivery-promote-preview',
+        status: 'succeeded',
+        meta: expect.objectContaining({ actor: OWNER, entityRef: 'component:default/xposer', environment: 'dev', version: 'v0.0.20' }),
+      }),
+    ]);
+  });
+
+  it('401 without a token, 403 for a service principal', async () => {
+    const { server } = await app();
+    expect((await request(server).post(PREVIEW).send(body)).status).toBe(401);
+    expect((await request(server).post(PREVIEW).set('Authorization', mockCredentials.service.header()).send(body)).status).toBe(403);
+    expect(gh.requests).toEqual([]);
+  });
+});

@@ -5,7 +5,6 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { deliveryPromotePermission } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express from 'express';
@@ -32,6 +31,13 @@ const promoteDenial: EntityActionDenial = {
   deniedLog: 'Promotion denied',
 };
 
+const previewDenial: EntityActionDenial = {
+  permission: deliveryPromotePermission,
+  action: 'preview a promotion of',
+  eventId: 'delivery-promote-preview',
+  deniedLog: 'Promotion preview denied',
+};
+
 /** Dependencies of {@link createPromotionRouter}. @public */
 export interface PromotionRouterOptions {
   httpAuth: HttpAuthService;
@@ -53,14 +59,16 @@ export interface PromotionRouterOptions {
  * (which audits and records the attempt). 201 when a PR was created, 200
  * when an existing one was returned.
  *
- * POST `.../promotions/preview`: the same validation, no writes; the
- * permission decision is reported as `allowed` (never a 403 for a user).
+ * POST `.../promotions/preview`: the same validation and the same
+ * `delivery.promote` check (the preview shows config-repo content: DENY is
+ * an audit event + 403, no upstream read), no writes; audited as
+ * `delivery-promote-preview`.
  * @public
  */
 export async function createPromotionRouter(
   options: PromotionRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, promotions } = options;
+  const { httpAuth, auditor, promotions } = options;
   const router = Router();
   const body64k = jsonBody('64kb');
 
@@ -89,19 +97,37 @@ export async function createPromotionRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(promoteBody, req.body, 'promotion request');
     const entity = await readEntity(req, credentials);
-    const [decision] = await permissions.authorize(
-      [{ permission: deliveryPromotePermission, resourceRef: stringifyEntityRef(entity) }],
-      { credentials },
-    );
-    const preview = await promotions.preview({
-      entity,
-      credentials,
-      environment: body.environment,
-      version: body.version,
-      values: body.values,
-      allowed: decision.result === AuthorizeResult.ALLOW,
+    const meta = { environment: body.environment, version: body.version };
+    // the preview shows config-repo content: only for those who may promote
+    await requirePermission(req, credentials, entity, previewDenial, meta);
+    const event = await auditor.createEvent({
+      eventId: previewDenial.eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        entityRef: stringifyEntityRef(entity),
+        ...meta,
+        actor: credentials.principal.userEntityRef,
+      },
     });
-    res.json(preview);
+    try {
+      const preview = await promotions.preview({
+        entity,
+        credentials,
+        environment: body.environment,
+        version: body.version,
+        values: body.values,
+        allowed: true,
+      });
+      await event.success({
+        meta: { outcome: 'previewed', blockedReason: preview.blockedReason ?? null },
+      });
+      res.json(preview);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      await event.fail({ error, meta: { outcome: 'failed' } });
+      throw error;
+    }
   });
 
   router.get('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
