@@ -169,4 +169,23 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
       });
     }
   });
+
+  it.each([
+    ['commitMessage', 'commitMessage'],
+    ['file:.version', 'file:.version'],
+    ['imageLabel', 'imageLabel'],
+  ])('finds the same versions with only %s (over HTTP)', async (strategy, via) => {
+    const v = await view('inventory', {
+      ...annotations('inventory', 'master'),
+      'delivery/version-from': strategy,
+    });
+    expect(
+      v.builds.map(b => [b.number, b.version ?? null, b.versionVia?.via ?? null]),
+    ).toEqual([
+      [10, '0.3.4', via],
+      [9, '0.3.3', via],
+      [8, null, null],
+      [7, '0.3.2', via],
+    ]);
+  });
 });

@@ -160,9 +160,17 @@ export async function resolveBuildVersions(
       case 'file': {
         if (!sha || fileReads >= MAX_FILE_READS) return undefined;
         fileReads++;
-        const text = await sources.fileAt(s.path, sha);
-        const v = plausibleVersion(firstLine(text));
-        return v ? { version: v, via: { via: `file:${s.path}`, detail: `${s.path} at ${short(sha)} says ${v}` } } : undefined;
+        // A pipeline that bumps the file after building (Stakater's) pushes the
+        // bump on top of the built commit: the file there is the released version.
+        const h = await sources.history().catch(() => undefined);
+        const bump = h && bumpCommitOnTop(h, sha, patterns);
+        const at = bump?.commit.sha ?? sha;
+        const v = plausibleVersion(firstLine(await sources.fileAt(s.path, at)));
+        if (!v) return undefined;
+        const where = bump
+          ? `${short(at)} ("${firstLine(bump.commit.message)}", pushed on top of the built commit ${short(sha)})`
+          : `the built commit ${short(sha)}`;
+        return { version: v, via: { via: `file:${s.path}`, detail: `${s.path} at ${where} says ${v}` } };
       }
       default:
         return undefined;
