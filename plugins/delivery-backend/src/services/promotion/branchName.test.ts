@@ -3,13 +3,19 @@ import { promotionBranchName, promotionBranchPrefix } from './branchName';
 describe('promotionBranchName', () => {
   it('is deterministic', () => {
     expect(promotionBranchName('prod', 'xposer', 'v0.0.20')).toBe(
-      'delivery/prod/xposer-v0.0.20',
+      'delivery/prod/xposer-0.0.20',
     );
     expect(promotionBranchName('prod', 'xposer', 'v0.0.20')).toBe(
       promotionBranchName('prod', 'xposer', 'v0.0.20'),
     );
     expect(promotionBranchName('dev', 'xposer', '0.0.8')).toBe(
       'delivery/dev/xposer-0.0.8',
+    );
+  });
+
+  it('derives the branch from the normalised version (#11): 0.0.20 and v0.0.20 are one branch', () => {
+    expect(promotionBranchName('prod', 'xposer', '0.0.20')).toBe(
+      promotionBranchName('prod', 'xposer', 'v0.0.20'),
     );
   });
 

@@ -1,7 +1,11 @@
+import { normalizeVersionInput } from './versionInput';
+
 /**
- * The deterministic branch of a promotion: `delivery/<env>/<release>-<version>`.
- * The same target and version always give the same branch, which is what makes
- * promote idempotent (an existing branch or PR is found again, not duplicated).
+ * The deterministic branch of a promotion: `delivery/<env>/<release>-<version>`
+ * with the normalised version (no leading `v`: `0.0.20` and `v0.0.20` are one
+ * branch). The same target and version always give the same branch, which is
+ * what makes promote idempotent (an existing branch or PR is found again, not
+ * duplicated).
  *
  * Inputs are already validated names/versions; anything git refuses in a ref
  * (`..`, `@{`, control characters, a trailing `.lock` or `.`) is neutralised
@@ -16,7 +20,7 @@ export function promotionBranchName(
   return [
     'delivery',
     refComponent(environment),
-    refComponent(`${release}-${version}`),
+    refComponent(`${release}-${normalizeVersionInput(version)}`),
   ].join('/');
 }
 

@@ -6,10 +6,14 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { UnprocessableError } from './errors';
-import type { ConfigRepoTarget } from './githubOctokit';
+import { ConfigRepoTarget, credentialLogins } from './githubOctokit';
 
-export type { ConfigRepoTarget } from './githubOctokit';
+export type { ConfigRepoTarget, ConfigRepoApp } from './githubOctokit';
 export { createConfigRepoOctokit } from './githubOctokit';
+
+/** Open pull requests read per page, and the most pages read. */
+const PULLS_PER_PAGE = 100;
+const MAX_PULL_PAGES = 10;
 
 /** A file and its blob sha. @public */
 export interface RepoFileContent {
@@ -26,6 +30,33 @@ export interface ConfigRepoPull {
   base: string;
   body: string;
   state: string;
+  /** Login of the PR's author (`user.login`; an App shows as `<slug>[bot]`). */
+  author?: string;
+  /** `owner/repo` the head branch lives in (another one for a fork). */
+  headRepo?: string;
+}
+
+interface PullJson {
+  number: number;
+  html_url: string;
+  body?: string | null;
+  state: string;
+  user?: { login?: string } | null;
+  head: { ref: string; repo?: { full_name?: string } | null };
+  base: { ref: string };
+}
+
+function toPull(p: PullJson): ConfigRepoPull {
+  return {
+    number: p.number,
+    url: p.html_url,
+    branch: p.head.ref,
+    base: p.base.ref,
+    body: p.body ?? '',
+    state: p.state,
+    author: p.user?.login ?? undefined,
+    headRepo: p.head.repo?.full_name ?? undefined,
+  };
 }
 
 /** Failure status of a GitHub call, for the retry/reuse logic. @public */
@@ -70,10 +101,42 @@ function messageOf(e: unknown): string {
  * @public
  */
 export class ConfigRepoClient {
+  private logins?: Promise<ReadonlySet<string>>;
+
   constructor(
     private readonly octokit: Octokit,
     readonly target: ConfigRepoTarget,
   ) {}
+
+  /**
+   * The logins our credentials act as (lower-cased): the token's user, or
+   * `<app-slug>[bot]` for a GitHub App. Empty when unknown (then no pull
+   * request counts as ours). Cached once known.
+   */
+  async identity(): Promise<ReadonlySet<string>> {
+    if (!this.logins) {
+      this.logins = credentialLogins(this.octokit, this.target).then(
+        l => new Set(l.map(x => x.toLowerCase())),
+      );
+      this.logins.catch(() => {
+        this.logins = undefined;
+      });
+    }
+    try {
+      return await this.logins;
+    } catch (e) {
+      throw this.mapError(e, 'learn which GitHub identity the credentials act as');
+    }
+  }
+
+  /** True when `pull` was opened from this repository by our identity. */
+  async isOurs(pull: ConfigRepoPull): Promise<boolean> {
+    if (!pull.headRepo || pull.headRepo.toLowerCase() !== this.name.toLowerCase()) {
+      return false;
+    }
+    const logins = await this.identity();
+    return Boolean(pull.author && logins.has(pull.author.toLowerCase()));
+  }
 
   private get repoArgs() {
     return { owner: this.target.owner, repo: this.target.repo };
@@ -208,27 +271,31 @@ export class ConfigRepoClient {
     }
   }
 
-  /** Open pull requests into `base` (first 100). */
+  /**
+   * Open pull requests into `base`, every page (at most 1,000; more is
+   * refused rather than deciding on a partial list).
+   */
   async openPulls(base: string, branch?: string): Promise<ConfigRepoPull[]> {
+    const out: ConfigRepoPull[] = [];
     try {
-      const res = await this.octokit.rest.pulls.list({
-        ...this.repoArgs,
-        state: 'open',
-        base,
-        ...(branch ? { head: `${this.target.owner}:${branch}` } : {}),
-        per_page: 100,
-      });
-      return res.data.map(p => ({
-        number: p.number,
-        url: p.html_url,
-        branch: p.head.ref,
-        base: p.base.ref,
-        body: p.body ?? '',
-        state: p.state,
-      }));
+      for (let page = 1; page <= MAX_PULL_PAGES; page++) {
+        const res = await this.octokit.rest.pulls.list({
+          ...this.repoArgs,
+          state: 'open',
+          base,
+          ...(branch ? { head: `${this.target.owner}:${branch}` } : {}),
+          per_page: PULLS_PER_PAGE,
+          page,
+        });
+        out.push(...(res.data as PullJson[]).map(toPull));
+        if (res.data.length < PULLS_PER_PAGE) return out;
+      }
     } catch (e) {
       throw this.mapError(e, 'list pull requests');
     }
+    throw new ServiceUnavailableError(
+      `GitHub ${this.name}: more than ${MAX_PULL_PAGES * PULLS_PER_PAGE} open pull requests into ${base}; refusing to decide on a partial list`,
+    );
   }
 
   /** Opens a pull request. 422 (already exists) -> GitHubWriteError(422). */
@@ -247,14 +314,7 @@ export class ConfigRepoClient {
         body: input.body,
         maintainer_can_modify: false,
       });
-      return {
-        number: res.data.number,
-        url: res.data.html_url,
-        branch: res.data.head.ref,
-        base: res.data.base.ref,
-        body: res.data.body ?? '',
-        state: res.data.state,
-      };
+      return toPull(res.data as PullJson);
     } catch (e) {
       throw this.mapError(e, 'open the pull request');
     }

@@ -1,13 +1,29 @@
+import { createSign } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { createGitHubFetch } from '../../upstreams/github/githubFetch';
+
+/** A GitHub App of the config repo's integration (`integrations.github[].apps[]`). @public */
+export interface ConfigRepoApp {
+  appId: number | string;
+  privateKey: string;
+}
 
 /** Where a config repository lives and how to reach it. @public */
 export interface ConfigRepoTarget {
   owner: string;
   repo: string;
   apiBaseUrl: string;
+  /** A static integration token. */
   token?: string;
+  /**
+   * Supplies a token per request when there is no static token: the
+   * integration's credentials provider (GitHub App installation tokens
+   * rotate, so they are never captured once).
+   */
+  getToken?: () => Promise<string | undefined>;
+  /** The integration's GitHub Apps (to learn the `<slug>[bot]` login we act as). */
+  apps?: readonly ConfigRepoApp[];
   timeoutMs: number;
 }
 
@@ -19,7 +35,16 @@ interface RateLimitedError {
 /** Longest wait we accept for one rate-limit backoff. */
 const MAX_BACKOFF_MS = 10_000;
 
-/** Creates the Octokit used for one config repo: timeouts, no redirects, one bounded rate-limit backoff. @public */
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+
+/**
+ * Creates the Octokit used for one config repo: every call bounded by an
+ * AbortSignal timeout (in our fetch: Octokit ignores `timeout`), no
+ * redirects, a response-size cap, credentials through the integration
+ * (static token or GitHub App), and one bounded rate-limit backoff for reads
+ * only: a POST, PATCH, PUT or DELETE is never sent twice by this layer.
+ * @public
+ */
 export function createConfigRepoOctokit(
   target: ConfigRepoTarget,
   options: { maxBytes?: number; maxBackoffMs?: number } = {},
@@ -34,16 +59,23 @@ export function createConfigRepoOctokit(
         timeoutMs: target.timeoutMs,
         maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
         what: `GitHub ${target.owner}/${target.repo}`,
+        getToken: target.token ? undefined : target.getToken,
       }),
     },
   });
   const maxBackoff = options.maxBackoffMs ?? MAX_BACKOFF_MS;
   octokit.hook.wrap('request', async (request, opts) => {
+    const method = String(opts.method ?? 'GET').toUpperCase();
     try {
       return await request(opts);
     } catch (e) {
       const wait = rateLimitWaitMs(e);
       if (wait === undefined) throw e;
+      if (!IDEMPOTENT.has(method)) {
+        throw new ServiceUnavailableError(
+          `GitHub rate limited a ${method} on ${target.owner}/${target.repo}; it was not retried (writes never are); try again later`,
+        );
+      }
       if (wait > maxBackoff) {
         throw new ServiceUnavailableError(
           `GitHub rate limit exhausted for ${Math.ceil(wait / 1000)} s; try again later`,
@@ -83,3 +115,55 @@ export function rateLimitWaitMs(e: unknown): number | undefined {
   return err.status === 429 ? 1000 : undefined;
 }
 
+const b64url = (b: Buffer | string) =>
+  Buffer.from(b).toString('base64url');
+
+/**
+ * The RS256 JWT a GitHub App authenticates as itself with (`iss` = app id,
+ * `iat` 60 s in the past against clock drift, `exp` 9 minutes ahead: GitHub
+ * refuses more than 10).
+ * @public
+ */
+export function githubAppJwt(app: ConfigRepoApp, now = Date.now()): string {
+  const iat = Math.floor(now / 1000) - 60;
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+  const payload = b64url(
+    JSON.stringify({ iat, exp: iat + 9 * 60, iss: String(app.appId) }),
+  );
+  const signer = createSign('RSA-SHA256');
+  signer.update(`${header}.${payload}`);
+  const key = app.privateKey.replace(/\\n/g, '\n');
+  return `${header}.${payload}.${b64url(signer.sign(key))}`;
+}
+
+function statusOf(e: unknown): number | undefined {
+  return (e as { status?: number })?.status;
+}
+
+/**
+ * The logins our credentials act as on GitHub: the token's user (`GET /user`)
+ * or, for a GitHub App installation token (where `GET /user` answers 403
+ * "Resource not accessible by integration"), `<app-slug>[bot]` for each
+ * configured App, as GitHub reports the author of what an App opens.
+ * @public
+ */
+export async function credentialLogins(
+  octokit: Octokit,
+  target: Pick<ConfigRepoTarget, 'apps'>,
+): Promise<string[]> {
+  try {
+    const res = await octokit.rest.users.getAuthenticated();
+    return [res.data.login];
+  } catch (e) {
+    const status = statusOf(e);
+    if (status !== 401 && status !== 403) throw e;
+  }
+  const logins: string[] = [];
+  for (const app of target.apps ?? []) {
+    const res = await octokit.request('GET /app', {
+      headers: { authorization: `Bearer ${githubAppJwt(app)}` },
+    });
+    if (res.data?.slug) logins.push(`${res.data.slug}[bot]`);
+  }
+  return logins;
+}

@@ -1,4 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
+import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { promotionBranchPrefix } from './branchName';
 import { ConfigRepoPull, GitHubWriteError } from './configRepoClient';
 import { editPin } from './pinEdit';
 import { parsePromotionMarker } from './pullRequestText';
@@ -30,15 +32,61 @@ function sameTarget(m: Marker | undefined, plan: PromotionPlan): boolean {
   return m?.environment === plan.environment && m.release === plan.release;
 }
 
+/** How an open pull request relates to this promotion. @public */
+export type PullRelation =
+  /** Ours, for this target and version: return it. */
+  | 'adopt'
+  /** Ours, for this target but another version: merge or close it first. */
+  | 'blocks'
+  /** Our branch name, in our repository, but not opened by us. */
+  | 'squats'
+  /** Anything else (a fork, another author, a marker alone): ignored. */
+  | 'unrelated';
+
+/**
+ * Decides whether an open pull request is one of ours (#11): its head lives
+ * in the config repository itself (no fork), it was opened by the identity
+ * our credentials act as, and it comes from a Delivery branch of this
+ * environment carrying our marker for this release. A marker alone neither
+ * adopts nor blocks.
+ * @public
+ */
+export async function relationOf(
+  pull: ConfigRepoPull,
+  plan: Pick<PromotionPlan, 'client' | 'environment' | 'release' | 'branch'>,
+): Promise<PullRelation> {
+  const sameRepo =
+    pull.headRepo?.toLowerCase() ===
+    `${plan.client.target.owner}/${plan.client.target.repo}`.toLowerCase();
+  if (!sameRepo) return 'unrelated';
+  const ours = await plan.client.isOurs(pull);
+  const marker = parsePromotionMarker(pull.body);
+  const target =
+    marker?.environment === plan.environment && marker.release === plan.release;
+  if (pull.branch === plan.branch) {
+    return ours && target ? 'adopt' : 'squats';
+  }
+  if (
+    ours &&
+    target &&
+    pull.branch.startsWith(promotionBranchPrefix(plan.environment))
+  ) {
+    return 'blocks';
+  }
+  return 'unrelated';
+}
+
 /**
  * Opens the promotion pull request, idempotently (see the README of this
- * folder): reuse our open PR; refuse while another Delivery PR is open for the
- * same target; read both files at the base head, edit them, refuse "already
- * pinned"; reuse our branch when it holds exactly our content, move it when it
- * is ours but stale, refuse it when it is not ours; one commit with both
- * files; open the PR (422 "already exists" -> reuse). A 409/422 race in the
- * write phase is retried once from a fresh read, then a ConflictError.
- * Never merges, never writes to the base branch. Call it under the target lock.
+ * folder): reuse our open PR; refuse while another of our PRs is open for the
+ * same target; ignore pull requests that are not ours (forks, other authors,
+ * a copied marker); read both files at the base head, edit them, refuse
+ * "already pinned"; reuse our branch when it holds exactly our content, move
+ * it when it is ours but stale, refuse it when it is not ours; one commit
+ * with both files; open the PR (422 "already exists" -> reuse when ours). A
+ * 409/422 race in the write phase is retried once from a fresh read, then a
+ * ConflictError. Never merges, never writes to the base branch. Call it
+ * under the target lock.
  * @public
  */
 export async function openPromotionPull(
@@ -47,18 +95,19 @@ export async function openPromotionPull(
   const { client } = plan;
   const open = await client.openPulls(plan.baseBranch);
   for (const pull of open) {
-    const marker = parsePromotionMarker(pull.body);
-    if (pull.branch === plan.branch) {
-      if (!sameTarget(marker, plan)) {
-        throw new ConflictError(
-          `Pull request #${pull.number} from branch ${plan.branch} was not opened by Delivery; close it or delete the branch`,
-        );
-      }
+    const relation = await relationOf(pull, plan);
+    if (relation === 'adopt') {
       return { pull, created: false, previousVersion: await currentPin(plan) };
     }
-    if (sameTarget(marker, plan)) {
+    if (relation === 'squats') {
       throw new ConflictError(
-        `Pull request #${pull.number} already promotes ${plan.release} to ${marker!.version} in ${plan.environment}; merge or close it first (${pull.url})`,
+        `Pull request #${pull.number} from branch ${plan.branch} was not opened by Delivery; close it or delete the branch`,
+      );
+    }
+    if (relation === 'blocks') {
+      const marker = parsePromotionMarker(pull.body)!;
+      throw new ConflictError(
+        `Pull request #${pull.number} already promotes ${plan.release} to ${marker.version} in ${plan.environment}; merge or close it first (${pull.url})`,
       );
     }
   }
@@ -142,7 +191,7 @@ async function assertOurBranch(plan: PromotionPlan, base: string, head: string) 
     cmp.messages.length === cmp.totalCommits &&
     cmp.messages.every(m => {
       const marker = parsePromotionMarker(m);
-      return sameTarget(marker, plan) && marker!.version === plan.version;
+      return sameTarget(marker, plan) && sameVersion(marker!.version, plan.version);
     }) &&
     cmp.files.every(f => allowed.has(f));
   if (!ours) {
@@ -180,9 +229,11 @@ async function openPull(
     return { pull, created: true, previousVersion };
   } catch (e) {
     if (!(e instanceof GitHubWriteError) || e.status !== 422) throw e;
-    const [existing] = await plan.client.openPulls(plan.baseBranch, plan.branch);
-    if (existing && sameTarget(parsePromotionMarker(existing.body), plan)) {
-      return { pull: existing, created: false, previousVersion };
+    const existing = await plan.client.openPulls(plan.baseBranch, plan.branch);
+    for (const pull of existing) {
+      if ((await relationOf(pull, plan)) === 'adopt') {
+        return { pull, created: false, previousVersion };
+      }
     }
     throw new ConflictError(`Could not open the pull request: ${e.message}`);
   }

@@ -143,9 +143,17 @@ export function editPin(
   version: string,
   path = 'requirements file',
   limits?: SafeYamlLimits,
+  options: { exactSpelling?: boolean } = {},
 ): PinEditResult {
   const { node, dependency } = findPin(content, release, path, limits);
-  const written = inPinStyle(dependency.version, version);
+  // the chart's own spelling when known (#11: chart v0.0.20 -> pin v0.0.20),
+  // else the file's `v` style
+  // (re-spelling the same version is not a change: no diff, no PR)
+  const written =
+    options.exactSpelling &&
+    dependency.version.replace(/^[vV]/, '') !== version.replace(/^[vV]/, '')
+      ? version
+      : inPinStyle(dependency.version, version);
   const base = {
     dependency,
     previousVersion: dependency.version,

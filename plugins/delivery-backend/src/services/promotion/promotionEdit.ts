@@ -14,6 +14,11 @@ export interface PromotionEditPlan {
   release: string;
   /** The version as published (chart version). */
   version: string;
+  /**
+   * True when `version` is the chart's own spelling in ChartMuseum: the pin
+   * is written exactly so. Otherwise the file's `v` style is kept.
+   */
+  chartSpelling?: boolean;
   /** The image tag written by the image-tag rule. */
   imageTag: string;
   values?: ValuesInput;
@@ -49,7 +54,9 @@ export async function editPromotionFiles(
       `${plan.requirementsPath} does not exist on ${plan.baseBranch}`,
     );
   }
-  const pin = editPin(req.content, plan.release, plan.version, plan.requirementsPath, plan.limits);
+  const pin = editPin(req.content, plan.release, plan.version, plan.requirementsPath, plan.limits, {
+    exactSpelling: plan.chartSpelling,
+  });
   const files: Record<string, string> = {};
   const originals: Record<string, string> = {};
   if (pin.changed) {

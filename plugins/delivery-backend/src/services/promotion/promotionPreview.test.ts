@@ -87,7 +87,7 @@ describe('POST .../promotions/preview', () => {
       patch.split('\n').filter(l => /^[-+](?![-+]{2} )/.test(l));
     expect(changed(req.patch)).toEqual([
       '-    version: 0.0.19 # pinned by Delivery',
-      '+    version: 0.0.20 # pinned by Delivery',
+      '+    version: v0.0.20 # pinned by Delivery',
     ]);
     expect(req.patch.split('\n').slice(0, 2)).toEqual(['--- a/requirements.yaml', '+++ b/requirements.yaml']);
     expect(values.path).toBe('xposer.yaml');

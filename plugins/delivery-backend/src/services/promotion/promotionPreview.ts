@@ -7,6 +7,7 @@ import type {
 import { createTwoFilesPatch } from 'diff';
 import type { DeliveryConfig, EnvironmentConfig, EnvironmentGates } from '../../configTypes';
 import { promotionBranchName } from './branchName';
+import { relationOf } from './openPromotionPull';
 import type { ConfigRepoClient } from './configRepoClient';
 import { evaluateGates, GateResult } from './gates';
 import { editPromotionFiles } from './promotionEdit';
@@ -90,7 +91,7 @@ export async function previewPromotion(
   const view = await deps.facts.getView(input.entity, { credentials: input.credentials });
   const { lineage, results } = evaluateGates(view, env, version);
   const gates = allGates(view, env, results);
-  const published = lineage?.version ?? version;
+  const published = lineage?.chart?.version ?? lineage?.version ?? version;
   const branch = promotionBranchName(env.name, release, published);
   const client = deps.clientFor(env);
 
@@ -103,15 +104,16 @@ export async function previewPromotion(
 
   let existingPullRequest: PromotionPreview['existingPullRequest'];
   for (const pull of await client.openPulls(env.branch)) {
-    const marker = parsePromotionMarker(pull.body);
-    const sameTarget = marker?.environment === env.name && marker.release === release;
-    if (pull.branch === branch && sameTarget) {
+    // the same rule as promote: only our own PRs adopt or block (#11)
+    const relation = await relationOf(pull, { client, environment: env.name, release, branch });
+    if (relation === 'adopt') {
       existingPullRequest = { url: pull.url, number: pull.number };
-    } else if (pull.branch === branch) {
+    } else if (relation === 'squats') {
       reasons.push(`Pull request #${pull.number} from branch ${branch} was not opened by Delivery`);
-    } else if (sameTarget) {
+    } else if (relation === 'blocks') {
+      const marker = parsePromotionMarker(pull.body);
       reasons.push(
-        `Pull request #${pull.number} already promotes ${release} to ${marker!.version} in ${env.name}; merge or close it first`,
+        `Pull request #${pull.number} already promotes ${release} to ${marker?.version} in ${env.name}; merge or close it first`,
       );
     }
   }
@@ -128,6 +130,7 @@ export async function previewPromotion(
       valuesPath: env.valuesPath(release),
       release,
       version: published,
+      chartSpelling: Boolean(lineage?.chart),
       imageTag: lineage?.image?.tag ?? published,
       values,
       limits: { maxBytes: deps.maxBytes },

@@ -50,7 +50,7 @@ describe('promote (v1 requirements.yaml, aliased dependency)', () => {
       environment: 'dev',
       version: 'v0.0.20',
       previousVersion: '0.0.19',
-      branch: 'delivery/dev/xposer-v0.0.20',
+      branch: 'delivery/dev/xposer-0.0.20',
       created: true,
       number: expect.any(Number),
     });
@@ -62,7 +62,7 @@ describe('promote (v1 requirements.yaml, aliased dependency)', () => {
     expect(Object.keys(byFile).sort()).toEqual(['requirements.yaml', 'xposer.yaml']);
     expect(patchLines(byFile['requirements.yaml'].patch)).toEqual([
       '-    version: 0.0.19 # pinned by Delivery',
-      '+    version: 0.0.20 # pinned by Delivery',
+      '+    version: v0.0.20 # pinned by Delivery',
     ]);
     expect(patchLines(byFile['xposer.yaml'].patch)).toEqual(['-      tag: 0.0.19', '+      tag: v0.0.20']);
 
@@ -128,7 +128,7 @@ describe('promote (v2 Chart.yaml, CRLF)', () => {
       entity, credentials: guest, environment: 'prod', version: '0.0.20',
       values: 'xposer:\n  resources:\n    limits:\n      cpu: 100m\n',
     });
-    expect(r).toMatchObject({ previousVersion: 'v0.0.19', version: 'v0.0.20', branch: 'delivery/prod/xposer-v0.0.20', created: true });
+    expect(r).toMatchObject({ previousVersion: 'v0.0.19', version: 'v0.0.20', branch: 'delivery/prod/xposer-0.0.20', created: true });
     const chart = await gh.store.readFile('gitops', 'config-prod', r.branch, 'Chart.yaml');
     expect(changedLines(PROD_CHART, chart!)).toEqual([
       { line: 6, before: '  version: "v0.0.19"\r', after: '  version: "v0.0.20"\r' },
@@ -152,7 +152,7 @@ describe('idempotence and serialization', () => {
     expect(await openPulls('config-dev')).toHaveLength(1);
     expect(new Set(results.map(r => r.number)).size).toBe(1);
     expect(results.filter(r => r.created)).toHaveLength(1);
-    expect((await deliveryRefs('config-dev')).map(r => r.ref)).toEqual(['refs/heads/delivery/dev/xposer-v0.0.20']);
+    expect((await deliveryRefs('config-dev')).map(r => r.ref)).toEqual(['refs/heads/delivery/dev/xposer-0.0.20']);
   });
 
   it('concurrent promotes of different versions -> one PR per target, the other refused', async () => {
@@ -176,10 +176,10 @@ describe('idempotence and serialization', () => {
     const first = await service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' });
     await octokit.rest.pulls.update({ owner: 'gitops', repo: 'config-dev', pull_number: first.number, state: 'closed' });
     const rollback = await service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.18' });
-    expect(rollback).toMatchObject({ created: true, previousVersion: '0.0.19', branch: 'delivery/dev/xposer-v0.0.18' });
+    expect(rollback).toMatchObject({ created: true, previousVersion: '0.0.19', branch: 'delivery/dev/xposer-0.0.18' });
     const req = await gh.store.readFile('gitops', 'config-dev', rollback.branch, 'requirements.yaml');
     expect(changedLines(DEV_REQUIREMENTS, req!)).toEqual([
-      { line: 5, before: '    version: 0.0.19 # pinned by Delivery', after: '    version: 0.0.18 # pinned by Delivery' },
+      { line: 5, before: '    version: 0.0.19 # pinned by Delivery', after: '    version: v0.0.18 # pinned by Delivery' },
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('idempotence and serialization', () => {
     await gh.reset(
       seeds().map(s =>
         s.name === 'config-dev'
-          ? { ...s, branches: [{ name: 'delivery/dev/xposer-v0.0.20', commits: [{ message: 'someone else', date: '2026-01-02T00:00:00Z', files: { 'other.txt': 'x' } }] }] }
+          ? { ...s, branches: [{ name: 'delivery/dev/xposer-0.0.20', commits: [{ message: 'someone else', date: '2026-01-02T00:00:00Z', files: { 'other.txt': 'x' } }] }] }
           : s,
       ),
     );
@@ -290,7 +290,7 @@ describe('idempotence and serialization', () => {
     gh.faults.push({ method: 'POST', path: /\/git\/refs$/, status: 403, body: { message: 'Resource not accessible by integration' } });
     await expect(
       service.promote({ entity, credentials: guest, environment: 'dev', version: 'v0.0.20' }),
-    ).rejects.toThrow(/could not create branch delivery\/dev\/xposer-v0.0.20: Resource not accessible/);
+    ).rejects.toThrow(/could not create branch delivery\/dev\/xposer-0.0.20: Resource not accessible/);
     expect(gh.requests.filter(x => x.startsWith('POST') && x.includes('/git/refs'))).toHaveLength(1);
     expect(await openPulls('config-dev')).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { JsonObject } from '@backstage/types';
 import type {
   PromotionRecord,
@@ -36,6 +37,8 @@ export interface PromotionServiceOptions {
   store: PromotionStore;
   auditor: PromotionAuditor;
   logger: LoggerService;
+  /** `integrations.github`: the GitHub Apps whose `<slug>[bot]` we act as. */
+  integrations?: ScmIntegrationRegistry;
   /** Builds the GitHub client of an environment's config repo (tests inject one). */
   clientFor?: (env: EnvironmentConfig) => ConfigRepoClient;
   /** Size cap of the edited files (default 256 KiB). */
@@ -67,6 +70,9 @@ export function createPromotionService(
           repo: env.repo,
           apiBaseUrl: env.apiBaseUrl,
           token: env.token,
+          // GitHub App installation tokens through the integration's credentials provider
+          getToken: env.token ? undefined : () => env.getToken(),
+          apps: options.integrations?.github.byUrl(env.configRepoUrl)?.config.apps,
           timeoutMs: env.timeoutMs,
         };
         c = new ConfigRepoClient(createConfigRepoOctokit(target), target);
@@ -106,7 +112,8 @@ export function createPromotionService(
 
       const view = await facts.getView(input.entity, { credentials: input.credentials });
       const lineage = enforceGates(view, env, version);
-      const published = lineage?.version ?? version;
+      // the chart's own spelling (ChartMuseum v0.0.20 -> pin v0.0.20)
+      const published = lineage?.chart?.version ?? lineage?.version ?? version;
       const branch = promotionBranchName(env.name, release, published);
       const valuesPath = env.valuesPath(release);
       const target = `${env.owner}/${env.repo}@${env.branch}:${env.requirementsPath}`;
@@ -123,6 +130,7 @@ export function createPromotionService(
             valuesPath,
             release,
             version: published,
+            chartSpelling: Boolean(lineage?.chart),
             imageTag: lineage?.image?.tag ?? published,
             values,
             limits: { maxBytes },

@@ -8,9 +8,8 @@ describe('validateVersionInput', () => {
     '1.2.3-rc.1',
     '1.2.3+build.5',
     'v10.20.30-alpha-1+x.y',
-    'latest-stable',
-    '2024.01.02',
-    'abc_def',
+    '1.0.0-0.3.7',
+    '1.0.0+20130313144700',
   ])('accepts %s', v => {
     expect(validateVersionInput(v)).toBe(v);
   });
@@ -38,6 +37,19 @@ describe('validateVersionInput', () => {
     'x'.repeat(129),
     '1.2.3\u0000',
     '1.2.3\r',
+    // not SemVer 2: Helm could never resolve such a pin (#11)
+    'latest-stable',
+    'latest',
+    '2024.01.02',
+    'abc_def',
+    '1.2',
+    '01.2.3',
+    '1.02.3',
+    '1.2.3-01',
+    '1.2.3-',
+    '1.2.3+',
+    'vv1.2.3',
+    'V1.2.3',
   ])('rejects %j', v => {
     expect(() => validateVersionInput(v)).toThrow(InputError);
   });
@@ -51,5 +63,6 @@ describe('validateVersionInput', () => {
     expect(isSemverish('v0.0.20')).toBe(true);
     expect(isSemverish('0.0.8')).toBe(true);
     expect(isSemverish('latest')).toBe(false);
+    expect(isSemverish('2024.01.02')).toBe(false);
   });
 });

@@ -1,18 +1,23 @@
 import { InputError } from '@backstage/errors';
 
-const SEMVERISH = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-/** A plain tag: no whitespace, no YAML indicators, no path or control characters. */
-const PLAIN_TAG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/**
+ * SemVer 2.0.0 (semver.org's own regular expression: no leading zeros in
+ * numeric identifiers, non-empty pre-release and build identifiers) with an
+ * optional leading lower-case `v`, as Helm accepts chart versions.
+ */
+const SEMVER2 =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** Longest accepted version string. */
 export const MAX_VERSION_LENGTH = 128;
 
 /**
- * Validates a requested version before anything else happens. Accepts
- * semver-ish versions (`v0.0.20`, `1.2.3-rc.1+build.5`) and plain tags
- * (`latest-stable`, `2024.01.02`). Rejects whitespace, newlines, YAML syntax
- * (`: # { } [ ] , & * ! | > ' " % @ \``), paths and anything over 128 chars.
- * Throws `InputError` (400).
+ * Validates a requested version before anything else happens. Helm requires
+ * chart versions to be SemVer 2, so a pin that is not SemVer 2 could never
+ * deploy: only SemVer 2 versions with or without a leading `v` are accepted
+ * (`v0.0.20`, `0.0.8`, `1.2.3-rc.1+build.5`). Plain tags (`latest`,
+ * `2024.01.02`), whitespace, newlines, YAML syntax and anything over 128
+ * characters are refused with an `InputError` (400).
  * @public
  */
 export function validateVersionInput(version: unknown): string {
@@ -24,16 +29,21 @@ export function validateVersionInput(version: unknown): string {
       `version must be at most ${MAX_VERSION_LENGTH} characters`,
     );
   }
-  if (SEMVERISH.test(version) || PLAIN_TAG.test(version)) {
+  if (SEMVER2.test(version)) {
     return version;
   }
   throw new InputError(
-    `version "${JSON.stringify(version).slice(1, -1)}" is not a valid version: ` +
-      'expected semver such as v1.2.3 or a tag made of letters, digits, ".", "_" and "-"',
+    `version "${JSON.stringify(version).slice(1, -1)}" is not a SemVer 2 version: ` +
+      'Helm chart versions look like 1.2.3 or v1.2.3 (optionally -prerelease and +build)',
   );
 }
 
-/** True for semver-ish versions (optional leading `v`). @public */
+/** True for SemVer 2 versions (optional leading `v`). @public */
 export function isSemverish(version: string): boolean {
-  return SEMVERISH.test(version);
+  return SEMVER2.test(version);
+}
+
+/** The version without its leading `v` (`v0.0.20` -> `0.0.20`). @public */
+export function normalizeVersionInput(version: string): string {
+  return SEMVER2.test(version) ? version.replace(/^v/, '') : version;
 }

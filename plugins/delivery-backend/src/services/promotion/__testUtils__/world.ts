@@ -88,6 +88,7 @@ export function seeds(): GitHubRepoSeed[] {
     repo('config-big', {
       'requirements.yaml': `dependencies:\n  - name: xposer\n    version: 0.0.19\n# ${'x'.repeat(300 * 1024)}\n`,
     }),
+    repo('config-loose', { 'requirements.yaml': 'dependencies:\n  - name: xposer\n    version: 0.0.19\n' }),
     repo('config-twice', {
       'requirements.yaml':
         'dependencies:\n  - name: xposer\n    version: 0.0.19\n  - name: xposer\n    version: 0.0.18\n',
@@ -115,7 +116,7 @@ export function deliveryConfig(baseUrl: string, apiBaseUrl: string): DeliveryCon
         environments: [
           env('dev'),
           env('prod', { promotesFrom: 'dev', requirementsPath: 'Chart.yaml' }),
-          ...['bomb', 'dup', 'multi', 'big', 'twice'].map(n => env(n, { gates: noGates })),
+          ...['bomb', 'dup', 'multi', 'big', 'twice', 'loose'].map(n => env(n, { gates: noGates })),
         ],
       },
     }),
