@@ -8,3 +8,4 @@ export { deliveryPlugin as default } from './plugin';
 export { readDeliveryConfig, findInstance } from './config';
 export type * from './configTypes';
 export type { DeliveryViewService } from './services/view';
+export * from './permissions';

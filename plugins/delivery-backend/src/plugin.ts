@@ -2,9 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { readDeliveryConfig } from './config';
+import {
+  deliveryTargetLoader,
+  deliveryTargetPermissionRules,
+  deliveryTargetResourceRef,
+} from './permissions/deliveryTarget';
 import { DatabasePromotionStore } from './database';
 import { createRouter } from './router';
 import {
@@ -47,7 +53,14 @@ export const deliveryPlugin = createBackendPlugin({
         const { logger, httpAuth, httpRouter, catalog, auditor, permissions } =
           deps;
         const config = readDeliveryConfig(deps.config);
-        deps.permissionsRegistry.addPermissions(deliveryPermissions);
+        // delivery.promote / delivery.resync are decided per entity and
+        // environment, on a resource type of our own (see ./permissions)
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: deliveryTargetResourceRef,
+          permissions: deliveryPermissions,
+          rules: deliveryTargetPermissionRules,
+          getResources: deliveryTargetLoader({ catalog, auth: deps.auth }),
+        });
 
         const view = DefaultDeliveryViewService.create({
           config,
@@ -60,6 +73,7 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const promotions = createPromotionService({
           config,
+          integrations: ScmIntegrations.fromConfig(deps.config),
           facts: view,
           store,
           auditor,

@@ -13,6 +13,7 @@ import {
   deliveryPromotePermission,
   deliveryResyncPermission,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { deliveryTargetPermissionRules } from '@gitops-delivery/backstage-plugin-delivery-backend';
 import { DeliveryPermissionPolicy } from './DeliveryPermissionPolicy';
 
 const policy = new DeliveryPermissionPolicy();
@@ -25,9 +26,15 @@ const user = (ref: string, ownership: string[]): PolicyQueryUser => ({
   info: { userEntityRef: ref, ownershipEntityRefs: ownership },
 });
 
-// What the demo's guest resolves to (examples/org.yaml), and a user who owns nothing.
+// What the demo's guest resolves to (examples/org.yaml), a team member who is
+// not a release manager, and a user who owns nothing.
 const guest = user('user:default/guest', [
   'user:default/guest',
+  'group:default/team-xposer',
+  'group:default/release-managers',
+]);
+const developer = user('user:default/developer', [
+  'user:default/developer',
   'group:default/team-xposer',
 ]);
 const outsider = user('user:default/outsider', ['user:default/outsider']);
@@ -62,26 +69,59 @@ describe('DeliveryPermissionPolicy', () => {
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
   });
 
+  const target = (environment: string) => ({
+    entityRef: 'component:default/xposer',
+    environment,
+    ownerRefs: ['group:default/team-xposer'],
+  });
+
+  /** Evaluates a conditional decision with the delivery plugin's own rules. */
+  function appliesToTarget(
+    criteria: PermissionCriteria<PermissionCondition>,
+    t: ReturnType<typeof target>,
+  ): boolean {
+    if ('allOf' in criteria) return criteria.allOf.every(c => appliesToTarget(c, t));
+    if ('anyOf' in criteria) return criteria.anyOf.some(c => appliesToTarget(c, t));
+    if ('not' in criteria) return !appliesToTarget(criteria.not, t);
+    const rule = deliveryTargetPermissionRules.find(r => r.name === criteria.rule);
+    if (!rule) throw new Error(`unknown rule ${criteria.rule}`);
+    return rule.apply(t, criteria.params as never);
+  }
+
+  const decide = async (
+    permission: typeof deliveryPromotePermission,
+    who: PolicyQueryUser,
+    environment: string,
+  ) => {
+    const decision = (await policy.handle({ permission }, who)) as ConditionalPolicyDecision;
+    expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
+    expect(decision.pluginId).toBe('delivery');
+    expect(decision.resourceType).toBe('delivery-target');
+    return appliesToTarget(decision.conditions, target(environment));
+  };
+
   it.each(
     [deliveryPromotePermission, deliveryResyncPermission].map(p => [p.name, p]),
-  )(
-    'reserves %s to the owners of the entity',
-    async (_name, permission) => {
-      const forGuest = (await policy.handle(
-        { permission },
-        guest,
-      )) as ConditionalPolicyDecision;
-      expect(forGuest.result).toBe(AuthorizeResult.CONDITIONAL);
-      expect(forGuest.resourceType).toBe('catalog-entity');
-      expect(applies(forGuest.conditions, xposer)).toBe(true);
+  )('reserves %s to the owners of the entity, per environment', async (_name, permission) => {
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect(await decide(permission, guest, env)).toBe(true);
+      expect(await decide(permission, outsider, env)).toBe(false);
+    }
+  });
 
-      const forOutsider = (await policy.handle(
-        { permission },
-        outsider,
-      )) as ConditionalPolicyDecision;
-      expect(applies(forOutsider.conditions, xposer)).toBe(false);
-    },
-  );
+  it.each(
+    [deliveryPromotePermission, deliveryResyncPermission].map(p => [p.name, p]),
+  )('%s on prod needs the release-managers group', async (_name, permission) => {
+    expect(await decide(permission, developer, 'dev')).toBe(true);
+    expect(await decide(permission, developer, 'staging')).toBe(true);
+    expect(await decide(permission, developer, 'prod')).toBe(false);
+    expect(await decide(permission, guest, 'prod')).toBe(true);
+  });
+
+  it('keeps catalog reads on the catalog rules', () => {
+    // the catalog rules stay usable for catalog-entity permissions
+    expect(applies({ rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: ['group:default/team-xposer'] } }, xposer)).toBe(true);
+  });
 
   it('denies delivery mutations without a user', async () => {
     const decision = await policy.handle({

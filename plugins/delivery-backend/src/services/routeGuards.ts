@@ -17,6 +17,7 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { deliveryTargetRef } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PromotionAuditor } from './promotion/types';
@@ -70,7 +71,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string
 
 /** How a denied entity action is reported (403 message, audit event, log). @public */
 export interface EntityActionDenial {
-  permission: ResourcePermission<'catalog-entity'>;
+  permission: ResourcePermission<'delivery-target'>;
   /** The verb in the 403 message, e.g. `promote`. */
   action: string;
   /** The audit event id, e.g. `delivery-promote`. */
@@ -95,7 +96,8 @@ export interface EntityRouteGuards {
    */
   readEntity(req: Request, credentials: BackstageCredentials): Promise<Entity>;
   /**
-   * The resource permission on the entity for a user: on anything but ALLOW,
+   * The resource permission on the delivery target (the entity in
+   * `meta.environment`, see `deliveryTargetRef`) for a user: on anything but ALLOW,
    * a failed `medium` audit event (meta `entityRef`, then `meta`, `actor` and
    * outcome `denied`), an info log and a 403.
    */
@@ -104,7 +106,7 @@ export interface EntityRouteGuards {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     entity: Entity,
     denial: EntityActionDenial,
-    meta: Record<string, unknown>,
+    meta: { environment: string } & Record<string, unknown>,
   ): Promise<void>;
 }
 
@@ -122,13 +124,14 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
     async requirePermission(req, credentials, entity, denial, meta) {
       const { permission } = denial;
       const entityRef = stringifyEntityRef(entity);
+      const resourceRef = deliveryTargetRef(entityRef, meta.environment);
       const [decision] = await permissions.authorize(
-        [{ permission, resourceRef: entityRef }],
+        [{ permission, resourceRef }],
         { credentials },
       );
       if (decision.result === AuthorizeResult.ALLOW) return;
       const error = new NotAllowedError(
-        `You are not allowed to ${denial.action} ${entityRef} (${permission.name})`,
+        `You are not allowed to ${denial.action} ${entityRef} in ${meta.environment.slice(0, 64)} (${permission.name})`,
       );
       const actor = credentials.principal.userEntityRef;
       const event = await auditor.createEvent({

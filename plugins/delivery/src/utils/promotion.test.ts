@@ -110,8 +110,8 @@ describe('entity refs', () => {
       kind: 'component',
       name: 'xposer',
     });
-    expect(permissionResourceRef(xposerEntity)).toBe(
-      'component:default/xposer',
+    expect(permissionResourceRef(xposerEntity, 'prod')).toBe(
+      'component:default/xposer@prod',
     );
   });
 });

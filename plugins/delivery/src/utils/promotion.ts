@@ -4,6 +4,7 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import {
+  deliveryTargetRef,
   sameVersion,
   type DeliveryEntityRef,
   type DeliveryView,
@@ -21,9 +22,13 @@ export function deliveryEntityRef(entity: Entity): DeliveryEntityRef {
   return { namespace, kind: kind.toLocaleLowerCase('en-US'), name };
 }
 
-/** The permission resource ref of an entity (`component:default/xposer`). */
-export function permissionResourceRef(entity: Entity): string {
-  return stringifyEntityRef(entity);
+/**
+ * The permission resource ref of an environment of an entity, the
+ * `delivery-target` of `delivery.promote` / `delivery.resync`
+ * (`component:default/xposer@prod`).
+ */
+export function permissionResourceRef(entity: Entity, environment: string): string {
+  return deliveryTargetRef(stringifyEntityRef(entity), environment);
 }
 
 /**

@@ -163,3 +163,25 @@ describe('POST /entities/:namespace/:kind/:name/promotions/preview', () => {
     expect(gh.requests).toEqual([]);
   });
 });
+
+describe('per-environment authorization', () => {
+  it('authorizes delivery.promote on the delivery target <entity>@<environment>; a prod-only denial is a 403 for prod alone', async () => {
+    const { server, authorize, auditor } = await app();
+    authorize.mockImplementation(async (requests: unknown[]) =>
+      (requests as Array<{ resourceRef: string }>).map(r => ({
+        result: r.resourceRef.endsWith('@prod') ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+      })),
+    );
+    const prod = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send({ environment: 'prod', version: 'v0.0.20' });
+    expect(prod.status).toBe(403);
+    expect(prod.body.error.message).toContain('in prod');
+    expect(gh.requests).toEqual([]);
+    expect(auditor.events[0]).toMatchObject({ status: 'failed', meta: { environment: 'prod', outcome: 'denied' } });
+    const dev = await request(server).post(PATH).set('Authorization', mockCredentials.user.header(OWNER)).send(body);
+    expect(dev.status).toBe(201);
+    expect(authorize.mock.calls.map(c => (c[0] as Array<{ resourceRef: string; permission: { name: string } }>)[0])).toEqual([
+      expect.objectContaining({ resourceRef: 'component:default/xposer@prod', permission: expect.objectContaining({ name: 'delivery.promote' }) }),
+      expect.objectContaining({ resourceRef: 'component:default/xposer@dev' }),
+    ]);
+  });
+});

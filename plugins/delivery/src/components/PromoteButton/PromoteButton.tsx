@@ -41,6 +41,7 @@ export function PromoteButton(props: PromoteButtonProps) {
   const denied = useActionPermission(
     deliveryPromotePermission,
     entity,
+    environment,
     PROMOTE_DENIED,
   );
   // the version is fixed when the dialog opens: a refresh must not change it

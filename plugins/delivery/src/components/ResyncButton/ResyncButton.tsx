@@ -35,6 +35,7 @@ export function ResyncButton(props: ResyncButtonProps) {
   const denied = useActionPermission(
     deliveryResyncPermission,
     entity,
+    environment,
     RESYNC_DENIED,
   );
   const [open, setOpen] = useState(false);

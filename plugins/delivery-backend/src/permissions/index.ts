@@ -1,0 +1,9 @@
+export {
+  createDeliveryTargetConditionalDecision,
+  deliveryTargetConditions,
+  deliveryTargetPermissionRules,
+  deliveryTargetResourceRef,
+  deliveryTargetRules,
+  type DeliveryTarget,
+  type DeliveryTargetQuery,
+} from './deliveryTarget';
