@@ -52,6 +52,8 @@ export interface CommitSummary {
 
 /** At most this many tags/commits per list (one page). */
 export const LIST_PAGE_SIZE = 100;
+/** Pages of open pull requests read at most (1,000 pull requests). */
+const MAX_PULL_PAGES = 10;
 
 const tagsSchema = z.array(
   z.object({ name: z.string(), commit: z.object({ sha: z.string() }) }),
@@ -122,6 +124,7 @@ export class GitHubReader {
     private readonly octokit: Octokit,
     private readonly apiBaseUrl: string,
     private readonly etags: EtagStore | undefined,
+    private readonly maxPullPages: number,
   ) {}
 
   static create(options: {
@@ -132,6 +135,8 @@ export class GitHubReader {
     timeoutMs: number;
     maxBytes?: number;
     etags?: EtagStore;
+    /** Most pages of 100 open pull requests read (default 10). */
+    maxPullPages?: number;
   }): GitHubReader {
     const octokit = new Octokit({
       baseUrl: options.apiBaseUrl,
@@ -147,7 +152,12 @@ export class GitHubReader {
         }),
       },
     });
-    return new GitHubReader(octokit, options.apiBaseUrl, options.etags);
+    return new GitHubReader(
+      octokit,
+      options.apiBaseUrl,
+      options.etags,
+      options.maxPullPages ?? MAX_PULL_PAGES,
+    );
   }
 
   /** A file's text at a ref (branch or sha). */
@@ -250,29 +260,47 @@ export class GitHubReader {
     return toCommit(checkShape(commitSchema, data, what));
   }
 
-  /** Open pull requests (first 100, newest first). */
+  /**
+   * Open pull requests, newest first, every page (GitHub answers at most 100
+   * per page). More than `maxPullPages` pages is an error saying the list
+   * would be incomplete, never a silently truncated list.
+   */
   async listOpenPulls(owner: string, repo: string): Promise<PullSummary[]> {
     const what = `GitHub ${owner}/${repo} pulls`;
-    const data = await this.conditionalGet(
-      `pulls:${owner}/${repo}`,
-      what,
-      headers =>
-        this.octokit.rest.pulls.list({
-          owner,
-          repo,
-          state: 'open',
-          per_page: 100,
-          headers,
-        }),
+    const out: PullSummary[] = [];
+    for (let page = 1; page <= this.maxPullPages; page++) {
+      const data = await this.conditionalGet(
+        `pulls:${owner}/${repo}:${page}`,
+        what,
+        headers =>
+          this.octokit.rest.pulls.list({
+            owner,
+            repo,
+            state: 'open',
+            per_page: LIST_PAGE_SIZE,
+            page,
+            headers,
+          }),
+      );
+      const pulls = checkShape(pullsSchema, data, what);
+      out.push(
+        ...pulls.map(p => ({
+          number: p.number,
+          url: p.html_url,
+          title: p.title,
+          branch: p.head.ref,
+          author: p.user?.login,
+          createdAt: p.created_at,
+        })),
+      );
+      if (pulls.length < LIST_PAGE_SIZE) return out;
+    }
+    throw new UpstreamError(
+      'bad-response',
+      `${what}: more than ${
+        this.maxPullPages * LIST_PAGE_SIZE
+      } open pull requests; the list would be incomplete`,
     );
-    return checkShape(pullsSchema, data, what).map(p => ({
-      number: p.number,
-      url: p.html_url,
-      title: p.title,
-      branch: p.head.ref,
-      author: p.user?.login,
-      createdAt: p.created_at,
-    }));
   }
 
   private async conditionalGet(

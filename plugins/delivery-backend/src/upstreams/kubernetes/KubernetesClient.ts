@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClusterConfig } from '../../configTypes';
-import { checkShape, getJson } from '../http';
+import { checkShape, getJson, UpstreamError } from '../http';
 
 const deploymentSchema = z.object({
   metadata: z.object({
@@ -41,8 +41,16 @@ const deploymentSchema = z.object({
 
 const listSchema = z.object({
   kind: z.string().optional(),
+  metadata: z
+    .object({ continue: z.string().optional() })
+    .nullable()
+    .optional(),
   items: z.array(deploymentSchema),
 });
+
+/** Deployments per page, and the most pages read (10,000 deployments). */
+const PAGE_SIZE = 500;
+const MAX_PAGES = 20;
 
 /** A deployment, reduced to what the view needs. @public */
 export interface DeploymentSummary {
@@ -73,23 +81,56 @@ export class KubernetesClient {
     return new KubernetesClient(cluster, options?.maxBytes ?? 5 * 1024 * 1024);
   }
 
+  /**
+   * Every deployment of the namespace: pages of 500 following `continue`
+   * (bounded: at most 20 pages, a repeated token is an error, never a loop).
+   */
   async listDeployments(): Promise<DeploymentSummary[]> {
     const ns = this.cluster.namespace;
     const what = `Kubernetes namespace ${ns}`;
-    const url = new URL(
-      `${this.cluster.url}/apis/apps/v1/namespaces/${encodeURIComponent(
-        ns,
-      )}/deployments`,
-    );
-    url.searchParams.set('limit', '500');
-    const res = await getJson(url, {
-      what,
-      timeoutMs: this.cluster.timeoutMs,
-      maxBytes: this.maxBytes,
-      headers: { authorization: `Bearer ${this.cluster.token}` },
-    });
-    const list = checkShape(listSchema, res.body, what);
-    return list.items.map(d => ({
+    const items: Array<z.infer<typeof deploymentSchema>> = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (let page = 0; ; page++) {
+      if (page >= MAX_PAGES) {
+        throw new UpstreamError(
+          'bad-response',
+          `${what}: more than ${MAX_PAGES * PAGE_SIZE} deployments; the list would be incomplete`,
+        );
+      }
+      const url = new URL(
+        `${this.cluster.url}/apis/apps/v1/namespaces/${encodeURIComponent(
+          ns,
+        )}/deployments`,
+      );
+      url.searchParams.set('limit', String(PAGE_SIZE));
+      if (token) url.searchParams.set('continue', token);
+      const res = await getJson(url, {
+        what,
+        timeoutMs: this.cluster.timeoutMs,
+        maxBytes: this.maxBytes,
+        headers: { authorization: `Bearer ${this.cluster.token}` },
+      });
+      const list = checkShape(listSchema, res.body, what);
+      items.push(...list.items);
+      token = list.metadata?.continue || undefined;
+      if (!token) break;
+      if (seen.has(token)) {
+        throw new UpstreamError(
+          'bad-response',
+          `${what}: the API repeated a continue token; the list would be incomplete`,
+        );
+      }
+      seen.add(token);
+    }
+    return this.summaries(items, ns);
+  }
+
+  private summaries(
+    items: Array<z.infer<typeof deploymentSchema>>,
+    ns: string,
+  ): DeploymentSummary[] {
+    return items.map(d => ({
       name: d.metadata.name,
       namespace: d.metadata.namespace ?? ns,
       labels: d.metadata.labels ?? {},
