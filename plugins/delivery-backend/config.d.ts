@@ -69,6 +69,18 @@ export interface Config {
     }>;
     /** Tags that move and are never versions (default latest, stable, edge). */
     movingTags?: string[];
+    /**
+     * Release pins: who a release belongs to, when two entities claim it
+     * (`delivery/release`, or the chart). The pinned entity may promote and
+     * re-sync it (and owns the image, chart and code job it names); every
+     * other claimant is refused (409). Keyed by release name.
+     */
+    releases?: {
+      [release: string]: {
+        /** The entity ref the release belongs to, e.g. `component:default/xposer`. */
+        entity: string;
+      };
+    };
     /** Environments in promotion order. */
     environments?: Array<{
       name: string;

@@ -7,6 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { readDeliveryConfig } from './config';
 import {
+  installSecretRedactor,
+  redactingAuditor,
+  redactingLogger,
+  redactResponses,
+  SecretRedactor,
+  secretRedactor,
+} from './redaction';
+import {
   deliveryTargetLoader,
   deliveryTargetPermissionRules,
   deliveryTargetResourceRef,
@@ -23,6 +31,13 @@ import {
   scheduleSelfHeal,
 } from './services/resync';
 import { DefaultDeliveryViewService } from './services/view';
+import {
+  claimDefaults,
+  ClaimStore,
+  createClaimsService,
+  readReleasePins,
+} from './services/claims';
+import { createClaimRouter } from './services/claims/claimRoutes';
 import { diagnose } from './services/diagnostics/diagnose';
 
 /**
@@ -50,8 +65,14 @@ export const deliveryPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { logger, httpAuth, httpRouter, catalog, auditor, permissions } =
-          deps;
+        const { httpAuth, httpRouter, catalog, permissions } = deps;
+        // one choke point for secrets: built from config, installed for the
+        // upstream error classifier, wrapped around the logger and auditor
+        // every service gets, and applied to every response body
+        installSecretRedactor(SecretRedactor.fromConfig(deps.config));
+        const logger = redactingLogger(deps.logger, secretRedactor);
+        const auditor = redactingAuditor(deps.auditor, secretRedactor);
+        httpRouter.use(redactResponses(secretRedactor));
         const config = readDeliveryConfig(deps.config);
         // delivery.promote / delivery.resync are decided per entity and
         // environment, on a resource type of our own (see ./permissions)
@@ -80,12 +101,23 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
 
+        const claims = createClaimsService({
+          catalog,
+          auth: deps.auth,
+          store: await ClaimStore.create({ database: deps.database }),
+          defaults: claimDefaults(config),
+          pins: readReleasePins(deps.config),
+          logger,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
             catalog,
             logger,
             view,
+            claims,
+            permissions,
             diagnose: entity => diagnose(entity, { config, view }),
           }),
         );
@@ -97,6 +129,7 @@ export const deliveryPlugin = createBackendPlugin({
             auditor,
             logger,
             promotions,
+            claims,
           }),
         );
         const resync = createResyncService({
@@ -113,7 +146,11 @@ export const deliveryPlugin = createBackendPlugin({
             auditor,
             logger,
             resync,
+            claims,
           }),
+        );
+        httpRouter.use(
+          await createClaimRouter({ httpAuth, auditor, logger, claims, config }),
         );
         const selfHealTasks = await scheduleSelfHeal(
           deps.scheduler,

@@ -1,6 +1,7 @@
 import type {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -11,6 +12,8 @@ import { z } from 'zod';
 import type { Entity } from '@backstage/catalog-model';
 import type { DeliveryDiagnostics } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryViewService } from './services/view';
+import { type ClaimsService, withoutRefusedClaims } from './services/claims';
+import { environmentAccess } from './services/claims/environmentAccess';
 
 const entityParams = z.object({
   namespace: z
@@ -28,6 +31,13 @@ export interface RouterOptions {
   view: DeliveryViewService;
   /** The delivery doctor (GET .../diagnostics); absent: the route answers 404. */
   diagnose?: (entity: Entity) => Promise<DeliveryDiagnostics>;
+  /**
+   * Release claims: the view names contested claims (`claims`) and reads
+   * nothing through a refused one; absent: no claim check.
+   */
+  claims?: ClaimsService;
+  /** Decides `environments[].access` for user callers; absent: not reported. */
+  permissions?: PermissionsService;
 }
 
 /**
@@ -59,13 +69,16 @@ export async function createRouter(
     const ref = stringifyEntityRef(parsed.data);
     const entity = await catalog.getEntityByRef(parsed.data, { credentials });
     if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
-    return { ref, entity };
+    const claims = await options.claims?.check(entity);
+    // a refused claim (copied annotation) is never read with our credentials
+    const readable = claims ? withoutRefusedClaims(entity, claims) : entity;
+    return { ref, entity, readable, claims, credentials };
   };
 
   router.get('/entities/:namespace/:kind/:name/diagnostics', async (req, res) => {
-    const { ref, entity } = await readEntity(req);
+    const { ref, readable } = await readEntity(req);
     if (!options.diagnose) throw new NotFoundError('Diagnostics are not enabled');
-    const result = await options.diagnose(entity);
+    const result = await options.diagnose(readable);
     logger.info('Ran delivery diagnostics', {
       entityRef: ref,
       failed: result.checks.filter(c => c.status === 'error').length,
@@ -74,9 +87,17 @@ export async function createRouter(
   });
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
-    const { ref, entity } = await readEntity(req);
+    const { ref, entity, readable, claims, credentials } = await readEntity(req);
     const started = Date.now();
-    const result = await view.getView(entity);
+    const result = await view.getView(readable);
+    if (claims?.conflicts.length) result.claims = claims;
+    if (options.permissions && credentials.principal.type === 'user') {
+      const access = await environmentAccess(options.permissions, credentials, entity, {
+        environments: result.environments.map(e => e.name),
+        claims,
+      });
+      result.environments = result.environments.map(e => ({ ...e, access: access.get(e.name) }));
+    }
     const failedSources = Object.entries(result.sources)
       .filter(([, s]) => s.status === 'error')
       .map(([k]) => k);

@@ -217,6 +217,59 @@ export interface EnvironmentView {
    */
   missingLink?: MissingLink;
   openPromotions: PromotionSummary[];
+  /**
+   * What the caller may do here and why not (added per request for user
+   * callers; absent for services). The buttons show `reason`.
+   */
+  access?: EnvironmentAccess;
+}
+
+/** Whether the caller may run one action, and why not. @public */
+export interface ActionAccess {
+  allowed: boolean;
+  /** Why not: a permission denied (per environment), or a contested claim. */
+  reason?: string;
+}
+
+/** The caller's access to the actions of one environment. @public */
+export interface EnvironmentAccess {
+  /** Promote and roll back (and their preview): `delivery.promote`. */
+  promote: ActionAccess;
+  /** Re-sync: `delivery.resync`. */
+  resync: ActionAccess;
+}
+
+/** What a delivery annotation claims: a release, an image, a chart or a code job. @public */
+export type ClaimKind = 'release' | 'image' | 'chart' | 'code-job';
+
+/**
+ * A claim of this entity that another entity shares (or that belongs to
+ * another entity). Each release, image, chart and code job belongs to one
+ * entity: the one pinned in app-config (`delivery.releases.<release>.entity`),
+ * else the first entity the plugin saw claiming it.
+ * @public
+ */
+export interface ClaimConflict {
+  kind: ClaimKind;
+  /** As normalised by the plugin, e.g. `xposer`, `default:stakater/xposer`. */
+  name: string;
+  /** The entity it belongs to, when decided. */
+  holder?: string;
+  /** How the holder was decided. */
+  decidedBy?: 'pin' | 'first-seen' | 'scaffolder';
+  /** The other entities in the catalog that claim it. */
+  others: string[];
+  /** True when this entity may not act on it (409) and its data is withheld. */
+  refused: boolean;
+  /** One sentence for the UI, naming the other entities and how to resolve it. */
+  message: string;
+}
+
+/** The claims of the entity that are contested. @public */
+export interface DeliveryClaims {
+  /** True when a claim is refused: promote, roll back, re-sync and preview answer 409. */
+  contested: boolean;
+  conflicts: ClaimConflict[];
 }
 
 /** One fact a status decision used. @public */
@@ -253,4 +306,9 @@ export interface DeliveryView {
   /** Newest first, all environments. */
   deploys: DeployRun[];
   sources: Record<string, SourceState>;
+  /**
+   * Contested claims of this entity (another entity claims the same release,
+   * image, chart or code job). Absent or empty: nothing contested.
+   */
+  claims?: DeliveryClaims;
 }

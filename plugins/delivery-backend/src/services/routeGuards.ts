@@ -7,6 +7,7 @@ import type {
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ConflictError,
   CustomErrorBase,
   InputError,
   NotAllowedError,
@@ -21,6 +22,7 @@ import { deliveryTargetRef } from '@gitops-delivery/backstage-plugin-delivery-co
 import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PromotionAuditor } from './promotion/types';
+import type { ClaimsService } from './claims/ClaimsService';
 
 /** `:namespace/:kind/:name` route parameters. @public */
 export const entityParams = z.object({
@@ -86,6 +88,8 @@ export interface EntityRouteGuardOptions {
   permissions: PermissionsService;
   auditor: PromotionAuditor;
   logger: LoggerService;
+  /** Release claims; absent: no claim check (tests of other concerns). */
+  claims?: ClaimsService;
 }
 
 /** The shared prologue of the entity action routes. @public */
@@ -107,6 +111,18 @@ export interface EntityRouteGuards {
     entity: Entity,
     denial: EntityActionDenial,
     meta: { environment: string } & Record<string, unknown>,
+  ): Promise<void>;
+  /**
+   * Refuses to act on a contested release, image, chart or code job: a 409
+   * naming the other entities, with a failed audit event (outcome
+   * `contested`) and no upstream call.
+   */
+  requireUncontested(
+    req: Request,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entity: Entity,
+    denial: EntityActionDenial,
+    meta: Record<string, unknown>,
   ): Promise<void>;
 }
 
@@ -142,6 +158,35 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
       });
       await event.fail({ error });
       logger.info(denial.deniedLog, { entityRef, actor });
+      throw error;
+    },
+
+    async requireUncontested(req, credentials, entity, denial, meta) {
+      if (!options.claims) return;
+      const claims = await options.claims.check(entity);
+      if (!claims.contested) return;
+      const entityRef = stringifyEntityRef(entity);
+      const error = new ConflictError(
+        `Refused to ${denial.action} ${entityRef}: ${claims.conflicts
+          .filter(c => c.refused)
+          .map(c => c.message)
+          .join(' ')}`,
+      );
+      const actor = credentials.principal.userEntityRef;
+      const event = await auditor.createEvent({
+        eventId: denial.eventId,
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef,
+          ...meta,
+          actor,
+          outcome: 'contested',
+          contested: claims.conflicts.filter(c => c.refused).map(c => `${c.kind}:${c.name}`),
+        },
+      });
+      await event.fail({ error });
+      logger.info(`${denial.deniedLog}: contested claim`, { entityRef, actor });
       throw error;
     },
   };

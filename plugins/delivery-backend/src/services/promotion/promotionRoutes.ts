@@ -17,6 +17,7 @@ import {
   parseInput as parse,
 } from '../routeGuards';
 import type { PromotionAuditor, PromotionService } from './types';
+import type { ClaimsService } from '../claims';
 
 const promoteBody = z.object({
   environment: z.string().min(1).max(64),
@@ -46,6 +47,8 @@ export interface PromotionRouterOptions {
   auditor: PromotionAuditor;
   logger: LoggerService;
   promotions: PromotionService;
+  /** Release claims: contested ones are refused with 409 (promote, preview). */
+  claims?: ClaimsService;
 }
 
 /**
@@ -72,16 +75,15 @@ export async function createPromotionRouter(
   const router = Router();
   const body64k = jsonBody('64kb');
 
-  const { readEntity, requirePermission } = createEntityRouteGuards(options);
+  const { readEntity, requirePermission, requireUncontested } = createEntityRouteGuards(options);
 
   router.post('/entities/:namespace/:kind/:name/promotions', body64k, async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(promoteBody, req.body, 'promotion request');
     const entity = await readEntity(req, credentials);
-    await requirePermission(req, credentials, entity, promoteDenial, {
-      environment: body.environment,
-      version: body.version,
-    });
+    const meta = { environment: body.environment, version: body.version };
+    await requirePermission(req, credentials, entity, promoteDenial, meta);
+    await requireUncontested(req, credentials, entity, promoteDenial, meta);
     const result = await promotions.promote({
       entity,
       credentials,
@@ -100,6 +102,7 @@ export async function createPromotionRouter(
     const meta = { environment: body.environment, version: body.version };
     // the preview shows config-repo content: only for those who may promote
     await requirePermission(req, credentials, entity, previewDenial, meta);
+    await requireUncontested(req, credentials, entity, previewDenial, meta);
     const event = await auditor.createEvent({
       eventId: previewDenial.eventId,
       severityLevel: 'medium',

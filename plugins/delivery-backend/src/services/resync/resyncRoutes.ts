@@ -16,6 +16,7 @@ import {
   parseInput as parse,
 } from '../routeGuards';
 import type { ResyncService } from './resyncService';
+import type { ClaimsService } from '../claims';
 
 const resyncBody = z.object({ environment: z.string().min(1).max(64) }).strict();
 
@@ -34,6 +35,8 @@ export interface ResyncRouterOptions {
   auditor: PromotionAuditor;
   logger: LoggerService;
   resync: ResyncService;
+  /** Release claims: a contested one is refused with 409. */
+  claims?: ClaimsService;
 }
 
 /**
@@ -48,16 +51,16 @@ export async function createResyncRouter(
   options: ResyncRouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, resync } = options;
-  const { readEntity, requirePermission } = createEntityRouteGuards(options);
+  const { readEntity, requirePermission, requireUncontested } = createEntityRouteGuards(options);
   const router = Router();
 
   router.post('/entities/:namespace/:kind/:name/resync', jsonBody('4kb'), async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(resyncBody, req.body, 're-sync request');
     const entity = await readEntity(req, credentials);
-    await requirePermission(req, credentials, entity, resyncDenial, {
-      environment: body.environment,
-    });
+    const meta = { environment: body.environment };
+    await requirePermission(req, credentials, entity, resyncDenial, meta);
+    await requireUncontested(req, credentials, entity, resyncDenial, meta);
     const result = await resync.resync({
       entity,
       credentials,
