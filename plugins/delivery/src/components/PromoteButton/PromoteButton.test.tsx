@@ -103,4 +103,35 @@ describe('PromoteButton', () => {
     const button = screen.getByRole('button', { name: 'Promote to prod' });
     expect(button).toHaveAccessibleDescription('Nothing runs in staging yet');
   });
+
+  it.each([
+    [
+      'an environment denial',
+      'Your permissions do not allow you to promote to prod (delivery.promote is decided per environment)',
+    ],
+    [
+      'a contested claim',
+      'Release xposer is also claimed by component:default/xposer-copy. Actions on it are refused until an admin pins it in app-config (delivery.releases.xposer.entity: <entity ref>).',
+    ],
+  ])('is disabled with the server reason for %s', async (_what, reason) => {
+    const entity = freshEntity();
+    await renderWithDelivery(
+      <PromoteButton
+        entity={entity}
+        environment={{
+          ...prod,
+          access: {
+            promote: { allowed: false, reason },
+            resync: { allowed: false, reason },
+          },
+        }}
+        choice={{ version: 'v0.0.20' }}
+      />,
+      { api: api(), entity },
+    );
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Promote to prod' }),
+    ).toBeDisabled();
+  });
 });

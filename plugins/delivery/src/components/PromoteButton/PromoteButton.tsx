@@ -38,6 +38,9 @@ export interface PromoteButtonProps {
 export function PromoteButton(props: PromoteButtonProps) {
   const { entity, environment, choice, source, mode = 'promote' } = props;
   const { refresh } = useDeliveryActions();
+  // the server's reason: a denial in this environment, or a contested claim
+  const access = environment.access?.promote;
+  const refused = access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
   const denied = useActionPermission(
     deliveryPromotePermission,
     entity,
@@ -51,7 +54,7 @@ export function PromoteButton(props: PromoteButtonProps) {
       <ActionButton
         name={props.name ?? `Promote to ${environment.name}`}
         startIcon={props.icon ?? <Publish />}
-        disabledReason={denied ?? choice.reason}
+        disabledReason={refused ?? denied ?? choice.reason}
         onClick={() => setOpenVersion(choice.version)}
       >
         {props.label ?? 'Promote'}

@@ -32,6 +32,9 @@ export interface ResyncButtonProps {
 export function ResyncButton(props: ResyncButtonProps) {
   const { entity, environment } = props;
   const { refresh } = useDeliveryActions();
+  // the server's reason: a denial in this environment, or a contested claim
+  const access = environment.access?.resync;
+  const refused = access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
   const denied = useActionPermission(
     deliveryResyncPermission,
     entity,
@@ -44,7 +47,7 @@ export function ResyncButton(props: ResyncButtonProps) {
       <ActionButton
         name={`Re-sync ${environment.name}`}
         startIcon={<Sync />}
-        disabledReason={denied}
+        disabledReason={refused ?? denied}
         onClick={() => setOpen(true)}
       >
         Re-sync
