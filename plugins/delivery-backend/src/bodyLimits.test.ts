@@ -26,7 +26,8 @@ describe('per-route body limits of the whole plugin', () => {
     ['POST .../promotions', 64, `${path}/promotions`],
     ['POST .../promotions/preview', 64, `${path}/promotions/preview`],
     ['POST .../resync', 4, `${path}/resync`],
-  ])('%s answers 413 above %i KiB, though other routers are mounted first', async (_name, kib, url) => {
+    ['POST /claims', 4, '/api/delivery/claims'],
+  ])('%s answers 413 above %i KiB, though other routers are mounted first', async (name, kib, url) => {
     const { server } = await startTestBackend({
       features: [
         deliveryPlugin,
@@ -36,7 +37,12 @@ describe('per-route body limits of the whole plugin', () => {
     });
     const res = await request(server)
       .post(url)
-      .set('Authorization', mockCredentials.user.header('user:default/guest'))
+      .set(
+        'Authorization',
+        name === 'POST /claims'
+          ? mockCredentials.service.header({ onBehalfOf: mockCredentials.service('plugin:scaffolder'), targetPluginId: 'delivery' })
+          : mockCredentials.user.header('user:default/guest'),
+      )
       .send(padded(kib * 1024 + 512, { environment: 'dev', version: 'v0.0.20' }));
     expect(res.status).toBe(413);
     expect(res.body.error.name).toBe('PayloadTooLargeError');
