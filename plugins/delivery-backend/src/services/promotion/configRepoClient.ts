@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { redactSecrets } from '../../redaction/registry';
 import { UnprocessableError } from './errors';
 import { ConfigRepoTarget, credentialLogins } from './githubOctokit';
 
@@ -325,9 +326,13 @@ export class ConfigRepoClient {
   }
 
   private mapError(e: unknown, what: string): Error {
-    if (e instanceof ServiceUnavailableError) return e;
+    if (e instanceof ServiceUnavailableError) {
+      e.message = redactSecrets(e.message);
+      return e;
+    }
     const status = statusOf(e);
-    const message = `GitHub ${this.name}: could not ${what}: ${messageOf(e)}`;
+    // GitHub's message (or undici's, which quotes header values) may carry a secret
+    const message = redactSecrets(`GitHub ${this.name}: could not ${what}: ${messageOf(e)}`);
     if (status === 409 || status === 422) return new GitHubWriteError(status, message);
     if (status === 404) return new NotFoundError(message);
     if (status === 401 || status === 403) {

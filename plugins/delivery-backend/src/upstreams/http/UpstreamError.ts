@@ -1,5 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 import type { SourceErrorKind } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { redactSecrets, secretRedactor } from '../../redaction/registry';
 
 /**
  * A failed call to an upstream system, classified for the view's `sources`.
@@ -28,7 +29,9 @@ export class UpstreamError extends CustomErrorBase {
     message: string,
     options?: { status?: number; retryAfterSeconds?: number; cause?: unknown },
   ) {
-    super(message, options?.cause);
+    // the choke point: every upstream failure is classified here, so no
+    // configured secret (e.g. quoted by undici's header validation) survives
+    super(redactSecrets(message), secretRedactor().redactError(options?.cause));
     this.kind = kind;
     this.status = options?.status;
     this.retryAfterSeconds = options?.retryAfterSeconds;
