@@ -11,6 +11,8 @@ import { RateLimit } from './http/respond';
 import { repoChangeNotifier } from './http/repoEvents';
 import { GitHubStoreImpl } from './store/store';
 import { usersRouter } from './routes/users';
+import { appsRouter } from './routes/apps';
+import { AppRegistry } from './http/appAuth';
 import { reposRouter } from './routes/repos';
 import { contentsRouter } from './routes/contents';
 import { refsRouter } from './routes/refs';
@@ -75,7 +77,11 @@ export async function createGitHubApp(
     viewer: options.viewer ?? 'delivery-bot',
   });
   const rate = new RateLimit(options.rateLimit ?? 5000);
-  store.onReset(() => rate.reset());
+  const apps = new AppRegistry(options.apps ?? [], options.now);
+  store.onReset(() => {
+    rate.reset();
+    apps.reset();
+  });
   const ctx: ApiContext = {
     store,
     rate,
@@ -83,6 +89,7 @@ export async function createGitHubApp(
     apiUrl: `${baseUrl}/api/v3`,
     onPullMerged: options.onPullMerged,
     onRepoChanged: options.onRepoChanged,
+    apps,
   };
   await store.reset(options.seeds);
 
@@ -91,6 +98,7 @@ export async function createGitHubApp(
   api.use(repoChangeNotifier(ctx));
   api.use(repositoriesById(ctx));
   for (const router of [
+    appsRouter,
     usersRouter,
     protectionRouter,
     reposRouter,

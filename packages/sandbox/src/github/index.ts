@@ -1,6 +1,8 @@
 export type {
   CommitInfo,
+  GitHubAppInstallationSeed,
   GitHubAppOptions,
+  GitHubAppSeed,
   GitHubCommitSeed,
   GitHubRepoSeed,
   GitHubStore,

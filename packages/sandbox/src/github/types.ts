@@ -145,6 +145,38 @@ export interface GitHubStore {
   reset(seeds: GitHubRepoSeed[]): Promise<void>;
 }
 
+/** One installation of a GitHub App (on an org or user account). @public */
+export interface GitHubAppInstallationSeed {
+  /** Installation id (`POST /app/installations/{id}/access_tokens`). */
+  id: number;
+  /** Login of the account the App is installed on. */
+  account: string;
+  /** `all` (default) or `selected` (then only `repositories`). */
+  repositorySelection?: 'all' | 'selected';
+  repositories?: string[];
+}
+
+/**
+ * A GitHub App the simulator knows: JWTs signed with its private key
+ * authenticate as the App; its installations hand out access tokens. @public
+ */
+export interface GitHubAppSeed {
+  /** App id: the JWT's `iss`. */
+  id: number;
+  /** Also accepted as the JWT's `iss`, as GitHub does. */
+  clientId?: string;
+  /** URL name; what the App does shows as `<slug>[bot]`. */
+  slug: string;
+  name?: string;
+  /** PEM public key the JWT's RS256 signature is verified with. */
+  publicKey: string;
+  installations: GitHubAppInstallationSeed[];
+  /** Lifetime of installation access tokens (default 3600; tests pass a few seconds). */
+  tokenTtlSeconds?: number;
+  /** Login of the account that owns the App (default: the first installation's). */
+  owner?: string;
+}
+
 /** Options for createGitHubApp. @public */
 export interface GitHubAppOptions {
   seeds: GitHubRepoSeed[];
@@ -159,4 +191,11 @@ export interface GitHubAppOptions {
   viewer?: string;
   /** Primary rate limit per hour (`x-ratelimit-limit`). Default 5000. */
   rateLimit?: number;
+  /**
+   * GitHub Apps: `Authorization: Bearer <RS256 JWT>` for `/app...`, and the
+   * installation tokens (`token ghs_...`) they issue for their repositories.
+   */
+  apps?: GitHubAppSeed[];
+  /** Clock of token expiry and JWT checks (tests move it). Default `Date.now`. */
+  now?: () => number;
 }

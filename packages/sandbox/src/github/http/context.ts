@@ -2,6 +2,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GitHubStoreImpl } from '../store/store';
 import type { PullMergedEvent, RepoChangedEvent } from '../types';
 import { RateLimit, send, SendOptions } from './respond';
+import type { AppRegistry, Principal } from './appAuth';
+import { botLogin } from './appAuth';
 
 /** Everything a route needs. */
 export interface ApiContext {
@@ -13,6 +15,22 @@ export interface ApiContext {
   apiUrl: string;
   onPullMerged?: (e: PullMergedEvent) => void;
   onRepoChanged?: (e: RepoChangedEvent) => void;
+  /** GitHub Apps and their installation tokens. */
+  apps: AppRegistry;
+}
+
+/** Who the request authenticated as (set by the auth middleware). */
+export function principalOf(res: Response): Principal {
+  return (res.locals.principal as Principal | undefined) ?? { kind: 'token' };
+}
+
+/** The login a write is attributed to: the token's user, or `<app-slug>[bot]`. */
+export function actorLogin(ctx: ApiContext, res: Response): string {
+  const p = principalOf(res);
+  if (p.kind === 'token') return ctx.store.config.viewer;
+  const login = botLogin(p.app);
+  ctx.store.account(login, 'Bot');
+  return login;
 }
 
 export type Reply = (

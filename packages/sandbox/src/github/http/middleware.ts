@@ -8,6 +8,7 @@ import express, {
 import type { ApiContext } from './context';
 import { docs, GitHubApiError, GitHubRedirect } from './errors';
 import { baseHeaders, send } from './respond';
+import { authorize, Principal } from './appAuth';
 
 /** The token from `Authorization: token X`, `Bearer X` or Basic (token as password). */
 export function tokenOf(req: Request): string | undefined {
@@ -37,10 +38,25 @@ export function apiMiddleware(ctx: ApiContext, token: string): Router {
       next(new GitHubApiError(401, 'Requires authentication', docs.auth));
       return;
     }
-    if (given !== token) {
-      next(new GitHubApiError(401, 'Bad credentials', docs.auth));
+    let principal: Principal;
+    try {
+      if (given === token) principal = { kind: 'token' };
+      else if (given.split('.').length === 3) {
+        principal = { kind: 'app', app: ctx.apps.verifyJwt(given) };
+      } else {
+        const p = ctx.apps.resolveToken(given);
+        if (!p) {
+          next(new GitHubApiError(401, 'Bad credentials', docs.auth));
+          return;
+        }
+        principal = p;
+      }
+      authorize(principal, req);
+    } catch (e) {
+      next(e);
       return;
     }
+    res.locals.principal = principal;
     if (ctx.rate.remaining === 0) {
       const viewer = ctx.store.account(ctx.store.config.viewer, 'User');
       const err = new GitHubApiError(

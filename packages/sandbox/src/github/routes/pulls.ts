@@ -1,5 +1,13 @@
 import { Request, Router } from 'express';
-import { ApiContext, bool, paginate, q, route, str } from '../http/context';
+import {
+  actorLogin,
+  ApiContext,
+  bool,
+  paginate,
+  q,
+  route,
+  str,
+} from '../http/context';
 import {
   docs,
   GitHubApiError,
@@ -86,8 +94,9 @@ export function pullsRouter(ctx: ApiContext): Router {
   );
   r.post(
     base,
-    route(ctx, async (req, reply) => {
+    route(ctx, async (req, reply, res) => {
       const rec = requireRepo(ctx, req, docs.pulls);
+      const user = actorLogin(ctx, res);
       const pull = await rec.lock.run(async () => {
         try {
           return await openPull(ctx.store, rec, {
@@ -96,7 +105,7 @@ export function pullsRouter(ctx: ApiContext): Router {
             title: str(req.body, 'title'),
             body: str(req.body, 'body') ?? null,
             draft: bool(req.body, 'draft'),
-            user: ctx.store.config.viewer,
+            user,
           });
         } catch (e) {
           if (e instanceof PullValidationError)

@@ -7,13 +7,19 @@ function nodeId(prefix: string, id: number | string): string {
 
 export { nodeId };
 
+const NODE_PREFIX: Record<Account['type'], string> = {
+  User: '04:User',
+  Bot: '03:Bot',
+  Organization: '012:Organization',
+};
+
 /** `simple-user` as embedded in repositories, pulls and commits. */
 export function simpleUser(ctx: ApiContext, a: Account) {
   const api = `${ctx.apiUrl}/users/${a.login}`;
   return {
     login: a.login,
     id: a.id,
-    node_id: nodeId(a.type === 'User' ? '04:User' : '012:Organization', a.id),
+    node_id: nodeId(NODE_PREFIX[a.type], a.id),
     avatar_url: `${ctx.baseUrl}/avatars/u/${a.id}?`,
     gravatar_id: '',
     url: api,

@@ -4,7 +4,7 @@ import type { GitPerson, GitRepo } from './gitRepo';
 export interface Account {
   login: string;
   id: number;
-  type: 'User' | 'Organization';
+  type: 'User' | 'Organization' | 'Bot';
   createdAt: string;
 }
 
