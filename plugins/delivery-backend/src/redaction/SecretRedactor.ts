@@ -1,9 +1,5 @@
 import type { Config } from '@backstage/config';
-import {
-  ConfiguredSecret,
-  formsPattern,
-  secretForms,
-} from './secretForms';
+import { ConfiguredSecret, formsPattern, secretForms } from './secretForms';
 
 /** What a secret is replaced with. @public */
 export const REDACTED = '[REDACTED]';

@@ -1,8 +1,5 @@
 import { secretForms } from './secretForms';
-import {
-  installSecretRedactor,
-  observeRedactedOutput,
-} from './registry';
+import { installSecretRedactor, observeRedactedOutput } from './registry';
 import { SecretRedactor } from './SecretRedactor';
 import type { ConfiguredSecret } from './secretForms';
 
@@ -50,7 +47,10 @@ export class LeakScan {
       if (value.includes(f)) {
         const at = value.indexOf(f);
         this.leaks.push(
-          `${channel}: …${value.slice(Math.max(0, at - 60), at + f.length + 20)}…`,
+          `${channel}: …${value.slice(
+            Math.max(0, at - 60),
+            at + f.length + 20,
+          )}…`,
         );
         return;
       }
@@ -62,7 +62,10 @@ export class LeakScan {
     this.undo.push(observeRedactedOutput((c, t) => this.check(c, t)));
     for (const stream of [process.stdout, process.stderr]) {
       const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
-      (stream as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => {
+      (stream as { write: unknown }).write = (
+        chunk: unknown,
+        ...rest: unknown[]
+      ) => {
         this.check('stdio', typeof chunk === 'string' ? chunk : String(chunk));
         return write(chunk, ...rest);
       };

@@ -8,7 +8,9 @@ import { notify } from './registry';
  * including the error bodies of Backstage's error handler.
  * @public
  */
-export function redactResponses(redactor: () => SecretRedactor): RequestHandler {
+export function redactResponses(
+  redactor: () => SecretRedactor,
+): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const json = res.json.bind(res);
     const send = res.send.bind(res);

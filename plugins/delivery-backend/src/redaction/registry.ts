@@ -1,7 +1,10 @@
 import { SecretRedactor } from './SecretRedactor';
 
 /** Sees every text after redaction (the test suite's leak scan). */
-export type RedactionObserver = (channel: 'log' | 'response' | 'error', text: string) => void;
+export type RedactionObserver = (
+  channel: 'log' | 'response' | 'error',
+  text: string,
+) => void;
 
 let current = SecretRedactor.fromSecrets([]);
 const observers = new Set<RedactionObserver>();
@@ -12,7 +15,9 @@ const observers = new Set<RedactionObserver>();
  * once at plugin start with the redactor built from config.
  * @public
  */
-export function installSecretRedactor(redactor: SecretRedactor): SecretRedactor {
+export function installSecretRedactor(
+  redactor: SecretRedactor,
+): SecretRedactor {
   current = current.merge(redactor);
   return current;
 }

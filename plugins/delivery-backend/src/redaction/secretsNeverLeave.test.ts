@@ -3,7 +3,11 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import { sandboxCredentials } from '@gitops-delivery/sandbox';
@@ -30,10 +34,14 @@ jest.setTimeout(180_000);
 const MARK = 'SECRETMARK';
 
 /** A LoggerService that keeps every line (message + metadata + child fields). */
-function capturingLogger(lines: string[], fields: JsonObject = {}): LoggerService {
+function capturingLogger(
+  lines: string[],
+  fields: JsonObject = {},
+): LoggerService {
   const log = (level: string) => (message: string, meta?: unknown) => {
     let m: string;
-    if (meta instanceof Error) m = `${meta.name}: ${meta.message}\n${meta.stack}`;
+    if (meta instanceof Error)
+      m = `${meta.name}: ${meta.message}\n${meta.stack}`;
     else {
       try {
         m = JSON.stringify(meta) ?? '';
@@ -48,7 +56,8 @@ function capturingLogger(lines: string[], fields: JsonObject = {}): LoggerServic
     warn: log('warn'),
     info: log('info'),
     debug: log('debug'),
-    child: meta => capturingLogger(lines, { ...fields, ...(meta as JsonObject) }),
+    child: meta =>
+      capturingLogger(lines, { ...fields, ...(meta as JsonObject) }),
   };
 }
 
@@ -68,14 +77,19 @@ function loggerFactories(lines: string[]) {
 }
 
 /** The sandbox app-config with every secret replaced by `secret(name)`. */
-function withSecrets(base: JsonObject, secret: (name: string) => string): JsonObject {
+function withSecrets(
+  base: JsonObject,
+  secret: (name: string) => string,
+): JsonObject {
   const c = JSON.parse(JSON.stringify(base));
   c.integrations.github[0].token = secret('github');
   for (const j of c.delivery.codeJenkins) j.apiToken = secret('code-jenkins');
-  for (const j of c.delivery.deployJenkins) j.apiToken = secret('deploy-jenkins');
+  for (const j of c.delivery.deployJenkins)
+    j.apiToken = secret('deploy-jenkins');
   for (const n of c.delivery.nexus) n.password = secret('nexus');
   for (const m of c.delivery.chartMuseum) m.password = secret('chartmuseum');
-  for (const e of c.delivery.environments) e.cluster.token = secret(`cluster-${e.name}`);
+  for (const e of c.delivery.environments)
+    e.cluster.token = secret(`cluster-${e.name}`);
   return c;
 }
 
@@ -83,7 +97,9 @@ async function startBackend(config: JsonObject, lines: string[]) {
   const { server } = await startTestBackend({
     features: [
       deliveryPlugin,
-      catalogServiceMock.factory({ entities: [component('xposer', xposerAnnotations)] }),
+      catalogServiceMock.factory({
+        entities: [component('xposer', xposerAnnotations)],
+      }),
       ...loggerFactories(lines),
       mockServices.rootConfig.factory({ data: config }),
     ],
@@ -95,14 +111,18 @@ const path = '/api/delivery/entities/default/component/xposer';
 const user = mockCredentials.user.header('user:default/guest');
 
 /** Drives every route of the plugin; returns every response (status, text, body). */
-async function driveEveryRoute(server: Parameters<typeof request>[0]): Promise<request.Response[]> {
+async function driveEveryRoute(
+  server: Parameters<typeof request>[0],
+): Promise<request.Response[]> {
   const bodies: request.Response[] = [];
   const keep = (r: request.Response) => {
     bodies.push(r);
     return r;
   };
   keep(await request(server).get(path).set('Authorization', user));
-  keep(await request(server).get(`${path}/diagnostics`).set('Authorization', user));
+  keep(
+    await request(server).get(`${path}/diagnostics`).set('Authorization', user),
+  );
   keep(
     await request(server)
       .post(`${path}/promotions/preview`)
@@ -115,7 +135,9 @@ async function driveEveryRoute(server: Parameters<typeof request>[0]): Promise<r
       .set('Authorization', user)
       .send({ environment: 'staging', version: 'v0.0.21' }),
   );
-  keep(await request(server).get(`${path}/promotions`).set('Authorization', user));
+  keep(
+    await request(server).get(`${path}/promotions`).set('Authorization', user),
+  );
   keep(
     await request(server)
       .post(`${path}/resync`)
@@ -170,30 +192,57 @@ describe('secrets never leave (#11)', () => {
       sandboxCredentials.chartMuseum,
     ].map(c => Buffer.from(`${c.username}:${c.password}`).toString('base64'));
     const lines: string[] = [];
-    const server = await startBackend(sandboxAppConfig(sandbox.urls, 500), lines);
-    const echo = `credentials were ${secrets.join(' and ')} / Basic ${basic.join(' ')}`;
+    const server = await startBackend(
+      sandboxAppConfig(sandbox.urls, 500),
+      lines,
+    );
+    const echo = `credentials were ${secrets.join(
+      ' and ',
+    )} / Basic ${basic.join(' ')}`;
     const faults: JsonObject[] = [
       { kind: 'error', status: 500, body: JSON.stringify({ message: echo }) },
-      { kind: 'error', status: 401, body: JSON.stringify({ message: `Bad credentials: ${echo}` }) },
+      {
+        kind: 'error',
+        status: 401,
+        body: JSON.stringify({ message: `Bad credentials: ${echo}` }),
+      },
       {
         kind: 'error',
         status: 403,
         body: JSON.stringify({ message: echo }),
-        headers: { 'x-ratelimit-remaining': '0', 'content-type': 'application/json' },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'content-type': 'application/json',
+        },
       },
       {
         kind: 'respond',
         status: 422,
-        body: JSON.stringify({ message: `Validation Failed ${echo}`, errors: [{ message: echo }] }),
+        body: JSON.stringify({
+          message: `Validation Failed ${echo}`,
+          errors: [{ message: echo }],
+        }),
         headers: { 'content-type': 'application/json' },
       },
-      { kind: 'respond', status: 200, body: `<html>${echo}</html>`, headers: { 'content-type': 'text/html' } },
+      {
+        kind: 'respond',
+        status: 200,
+        body: `<html>${echo}</html>`,
+        headers: { 'content-type': 'text/html' },
+      },
       { kind: 'html-login' },
       { kind: 'truncated-json' },
       { kind: 'hang' },
       { kind: 'oversized', sizeBytes: 6 * 1024 * 1024 },
     ];
-    const upstreams = ['jenkins-code', 'jenkins-deploy', 'nexus', 'chartmuseum', 'github', 'kubernetes'];
+    const upstreams = [
+      'jenkins-code',
+      'jenkins-deploy',
+      'nexus',
+      'chartmuseum',
+      'github',
+      'kubernetes',
+    ];
     const bodies: string[] = [];
     for (const fault of faults) {
       for (const upstream of upstreams) {

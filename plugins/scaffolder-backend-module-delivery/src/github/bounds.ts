@@ -11,6 +11,12 @@ export interface RequestBounds {
   readAttempts?: number;
   /** Base backoff between read attempts, jittered (tests pass small values). */
   backoffMs?: number;
+  /**
+   * Supplies the token per request when the integration has no static token
+   * (a GitHub App: the integration's credentials provider mints and rotates
+   * installation tokens). The lookup is bounded by the same timeout.
+   */
+  getToken?: () => Promise<string | undefined>;
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
@@ -43,14 +49,34 @@ function isTimeout(error: unknown): boolean {
  * ignores a `timeout` option) and `redirect: 'manual'`, so a 3xx comes back as a response
  * instead of being followed (with the token) to wherever `Location` points.
  */
-export function boundedFetch(timeoutMs: number): typeof fetch {
-  return (url, init) => {
+export function boundedFetch(
+  timeoutMs: number,
+  getToken?: () => Promise<string | undefined>,
+): typeof fetch {
+  return async (url, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal
       ? AbortSignal.any([init.signal, timeout])
       : timeout;
-    return fetch(url, { ...init, signal, redirect: 'manual' });
+    const headers = new Headers(init?.headers);
+    if (getToken && !headers.has('authorization')) {
+      const token = await abortable(getToken(), signal);
+      if (token) headers.set('authorization', `token ${token}`);
+    }
+    return fetch(url, { ...init, headers, signal, redirect: 'manual' });
   };
+}
+
+/** Waits for `p`, or rejects with the signal's reason when it aborts first. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() =>
+      signal.removeEventListener('abort', onAbort),
+    );
+  });
 }
 
 /**
@@ -68,7 +94,10 @@ export function createBoundedOctokit(
 ): Octokit {
   const octokit = new Octokit({
     ...options,
-    request: { ...options.request, fetch: boundedFetch(bounds.timeoutMs) },
+    request: {
+      ...options.request,
+      fetch: boundedFetch(bounds.timeoutMs, bounds.getToken),
+    },
   });
   const attempts = Math.max(1, bounds.readAttempts ?? 3);
   const backoff = bounds.backoffMs ?? 100;

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import type { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Octokit } from '@octokit/rest';
 import { hasControlChars } from '../lang/chars';
@@ -61,9 +65,28 @@ export function parseRepoLocation(location: string): {
   return { host: url.host, owner, repo };
 }
 
+const providers = new WeakMap<
+  ScmIntegrationRegistry,
+  GithubCredentialsProvider
+>();
+
+/** One credentials provider per integrations registry (it caches App tokens). */
+function credentialsProvider(
+  integrations: ScmIntegrationRegistry,
+): GithubCredentialsProvider {
+  let p = providers.get(integrations);
+  if (!p) {
+    p = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    providers.set(integrations, p);
+  }
+  return p;
+}
+
 /**
  * Binds a repository to the `integrations.github` entry of its host. Hosts without a
- * configured entry (with a token) are rejected before any request is made.
+ * configured entry (with a token or a GitHub App) are rejected before any request is
+ * made. Credentials come through the integration's credentials provider: the static
+ * token, or an installation token of its GitHub App for that repository's owner.
  */
 export function resolveGitHubRepo(
   integrations: ScmIntegrationRegistry,
@@ -72,9 +95,12 @@ export function resolveGitHubRepo(
 ): GitHubRepo {
   const { logger } = opts;
   const integration = integrations.github.byHost(location.host);
-  if (!integration || !integration.config.token) {
+  if (
+    !integration ||
+    (!integration.config.token && !integration.config.apps?.length)
+  ) {
     throw new InputError(
-      `host '${location.host}' is not a configured integrations.github entry with a token`,
+      `host '${location.host}' is not a configured integrations.github entry with a token or a GitHub App`,
     );
   }
   const { apiBaseUrl, token } = integration.config;
@@ -83,24 +109,31 @@ export function resolveGitHubRepo(
     location.host === 'github.com'
       ? 'https://github.com'
       : `${apiUrl.protocol}//${location.host}`;
+  const repoUrl = `${webBase}/${location.owner}/${location.repo}`;
+  const provider = token ? undefined : credentialsProvider(integrations);
   // every request is bounded (timeout per attempt, no redirects, retries for reads only)
   const octokit = createBoundedOctokit(
     {
       baseUrl: apiUrl.toString().replace(/\/$/, ''),
       auth: token,
       log: {
-      debug: () => {},
-      info: () => {},
+        debug: () => {},
+        info: () => {},
         warn: (message: string) => logger?.warn(message),
         // Octokit reports every non-2xx (incl. expected 404s) as an error; real failures are thrown
         error: (message: string) => logger?.debug(message),
       },
     },
-    { timeoutMs: opts.timeoutMs },
+    {
+      timeoutMs: opts.timeoutMs,
+      getToken: provider
+        ? async () => (await provider.getCredentials({ url: repoUrl })).token
+        : undefined,
+    },
   );
   return {
     ...location,
-    htmlUrl: `${webBase}/${location.owner}/${location.repo}`,
+    htmlUrl: repoUrl,
     octokit,
   };
 }

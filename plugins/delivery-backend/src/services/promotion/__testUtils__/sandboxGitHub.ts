@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createGitHubApp,
+  GitHubAppOptions,
   GitHubRepoSeed,
   GitHubStore,
 } from '@gitops-delivery/sandbox';
@@ -32,12 +33,14 @@ export interface SandboxGitHub {
 
 export async function startSandboxGitHub(
   seeds: GitHubRepoSeed[],
+  extra: Partial<GitHubAppOptions> = {},
 ): Promise<SandboxGitHub> {
   let handler: http.RequestListener = (_req, res) => res.end();
   const requests: string[] = [];
   const faults: Fault[] = [];
   const server = http.createServer((req, res) => {
-    const line = `${req.method} ${decodeURIComponent(req.url ?? '')}`;
+    const scheme = String(req.headers.authorization ?? '').split(' ')[0].toLowerCase();
+    const line = `${req.method} ${decodeURIComponent(req.url ?? '')}${scheme === 'bearer' ? ' (app jwt)' : ''}`;
     requests.push(line);
     const path = decodeURIComponent((req.url ?? '').split('?')[0]);
     const fault = faults.find(
@@ -57,7 +60,12 @@ export async function startSandboxGitHub(
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const { app, store } = await createGitHubApp({ seeds, token: TOKEN, baseUrl });
+  const { app, store } = await createGitHubApp({
+    seeds,
+    token: TOKEN,
+    baseUrl,
+    ...extra,
+  });
   handler = app;
   return {
     baseUrl,

@@ -1,0 +1,166 @@
+import http, { RequestListener } from 'http';
+import type { AddressInfo } from 'net';
+import { generateKeyPairSync } from 'crypto';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { Octokit } from '@octokit/rest';
+import { createGitHubApp } from '@gitops-delivery/sandbox';
+import type { GitHubStore } from '@gitops-delivery/sandbox';
+import { createCodeRepoCreateAction } from '../actions/codeRepoCreate';
+import { createConfigAddReleaseAction } from '../actions/configAddRelease';
+import {
+  actionContext,
+  run,
+  seeds,
+  TOKEN,
+} from '../__testUtils__/sandboxGitHub';
+
+jest.setTimeout(60_000);
+
+// #11 hole 8: with an App-only `integrations.github` entry (no `token`) the
+// scaffolder's GitHub calls authenticate through the integration's
+// credentials provider (@backstage/integration's
+// DefaultGithubCredentialsProvider: JWT -> installation -> ghs_ token),
+// against the sandbox GitHub's App flow over real HTTP.
+
+const keys = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+});
+
+let server: http.Server;
+let store: GitHubStore;
+let config: ConfigReader;
+let octokit: Octokit;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  let handler: RequestListener = (_req, res) => res.end();
+  server = http.createServer((req, res) => {
+    requests.push(
+      `${req.method} ${req.url} ${
+        String(req.headers.authorization ?? '').split(' ')[0]
+      }`,
+    );
+    handler(req, res);
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const baseUrl = `http://${host}`;
+  const gh = await createGitHubApp({
+    seeds: seeds(),
+    token: TOKEN,
+    baseUrl,
+    apps: [
+      {
+        id: 4242,
+        slug: 'delivery-scaffolder',
+        publicKey: keys.publicKey,
+        tokenTtlSeconds: 900,
+        installations: [
+          { id: 1, account: 'stakater' },
+          { id: 2, account: 'gitops' },
+        ],
+      },
+    ],
+  });
+  handler = gh.app;
+  store = gh.store;
+  config = new ConfigReader({
+    integrations: {
+      github: [
+        {
+          host,
+          apiBaseUrl: `${baseUrl}/api/v3`,
+          apps: [
+            {
+              appId: 4242,
+              privateKey: keys.privateKey,
+              clientId: 'Iv1.delivery',
+              clientSecret: 'app-client-secret',
+              webhookSecret: 'app-webhook-secret',
+            },
+          ],
+        },
+      ],
+    },
+    delivery: {
+      scaffolder: {
+        allowedOwners: ['stakater', 'gitops'],
+        dockerRegistry: '127.0.0.1:7103',
+        chartRepositoryUrl: 'http://127.0.0.1:7104',
+      },
+      environments: [
+        {
+          name: 'dev',
+          configRepo: `${baseUrl}/gitops/config-dev`,
+          branch: 'main',
+          deployJob: 'deploy:deploy/config-dev',
+        },
+      ],
+    },
+  });
+  octokit = new Octokit({ baseUrl: `${baseUrl}/api/v3`, auth: TOKEN });
+});
+afterAll(
+  () =>
+    new Promise<void>(r => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+);
+
+describe('the scaffolder with an App-only GitHub integration', () => {
+  it('creates the code repository with an installation token', async () => {
+    const integrations = ScmIntegrations.fromConfig(config);
+    const action = createCodeRepoCreateAction({ integrations, config });
+    const host = new URL(
+      String(
+        config.getConfigArray('integrations.github')[0].getString('apiBaseUrl'),
+      ),
+    ).host;
+    const ctx = actionContext({
+      repoUrl: `${host}?owner=stakater&repo=orders`,
+      owner: 'group:default/team-xposer',
+      description: 'Takes orders',
+      language: 'go',
+    });
+    await run(action, ctx);
+    expect(await store.defaultBranch('stakater', 'orders')).toBe('main');
+    // the App flow ran, and every repository call carried the installation token
+    expect(
+      requests.some(r =>
+        /^POST \/api\/v3\/app\/installations\/1\/access_tokens bearer$/i.test(
+          r,
+        ),
+      ),
+    ).toBe(true);
+    const repoCalls = requests.filter(r => /\/(orgs|repos)\/stakater/.test(r));
+    expect(repoCalls.length).toBeGreaterThan(0);
+    expect(repoCalls.filter(r => !r.endsWith(' token'))).toEqual([]);
+  });
+
+  it('opens the config-repo pull request as <app>[bot]', async () => {
+    const integrations = ScmIntegrations.fromConfig(config);
+    const action = createConfigAddReleaseAction({ integrations, config });
+    const ctx = actionContext({
+      release: 'orders',
+      image: '127.0.0.1:7103/stakater/orders',
+      environments: ['dev'],
+    });
+    await run(action, ctx);
+    const [pull] = (
+      await octokit.pulls.list({
+        owner: 'gitops',
+        repo: 'config-dev',
+        state: 'open',
+      })
+    ).data;
+    expect(pull.user).toMatchObject({
+      login: 'delivery-scaffolder[bot]',
+      type: 'Bot',
+    });
+  });
+});
