@@ -13,5 +13,6 @@ step install;     yarn install --immutable
 step type-check;  yarn tsc
 step lint;        yarn lint:all
 step unit-tests;  yarn test:all
-step browser;     yarn test:e2e
+step browser;     yarn test:e2e                 # the default world
+step browser-stakater; yarn test:e2e:stakater   # the stakater world (Stakater pipeline convention)
 echo; echo "=== all checks passed ($(date +%T))"

@@ -159,6 +159,11 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
         const claimants = new Set(scan.get(keyId(key)) ?? []);
         claimants.add(self);
         const others = [...claimants].filter(c => c !== self).sort();
+        // Aliases of one chart (two releases, each pinned in app-config to its
+        // own entity) share the image, chart and code job: the admin vouched
+        // for every claimant.
+        if (key.kind !== 'release' && [...claimants].every(c => pinnedEntities.has(c)))
+          continue;
         const pinned = pinHolder(key, claimants);
         const rec = recorded.get(keyId(key));
         let holder: string | undefined;

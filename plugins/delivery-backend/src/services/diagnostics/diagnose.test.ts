@@ -84,7 +84,7 @@ describe('the delivery doctor on the stakater world', () => {
     expect(c.status).toBe('error');
     expect(c.found).toBe('0 of 3 successful builds have a version');
     expect(c.fix).toMatchObject({
-      key: 'metadata.annotations.delivery/version-from (or delivery.versionFrom)',
+      key: 'metadata.annotations.delivery/version-from',
       example: 'gitTag',
     });
     expect(c.fix?.explanation).toContain('gitTag would find a version for 3 of 3 builds');

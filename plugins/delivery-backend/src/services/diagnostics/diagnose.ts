@@ -137,10 +137,10 @@ export async function diagnose(
       const probe = await probeStrategies({ loader: deps.view.sources, config, codeJob: job, code, isMovingTag: deps.view.isMovingTag }).catch(() => []);
       const best = probe.find(p => p.matched > versioned);
       check.fix = {
-        key: 'metadata.annotations.delivery/version-from (or delivery.versionFrom)',
+        key: 'metadata.annotations.delivery/version-from',
         example: best ? best.strategy : 'gitTag,commitMessage,imageLabel',
         explanation: best
-          ? `${best.strategy} would find a version for ${best.matched} of ${released.length} builds (${probe.map(p => `${p.strategy}: ${p.matched}`).join(', ')}).`
+          ? `${best.strategy} would find a version for ${best.matched} of ${released.length} builds (${probe.map(p => `${p.strategy}: ${p.matched}`).join(', ')}). For every entity, set delivery.versionFrom in app-config instead.`
           : `No strategy found the versions (${probe.map(p => `${p.strategy}: ${p.matched}`).join(', ') || 'probe failed'}): check where your pipeline records the version, or add delivery.hostAliases so git tags can be read.`,
       };
     }
