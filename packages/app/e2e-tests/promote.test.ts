@@ -20,7 +20,8 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
     dialog.getByLabel('Diff of Chart.yaml'),
   );
   await expect(diff.first()).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByText('version: 0.0.20').first()).toBeVisible();
+  // The pin takes the chart's own spelling (ChartMuseum has v0.0.20), #11.
+  await expect(dialog.getByText('version: v0.0.20').first()).toBeVisible();
   await page.screenshot({ path: 'e2e-screenshots/promote-dialog.png' });
 
   await dialog.getByRole('button', { name: 'Open pull request' }).click();
@@ -35,7 +36,7 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   const files = await github('GET', `/repos/gitops/config-prod/pulls/${number}/files`);
   const chart = files.find((f: { filename: string }) => f.filename === 'Chart.yaml');
   expect(chart.patch).toMatch(/^-\s+version: 0\.0\.19$/m);
-  expect(chart.patch).toMatch(/^\+\s+version: 0\.0\.20$/m);
+  expect(chart.patch).toMatch(/^\+\s+version: v0\.0\.20$/m);
   expect(chart.additions).toBe(1);
   expect(chart.deletions).toBe(1);
 
@@ -49,7 +50,7 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
     await page.reload();
     const card = page.getByRole('region', { name: 'prod', exact: true });
     await expect(card.getByText(/In sync/).first()).toBeVisible({ timeout: 5_000 });
-    await expect(card.getByText('0.0.20', { exact: true }).first()).toBeVisible({ timeout: 5_000 });
+    await expect(card.getByText('v0.0.20', { exact: true }).first()).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [3_000] });
   await page.screenshot({ path: 'e2e-screenshots/prod-in-sync.png', fullPage: true });
 });

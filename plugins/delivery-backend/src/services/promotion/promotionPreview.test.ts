@@ -93,7 +93,10 @@ describe('POST .../promotions/preview', () => {
     expect(values.path).toBe('xposer.yaml');
     expect(changed(values.patch)).toEqual(['-      tag: 0.0.19', '+      tag: v0.0.20']);
     expect(writes(gh.requests)).toEqual([]);
-    expect(auditor.events).toEqual([]);
+    // Preview reads config content: it is audited like promote (#11).
+    expect(auditor.events).toEqual([
+      expect.objectContaining({ eventId: 'delivery-promote-preview', status: 'succeeded' }),
+    ]);
 
     // the same edit code: the PR opened next has exactly this content
     const opened = await request(server).post(BASE).set('Authorization', as(OWNER)).send({ environment: 'dev', version: 'v0.0.20' });
@@ -113,15 +116,15 @@ describe('POST .../promotions/preview', () => {
     expect(res.body.changes[1].patch).toContain('-    watchGlobally: true');
   });
 
-  it('a non-owner gets allowed: false (no 403) and the reason', async () => {
+  it('a non-owner gets 403 and no diff (preview shows config content only to those who may promote, #11)', async () => {
     const { server, auditor } = await app();
     const res = await request(server).post(PREVIEW).set('Authorization', as(OUTSIDER)).send({ environment: 'dev', version: 'v0.0.20' });
-    expect(res.status).toBe(200);
-    expect(validate('PromotionPreview', res.body)).toBeNull();
-    expect(res.body.allowed).toBe(false);
-    expect(res.body.blockedReason).toMatch(/not allowed/);
-    expect(writes(gh.requests)).toEqual([]);
-    expect(auditor.events).toEqual([]);
+    expect(res.status).toBe(403);
+    expect(res.body).not.toHaveProperty('changes');
+    expect(gh.requests).toEqual([]);
+    expect(auditor.events).toEqual([
+      expect.objectContaining({ eventId: 'delivery-promote-preview', status: 'failed' }),
+    ]);
   });
 
   it('reports failed gates and "already pinned" instead of throwing', async () => {

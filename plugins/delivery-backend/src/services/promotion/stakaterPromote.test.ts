@@ -64,6 +64,7 @@ describe('promote on the stakater world', () => {
       credentials: guest,
       environment: 'prod',
       version: '0.3.3',
+      allowed: true,
     });
     expect(preview.gates.filter(g => !g.ok)).toEqual([]);
     expect(preview.gates.map(g => g.rule)).toEqual([
