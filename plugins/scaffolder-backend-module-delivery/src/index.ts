@@ -10,6 +10,10 @@ export {
   createCodeRepoCreateAction,
   type DeliveryActionOptions,
 } from './actions/codeRepoCreate';
+export {
+  createClaimsRecordAction,
+  type ClaimsRecordActionOptions,
+} from './actions/claimsRecord';
 export { createConfigAddReleaseAction } from './actions/configAddRelease';
 export { createConfigRepoCreateAction } from './actions/configRepoCreate';
 export {

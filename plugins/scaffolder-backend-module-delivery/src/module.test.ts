@@ -30,6 +30,7 @@ describe('scaffolderModule', () => {
       'delivery:code-repo:create',
       'delivery:config:add-release',
       'delivery:config-repo:create',
+      'delivery:claims:record',
     ]);
   });
 });

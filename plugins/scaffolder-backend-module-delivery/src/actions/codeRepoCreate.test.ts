@@ -62,6 +62,8 @@ describe('delivery:code-repo:create', () => {
       image: '127.0.0.1:7103/stakater/orders',
       chart: 'orders',
       release: 'orders',
+      entityRef: 'component:default/orders',
+      codeJob: 'code:stakater/orders/main',
     });
     const log = await commits('orders');
     expect(log).toHaveLength(1);

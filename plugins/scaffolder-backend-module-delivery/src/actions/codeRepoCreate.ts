@@ -98,6 +98,10 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         chart: z => z.string({ description: 'Chart name' }),
         release: z =>
           z.string({ description: 'Release (dependency alias) name' }),
+        entityRef: z =>
+          z.string({ description: 'The Component the catalog-info.yaml declares' }),
+        codeJob: z =>
+          z.string({ description: 'Its delivery/code-job annotation ([instance:]owner/name/branch)' }),
       },
     },
     async handler(ctx) {
@@ -146,6 +150,12 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         );
         ctx.output('chart', name);
         ctx.output('release', name);
+        ctx.output('entityRef', `component:default/${name}`);
+        const job = `${loc.owner}/${name}/${defaultBranch}`;
+        ctx.output(
+          'codeJob',
+          cfg.codeJenkinsInstance ? `${cfg.codeJenkinsInstance}:${job}` : job,
+        );
       };
       const { htmlUrl, commitSha } = await createRepoWithCommit(ctx, {
         kind: 'code',
