@@ -30,7 +30,8 @@ import {
   createResyncService,
   scheduleSelfHeal,
 } from './services/resync';
-import { DefaultDeliveryViewService } from './services/view';
+import { DefaultDeliveryViewService, viewEtagStore } from './services/view';
+import { UpstreamClients } from './upstreams/clients';
 import {
   claimDefaults,
   ClaimStore,
@@ -83,10 +84,17 @@ export const deliveryPlugin = createBackendPlugin({
           getResources: deliveryTargetLoader({ catalog, auth: deps.auth }),
         });
 
+        const integrations = ScmIntegrations.fromConfig(deps.config);
+        // every upstream client, built once and handed to each service
+        const clients = new UpstreamClients(config, {
+          etags: viewEtagStore(deps.cache, logger),
+          integrations,
+        });
         const view = DefaultDeliveryViewService.create({
           config,
           logger,
           cache: deps.cache,
+          clients,
         });
         const store = await DatabasePromotionStore.create({
           database: deps.database,
@@ -94,7 +102,8 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const promotions = createPromotionService({
           config,
-          integrations: ScmIntegrations.fromConfig(deps.config),
+          integrations,
+          clientFor: environment => clients.configRepoFor(environment),
           facts: view,
           store,
           auditor,
@@ -136,6 +145,7 @@ export const deliveryPlugin = createBackendPlugin({
           config,
           auditor,
           logger,
+          clients,
           onQueued: environment => view.forgetDeployRuns(environment),
         });
         httpRouter.use(

@@ -2,16 +2,35 @@ import type {
   DeliveryConfig,
   EnvironmentConfig,
   GitHubHostConfig,
-} from '../../configTypes';
-import { ChartMuseumClient } from '../../upstreams/chartmuseum/ChartMuseumClient';
-import { EtagStore, GitHubReader } from '../../upstreams/github/GitHubReader';
-import { JenkinsClient } from '../../upstreams/jenkins/JenkinsClient';
-import { KubernetesClient } from '../../upstreams/kubernetes/KubernetesClient';
-import { NexusClient } from '../../upstreams/nexus/NexusClient';
+} from '../configTypes';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import { NotFoundError } from '@backstage/errors';
+import { ChartMuseumClient } from './chartmuseum/ChartMuseumClient';
+import {
+  ConfigRepoClient,
+  ConfigRepoTarget,
+  createConfigRepoOctokit,
+} from './github/ConfigRepoClient';
+import type { EtagStore } from './github/GitHubReader';
+import { GitHubReader } from './github/GitHubReader';
+import { JenkinsClient } from './jenkins/JenkinsClient';
+import { KubernetesClient } from './kubernetes/KubernetesClient';
+import { NexusClient } from './nexus/NexusClient';
+
+/** Options of {@link UpstreamClients}. @public */
+export interface UpstreamClientsOptions {
+  /** Where GitHub ETags are kept (none: no conditional requests). */
+  etags?: EtagStore;
+  /** `integrations.github`: the GitHub Apps whose `<slug>[bot]` we act as on config repos. */
+  integrations?: ScmIntegrationRegistry;
+}
 
 /**
- * Every upstream client, built once from the config. Code and deploy Jenkins
- * live in separate maps: an annotation can only ever select a code instance.
+ * Every upstream client, built once from the config, and handed to each
+ * service that needs one (view, promotion, re-sync, diagnostics). Code and
+ * deploy Jenkins live in separate maps: an annotation can only ever select
+ * a code instance. Credentials come from the config (`getToken`: the
+ * integration's credentials provider).
  * @public
  */
 export class UpstreamClients {
@@ -21,9 +40,15 @@ export class UpstreamClients {
   readonly chartMuseum = new Map<string, ChartMuseumClient>();
   private readonly github = new Map<string, GitHubReader>();
   private readonly kubernetes = new Map<string, KubernetesClient>();
+  private readonly configRepos = new Map<string, ConfigRepoClient>();
   private readonly maxBytes: number;
+  private readonly etags?: EtagStore;
+  private readonly integrations?: ScmIntegrationRegistry;
 
-  constructor(config: DeliveryConfig, private readonly etags: EtagStore) {
+  constructor(config: DeliveryConfig, options: UpstreamClientsOptions = {}) {
+    const etags = options.etags;
+    this.etags = etags;
+    this.integrations = options.integrations;
     const maxBytes = config.maxResponseBytes;
     this.maxBytes = maxBytes;
     for (const j of config.codeJenkins)
@@ -86,6 +111,51 @@ export class UpstreamClients {
   kubernetesFor(env: EnvironmentConfig): KubernetesClient | undefined {
     return this.kubernetes.get(env.name);
   }
+
+  /** The deploy (config) Jenkins named `instance`. */
+  deployJenkinsFor(instance: string): JenkinsClient {
+    const client = this.deployJenkins.get(instance);
+    if (!client) {
+      throw new NotFoundError(`No deployJenkins instance "${instance}"`);
+    }
+    return client;
+  }
+
+  /**
+   * The read/write client of an environment's config repository (promotion):
+   * a static token, else GitHub App installation tokens through the
+   * integration's credentials provider, never captured once.
+   */
+  configRepoFor(env: EnvironmentConfig): ConfigRepoClient {
+    let client = this.configRepos.get(env.name);
+    if (!client) {
+      client = createConfigRepoClient(env, this.integrations);
+      this.configRepos.set(env.name, client);
+    }
+    return client;
+  }
+}
+
+/**
+ * Builds the config-repo client of one environment (see
+ * {@link UpstreamClients.configRepoFor}).
+ * @public
+ */
+export function createConfigRepoClient(
+  env: EnvironmentConfig,
+  integrations?: ScmIntegrationRegistry,
+): ConfigRepoClient {
+  const target: ConfigRepoTarget = {
+    owner: env.owner,
+    repo: env.repo,
+    apiBaseUrl: env.apiBaseUrl,
+    token: env.token,
+    // GitHub App installation tokens through the integration's credentials provider
+    getToken: env.token ? undefined : () => env.getToken(),
+    apps: integrations?.github.byUrl(env.configRepoUrl)?.config.apps,
+    timeoutMs: env.timeoutMs,
+  };
+  return new ConfigRepoClient(createConfigRepoOctokit(target), target);
 }
 
 function githubKey(env: EnvironmentConfig): string {

@@ -9,7 +9,7 @@ export type {
 } from './types';
 export { editPromotionFiles } from './promotionEdit';
 export type { PromotionEdit, PromotionEditPlan } from './promotionEdit';
-export { UnprocessableError } from './errors';
+export { UnprocessableError } from '../../errors';
 export { validateVersionInput } from './versionInput';
 export { parseValuesInput } from './valuesInput';
 export { editPin, findPin, inPinStyle } from './pinEdit';

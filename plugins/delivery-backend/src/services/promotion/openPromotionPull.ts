@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { promotionBranchPrefix } from './branchName';
-import { ConfigRepoPull, GitHubWriteError } from './configRepoClient';
+import { ConfigRepoPull, GitHubWriteError } from '../../upstreams/github/ConfigRepoClient';
 import { editPin } from './pinEdit';
 import { parsePromotionMarker } from './pullRequestText';
 import { editPromotionFiles, PromotionEditPlan } from './promotionEdit';

@@ -1,4 +1,4 @@
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { editPin, findPin, inPinStyle } from './pinEdit';
 import { changedLines, helmFixture } from './__testUtils__/fixtures';
 

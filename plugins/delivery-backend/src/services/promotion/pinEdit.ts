@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import {
   parseSafeYaml,
   renderLikeScalar,

@@ -1,5 +1,5 @@
-import type { ConfigRepoClient } from './configRepoClient';
-import { UnprocessableError } from './errors';
+import type { ConfigRepoClient } from '../../upstreams/github/ConfigRepoClient';
+import { UnprocessableError } from '../../errors';
 import { editPin } from './pinEdit';
 import type { SafeYamlLimits } from './safeYaml';
 import { editValues, ValuesInput } from './valuesEdit';

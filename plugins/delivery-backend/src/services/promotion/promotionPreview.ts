@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { DeliveryConfig, EnvironmentConfig, EnvironmentGates } from '../../configTypes';
 import { promotionBranchName } from './branchName';
 import { relationOf } from './openPromotionPull';
-import type { ConfigRepoClient } from './configRepoClient';
+import type { ConfigRepoClient } from '../../upstreams/github/ConfigRepoClient';
 import { evaluateGates, GateResult } from './gates';
 import { editPromotionFiles } from './promotionEdit';
 import { resolveEnvironment, userOf } from './promotionInput';

@@ -3,7 +3,7 @@ import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import type { Knex } from 'knex';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { createHarness, guest } from './__testUtils__/harness';
 import { changedLines } from './__testUtils__/fixtures';
 import { SandboxGitHub, startSandboxGitHub, TOKEN, writes } from './__testUtils__/sandboxGitHub';

@@ -9,7 +9,8 @@ import type {
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 import type { PromotionStore } from '../../database/PromotionStore';
 import { promotionBranchName } from './branchName';
-import { ConfigRepoClient, createConfigRepoOctokit } from './configRepoClient';
+import { createConfigRepoClient } from '../../upstreams/clients';
+import type { ConfigRepoClient } from '../../upstreams/github/ConfigRepoClient';
 import { enforceGates } from './gates';
 import { openPromotionPull } from './openPromotionPull';
 import {
@@ -39,7 +40,11 @@ export interface PromotionServiceOptions {
   logger: LoggerService;
   /** `integrations.github`: the GitHub Apps whose `<slug>[bot]` we act as. */
   integrations?: ScmIntegrationRegistry;
-  /** Builds the GitHub client of an environment's config repo (tests inject one). */
+  /**
+   * The GitHub client of an environment's config repo: the plugin passes
+   * `UpstreamClients.configRepoFor`; without it one is built per environment
+   * from `integrations`.
+   */
   clientFor?: (env: EnvironmentConfig) => ConfigRepoClient;
   /** Size cap of the edited files (default 256 KiB). */
   maxFileBytes?: number;
@@ -65,17 +70,7 @@ export function createPromotionService(
     ((env: EnvironmentConfig) => {
       let c = clients.get(env.name);
       if (!c) {
-        const target = {
-          owner: env.owner,
-          repo: env.repo,
-          apiBaseUrl: env.apiBaseUrl,
-          token: env.token,
-          // GitHub App installation tokens through the integration's credentials provider
-          getToken: env.token ? undefined : () => env.getToken(),
-          apps: options.integrations?.github.byUrl(env.configRepoUrl)?.config.apps,
-          timeoutMs: env.timeoutMs,
-        };
-        c = new ConfigRepoClient(createConfigRepoOctokit(target), target);
+        c = createConfigRepoClient(env, options.integrations);
         clients.set(env.name, c);
       }
       return c;

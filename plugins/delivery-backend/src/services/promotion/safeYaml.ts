@@ -7,7 +7,7 @@ import {
   Scalar,
   visit,
 } from 'yaml';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 
 /** Limits applied to every config-repo YAML file before it is edited. @public */
 export interface SafeYamlLimits {

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { editValues } from './valuesEdit';
 import { changedLines, helmFixture } from './__testUtils__/fixtures';
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, Scalar, stringify, YAMLMap } from 'yaml';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { bumpImageTags } from './imageTagRule';
 import { parseSafeYaml, SafeYamlLimits } from './safeYaml';
 import {

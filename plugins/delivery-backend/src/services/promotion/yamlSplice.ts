@@ -1,5 +1,5 @@
 import { isScalar, Pair, Scalar, stringify } from 'yaml';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { splice } from './safeYaml';
 
 /** A replacement of `[start, end)` of the source text. */

@@ -19,6 +19,7 @@ import {
 } from '../../__testUtils__/sandbox';
 import { recordingAuditor } from '../promotion/__testUtils__/harness';
 import { createResyncRouter } from './resyncRoutes';
+import { UpstreamClients } from '../../upstreams/clients';
 import { createResyncService, resyncParameters } from './resyncService';
 
 jest.setTimeout(60_000);
@@ -66,7 +67,12 @@ function app() {
       result: credentials.principal.userEntityRef === OWNER ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
     })),
   );
-  const resync = createResyncService({ config, auditor, logger: mockServices.logger.mock() });
+  const resync = createResyncService({
+    config,
+    auditor,
+    logger: mockServices.logger.mock(),
+    clients: new UpstreamClients(config),
+  });
   const routerP = createResyncRouter({
     httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
     permissions: { authorize, authorizeConditional: jest.fn() } as unknown as PermissionsService,

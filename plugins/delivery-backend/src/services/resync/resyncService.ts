@@ -8,7 +8,7 @@ import type { JsonObject } from '@backstage/types';
 import type { ResyncResult } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { Request } from 'express';
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
-import { JenkinsClient } from '../../upstreams/jenkins/JenkinsClient';
+import type { UpstreamClients } from '../../upstreams/clients';
 import { UpstreamError } from '../../upstreams/http';
 import type { PromotionAuditor } from '../promotion';
 import { resolveEnvironment, userOf } from '../promotion/promotionInput';
@@ -39,13 +39,13 @@ export interface ResyncService {
 
 /** Options of {@link createResyncService}. @public */
 export interface ResyncServiceOptions {
-  config: Pick<DeliveryConfig, 'environments' | 'deployJenkins' | 'maxResponseBytes'>;
+  config: Pick<DeliveryConfig, 'environments'>;
   auditor: PromotionAuditor;
   logger: LoggerService;
   /** Called after a run was queued (e.g. to drop the cached deploy runs). */
   onQueued?: (env: EnvironmentConfig) => Promise<void>;
-  /** Deploy Jenkins client by instance name (tests inject one). */
-  deployJenkins?: (instance: string) => JenkinsClient;
+  /** The shared upstream clients (the deploy Jenkins of each environment). */
+  clients: Pick<UpstreamClients, 'deployJenkinsFor'>;
 }
 
 /** The parameters of a re-sync: the job's defaults, `BRANCH` = the configured branch. */
@@ -71,19 +71,7 @@ export function resyncParameters(
  */
 export function createResyncService(options: ResyncServiceOptions): ResyncService {
   const { config, auditor, logger } = options;
-  const clients = new Map<string, JenkinsClient>();
-  const clientFor =
-    options.deployJenkins ??
-    ((instance: string) => {
-      let c = clients.get(instance);
-      if (!c) {
-        const cfg = config.deployJenkins.find(j => j.name === instance);
-        if (!cfg) throw new NotFoundError(`No deployJenkins instance "${instance}"`);
-        c = JenkinsClient.create(cfg, { maxBytes: config.maxResponseBytes });
-        clients.set(instance, c);
-      }
-      return c;
-    });
+  const clientFor = (instance: string) => options.clients.deployJenkinsFor(instance);
   const locks = new Map<string, Promise<unknown>>();
 
   function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {

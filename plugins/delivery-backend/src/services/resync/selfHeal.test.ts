@@ -16,6 +16,7 @@ import {
   xposerAnnotations,
 } from '../../__testUtils__/sandbox';
 import { recordingAuditor } from '../promotion/__testUtils__/harness';
+import { UpstreamClients } from '../../upstreams/clients';
 import { createResyncService } from './resyncService';
 import { pickSelfHeal, runSelfHeal } from './selfHeal';
 import { scheduleSelfHeal } from './scheduleSelfHeal';
@@ -125,7 +126,12 @@ describe('runSelfHeal on the sandbox', () => {
     const config = configWithSelfHeal(sandbox.urls, { dev: true, staging: true, prod: true });
     const auditor = recordingAuditor();
     const logger = mockServices.logger.mock();
-    const resync = createResyncService({ config, auditor, logger });
+    const resync = createResyncService({
+      config,
+      auditor,
+      logger,
+      clients: new UpstreamClients(config),
+    });
     const view = sandboxViewService(sandbox.urls);
     const deps = {
       environments: config.environments,

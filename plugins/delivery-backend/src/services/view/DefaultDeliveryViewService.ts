@@ -19,7 +19,7 @@ import {
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 import type { ImageSearchResult } from '../../upstreams/nexus/NexusClient';
 import { ViewCache } from './cache';
-import { UpstreamClients } from './clients';
+import { UpstreamClients } from '../../upstreams/clients';
 import { EnvironmentResult, loadEnvironment } from './environment';
 import { buildLineage, isVersionLike } from './lineage';
 import { commitsForArtifacts } from './versions/artifactCommits';
@@ -53,9 +53,13 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     config: DeliveryConfig;
     logger: LoggerService;
     cache?: CacheService;
+    /** The shared upstream clients (default: built here, ETags in `cache`). */
+    clients?: UpstreamClients;
   }): DefaultDeliveryViewService {
     const cache = new ViewCache(options.cache, options.logger);
-    const clients = new UpstreamClients(options.config, cache.etagStore());
+    const clients =
+      options.clients ??
+      new UpstreamClients(options.config, { etags: cache.etagStore() });
     const loader = new SourceLoader(
       options.config,
       clients,

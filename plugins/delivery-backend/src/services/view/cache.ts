@@ -98,3 +98,15 @@ export class ViewCache {
     }
   }
 }
+
+/**
+ * The GitHub ETag store kept in Backstage's cache service (what the view's
+ * own clients use), for building the shared `UpstreamClients`.
+ * @public
+ */
+export function viewEtagStore(
+  cache: CacheService | undefined,
+  logger: LoggerService,
+): EtagStore {
+  return new ViewCache(cache, logger).etagStore();
+}

@@ -1,2 +1,3 @@
 export type { DeliveryViewService } from './types';
 export { DefaultDeliveryViewService } from './DefaultDeliveryViewService';
+export { viewEtagStore } from './cache';

@@ -21,7 +21,7 @@ import type { JenkinsBuild } from '../../upstreams/jenkins/schema';
 import type { ImageLabels } from '../../upstreams/nexus/NexusClient';
 import type { DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
 import { ViewCache } from './cache';
-import { UpstreamClients } from './clients';
+import { UpstreamClients } from '../../upstreams/clients';
 import { RawDeployRun, toRawDeployRun } from './convert';
 import { indexHistory, RepoHistory } from './versions/repoHistory';
 

@@ -6,7 +6,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { redactSecrets } from '../../redaction/registry';
-import { UnprocessableError } from './errors';
+import { UnprocessableError } from '../../errors';
 import { ConfigRepoTarget, credentialLogins } from './githubOctokit';
 
 export type { ConfigRepoTarget, ConfigRepoApp } from './githubOctokit';

@@ -1,4 +1,4 @@
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 import {
   checkShape,
@@ -7,7 +7,7 @@ import {
   UpstreamError,
   withRetries,
 } from '../http';
-import { createGitHubFetch } from './githubFetch';
+import { createGitHubOctokit } from './githubOctokit';
 
 /** Where ETags and the bodies they validate are kept. @public */
 export interface EtagStore {
@@ -138,19 +138,12 @@ export class GitHubReader {
     /** Most pages of 100 open pull requests read (default 10). */
     maxPullPages?: number;
   }): GitHubReader {
-    const octokit = new Octokit({
-      baseUrl: options.apiBaseUrl,
-      auth: options.token,
-      userAgent: 'backstage-plugin-delivery',
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-      request: {
-        fetch: createGitHubFetch({
-          timeoutMs: options.timeoutMs,
-          maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
-          what: 'GitHub',
-          getToken: options.token ? undefined : options.getToken,
-        }),
-      },
+    const octokit = createGitHubOctokit({
+      apiBaseUrl: options.apiBaseUrl,
+      token: options.token,
+      getToken: options.getToken,
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes,
     });
     return new GitHubReader(
       octokit,

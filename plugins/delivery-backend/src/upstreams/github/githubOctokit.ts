@@ -1,7 +1,7 @@
 import { createSign } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { createGitHubFetch } from '../../upstreams/github/githubFetch';
+import { createGitHubFetch } from './githubFetch';
 
 /** A GitHub App of the config repo's integration (`integrations.github[].apps[]`). @public */
 export interface ConfigRepoApp {
@@ -37,6 +37,47 @@ const MAX_BACKOFF_MS = 10_000;
 
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
+/** How to reach a GitHub API: its base URL, credentials and bounds. @public */
+export interface GitHubConnection {
+  apiBaseUrl: string;
+  /** A static integration token. */
+  token?: string;
+  /**
+   * Supplies a token per request when there is no static token: the
+   * integration's credentials provider (GitHub App installation tokens rotate).
+   */
+  getToken?: () => Promise<string | undefined>;
+  timeoutMs: number;
+  /** Response-size cap (default 5 MiB). */
+  maxBytes?: number;
+  /** Names the upstream in errors (default `GitHub`). */
+  what?: string;
+}
+
+/**
+ * The one way this plugin builds an Octokit, for reads and writes alike:
+ * our bounded fetch (timeout, no redirects, size cap, JSON check), no
+ * logging, and credentials through the integration (static token, else
+ * `getToken` per request).
+ * @public
+ */
+export function createGitHubOctokit(connection: GitHubConnection): Octokit {
+  return new Octokit({
+    baseUrl: connection.apiBaseUrl,
+    auth: connection.token,
+    userAgent: 'backstage-plugin-delivery',
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    request: {
+      fetch: createGitHubFetch({
+        timeoutMs: connection.timeoutMs,
+        maxBytes: connection.maxBytes ?? 5 * 1024 * 1024,
+        what: connection.what ?? 'GitHub',
+        getToken: connection.token ? undefined : connection.getToken,
+      }),
+    },
+  });
+}
+
 /**
  * Creates the Octokit used for one config repo: every call bounded by an
  * AbortSignal timeout (in our fetch: Octokit ignores `timeout`), no
@@ -49,19 +90,13 @@ export function createConfigRepoOctokit(
   target: ConfigRepoTarget,
   options: { maxBytes?: number; maxBackoffMs?: number } = {},
 ): Octokit {
-  const octokit = new Octokit({
-    baseUrl: target.apiBaseUrl,
-    auth: target.token,
-    userAgent: 'backstage-plugin-delivery',
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    request: {
-      fetch: createGitHubFetch({
-        timeoutMs: target.timeoutMs,
-        maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
-        what: `GitHub ${target.owner}/${target.repo}`,
-        getToken: target.token ? undefined : target.getToken,
-      }),
-    },
+  const octokit = createGitHubOctokit({
+    apiBaseUrl: target.apiBaseUrl,
+    token: target.token,
+    getToken: target.getToken,
+    timeoutMs: target.timeoutMs,
+    maxBytes: options.maxBytes,
+    what: `GitHub ${target.owner}/${target.repo}`,
   });
   const maxBackoff = options.maxBackoffMs ?? MAX_BACKOFF_MS;
   octokit.hook.wrap('request', async (request, opts) => {
