@@ -12,6 +12,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModule } from './module';
 import { repoRoot } from './__testUtils__/fixtures';
+import {
+  deliveryClaimsStub,
+  ReceivedClaim,
+} from './__testUtils__/deliveryClaimsStub';
 import { Sandbox, TOKEN, startSandbox } from './__testUtils__/sandboxGitHub';
 
 jest.setTimeout(120_000);
@@ -66,10 +70,12 @@ describe('delivery-service template in the scaffolder backend', () => {
         };
       },
     });
+    const claims: ReceivedClaim[] = [];
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
         scaffolderModule,
+        deliveryClaimsStub(claims),
         catalog.factory,
         mockServices.rootConfig.factory({
           data: sb.config.get() as Record<string, never>,
@@ -114,6 +120,21 @@ describe('delivery-service template in the scaffolder backend', () => {
       log: expect.any(String),
     });
     expect(log).not.toContain(TOKEN);
+    // The claims were recorded as the scaffolder plugin, before catalog:register.
+    expect(claims).toEqual([
+      {
+        subject: 'plugin:scaffolder',
+        body: {
+          entityRef: 'component:default/orders',
+          annotations: {
+            'delivery/release': 'orders',
+            'delivery/chart': 'orders',
+            'delivery/image': 'stakater/orders',
+            'delivery/code-job': expect.stringMatching(/stakater\/orders\/main$/),
+          },
+        },
+      },
+    ]);
     expect(log).not.toMatch(/error/i);
 
     const output = events.find(e => e.type === 'completion')!.body.output as {

@@ -3,6 +3,10 @@ import { join } from 'path';
 import { parse } from 'yaml';
 import { createCodeRepoCreateAction } from './actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from './actions/configAddRelease';
+import { createClaimsRecordAction } from './actions/claimsRecord';
+import { mockServices } from '@backstage/backend-test-utils';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { repoRoot } from './__testUtils__/fixtures';
 import {
   Sandbox,
@@ -83,6 +87,7 @@ describe('examples/templates/delivery-service', () => {
     expect(template.spec.steps.map((s: Values) => s.action)).toEqual([
       'delivery:code-repo:create',
       'delivery:config:add-release',
+      'delivery:claims:record',
       'catalog:register',
     ]);
   });
@@ -95,7 +100,26 @@ describe('examples/templates/delivery-service', () => {
     afterEach(() => sb.close());
 
     it('creates the code repo and config PRs and registers catalog-info.yaml', async () => {
+      // Stands in for the delivery backend's POST /claims (tested there).
+      const claims: unknown[] = [];
+      const claimsServer = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', c => (body += c));
+        req.on('end', () => {
+          claims.push(JSON.parse(body));
+          res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>(r => claimsServer.listen(0, '127.0.0.1', r));
+      const deliveryUrl = `http://127.0.0.1:${(claimsServer.address() as AddressInfo).port}`;
       const actions = {
+        'delivery:claims:record': createClaimsRecordAction({
+          auth: mockServices.auth({ pluginId: 'scaffolder' }),
+          discovery: {
+            getBaseUrl: async () => deliveryUrl,
+            getExternalBaseUrl: async () => deliveryUrl,
+          },
+        }),
         'delivery:code-repo:create': createCodeRepoCreateAction({
           integrations: sb.integrations,
           config: sb.config,
@@ -132,6 +156,13 @@ describe('examples/templates/delivery-service', () => {
         await run(action, ctx);
         scope.steps[step.id] = ctx.outputs as Values;
       }
+      claimsServer.close();
+      expect(claims).toEqual([
+        {
+          entityRef: 'component:default/orders',
+          annotations: expect.objectContaining({ 'delivery/release': 'orders', 'delivery/image': 'stakater/orders' }),
+        },
+      ]);
       expect(render(register.input, scope)).toEqual({
         catalogInfoUrl: `${sb.baseUrl}/stakater/orders/blob/main/catalog-info.yaml`,
       });
