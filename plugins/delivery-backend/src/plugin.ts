@@ -20,16 +20,9 @@ import {
   deliveryTargetResourceRef,
 } from './permissions/deliveryTarget';
 import { DatabasePromotionStore } from './database';
-import { createRouter } from './router';
-import {
-  createPromotionRouter,
-  createPromotionService,
-} from './services/promotion';
-import {
-  createResyncRouter,
-  createResyncService,
-  scheduleSelfHeal,
-} from './services/resync';
+import { createRouter } from './routes';
+import { createPromotionService } from './services/promotion';
+import { createResyncService, scheduleSelfHeal } from './services/resync';
 import { DefaultDeliveryViewService, viewEtagStore } from './services/view';
 import { UpstreamClients } from './upstreams/clients';
 import {
@@ -38,7 +31,6 @@ import {
   createClaimsService,
   readReleasePins,
 } from './services/claims';
-import { createClaimRouter } from './services/claims/claimRoutes';
 import { diagnose } from './services/diagnostics/diagnose';
 
 /**
@@ -119,28 +111,6 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
 
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            catalog,
-            logger,
-            view,
-            claims,
-            permissions,
-            diagnose: entity => diagnose(entity, { config, view }),
-          }),
-        );
-        httpRouter.use(
-          await createPromotionRouter({
-            httpAuth,
-            permissions,
-            catalog,
-            auditor,
-            logger,
-            promotions,
-            claims,
-          }),
-        );
         const resync = createResyncService({
           config,
           auditor,
@@ -149,18 +119,19 @@ export const deliveryPlugin = createBackendPlugin({
           onQueued: environment => view.forgetDeployRuns(environment),
         });
         httpRouter.use(
-          await createResyncRouter({
+          await createRouter({
             httpAuth,
-            permissions,
             catalog,
-            auditor,
             logger,
+            permissions,
+            auditor,
+            config,
+            view,
+            promotions,
             resync,
             claims,
+            diagnose: entity => diagnose(entity, { config, view }),
           }),
-        );
-        httpRouter.use(
-          await createClaimRouter({ httpAuth, auditor, logger, claims, config }),
         );
         const selfHealTasks = await scheduleSelfHeal(
           deps.scheduler,

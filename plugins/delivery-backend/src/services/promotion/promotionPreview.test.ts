@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { openApiValidator } from '../../__testUtils__/openapi';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
-import { createPromotionRouter } from './promotionRoutes';
+import { createPromotionRouter } from '../../routes/promotionRoutes';
 import { createHarness } from './__testUtils__/harness';
 import { SandboxGitHub, startSandboxGitHub, writes } from './__testUtils__/sandboxGitHub';
 import { entity, seeds } from './__testUtils__/world';

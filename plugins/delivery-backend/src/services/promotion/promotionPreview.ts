@@ -11,7 +11,7 @@ import { relationOf } from './openPromotionPull';
 import type { ConfigRepoClient } from '../../upstreams/github/ConfigRepoClient';
 import { evaluateGates, GateResult } from './gates';
 import { editPromotionFiles } from './promotionEdit';
-import { resolveEnvironment, userOf } from './promotionInput';
+import { resolveEnvironment, userOf } from '../shared';
 import { parsePromotionMarker } from './pullRequestText';
 import type { DeliveryFacts, PreviewInput } from './types';
 import { parseValuesInput } from './valuesInput';

@@ -28,7 +28,7 @@ import type {
 import { parseValuesInput } from './valuesInput';
 import { validateVersionInput } from './versionInput';
 import { outcomeOf } from './outcome';
-import { resolveEnvironment, userOf } from './promotionInput';
+import { resolveEnvironment, userOf } from '../shared';
 import { previewPromotion } from './promotionPreview';
 
 /** Options of {@link createPromotionService}. @public */

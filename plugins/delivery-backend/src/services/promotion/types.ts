@@ -1,7 +1,4 @@
-import type {
-  AuditorService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   DeliveryView,
@@ -10,6 +7,7 @@ import type {
   PromotionResult,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { Request } from 'express';
+import type { DeliveryAuditor } from '../shared';
 
 /**
  * The facts gates are checked against: the delivery view of the entity
@@ -59,5 +57,5 @@ export interface PromotionService {
   ): Promise<PromotionRecord[]>;
 }
 
-/** The auditor subset used here (Backstage `coreServices.auditor`). @public */
-export type PromotionAuditor = Pick<AuditorService, 'createEvent'>;
+/** The auditor promotion uses (see {@link DeliveryAuditor}). @public */
+export type PromotionAuditor = DeliveryAuditor;

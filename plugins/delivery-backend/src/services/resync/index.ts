@@ -1,7 +1,5 @@
 export { createResyncService, resyncParameters } from './resyncService';
 export type { ResyncInput, ResyncService, ResyncServiceOptions } from './resyncService';
-export { createResyncRouter } from './resyncRoutes';
-export type { ResyncRouterOptions } from './resyncRoutes';
 export { pickSelfHeal, runSelfHeal, SELF_HEAL_ACTOR } from './selfHeal';
 export type { SelfHealOptions, SelfHealPick } from './selfHeal';
 export { scheduleSelfHeal } from './scheduleSelfHeal';

@@ -18,7 +18,7 @@ import {
   xposerAnnotations,
 } from '../../__testUtils__/sandbox';
 import { recordingAuditor } from '../promotion/__testUtils__/harness';
-import { createResyncRouter } from './resyncRoutes';
+import { createResyncRouter } from '../../routes/resyncRoutes';
 import { UpstreamClients } from '../../upstreams/clients';
 import { createResyncService, resyncParameters } from './resyncService';
 

@@ -10,8 +10,7 @@ import type { Request } from 'express';
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 import type { UpstreamClients } from '../../upstreams/clients';
 import { UpstreamError } from '../../upstreams/http';
-import type { PromotionAuditor } from '../promotion';
-import { resolveEnvironment, userOf } from '../promotion/promotionInput';
+import { type DeliveryAuditor, resolveEnvironment, userOf } from '../shared';
 
 /** Input of {@link ResyncService.resync}. @public */
 export interface ResyncInput {
@@ -40,7 +39,7 @@ export interface ResyncService {
 /** Options of {@link createResyncService}. @public */
 export interface ResyncServiceOptions {
   config: Pick<DeliveryConfig, 'environments'>;
-  auditor: PromotionAuditor;
+  auditor: DeliveryAuditor;
   logger: LoggerService;
   /** Called after a run was queued (e.g. to drop the cached deploy runs). */
   onQueued?: (env: EnvironmentConfig) => Promise<void>;

@@ -8,15 +8,15 @@ import { deliveryResyncPermission } from '@gitops-delivery/backstage-plugin-deli
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import type { PromotionAuditor } from '../promotion';
 import {
   createEntityRouteGuards,
   type EntityActionDenial,
   jsonBody,
   parseInput as parse,
-} from '../routeGuards';
-import type { ResyncService } from './resyncService';
-import type { ClaimsService } from '../claims';
+} from './guards';
+import type { ResyncService } from '../services/resync';
+import type { ClaimsService } from '../services/claims';
+import type { DeliveryAuditor } from '../services/shared';
 
 const resyncBody = z.object({ environment: z.string().min(1).max(64) }).strict();
 
@@ -32,7 +32,7 @@ export interface ResyncRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  auditor: PromotionAuditor;
+  auditor: DeliveryAuditor;
   logger: LoggerService;
   resync: ResyncService;
   /** Release claims: a contested one is refused with 409. */

@@ -8,10 +8,9 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { jsonBody, parseInput } from '../routeGuards';
-import { claimDefaults, claimKeysOf } from './claimKeys';
-import type { ClaimsService } from './ClaimsService';
-import type { DeliveryConfig } from '../../configTypes';
+import { jsonBody, parseInput } from './guards';
+import { claimDefaults, claimKeysOf, type ClaimsService } from '../services/claims';
+import type { DeliveryConfig } from '../configTypes';
 
 const claimBody = z
   .object({

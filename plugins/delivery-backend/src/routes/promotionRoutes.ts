@@ -4,7 +4,6 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { deliveryPromotePermission } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express from 'express';
@@ -15,14 +14,28 @@ import {
   type EntityActionDenial,
   jsonBody,
   parseInput as parse,
-} from '../routeGuards';
-import type { PromotionAuditor, PromotionService } from './types';
-import type { ClaimsService } from '../claims';
+} from './guards';
+import type { PromotionService } from '../services/promotion';
+import type { ClaimsService } from '../services/claims';
+import type { DeliveryAuditor } from '../services/shared';
 
 const promoteBody = z.object({
   environment: z.string().min(1).max(64),
   version: z.string().min(1).max(128),
   values: z.string().max(16 * 1024).optional(),
+});
+
+const LIMIT_MESSAGE = 'limit must be an integer between 1 and 500';
+
+const listQuery = z.object({
+  limit: z
+    .string()
+    .optional()
+    .transform(v => (v === undefined ? undefined : Number(v)))
+    .refine(
+      v => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 500),
+      LIMIT_MESSAGE,
+    ),
 });
 
 const promoteDenial: EntityActionDenial = {
@@ -44,7 +57,7 @@ export interface PromotionRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  auditor: PromotionAuditor;
+  auditor: DeliveryAuditor;
   logger: LoggerService;
   promotions: PromotionService;
   /** Release claims: contested ones are refused with 409 (promote, preview). */
@@ -52,8 +65,8 @@ export interface PromotionRouterOptions {
 }
 
 /**
- * `POST` and `GET /entities/:namespace/:kind/:name/promotions`. Mount it in
- * the plugin router (`router.use(await createPromotionRouter(...))`).
+ * `POST` and `GET /entities/:namespace/:kind/:name/promotions` (mounted by
+ * `createRouter`).
  *
  * POST: user principals only (401 without a token, 403 for services) ->
  * body validated (400) -> entity read from the catalog as the caller (404,
@@ -136,10 +149,7 @@ export async function createPromotionRouter(
   router.get('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const entity = await readEntity(req, credentials);
-    const limit = req.query.limit === undefined ? undefined : Number(req.query.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 500)) {
-      throw new InputError('limit must be an integer between 1 and 500');
-    }
+    const { limit } = parse(listQuery, req.query, 'query');
     res.json({ items: await promotions.listPromotions(entity, { limit }) });
   });
 

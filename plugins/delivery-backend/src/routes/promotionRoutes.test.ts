@@ -6,11 +6,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
+import { createTestDatabases } from '../database/__testUtils__/testDatabases';
 import { createPromotionRouter } from './promotionRoutes';
-import { createHarness } from './__testUtils__/harness';
-import { SandboxGitHub, startSandboxGitHub } from './__testUtils__/sandboxGitHub';
-import { entity, seeds } from './__testUtils__/world';
+import { createHarness } from '../services/promotion/__testUtils__/harness';
+import { SandboxGitHub, startSandboxGitHub } from '../services/promotion/__testUtils__/sandboxGitHub';
+import { entity, seeds } from '../services/promotion/__testUtils__/world';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,8 @@
 import type {
   BackstageCredentials,
+  BackstageServicePrincipal,
   BackstageUserPrincipal,
+  HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -21,8 +23,9 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { deliveryTargetRef } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { PromotionAuditor } from './promotion/types';
-import type { ClaimsService } from './claims/ClaimsService';
+import type { DeliveryClaims } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { DeliveryAuditor } from '../services/shared';
+import { type ClaimsService, withoutRefusedClaims } from '../services/claims';
 
 /** `:namespace/:kind/:name` route parameters. @public */
 export const entityParams = z.object({
@@ -86,7 +89,7 @@ export interface EntityActionDenial {
 export interface EntityRouteGuardOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
-  auditor: PromotionAuditor;
+  auditor: DeliveryAuditor;
   logger: LoggerService;
   /** Release claims; absent: no claim check (tests of other concerns). */
   claims?: ClaimsService;
@@ -189,5 +192,43 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
       logger.info(`${denial.deniedLog}: contested claim`, { entityRef, actor });
       throw error;
     },
+  };
+}
+
+/** An entity read for the read-only routes (view, diagnostics). @public */
+export interface ReadableEntity {
+  ref: string;
+  /** The entity as the catalog returned it. */
+  entity: Entity;
+  /** The entity without the annotations of refused claims (what upstreams may be read for). */
+  readable: Entity;
+  claims?: DeliveryClaims;
+  credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>;
+}
+
+/**
+ * The prologue of the read-only routes: user or service credentials (401),
+ * the route parameters (400), the entity read from the catalog as the
+ * caller (404 when they cannot see it, and no upstream is touched), and
+ * the release claims (a refused claim is never read with our credentials).
+ * @public
+ */
+export function createReadGuard(options: {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  claims?: ClaimsService;
+}): (req: Request) => Promise<ReadableEntity> {
+  const { httpAuth, catalog } = options;
+  return async req => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const ref = parseInput(entityParams, req.params, 'entity reference');
+    const entityRef = stringifyEntityRef(ref);
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
+    const claims = await options.claims?.check(entity);
+    const readable = claims ? withoutRefusedClaims(entity, claims) : entity;
+    return { ref: entityRef, entity, readable, claims, credentials };
   };
 }

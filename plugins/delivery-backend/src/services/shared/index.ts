@@ -1,0 +1,2 @@
+export type { DeliveryAuditor } from './auditor';
+export { resolveEnvironment, userOf } from './environment';
