@@ -228,7 +228,7 @@ async function openPull(
     });
     return { pull, created: true, previousVersion };
   } catch (e) {
-    if (!(e instanceof GitHubWriteError) || e.status !== 422) throw e;
+    if (!(e instanceof GitHubWriteError) || e.upstreamStatus !== 422) throw e;
     const existing = await plan.client.openPulls(plan.baseBranch, plan.branch);
     for (const pull of existing) {
       if ((await relationOf(pull, plan)) === 'adopt') {

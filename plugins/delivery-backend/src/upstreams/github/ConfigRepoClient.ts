@@ -60,14 +60,19 @@ function toPull(p: PullJson): ConfigRepoPull {
   };
 }
 
-/** Failure status of a GitHub call, for the retry/reuse logic. @public */
-export class GitHubWriteError extends Error {
+/**
+ * A GitHub write refused with 409 or 422 (e.g. "Reference already exists"),
+ * for the retry/reuse logic: a `ConflictError` (409) if it ever leaves the
+ * service. The upstream's status is `upstreamStatus`, not `status`, which
+ * Backstage's error middleware would send as our response status.
+ * @public
+ */
+export class GitHubWriteError extends ConflictError {
   constructor(
-    readonly status: number,
+    readonly upstreamStatus: number,
     message: string,
   ) {
     super(message);
-    this.name = 'GitHubWriteError';
   }
 }
 

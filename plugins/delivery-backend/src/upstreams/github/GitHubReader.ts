@@ -312,7 +312,7 @@ export class GitHubReader {
           `${what}: GitHub rate limit exhausted until ${new Date(
             this.blockedUntil,
           ).toISOString()}`,
-          { status: 429 },
+          { upstreamStatus: 429 },
         );
       }
       try {
@@ -354,7 +354,7 @@ export class GitHubReader {
         inner.kind,
         inner.message.replace(/^GitHub: /, `${what}: `),
         {
-          status: inner.status,
+          upstreamStatus: inner.upstreamStatus,
         },
       );
     }
@@ -378,7 +378,7 @@ export class GitHubReader {
         limited ? 'unavailable' : kindForStatus(status),
         `${what}: ${limited ? 'rate limited' : `HTTP ${status}`}`,
         {
-          status: limited ? 429 : status,
+          upstreamStatus: limited ? 429 : status,
           retryAfterSeconds: Number.isFinite(retryAfter)
             ? retryAfter
             : undefined,
@@ -386,7 +386,9 @@ export class GitHubReader {
       );
     }
     if (status === 500 && err.response) {
-      return new UpstreamError('unavailable', `${what}: HTTP 500`, { status });
+      return new UpstreamError('unavailable', `${what}: HTTP 500`, {
+        upstreamStatus: status,
+      });
     }
     return toUpstreamError(err.cause ?? e, what);
   }

@@ -62,7 +62,7 @@ export function createGitHubFetch(options: {
       throw new UpstreamError(
         'unauthorized',
         `${what}: redirected (HTTP ${res.status}); redirects are not followed`,
-        { status: res.status },
+        { upstreamStatus: res.status },
       );
     }
     let text: string;
@@ -77,7 +77,7 @@ export function createGitHubFetch(options: {
         throw new UpstreamError(
           'unauthorized',
           `${what}: got an HTML page instead of JSON (a login page? check the token)`,
-          { status: res.status },
+          { upstreamStatus: res.status },
         );
       }
       try {
@@ -87,7 +87,7 @@ export function createGitHubFetch(options: {
           'bad-response',
           `${what}: invalid JSON (truncated or not JSON)`,
           {
-            status: res.status,
+            upstreamStatus: res.status,
             cause: e,
           },
         );

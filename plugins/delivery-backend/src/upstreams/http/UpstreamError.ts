@@ -19,21 +19,28 @@ import { redactSecrets, secretRedactor } from '../../redaction/registry';
 export class UpstreamError extends CustomErrorBase {
   name = 'UpstreamError' as const;
   readonly kind: SourceErrorKind;
-  /** HTTP status, when there was one. */
-  readonly status?: number;
+  /**
+   * The upstream's HTTP status, when there was one. Not `status`: Backstage's
+   * error middleware would send a `status` field as our response status.
+   */
+  readonly upstreamStatus?: number;
   /** Seconds the upstream asked us to wait (rate limits). */
   readonly retryAfterSeconds?: number;
 
   constructor(
     kind: SourceErrorKind,
     message: string,
-    options?: { status?: number; retryAfterSeconds?: number; cause?: unknown },
+    options?: {
+      upstreamStatus?: number;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    },
   ) {
     // the choke point: every upstream failure is classified here, so no
     // configured secret (e.g. quoted by undici's header validation) survives
     super(redactSecrets(message), secretRedactor().redactError(options?.cause));
     this.kind = kind;
-    this.status = options?.status;
+    this.upstreamStatus = options?.upstreamStatus;
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

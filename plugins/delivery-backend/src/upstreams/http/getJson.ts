@@ -50,7 +50,7 @@ export async function parseJsonResponse(
           }; redirects are not followed`
         : `HTTP ${res.status}`;
     throw new UpstreamError(kindForStatus(res.status), `${what}: ${detail}`, {
-      status: res.status,
+      upstreamStatus: res.status,
       retryAfterSeconds: retryAfterSeconds(res.headers),
     });
   }
@@ -60,7 +60,7 @@ export async function parseJsonResponse(
     throw new UpstreamError(
       'unauthorized',
       `${what}: got an HTML page instead of JSON (a login page? check the credentials)`,
-      { status: res.status },
+      { upstreamStatus: res.status },
     );
   }
   try {
@@ -69,7 +69,7 @@ export async function parseJsonResponse(
     throw new UpstreamError(
       'bad-response',
       `${what}: invalid JSON (truncated or not JSON)`,
-      { status: res.status, cause: e },
+      { upstreamStatus: res.status, cause: e },
     );
   }
 }

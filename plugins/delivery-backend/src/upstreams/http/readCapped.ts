@@ -19,7 +19,7 @@ export async function readCapped(
     new UpstreamError(
       'bad-response',
       `${what}: response larger than the ${maxBytes}-byte cap`,
-      { status: res.status },
+      { upstreamStatus: res.status },
     );
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);

@@ -15,7 +15,7 @@ export function isRetryable(e: unknown): boolean {
   if (!(e instanceof UpstreamError)) return false;
   if (e.kind !== 'unavailable') return false;
   // Rate limited with no hint or a long wait: do not hammer the upstream.
-  if (e.status === 429 || e.status === 403) return false;
+  if (e.upstreamStatus === 429 || e.upstreamStatus === 403) return false;
   return true;
 }
 

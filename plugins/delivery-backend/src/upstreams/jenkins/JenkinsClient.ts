@@ -210,20 +210,20 @@ function classify(e: unknown, what: string): UpstreamError {
     // papi prefixes messages with `jenkins: job.get: `.
     const detail = e.message.replace(/^(jenkins: )?([\w.]+: )?/, '');
     return new UpstreamError(e.kind, `${what}: ${detail}`, {
-      status: e.status,
+      upstreamStatus: e.upstreamStatus,
     });
   }
   const err = e as PapiError;
   const status = err?.res?.statusCode ?? err?.statusCode;
   if (err?.notFound || status === 404) {
     return new UpstreamError('not-found', `${what}: not found`, {
-      status: 404,
+      upstreamStatus: 404,
     });
   }
   if (typeof status === 'number' && (status < 200 || status >= 300)) {
     const retryAfter = Number(err.res?.headers?.['retry-after']);
     return new UpstreamError(kindForStatus(status), `${what}: HTTP ${status}`, {
-      status,
+      upstreamStatus: status,
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
     });
   }
