@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { NexusComponent } from './state';
+import type { NexusComponent } from './component';
 
 /** Media types of the Docker Registry v2 (schema 2) objects the sandbox serves. */
 export const mediaTypes = {

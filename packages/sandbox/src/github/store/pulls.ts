@@ -1,4 +1,4 @@
-import type { GitHubStoreImpl } from './store';
+import type { StoreOps } from './storeOps';
 import type { PullRecord, RepoRecord } from './records';
 import { nowIso, personAt } from './records';
 
@@ -44,7 +44,7 @@ export function headBranch(rec: RepoRecord, head: string): string | undefined {
 
 /** Validates and opens a pull request exactly as `POST /repos/{o}/{r}/pulls` does. */
 export async function openPull(
-  store: GitHubStoreImpl,
+  store: StoreOps,
   rec: RepoRecord,
   input: OpenPullInput,
 ): Promise<PullRecord> {
@@ -155,7 +155,7 @@ export interface MergeInput {
 
 /** Merges like `PUT /pulls/{n}/merge` (caller holds the repository lock). Returns the new base head. */
 export async function mergePull(
-  store: GitHubStoreImpl,
+  store: StoreOps,
   rec: RepoRecord,
   pull: PullRecord,
   input: MergeInput,

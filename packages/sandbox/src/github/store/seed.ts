@@ -1,5 +1,5 @@
 import type { GitHubCommitSeed, GitHubRepoSeed } from '../types';
-import type { GitHubStoreImpl } from './store';
+import type { StoreOps } from './storeOps';
 import type { RepoRecord } from './records';
 import { personAt } from './records';
 import { openPull, PullValidationError } from './pulls';
@@ -10,7 +10,7 @@ const DEFAULT_AUTHOR = {
 };
 
 async function applyCommits(
-  store: GitHubStoreImpl,
+  store: StoreOps,
   rec: RepoRecord,
   branch: string,
   commits: GitHubCommitSeed[],
@@ -36,7 +36,7 @@ async function applyCommits(
 }
 
 async function applyRepoSeed(
-  store: GitHubStoreImpl,
+  store: StoreOps,
   seed: GitHubRepoSeed,
 ): Promise<void> {
   const ownerType =
@@ -111,7 +111,7 @@ async function applyRepoSeed(
 
 /** Applies repository seeds in order (deterministic: same seeds with dates -> same shas and ids). */
 export async function applySeeds(
-  store: GitHubStoreImpl,
+  store: StoreOps,
   seeds: GitHubRepoSeed[],
 ): Promise<void> {
   for (const seed of seeds) {

@@ -16,12 +16,14 @@ import type {
 } from '../types';
 import { applySeeds } from './seed';
 import { adoptFirstBranch, commitInfo } from './commitInfo';
+import type {
+  CommitOptions,
+  CreateRepoOptions,
+  StoreConfig,
+  StoreOps,
+} from './storeOps';
 
-export interface StoreConfig {
-  baseUrl: string;
-  /** Login of the user the token authenticates as. */
-  viewer: string;
-}
+export type { CommitOptions, StoreConfig } from './storeOps';
 
 /** Thrown by store operations; routes translate it into GitHub error bodies. */
 export class StoreConflict extends Error {
@@ -33,19 +35,9 @@ export class StoreConflict extends Error {
   }
 }
 
-export interface CommitOptions {
-  message: string;
-  changes: TreeChanges;
-  author?: GitPerson;
-  committer?: GitPerson;
-  /** Compare-and-swap: fail with StoreConflict if the branch head moved. */
-  expectHead?: string;
-  /** Create the branch from the default branch head when it does not exist. */
-  createBranch?: boolean;
-}
 
 /** The in-memory GitHub world: accounts, repositories (each a bare git repo) and pull requests. */
-export class GitHubStoreImpl implements GitHubStore {
+export class GitHubStoreImpl implements GitHubStore, StoreOps {
   readonly accounts = new Map<string, Account>();
   readonly repos = new Map<string, RepoRecord>();
   /** Old full name (lower case) -> repository id, after renames. */
@@ -121,16 +113,7 @@ export class GitHubStoreImpl implements GitHubStore {
     this.repos.set(`${rec.owner.login}/${name}`.toLowerCase(), rec);
   }
 
-  async createRepo(opts: {
-    owner: Account;
-    name: string;
-    description?: string | null;
-    private?: boolean;
-    defaultBranch?: string;
-    isTemplate?: boolean;
-    homepage?: string | null;
-    createdAt?: string;
-  }): Promise<RepoRecord> {
+  async createRepo(opts: CreateRepoOptions): Promise<RepoRecord> {
     if (this.getRepo(opts.owner.login, opts.name)) {
       throw new StoreConflict(
         'repo-exists',
