@@ -12,6 +12,7 @@ step() { echo; echo "=== $* ($(date +%T))"; }
 step install;     yarn install --immutable
 step type-check;  yarn tsc
 step lint;        yarn lint:all
+step deps-check;  yarn deps:check             # no import circle; delivery-backend layers routes -> services -> upstreams
 step unit-tests;  yarn test:all
 step browser;     yarn test:e2e                 # the default world
 step browser-stakater; yarn test:e2e:stakater   # the stakater world (Stakater pipeline convention)

@@ -1,1 +1,56 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+// Upstream systems (GitHub, Jenkins, and anything over HTTP) are reached only
+// from src/upstreams/** (one client per system); routes and services get
+// those clients from the UpstreamClients factory. Tests may reach sandboxes.
+const testPatterns = {
+  group: ['*.stories*', '*.test*', '**/__testUtils__/**', '**/__mocks__/**'],
+  message: 'Do not import tests or test utilities from source files.',
+};
+const upstreamLibraries = [
+  {
+    group: ['@octokit/*'],
+    message:
+      'GitHub is reached only from src/upstreams/github (GitHubReader, ConfigRepoClient).',
+  },
+];
+const httpClient =
+  'HTTP clients live in src/upstreams/<system>/ (the shared helpers: src/upstreams/http).';
+const upstreamPaths = [
+  {
+    name: 'jenkins',
+    message: 'Jenkins is reached only from src/upstreams/jenkins (JenkinsClient).',
+  },
+  ...['node-fetch', 'undici', 'cross-fetch', 'axios', 'got', 'superagent'].map(
+    name => ({ name, message: httpClient }),
+  ),
+];
+const noFetch = {
+  name: 'fetch',
+  message:
+    'Upstreams are reached only from src/upstreams/<system>/; use the client from UpstreamClients.',
+};
+const tests = ['**/*.test.*', '**/__testUtils__/**', '**/__mocks__/**', 'src/setupTests.*'];
+
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  rules: {
+    'no-restricted-imports': [
+      2,
+      { paths: upstreamPaths, patterns: [testPatterns, ...upstreamLibraries] },
+    ],
+    'no-restricted-globals': ['error', noFetch],
+  },
+  overrides: [
+    {
+      files: ['src/upstreams/**'],
+      excludedFiles: tests,
+      rules: {
+        'no-restricted-imports': [2, { patterns: [testPatterns] }],
+        'no-restricted-globals': 'off',
+      },
+    },
+    {
+      // tests, the benchmark and dev/ drive sandboxes over HTTP themselves
+      files: [...tests, 'bench/**', 'dev/**'],
+      rules: { 'no-restricted-globals': 'off' },
+    },
+  ],
+});
