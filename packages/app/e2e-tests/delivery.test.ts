@@ -1,6 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 import { sandbox } from './sandbox';
+import { deliveryContent, expectNoAxeViolations } from './a11y';
 
 const deliveryTab = '/catalog/default/component/xposer/delivery';
 
@@ -37,6 +38,14 @@ test.describe('Delivery tab', () => {
       path: 'e2e-screenshots/delivery-tab.png',
       fullPage: true,
     });
+
+    // Accessibility (axe-core) of our plugin's DOM: the tab, then the setup check.
+    await expectNoAxeViolations(deliveryContent(page));
+    await page.getByRole('button', { name: 'Run setup check' }).click();
+    const check = page.getByRole('region', { name: 'Setup check' });
+    await expect(check.getByText(/\d+ OK/).first()).toBeVisible();
+    await expectNoAxeViolations(check);
+    await expectNoAxeViolations(deliveryContent(page));
   });
 
   test('shows a failed source inline and renders the rest', async ({ page }) => {

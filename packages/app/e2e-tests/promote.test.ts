@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 import { github, sandbox } from './sandbox';
+import { expectNoAxeViolations } from './a11y';
 
 test('the owner promotes xposer from staging to prod; merging deploys it and prod turns in sync', async ({
   page,
@@ -23,6 +24,7 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   // The pin takes the chart's own spelling (ChartMuseum has v0.0.20), #11.
   await expect(dialog.getByText('version: v0.0.20').first()).toBeVisible();
   await page.screenshot({ path: 'e2e-screenshots/promote-dialog.png' });
+  await expectNoAxeViolations(dialog);
 
   await dialog.getByRole('button', { name: 'Open pull request' }).click();
   const prLink = dialog.getByRole('link', { name: /Pull request #\d+/ });
@@ -31,6 +33,7 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   const number = Number(prUrl?.match(/\/pull\/(\d+)/)?.[1]);
   expect(number).toBeGreaterThan(0);
   await page.screenshot({ path: 'e2e-screenshots/promote-pr-opened.png' });
+  await expectNoAxeViolations(dialog);
 
   // The PR's diff is the one pin line (and the image tag the values file pins).
   const files = await github('GET', `/repos/gitops/config-prod/pulls/${number}/files`);

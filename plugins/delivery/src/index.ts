@@ -8,6 +8,7 @@
  */
 
 export { deliveryPlugin, EntityDeliveryContent } from './plugin';
+export type { DeliveryContentProps } from './components/DeliveryContent';
 export { deliveryApiRef } from './api';
 export { isDeliveryAvailable } from '@gitops-delivery/backstage-plugin-delivery-common';
 export type { DeliveryApi } from '@gitops-delivery/backstage-plugin-delivery-common';

@@ -2,7 +2,9 @@ import {
   createComponentExtension,
   createPlugin,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { deliveryApiFactory } from './api';
+import type { DeliveryContentProps } from './components/DeliveryContent';
 
 /**
  * The delivery plugin for the legacy frontend system.
@@ -18,7 +20,9 @@ export const deliveryPlugin = createPlugin({
  * it in an `EntityLayout.Route` with `if={isDeliveryAvailable}`.
  * @public
  */
-export const EntityDeliveryContent = deliveryPlugin.provide(
+export const EntityDeliveryContent: (
+  props: DeliveryContentProps,
+) => JSX.Element = deliveryPlugin.provide(
   createComponentExtension({
     name: 'EntityDeliveryContent',
     component: {

@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { signInAsGuest } from '../signIn';
+import { deliveryContent, expectNoAxeViolations } from '../a11y';
 import { sandbox } from '../sandbox';
 
 /**
@@ -42,6 +43,8 @@ test.describe('Delivery tab on the stakater world', () => {
     const check = page.getByRole('region', { name: 'Setup check' });
     await expect(check.getByText(/\d+ OK/).first()).toBeVisible();
     await expect(check.getByText(/error/)).toHaveCount(0);
+    await expectNoAxeViolations(check);
+    await expectNoAxeViolations(deliveryContent(page));
     await page.screenshot({ path: 'e2e-screenshots/stakater-inventory.png', fullPage: true });
     await page.getByRole('heading', { name: 'Environments' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e-screenshots/stakater-inventory-top.png' });

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from '../signIn';
 import { github, sandbox } from '../sandbox';
+import { expectNoAxeViolations } from '../a11y';
 
 test('stakater world: the owner promotes inventory 0.3.3 to prod with the default gates; merging deploys it', async ({
   page,
@@ -18,6 +19,7 @@ test('stakater world: the owner promotes inventory 0.3.3 to prod with the defaul
   await expect(dialog).toBeVisible();
   // The version running in staging, whose build was found by its git tag.
   await expect(dialog.getByText('version: "0.3.3"').first()).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(dialog);
   await dialog.getByRole('button', { name: 'Open pull request' }).click();
   const prLink = dialog.getByRole('link', { name: /Pull request #\d+/ });
   await expect(prLink).toBeVisible({ timeout: 30_000 });

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
+import { ThemeProvider } from '@material-ui/core/styles';
 import { Progress, WarningPanel } from '@backstage/core-components';
 import {
   MissingAnnotationEmptyState,
@@ -19,12 +20,13 @@ import {
 import { DeliveryActionsProvider } from '../../hooks/DeliveryActionsContext';
 import { useDeliveryView } from '../../hooks/useDeliveryView';
 import { viewSuggestsSetupProblem } from '../../utils/diagnostics';
+import { readableTheme } from '../../utils/readableTheme';
 import { SetupCheck } from '../SetupCheck';
 import { DeliveryErrorPanel } from './DeliveryErrorPanel';
 import { DeliveryLayout } from './DeliveryLayout';
 
 /**
- * Props of {@link DeliveryContent}.
+ * Props of the Delivery tab content (`EntityDeliveryContent`).
  * @public
  */
 export interface DeliveryContentProps {
@@ -39,7 +41,7 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
   const { annotations, problems } = readDeliveryAnnotations(entity);
   const { loading, error, value, retry } = useDeliveryView(entity);
   return (
-    <>
+    <div data-testid="delivery-content">
       {problems.length > 0 && (
         <Box mb={2}>
           <WarningPanel
@@ -78,7 +80,7 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
           />
         </Box>
       )}
-    </>
+    </div>
   );
 }
 
@@ -97,5 +99,9 @@ export function DeliveryContent(props: DeliveryContentProps) {
       />
     );
   }
-  return <LoadedDelivery entity={entity} {...props} />;
+  return (
+    <ThemeProvider theme={readableTheme}>
+      <LoadedDelivery entity={entity} {...props} />
+    </ThemeProvider>
+  );
 }

@@ -73,7 +73,7 @@ export function PinnedField({ environment: env, view }: FieldProps) {
             to={env.pinFileUrl}
             aria-label={`Pin of ${view.release} in ${repoName(
               env.configRepoUrl,
-            )}`}
+            )}: ${fileName(env.pinFileUrl)}`}
           >
             {fileName(env.pinFileUrl)}
           </Link>
@@ -86,7 +86,7 @@ export function PinnedField({ environment: env, view }: FieldProps) {
             to={env.valuesFileUrl}
             aria-label={`Values file of ${view.release} in ${repoName(
               env.configRepoUrl,
-            )}`}
+            )}: ${fileName(env.valuesFileUrl)}`}
           >
             {fileName(env.valuesFileUrl)}
           </Link>

@@ -118,7 +118,7 @@ function EnvironmentLine({
         <Link
           key="pin"
           to={env.pinFileUrl}
-          aria-label={`Pin of ${lineage.version} in ${name}`}
+          aria-label={`${lineage.version} pinned in ${name}`}
         >
           pinned
         </Link>
@@ -156,7 +156,7 @@ function EnvironmentLine({
       <Link
         key={`pr-${pr.number}`}
         to={pr.url}
-        aria-label={`Promotion pull request #${pr.number} to ${name}`}
+        aria-label={`promotion PR #${pr.number} to ${name}`}
       >
         promotion PR #{pr.number}
       </Link>,
