@@ -17,6 +17,7 @@ import type {
   VersionFrom,
 } from './configTypes';
 import { fail, NAME, readTimeout, readUrl } from './configHelpers';
+import { readDeliveryEnvironments } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { readEnvironment } from './configEnvironment';
 
 export type * from './configTypes';
@@ -129,9 +130,9 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
   const codeJenkins = readNamed(root, 'codeJenkins', readJenkins);
   const deployJenkins = readNamed(root, 'deployJenkins', readJenkins);
   const earlier: string[] = [];
-  const environments = (root.getOptionalConfigArray('environments') ?? []).map(
-    (c, i) => {
-      const env = readEnvironment(c, i, {
+  const environments = readDeliveryEnvironments(root).map(
+    entry => {
+      const env = readEnvironment(entry, {
         integrations,
         credentials,
         deployJenkins,

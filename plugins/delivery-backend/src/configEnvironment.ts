@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import type { DeliveryEnvironmentEntry } from '@gitops-delivery/backstage-plugin-delivery-node';
 import type {
   GithubCredentialsProvider,
   ScmIntegrations,
@@ -77,10 +78,13 @@ function parseRepoUrl(value: string, path: string) {
   return { url, owner: parts[0], repo: parts[1] };
 }
 
-/** Reads `delivery.environments[i]`; `earlier` holds the names before it. */
+/**
+ * Validates `delivery.environments[i]` (read by `readDeliveryEnvironments`
+ * of delivery-node) and adds what only the backend reads; `earlier` holds
+ * the names before it.
+ */
 export function readEnvironment(
-  c: Config,
-  i: number,
+  entry: DeliveryEnvironmentEntry,
   ctx: {
     integrations: ScmIntegrations;
     credentials: GithubCredentialsProvider;
@@ -88,8 +92,7 @@ export function readEnvironment(
     earlier: string[];
   },
 ): EnvironmentConfig {
-  const path = `delivery.environments[${i}]`;
-  const name = c.getString('name');
+  const { config: c, index: i, key: path, name } = entry;
   if (!NAME.test(name)) fail(`${path}.name`, `"${name}" is not a valid name`);
   if (ctx.earlier.includes(name))
     fail(`${path}.name`, `duplicate environment "${name}"`);
@@ -114,10 +117,8 @@ export function readEnvironment(
       `integrations.github for "${gh.host}" has no apiBaseUrl`,
     );
 
-  const requirementsPath =
-    c.getOptionalString('requirementsPath') ?? 'requirements.yaml';
-  const valuesPathTemplate =
-    c.getOptionalString('valuesPath') ?? '{release}.yaml';
+  const requirementsPath = entry.requirementsPath;
+  const valuesPathTemplate = entry.valuesPath;
   for (const [k, v] of [
     ['requirementsPath', requirementsPath],
     ['valuesPath', valuesPathTemplate],
@@ -130,7 +131,8 @@ export function readEnvironment(
     }
   }
 
-  const deployJobRaw = c.getString('deployJob');
+  // required here (the scaffolder reads it as optional)
+  const deployJobRaw = entry.deployJob ?? c.getString('deployJob');
   const m = /^(?:([A-Za-z0-9][A-Za-z0-9_.-]*):)?([^:?#\s]+)$/.exec(
     deployJobRaw,
   );
@@ -159,7 +161,7 @@ export function readEnvironment(
     configRepoUrl,
     owner,
     repo,
-    branch: c.getOptionalString('branch') ?? 'main',
+    branch: entry.branch,
     requirementsPath,
     valuesPathTemplate,
     valuesPath: (release: string) =>

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readDeliveryEnvironments } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { assertPlainHttpUrl, assertRegistryHost } from './validation';
 
 /** One environment as the scaffolder needs it (no credentials). @public */
@@ -65,17 +66,15 @@ export function readDeliveryScaffolderConfig(
   const delivery = config.getOptionalConfig('delivery');
   const scaffolder = delivery?.getOptionalConfig('scaffolder');
   const codeJenkins = delivery?.getOptionalConfigArray('codeJenkins')?.[0];
-  const environments = (
-    delivery?.getOptionalConfigArray('environments') ?? []
-  ).map(env =>
+  // delivery.environments: read as the backend reads it (delivery-node)
+  const environments = readDeliveryEnvironments(delivery).map(env =>
     Object.freeze({
-      name: env.getString('name'),
-      configRepo: env.getString('configRepo'),
-      branch: env.getOptionalString('branch') ?? 'main',
-      requirementsPath:
-        env.getOptionalString('requirementsPath') ?? 'requirements.yaml',
-      valuesPath: env.getOptionalString('valuesPath') ?? '{release}.yaml',
-      deployJob: env.getOptionalString('deployJob'),
+      name: env.name,
+      configRepo: env.configRepo,
+      branch: env.branch,
+      requirementsPath: env.requirementsPath,
+      valuesPath: env.valuesPath,
+      deployJob: env.deployJob,
     }),
   );
   const registry = keyed(HOST_KEYS.dockerRegistry, () =>
