@@ -144,7 +144,7 @@ export interface VersionLinks {
   chart?: LinkEvidence;
 }
 
-/** One version's chain: commit -> build -> image -> chart -> pins -> deploys -> running. @public */
+/** One version's chain: commit → build → image → chart → pins → deploys → running. @public */
 export interface VersionLineage {
   /** As published (chart version, e.g. `v0.0.20` or `0.0.8`). */
   version: string;
