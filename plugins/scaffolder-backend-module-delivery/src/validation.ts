@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { hasControlChars } from './lang/chars';
 
-/** DNS-1123 label: what Kubernetes, Helm and our repos accept as a name. @public */
+/** DNS-1123 label: what Kubernetes, Helm and our repos accept as a name. */
 export const DNS_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** GitHub owner (organisation or user) login. */

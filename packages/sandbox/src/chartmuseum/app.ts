@@ -9,7 +9,7 @@ import {
 } from './state';
 import { packTgz, readChartYaml } from './tgz';
 
-/** Options of {@link createChartMuseumApp}. @public */
+/** Options of {@link createChartMuseumApp}. */
 export interface ChartMuseumAppOptions {
   state: () => ChartMuseumState;
   credentials: BasicCredentials;

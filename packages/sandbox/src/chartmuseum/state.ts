@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import semver from 'semver';
 
-/** A chart version stored in ChartMuseum. @public */
+/** A chart version stored in ChartMuseum. */
 export interface ChartRecord {
   name: string;
   version: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FaultRegistry, RequestCounter } from '../http';
 import type { SandboxEngine } from '../engine';
 
-/** Options of {@link createControlApp}. @public */
+/** Options of {@link createControlApp}. */
 export interface ControlAppOptions {
   engine: () => SandboxEngine;
   faults: FaultRegistry;

@@ -74,14 +74,13 @@ export interface PullMergedEvent {
  * Emitted after a successful write through the API that may have changed a repository
  * (created it, or moved a ref: contents, git refs, merges, template copies), as a
  * `repository`/`push` webhook would be. Not emitted for store (engine) writes or seeding.
- * @public
  */
 export interface RepoChangedEvent {
   owner: string;
   repo: string;
 }
 
-/** A commit as the engine reads it (for Jenkins changeSets). @public */
+/** A commit as the engine reads it (for Jenkins changeSets). */
 export interface CommitInfo {
   sha: string;
   message: string;
@@ -145,7 +144,7 @@ export interface GitHubStore {
   reset(seeds: GitHubRepoSeed[]): Promise<void>;
 }
 
-/** One installation of a GitHub App (on an org or user account). @public */
+/** One installation of a GitHub App (on an org or user account). */
 export interface GitHubAppInstallationSeed {
   /** Installation id (`POST /app/installations/{id}/access_tokens`). */
   id: number;
@@ -158,7 +157,7 @@ export interface GitHubAppInstallationSeed {
 
 /**
  * A GitHub App the simulator knows: JWTs signed with its private key
- * authenticate as the App; its installations hand out access tokens. @public
+ * authenticate as the App; its installations hand out access tokens.
  */
 export interface GitHubAppSeed {
   /** App id: the JWT's `iss`. */

@@ -1,4 +1,4 @@
-/** Result of a finished Jenkins run. @public */
+/** Result of a finished Jenkins run. */
 export type JenkinsResult =
   | 'SUCCESS'
   | 'FAILURE'
@@ -6,7 +6,7 @@ export type JenkinsResult =
   | 'ABORTED'
   | 'NOT_BUILT';
 
-/** One git checkout a run recorded (becomes a `hudson.plugins.git.util.BuildData`). @public */
+/** One git checkout a run recorded (becomes a `hudson.plugins.git.util.BuildData`). */
 export interface GitRevision {
   sha: string;
   /** e.g. `master`, `origin/main`, `refs/remotes/origin/master` */
@@ -14,7 +14,7 @@ export interface GitRevision {
   remoteUrl: string;
 }
 
-/** A commit in a run's changeSet. @public */
+/** A commit in a run's changeSet. */
 export interface ChangeItem {
   sha: string;
   message: string;
@@ -24,21 +24,21 @@ export interface ChangeItem {
   paths: Array<{ file: string; editType: 'add' | 'edit' | 'delete' }>;
 }
 
-/** A cause of a run (`hudson.model.Cause$UserIdCause`, `jenkins.branch.BranchEventCause`, ...). @public */
+/** A cause of a run (`hudson.model.Cause$UserIdCause`, `jenkins.branch.BranchEventCause`, ...). */
 export interface BuildCause {
   cls: string;
   shortDescription: string;
   extra?: Record<string, string | number | null>;
 }
 
-/** A parameter value of a run. @public */
+/** A parameter value of a run. */
 export interface BuildParameter {
   cls: string;
   name: string;
   value: string | boolean;
 }
 
-/** A parameter a job accepts. @public */
+/** A parameter a job accepts. */
 export interface ParameterDefinition {
   name: string;
   type: 'StringParameterDefinition' | 'BooleanParameterDefinition';
@@ -46,7 +46,7 @@ export interface ParameterDefinition {
   description: string;
 }
 
-/** A run of a pipeline job. @public */
+/** A run of a pipeline job. */
 export interface JenkinsBuild {
   number: number;
   /** null while building. */
@@ -69,10 +69,10 @@ export interface JenkinsBuild {
   failedStage?: number;
 }
 
-/** Kinds of jobs the sandbox serves. @public */
+/** Kinds of jobs the sandbox serves. */
 export type JenkinsJobType = 'folder' | 'multibranch' | 'pipeline';
 
-/** A job or folder. @public */
+/** A job or folder. */
 export interface JenkinsJob {
   type: JenkinsJobType;
   /** As in the URL after one decode, e.g. `feature%2Fx` for branch `feature/x`. */
@@ -87,7 +87,7 @@ export interface JenkinsJob {
   parameterDefinitions: ParameterDefinition[];
 }
 
-/** A queued request to run a job. @public */
+/** A queued request to run a job. */
 export interface QueueItem {
   id: number;
   job: JenkinsJob;

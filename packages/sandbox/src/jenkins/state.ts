@@ -7,7 +7,7 @@ import type {
   QueueItem,
 } from './model';
 
-/** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. @public */
+/** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. */
 export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
 
 /** Jobs, runs and the queue of one Jenkins instance. @public */

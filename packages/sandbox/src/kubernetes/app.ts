@@ -3,7 +3,7 @@ import { deploymentJson, statusJson } from './render';
 import { parseLabelSelector } from './selector';
 import type { KubernetesState } from './state';
 
-/** Options of {@link createKubernetesApp}. @public */
+/** Options of {@link createKubernetesApp}. */
 export interface KubernetesAppOptions {
   state: () => KubernetesState;
   token: string;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-/** The parts of a Deployment the sandbox models. @public */
+/** The parts of a Deployment the sandbox models. */
 export interface DeploymentRecord {
   namespace: string;
   name: string;

@@ -6,7 +6,7 @@ import { digestOf, imageConfig, manifest, mediaTypes } from './image';
 import { componentXO } from './render';
 import type { NexusComponent, NexusState } from './state';
 
-/** Options of {@link createNexusApp}. @public */
+/** Options of {@link createNexusApp}. */
 export interface NexusAppOptions {
   state: () => NexusState;
   credentials: BasicCredentials;

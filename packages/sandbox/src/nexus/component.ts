@@ -1,7 +1,7 @@
 // Apart from state.ts so that image.ts (which state.ts imports) needs no
 // import of state.ts.
 
-/** A docker image tag stored in Nexus. @public */
+/** A docker image tag stored in Nexus. */
 export interface NexusComponent {
   repository: string;
   /** Image name, e.g. `stakater/xposer`. */

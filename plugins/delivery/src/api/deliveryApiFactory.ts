@@ -10,7 +10,6 @@ import { deliveryApiRef } from './deliveryApiRef';
  * Builds the {@link DeliveryClient} from the discovery and fetch APIs, so every
  * request carries the signed-in user's credentials. Shared by the legacy
  * plugin and the new frontend system's `ApiBlueprint`.
- * @public
  */
 export const deliveryApiFactory = createApiFactory({
   api: deliveryApiRef,

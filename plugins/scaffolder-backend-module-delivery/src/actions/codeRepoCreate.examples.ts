@@ -1,7 +1,7 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
-/** Examples of `delivery:code-repo:create`. @public */
+/** Examples of `delivery:code-repo:create`. */
 export const examples: TemplateExample[] = [
   {
     description: 'Create a Go service repo in the Xposer layout',

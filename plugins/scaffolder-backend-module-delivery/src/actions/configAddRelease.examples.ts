@@ -1,7 +1,7 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
-/** Examples of `delivery:config:add-release`. @public */
+/** Examples of `delivery:config:add-release`. */
 export const examples: TemplateExample[] = [
   {
     description: 'Open pull requests adding a new service to dev and prod',

@@ -1,7 +1,7 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 
-/** Examples of `delivery:config-repo:create`. @public */
+/** Examples of `delivery:config-repo:create`. */
 export const examples: TemplateExample[] = [
   {
     description:

@@ -9,7 +9,7 @@ import type { Octokit } from '@octokit/rest';
 import { hasControlChars } from '../lang/chars';
 import { createBoundedOctokit } from './bounds';
 
-/** A repository on a configured GitHub (Enterprise) integration. @public */
+/** A repository on a configured GitHub (Enterprise) integration. */
 export interface GitHubRepo {
   host: string;
   owner: string;

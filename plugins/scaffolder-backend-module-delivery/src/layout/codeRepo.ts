@@ -24,7 +24,7 @@ function readme(spec: CodeRepoSpec): string {
   ].join('\n');
 }
 
-/** Every file of a new code repo in the Xposer layout, by path. @public */
+/** Every file of a new code repo in the Xposer layout, by path. */
 export function codeRepoFiles(spec: CodeRepoSpec): FileMap {
   return {
     'README.md': readme(spec),

@@ -3,7 +3,7 @@ import { yamlFile } from '../lang/yaml';
 import { deployJenkinsfile } from './jenkinsfile';
 import { FileMap } from './types';
 
-/** Everything a new config (umbrella chart) repo needs; values already validated. @public */
+/** Everything a new config (umbrella chart) repo needs; values already validated. */
 export interface ConfigRepoSpec {
   /** DNS-safe repo and umbrella chart name, e.g. config-dev. */
   name: string;
@@ -20,7 +20,7 @@ export interface ConfigRepoSpec {
   requirementsPath: string;
 }
 
-/** The umbrella chart repo of one environment, by path. @public */
+/** The umbrella chart repo of one environment, by path. */
 export function configRepoFiles(spec: ConfigRepoSpec): FileMap {
   const v2 = spec.requirementsPath === 'Chart.yaml';
   const chart = {

@@ -99,7 +99,7 @@ pipeline {
 `;
 }
 
-/** What the config repo's deploy pipeline needs. @public */
+/** What the config repo's deploy pipeline needs. */
 export interface DeployJenkinsfileSpec {
   environment: string;
   /** Kubernetes namespace to deploy into. */

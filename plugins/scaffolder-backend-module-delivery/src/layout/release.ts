@@ -2,7 +2,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { yamlFile } from '../lang/yaml';
 
-/** One pinned chart in an umbrella chart. @public */
+/** One pinned chart in an umbrella chart. */
 export interface ReleaseDependency {
   /** Chart name in the chart repository. */
   name: string;
@@ -47,7 +47,6 @@ function depsOf(doc: Document.Parsed, path: string) {
  * Adds `dep` at the end of the `dependencies:` list of a `requirements.yaml` (Helm v1)
  * or `Chart.yaml` (Helm v2), as a textual insertion so every existing line, comment,
  * quote and line ending is kept; the new entry itself is rendered by the yaml library.
- * @public
  */
 export function addDependency(
   text: string,
@@ -142,7 +141,7 @@ function normalize(value: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** Values file for a new release: `<release>: { <chart>: { image: ... } }`. @public */
+/** Values file for a new release: `<release>: { <chart>: { image: ... } }`. */
 export function releaseValuesFile(opts: {
   release: string;
   chart: string;
@@ -162,7 +161,7 @@ export function releaseValuesFile(opts: {
   );
 }
 
-/** Expands `{release}` in a configured values path. @public */
+/** Expands `{release}` in a configured values path. */
 export function valuesPathFor(pattern: string, release: string): string {
   return pattern.split('{release}').join(release);
 }

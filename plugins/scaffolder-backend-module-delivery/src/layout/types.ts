@@ -1,10 +1,10 @@
-/** Application skeletons the code repo can start from. @public */
+/** Application skeletons the code repo can start from. */
 export type Language = 'go' | 'node';
 
-/** Supported skeleton languages. @public */
+/** Supported skeleton languages. */
 export const LANGUAGES: readonly Language[] = ['go', 'node'];
 
-/** Everything the code-repo generators need; all values already validated. @public */
+/** Everything the code-repo generators need; all values already validated. */
 export interface CodeRepoSpec {
   /** DNS-safe service name: repo, chart, release and Kubernetes object name. */
   name: string;
@@ -33,7 +33,7 @@ export interface CodeRepoSpec {
   port: number;
 }
 
-/** path -> file content. @public */
+/** path -> file content. */
 export type FileMap = Record<string, string>;
 
 /** Image name in the registry (Docker requires lowercase). */

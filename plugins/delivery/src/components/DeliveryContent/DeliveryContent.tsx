@@ -88,7 +88,6 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
  * The entity page "Delivery" tab: environment matrix, version lineage, builds,
  * deploys and source health of the current entity, and at the bottom the
  * setup check (every source and join checked, with fixes).
- * @public
  */
 export function DeliveryContent(props: DeliveryContentProps) {
   const { entity } = useEntity();
