@@ -6,7 +6,6 @@ import { CustomErrorBase } from '@backstage/errors';
  * dependency missing or listed twice). Carries `statusCode = 422`, which
  * Backstage's error middleware (`MiddlewareFactory.error`) uses as the HTTP
  * status, so routers need no mapping.
- * @public
  */
 export class UnprocessableError extends CustomErrorBase {
   name = 'UnprocessableError' as const;

@@ -57,7 +57,6 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * when expired, renew while held, delete on release. Plain single statements
  * that behave the same on every knex dialect, so replicas sharing one
  * PostgreSQL serialize correctly.
- * @public
  */
 export class DatabasePromotionStore implements PromotionStore {
   static async create(options: {

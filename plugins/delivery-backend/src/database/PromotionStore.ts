@@ -1,9 +1,9 @@
 import type { PromotionRecord } from '@gitops-delivery/backstage-plugin-delivery-common';
 
-/** Outcome of an attempt while it runs, then its final outcome. @public */
+/** Outcome of an attempt while it runs, then its final outcome. */
 export type StoredOutcome = PromotionRecord['outcome'] | 'pending';
 
-/** A new attempt to record. @public */
+/** A new attempt to record. */
 export interface NewPromotionAttempt {
   entityRef: string;
   environment: string;
@@ -13,7 +13,7 @@ export interface NewPromotionAttempt {
   actor: string;
 }
 
-/** The final state of an attempt. @public */
+/** The final state of an attempt. */
 export interface PromotionAttemptResult {
   outcome: PromotionRecord['outcome'];
   fromVersion?: string;
@@ -21,7 +21,7 @@ export interface PromotionAttemptResult {
   pullRequestUrl?: string;
 }
 
-/** Options of {@link PromotionStore.withTargetLock}. @public */
+/** Options of {@link PromotionStore.withTargetLock}. */
 export interface TargetLockOptions {
   /** Lease lifetime; renewed while the holder runs (default 60 s). */
   leaseMs?: number;
@@ -32,7 +32,6 @@ export interface TargetLockOptions {
 /**
  * Persistence of promotion attempts and the cross-replica lock that
  * serializes promotes to one target (config repo + file).
- * @public
  */
 export interface PromotionStore {
   /** Records an attempt as `pending`; returns its id. */

@@ -1,7 +1,7 @@
 import type { Config } from '@backstage/config';
 import { ConfiguredSecret, formsPattern, secretForms } from './secretForms';
 
-/** What a secret is replaced with. @public */
+/** What a secret is replaced with. */
 export const REDACTED = '[REDACTED]';
 
 /** Keys of `integrations.*` entries that hold secrets (`@visibility secret`). */
@@ -62,7 +62,6 @@ export function configuredSecrets(root: Config): ConfiguredSecret[] {
  * config at plugin start (see `installSecretRedactor`), it is the one choke
  * point every upstream error, log line and response of the plugin passes
  * through.
- * @public
  */
 export class SecretRedactor {
   private readonly pattern?: RegExp;

@@ -6,7 +6,6 @@ import { notify } from './registry';
  * Express middleware (mounted first on the plugin's router) that redacts
  * configured secrets from every JSON and text body the plugin sends,
  * including the error bodies of Backstage's error handler.
- * @public
  */
 export function redactResponses(
   redactor: () => SecretRedactor,

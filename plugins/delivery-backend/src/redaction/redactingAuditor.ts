@@ -4,7 +4,6 @@ import type { SecretRedactor } from './SecretRedactor';
 /**
  * An auditor that redacts configured secrets from every event's metadata and
  * error (the core auditor logs through the root logger, outside ours).
- * @public
  */
 export function redactingAuditor(
   auditor: AuditorService,

@@ -8,7 +8,6 @@ type Level = 'error' | 'warn' | 'info' | 'debug';
  * A logger that redacts configured secrets from every message and every
  * field of its metadata (errors included) before the real logger sees them.
  * Given to every service of the plugin; its children redact too.
- * @public
  */
 export function redactingLogger(
   logger: LoggerService,

@@ -13,7 +13,6 @@ const observers = new Set<RedactionObserver>();
  * Makes `redactor`'s secrets known process-wide (added to those already
  * known: several backends in one test process all stay redacted). Called
  * once at plugin start with the redactor built from config.
- * @public
  */
 export function installSecretRedactor(
   redactor: SecretRedactor,
@@ -22,19 +21,19 @@ export function installSecretRedactor(
   return current;
 }
 
-/** The process-wide redactor (every secret installed so far). @public */
+/** The process-wide redactor (every secret installed so far). */
 export function secretRedactor(): SecretRedactor {
   return current;
 }
 
-/** Redacts every installed secret from `text`. @public */
+/** Redacts every installed secret from `text`. */
 export function redactSecrets(text: string): string {
   const out = current.redact(text);
   notify('error', out);
   return out;
 }
 
-/** Registers an observer of redacted output; returns its removal. @public */
+/** Registers an observer of redacted output; returns its removal. */
 export function observeRedactedOutput(o: RedactionObserver): () => void {
   observers.add(o);
   return () => observers.delete(o);

@@ -6,7 +6,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { ReadableEntity } from './guards';
 
-/** Dependencies of {@link createDiagnosticsRouter}. @public */
+/** Dependencies of {@link createDiagnosticsRouter}. */
 export interface DiagnosticsRouterOptions {
   logger: LoggerService;
   /** The read-only routes' prologue (credentials, parameters, entity, claims). */
@@ -18,7 +18,6 @@ export interface DiagnosticsRouterOptions {
 /**
  * `GET /entities/:namespace/:kind/:name/diagnostics`: the delivery doctor's
  * checks for an entity, read from the catalog as the caller.
- * @public
  */
 export async function createDiagnosticsRouter(
   options: DiagnosticsRouterOptions,

@@ -27,14 +27,14 @@ import type { DeliveryClaims } from '@gitops-delivery/backstage-plugin-delivery-
 import type { DeliveryAuditor } from '../services/shared';
 import { type ClaimsService, withoutRefusedClaims } from '../services/claims';
 
-/** `:namespace/:kind/:name` route parameters. @public */
+/** `:namespace/:kind/:name` route parameters. */
 export const entityParams = z.object({
   namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
   kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
 });
 
-/** A request body over the route's limit: 413 (the error handler reads `statusCode`). @public */
+/** A request body over the route's limit: 413 (the error handler reads `statusCode`). */
 export class PayloadTooLargeError extends CustomErrorBase {
   name = 'PayloadTooLargeError' as const;
   readonly statusCode = 413;
@@ -46,7 +46,6 @@ export class PayloadTooLargeError extends CustomErrorBase {
  * whole router: a router-wide parser runs for every request that passes
  * through it, and the first parser to run wins. Too large: a 413
  * {@link PayloadTooLargeError}; malformed JSON: a 400.
- * @public
  */
 export function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit });
@@ -64,7 +63,7 @@ export function jsonBody(limit: string): RequestHandler {
     });
 }
 
-/** Validates `value` against `schema`; the first issue becomes a 400. @public */
+/** Validates `value` against `schema`; the first issue becomes a 400. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -74,7 +73,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string
   return parsed.data;
 }
 
-/** How a denied entity action is reported (403 message, audit event, log). @public */
+/** How a denied entity action is reported (403 message, audit event, log). */
 export interface EntityActionDenial {
   permission: ResourcePermission<'delivery-target'>;
   /** The verb in the 403 message, e.g. `promote`. */
@@ -85,7 +84,7 @@ export interface EntityActionDenial {
   deniedLog: string;
 }
 
-/** Dependencies of {@link createEntityRouteGuards}. @public */
+/** Dependencies of {@link createEntityRouteGuards}. */
 export interface EntityRouteGuardOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
@@ -95,7 +94,7 @@ export interface EntityRouteGuardOptions {
   claims?: ClaimsService;
 }
 
-/** The shared prologue of the entity action routes. @public */
+/** The shared prologue of the entity action routes. */
 export interface EntityRouteGuards {
   /**
    * Reads the entity named by the route parameters from the catalog as the
@@ -129,7 +128,7 @@ export interface EntityRouteGuards {
   ): Promise<void>;
 }
 
-/** Builds the {@link EntityRouteGuards} over the plugin's services. @public */
+/** Builds the {@link EntityRouteGuards} over the plugin's services. */
 export function createEntityRouteGuards(options: EntityRouteGuardOptions): EntityRouteGuards {
   const { catalog, permissions, auditor, logger } = options;
   return {
@@ -195,7 +194,7 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
   };
 }
 
-/** An entity read for the read-only routes (view, diagnostics). @public */
+/** An entity read for the read-only routes (view, diagnostics). */
 export interface ReadableEntity {
   ref: string;
   /** The entity as the catalog returned it. */
@@ -211,7 +210,6 @@ export interface ReadableEntity {
  * the route parameters (400), the entity read from the catalog as the
  * caller (404 when they cannot see it, and no upstream is touched), and
  * the release claims (a refused claim is never read with our credentials).
- * @public
  */
 export function createReadGuard(options: {
   httpAuth: HttpAuthService;

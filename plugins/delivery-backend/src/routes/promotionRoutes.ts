@@ -52,7 +52,7 @@ const previewDenial: EntityActionDenial = {
   deniedLog: 'Promotion preview denied',
 };
 
-/** Dependencies of {@link createPromotionRouter}. @public */
+/** Dependencies of {@link createPromotionRouter}. */
 export interface PromotionRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -79,7 +79,6 @@ export interface PromotionRouterOptions {
  * `delivery.promote` check (the preview shows config-repo content: DENY is
  * an audit event + 403, no upstream read), no writes; audited as
  * `delivery-promote-preview`.
- * @public
  */
 export async function createPromotionRouter(
   options: PromotionRouterOptions,

@@ -27,7 +27,7 @@ const resyncDenial: EntityActionDenial = {
   deniedLog: 'Re-sync denied',
 };
 
-/** Dependencies of {@link createResyncRouter}. @public */
+/** Dependencies of {@link createResyncRouter}. */
 export interface ResyncRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -45,7 +45,6 @@ export interface ResyncRouterOptions {
  * -> `delivery.resync` on the entity (DENY: audit event + 403, no upstream
  * call) -> re-run the environment's deploy job. 202 when a run was queued,
  * 200 with `queued: false` when one was already queued or building.
- * @public
  */
 export async function createResyncRouter(
   options: ResyncRouterOptions,

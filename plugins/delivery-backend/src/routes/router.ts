@@ -21,7 +21,7 @@ import { createPromotionRouter } from './promotionRoutes';
 import { createResyncRouter } from './resyncRoutes';
 import { createViewRouter } from './viewRoutes';
 
-/** Dependencies of {@link createRouter}. @public */
+/** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
@@ -48,7 +48,6 @@ export interface RouterOptions {
  * (`./guards`: zod input parsing, credentials, the entity read as the
  * caller, permission, audit). No body parser at this level: each mutating
  * route has its own size limit.
- * @public
  */
 export async function createRouter(
   options: RouterOptions,

@@ -8,7 +8,7 @@ import type { DeliveryViewService } from '../services/view';
 import { environmentAccess } from '../services/claims/environmentAccess';
 import type { ReadableEntity } from './guards';
 
-/** Dependencies of {@link createViewRouter}. @public */
+/** Dependencies of {@link createViewRouter}. */
 export interface ViewRouterOptions {
   logger: LoggerService;
   view: DeliveryViewService;
@@ -22,7 +22,6 @@ export interface ViewRouterOptions {
  * `GET /entities/:namespace/:kind/:name`: the delivery view of an entity,
  * read from the catalog as the caller; contested claims are named
  * (`claims`) and, for a user, each environment says what they may do.
- * @public
  */
 export async function createViewRouter(
   options: ViewRouterOptions,

@@ -17,7 +17,7 @@ import { JenkinsClient } from './jenkins/JenkinsClient';
 import { KubernetesClient } from './kubernetes/KubernetesClient';
 import { NexusClient } from './nexus/NexusClient';
 
-/** Options of {@link UpstreamClients}. @public */
+/** Options of {@link UpstreamClients}. */
 export interface UpstreamClientsOptions {
   /** Where GitHub ETags are kept (none: no conditional requests). */
   etags?: EtagStore;
@@ -31,7 +31,6 @@ export interface UpstreamClientsOptions {
  * deploy Jenkins live in separate maps: an annotation can only ever select
  * a code instance. Credentials come from the config (`getToken`: the
  * integration's credentials provider).
- * @public
  */
 export class UpstreamClients {
   readonly codeJenkins = new Map<string, JenkinsClient>();
@@ -139,7 +138,6 @@ export class UpstreamClients {
 /**
  * Builds the config-repo client of one environment (see
  * {@link UpstreamClients.configRepoFor}).
- * @public
  */
 export function createConfigRepoClient(
   env: EnvironmentConfig,

@@ -28,7 +28,6 @@ const jobUrl = (base: string, job: string) =>
  * The delivery doctor: checks every source and join of an entity's view and,
  * for each failure, names the annotation or app-config key to change with an
  * example value. URLs are the configured base URLs (never credentials).
- * @public
  */
 export async function diagnose(
   entity: Entity,

@@ -10,7 +10,6 @@ import { normalizeVersionInput } from './versionInput';
  * Inputs are already validated names/versions; anything git refuses in a ref
  * (`..`, `@{`, control characters, a trailing `.lock` or `.`) is neutralised
  * anyway, so the function is total.
- * @public
  */
 export function promotionBranchName(
   environment: string,
@@ -24,7 +23,7 @@ export function promotionBranchName(
   ].join('/');
 }
 
-/** Branch prefix of every promotion branch of one environment. @public */
+/** Branch prefix of every promotion branch of one environment. */
 export function promotionBranchPrefix(environment: string): string {
   return `delivery/${refComponent(environment)}/`;
 }

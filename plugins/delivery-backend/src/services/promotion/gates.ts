@@ -6,14 +6,14 @@ import {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { EnvironmentGates } from '../../configTypes';
 
-/** The environment facts the gates need. @public */
+/** The environment facts the gates need. */
 export interface GateEnvironment {
   name: string;
   promotesFrom?: string;
   gates: EnvironmentGates;
 }
 
-/** Outcome of one gate. @public */
+/** Outcome of one gate. */
 export interface GateResult {
   rule: keyof EnvironmentGates;
   ok: boolean;
@@ -28,7 +28,6 @@ function sourceDown(view: DeliveryView, source: string): string | undefined {
 /**
  * Evaluates the promotion gates of `env` for `version` against the view.
  * Returns the lineage of the version (when known) and every gate's result.
- * @public
  */
 export function evaluateGates(
   view: DeliveryView,
@@ -95,7 +94,6 @@ const SOURCE_OF: Record<keyof EnvironmentGates, (env: GateEnvironment) => string
  * exist as a chart (nothing to pin), `ServiceUnavailableError` (503) when the
  * source a gate needs is down, `ConflictError` (409) for other refused gates.
  * The message names the rule.
- * @public
  */
 export function enforceGates(
   view: DeliveryView,

@@ -6,7 +6,7 @@ import { editPin } from './pinEdit';
 import { parsePromotionMarker } from './pullRequestText';
 import { editPromotionFiles, PromotionEditPlan } from './promotionEdit';
 
-/** Everything needed to open one promotion PR. @public */
+/** Everything needed to open one promotion PR. */
 export interface PromotionPlan extends PromotionEditPlan {
   environment: string;
   /** Our deterministic branch. */
@@ -19,7 +19,7 @@ export interface PromotionPlan extends PromotionEditPlan {
   };
 }
 
-/** Outcome of {@link openPromotionPull}. @public */
+/** Outcome of {@link openPromotionPull}. */
 export interface OpenedPull {
   pull: ConfigRepoPull;
   created: boolean;
@@ -32,7 +32,7 @@ function sameTarget(m: Marker | undefined, plan: PromotionPlan): boolean {
   return m?.environment === plan.environment && m.release === plan.release;
 }
 
-/** How an open pull request relates to this promotion. @public */
+/** How an open pull request relates to this promotion. */
 export type PullRelation =
   /** Ours, for this target and version: return it. */
   | 'adopt'
@@ -49,7 +49,6 @@ export type PullRelation =
  * our credentials act as, and it comes from a Delivery branch of this
  * environment carrying our marker for this release. A marker alone neither
  * adopts nor blocks.
- * @public
  */
 export async function relationOf(
   pull: ConfigRepoPull,
@@ -87,7 +86,6 @@ export async function relationOf(
  * 409/422 race in the write phase is retried once from a fresh read, then a
  * ConflictError. Never merges, never writes to the base branch. Call it
  * under the target lock.
- * @public
  */
 export async function openPromotionPull(
   plan: PromotionPlan,

@@ -8,7 +8,7 @@ const REFUSED = new Set([
   'UnprocessableError',
 ]);
 
-/** `refused` for 4xx-type errors (nothing written), `failed` otherwise. @public */
+/** `refused` for 4xx-type errors (nothing written), `failed` otherwise. */
 export function outcomeOf(error: Error): PromotionRecord['outcome'] {
   return REFUSED.has(error.name) ? 'refused' : 'failed';
 }

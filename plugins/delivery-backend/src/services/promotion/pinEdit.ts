@@ -9,7 +9,7 @@ import {
   splice,
 } from './safeYaml';
 
-/** A dependency entry of a requirements file. @public */
+/** A dependency entry of a requirements file. */
 export interface PinnedDependency {
   name: string;
   alias?: string;
@@ -19,7 +19,7 @@ export interface PinnedDependency {
   index: number;
 }
 
-/** Result of {@link editPin}. @public */
+/** Result of {@link editPin}. */
 export interface PinEditResult {
   /** The new file content (identical to the input when `changed` is false). */
   content: string;
@@ -48,7 +48,6 @@ function scalarString(
  * `Chart.yaml`: the entry whose `alias` is the release, else an entry without
  * alias whose `name` is the release. Throws `UnprocessableError` when the file
  * is unsafe, the release is missing or listed twice.
- * @public
  */
 export function findPin(
   content: string,
@@ -117,7 +116,6 @@ export function findPin(
  * Applies the file's `v`-prefix style to a semver-ish version: pin `0.0.19`
  * and requested `v0.0.20` -> `0.0.20`; pin `v0.0.19` and `0.0.20` -> `v0.0.20`.
  * Non-semver pins or versions are written as requested.
- * @public
  */
 export function inPinStyle(previous: string, requested: string): string {
   const semverish = /^[vV]?\d+\.\d+\.\d+/;
@@ -135,7 +133,6 @@ export function inPinStyle(previous: string, requested: string): string {
  * range (found through the `yaml` Document API), so comments, key order,
  * quoting, indentation, blank lines, CRLF and a BOM stay byte-identical; the
  * result is re-parsed and must equal the input except for that one version.
- * @public
  */
 export function editPin(
   content: string,

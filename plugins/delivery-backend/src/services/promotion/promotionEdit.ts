@@ -4,7 +4,7 @@ import { editPin } from './pinEdit';
 import type { SafeYamlLimits } from './safeYaml';
 import { editValues, ValuesInput } from './valuesEdit';
 
-/** What the file edit of a promotion needs (a subset of the promotion plan). @public */
+/** What the file edit of a promotion needs (a subset of the promotion plan). */
 export interface PromotionEditPlan {
   client: ConfigRepoClient;
   /** The environment's branch (PR base). */
@@ -25,7 +25,7 @@ export interface PromotionEditPlan {
   limits: Required<Pick<SafeYamlLimits, 'maxBytes'>> & SafeYamlLimits;
 }
 
-/** The edited files of a promotion at one base commit. @public */
+/** The edited files of a promotion at one base commit. */
 export interface PromotionEdit {
   /** The pinned version before the edit, as written in the file. */
   previousVersion: string;
@@ -41,7 +41,6 @@ export interface PromotionEdit {
  * values edits: the single implementation used by both promote (the commit)
  * and preview (the diff). Throws 422 when the requirements file is missing
  * or a file is unsafe; never writes.
- * @public
  */
 export async function editPromotionFiles(
   plan: PromotionEditPlan,

@@ -31,7 +31,7 @@ import { outcomeOf } from './outcome';
 import { resolveEnvironment, userOf } from '../shared';
 import { previewPromotion } from './promotionPreview';
 
-/** Options of {@link createPromotionService}. @public */
+/** Options of {@link createPromotionService}. */
 export interface PromotionServiceOptions {
   config: Pick<DeliveryConfig, 'environments'>;
   facts: DeliveryFacts;
@@ -57,7 +57,6 @@ export interface PromotionServiceOptions {
  * environment and release, checks the gates against the delivery view,
  * serializes per target through the store's lease, opens the PR
  * (see `openPromotionPull`), records and audits every attempt.
- * @public
  */
 export function createPromotionService(
   options: PromotionServiceOptions,

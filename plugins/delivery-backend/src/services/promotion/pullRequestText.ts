@@ -1,4 +1,4 @@
-/** Links and facts the pull request describes. All optional but versions. @public */
+/** Links and facts the pull request describes. All optional but versions. */
 export interface PullRequestFacts {
   environment: string;
   release: string;
@@ -18,7 +18,7 @@ export interface PullRequestFacts {
 const MARKER_RE =
   /<!-- delivery:promotion env=(\S+) release=(\S+) version=(\S+) -->/;
 
-/** The hidden marker carried by the PR body and the commit message. @public */
+/** The hidden marker carried by the PR body and the commit message. */
 export function promotionMarker(
   environment: string,
   release: string,
@@ -27,7 +27,7 @@ export function promotionMarker(
   return `<!-- delivery:promotion env=${environment} release=${release} version=${version} -->`;
 }
 
-/** Reads the marker back from a PR body or commit message. @public */
+/** Reads the marker back from a PR body or commit message. */
 export function parsePromotionMarker(
   text: string | null | undefined,
 ): { environment: string; release: string; version: string } | undefined {
@@ -36,12 +36,12 @@ export function parsePromotionMarker(
   return { environment: m[1], release: m[2], version: m[3] };
 }
 
-/** `Promote <release> <old> -> <new> to <env>`. @public */
+/** `Promote <release> <old> -> <new> to <env>`. */
 export function pullRequestTitle(f: PullRequestFacts): string {
   return `Promote ${f.release} ${f.fromVersion ?? '(none)'} -> ${f.toVersion} to ${f.environment}`;
 }
 
-/** The commit message: title line, blank line, marker. @public */
+/** The commit message: title line, blank line, marker. */
 export function commitMessage(f: PullRequestFacts): string {
   return `${pullRequestTitle(f)}\n\n${promotionMarker(
     f.environment,
@@ -66,7 +66,7 @@ export function compareUrl(
   return m ? `${m[1]}/compare/${fromSha}...${toSha}` : undefined;
 }
 
-/** The PR body: what changes, the commit range, build/image/chart links, marker. @public */
+/** The PR body: what changes, the commit range, build/image/chart links, marker. */
 export function pullRequestBody(f: PullRequestFacts): string {
   const lines: string[] = [];
   lines.push(

@@ -9,7 +9,7 @@ import {
 } from 'yaml';
 import { UnprocessableError } from '../../errors';
 
-/** Limits applied to every config-repo YAML file before it is edited. @public */
+/** Limits applied to every config-repo YAML file before it is edited. */
 export interface SafeYamlLimits {
   /** Largest accepted file in bytes (default 256 KiB). */
   maxBytes?: number;
@@ -30,7 +30,6 @@ export const DEFAULT_MAX_YAML_ALIASES = 8;
  *
  * The returned Document keeps source ranges, so edits can be spliced into the
  * original text (see `pinEdit`/`valuesEdit`) and nothing else moves.
- * @public
  */
 export function parseSafeYaml(
   content: string,

@@ -13,7 +13,6 @@ import type { DeliveryAuditor } from '../shared';
  * The facts gates are checked against: the delivery view of the entity
  * (versions with chart/image/build, environments with running versions).
  * The view service satisfies it structurally.
- * @public
  */
 export interface DeliveryFacts {
   getView(
@@ -22,7 +21,7 @@ export interface DeliveryFacts {
   ): Promise<DeliveryView>;
 }
 
-/** Input of {@link PromotionService.promote}. @public */
+/** Input of {@link PromotionService.promote}. */
 export interface PromoteInput {
   /** The entity, already read from the catalog as the caller. */
   entity: Entity;
@@ -36,7 +35,7 @@ export interface PromoteInput {
   request?: Request;
 }
 
-/** Input of {@link PromotionService.preview}. @public */
+/** Input of {@link PromotionService.preview}. */
 export interface PreviewInput extends Omit<PromoteInput, 'request'> {
   /** Whether the caller holds `delivery.promote` on the entity (checked by the router). */
   allowed: boolean;
@@ -45,7 +44,6 @@ export interface PreviewInput extends Omit<PromoteInput, 'request'> {
 /**
  * Opens (never merges) the config-repo pull request that promotes a version
  * to an environment; idempotent and serialized per target.
- * @public
  */
 export interface PromotionService {
   promote(input: PromoteInput): Promise<PromotionResult>;
@@ -57,5 +55,5 @@ export interface PromotionService {
   ): Promise<PromotionRecord[]>;
 }
 
-/** The auditor promotion uses (see {@link DeliveryAuditor}). @public */
+/** The auditor promotion uses (see {@link DeliveryAuditor}). */
 export type PromotionAuditor = DeliveryAuditor;

@@ -15,10 +15,10 @@ import {
   UNSAFE_KEYS,
 } from './yamlSplice';
 
-/** A JSON-like value parsed from the user's YAML mapping. @public */
+/** A JSON-like value parsed from the user's YAML mapping. */
 export type ValuesInput = { [key: string]: unknown };
 
-/** Options of {@link editValues}. @public */
+/** Options of {@link editValues}. */
 export interface ValuesEditOptions {
   /** The release (dependency alias): values live under this top-level key. */
   release: string;
@@ -33,7 +33,7 @@ export interface ValuesEditOptions {
   limits?: SafeYamlLimits;
 }
 
-/** Result of {@link editValues}. @public */
+/** Result of {@link editValues}. */
 export interface ValuesEditResult {
   content: string;
   changed: boolean;
@@ -62,7 +62,6 @@ type Path = string[];
  * The result is re-parsed and must equal the expected merge; anything that
  * cannot be edited in place (flow collections with content, anchors, a
  * mapping replaced by a scalar) is refused with `UnprocessableError`.
- * @public
  */
 export function editValues(
   content: string,

@@ -11,7 +11,6 @@ export const MAX_VALUES_BYTES = 16 * 1024;
 /**
  * Parses the user's values text: one YAML mapping, at most 16 KiB, no
  * anchors, aliases, tags or duplicate keys. Throws `InputError` (400).
- * @public
  */
 export function parseValuesInput(text: unknown): ValuesInput | undefined {
   if (text === undefined || text === null || text === '') return undefined;

@@ -18,7 +18,6 @@ export const MAX_VERSION_LENGTH = 128;
  * (`v0.0.20`, `0.0.8`, `1.2.3-rc.1+build.5`). Plain tags (`latest`,
  * `2024.01.02`), whitespace, newlines, YAML syntax and anything over 128
  * characters are refused with an `InputError` (400).
- * @public
  */
 export function validateVersionInput(version: unknown): string {
   if (typeof version !== 'string' || version.length === 0) {
@@ -38,12 +37,12 @@ export function validateVersionInput(version: unknown): string {
   );
 }
 
-/** True for SemVer 2 versions (optional leading `v`). @public */
+/** True for SemVer 2 versions (optional leading `v`). */
 export function isSemverish(version: string): boolean {
   return SEMVER2.test(version);
 }
 
-/** The version without its leading `v` (`v0.0.20` -> `0.0.20`). @public */
+/** The version without its leading `v` (`v0.0.20` -> `0.0.20`). */
 export function normalizeVersionInput(version: string): string {
   return SEMVER2.test(version) ? version.replace(/^v/, '') : version;
 }

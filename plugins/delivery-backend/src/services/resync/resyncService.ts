@@ -12,7 +12,7 @@ import type { UpstreamClients } from '../../upstreams/clients';
 import { UpstreamError } from '../../upstreams/http';
 import { type DeliveryAuditor, resolveEnvironment, userOf } from '../shared';
 
-/** Input of {@link ResyncService.resync}. @public */
+/** Input of {@link ResyncService.resync}. */
 export interface ResyncInput {
   /** The entity, already read from the catalog as the caller. */
   entity: Entity;
@@ -25,7 +25,6 @@ export interface ResyncInput {
 /**
  * Re-runs an environment's config-Jenkins deploy job: deploys what git says
  * (the configured branch), never a user-supplied version.
- * @public
  */
 export interface ResyncService {
   resync(input: ResyncInput): Promise<ResyncResult>;
@@ -36,7 +35,7 @@ export interface ResyncService {
   ): Promise<ResyncResult>;
 }
 
-/** Options of {@link createResyncService}. @public */
+/** Options of {@link createResyncService}. */
 export interface ResyncServiceOptions {
   config: Pick<DeliveryConfig, 'environments'>;
   auditor: DeliveryAuditor;
@@ -66,7 +65,6 @@ export function resyncParameters(
  * this process; across processes Jenkins itself merges identical queued
  * requests, and a queued or building run is reported instead of queueing a
  * second one. Every attempt is an auditor event `delivery-resync`.
- * @public
  */
 export function createResyncService(options: ResyncServiceOptions): ResyncService {
   const { config, auditor, logger } = options;

@@ -6,7 +6,6 @@ import { runSelfHeal, SelfHealOptions } from './selfHeal';
  * Schedules the self-heal: one task per distinct frequency among the
  * environments with `selfHeal` enabled (global scope: one host runs it).
  * Returns the scheduled task ids.
- * @public
  */
 export async function scheduleSelfHeal(
   scheduler: Pick<SchedulerService, 'scheduleTask'>,

@@ -16,10 +16,10 @@ import type { EnvironmentConfig } from '../../configTypes';
 import type { DeliveryViewService } from '../view';
 import type { ResyncService } from './resyncService';
 
-/** The auditor actor of scheduled re-syncs. @public */
+/** The auditor actor of scheduled re-syncs. */
 export const SELF_HEAL_ACTOR = 'self-heal';
 
-/** One re-sync the self-heal decided on. @public */
+/** One re-sync the self-heal decided on. */
 export interface SelfHealPick {
   entity: Entity;
   environment: string;
@@ -33,7 +33,6 @@ export interface SelfHealPick {
  * `deploy-failed`, `deploying`, `pending-deploy` or `unknown`); one re-sync
  * per environment (its deploy job re-deploys every release of the config
  * repo); at most `cap`, in promotion order.
- * @public
  */
 export function pickSelfHeal(
   views: { entity: Entity; view: DeliveryView }[],
@@ -56,7 +55,7 @@ export function pickSelfHeal(
   return [...picks.values()].slice(0, Math.max(0, cap));
 }
 
-/** Dependencies of {@link runSelfHeal}. @public */
+/** Dependencies of {@link runSelfHeal}. */
 export interface SelfHealOptions {
   /** The environments this run covers (self-heal enabled). */
   environments: readonly EnvironmentConfig[];
@@ -75,7 +74,6 @@ export interface SelfHealOptions {
  * One self-heal run: reads every entity with delivery annotations (as the
  * plugin), builds their views, re-syncs the drifted environments (audited as
  * actor `self-heal`). Errors of one entity or environment are logged, not thrown.
- * @public
  */
 export async function runSelfHeal(
   options: SelfHealOptions,

@@ -28,7 +28,7 @@ import { CodeSide, loadCodeSide } from './versions/codeSide';
 import { failed, Loaded, SourceLoader, sourceState } from './sources';
 import type { DeliveryViewService } from './types';
 
-/** How a view was made: what the doctor needs beyond the view itself. @public */
+/** How a view was made: what the doctor needs beyond the view itself. */
 export interface ViewTrace {
   problems: { annotation: string; message: string }[];
   strategies: readonly VersionStrategy[];
@@ -41,7 +41,6 @@ export interface ViewTrace {
 /**
  * The delivery view: every source fetched in parallel, each reported in
  * `sources`; one failing source never fails the view.
- * @public
  */
 export class DefaultDeliveryViewService implements DeliveryViewService {
   private constructor(

@@ -10,7 +10,6 @@ import type { EtagStore } from '../../upstreams/github/GitHubReader';
  * Keys describe the upstream resource (not the entity), so entities reading
  * the same config repo, deploy job or namespace share entries. If the cache
  * backend fails, everything still works uncached.
- * @public
  */
 export class ViewCache {
   private warned = false;
@@ -102,7 +101,6 @@ export class ViewCache {
 /**
  * The GitHub ETag store kept in Backstage's cache service (what the view's
  * own clients use), for building the shared `UpstreamClients`.
- * @public
  */
 export function viewEtagStore(
   cache: CacheService | undefined,

@@ -23,7 +23,6 @@ function result(build: JenkinsBuild): BuildResult | null {
  * A code build joined to its commit (the code repo's `BuildData`, never the
  * pipeline library's), message/author from the build's changeSets when
  * recorded. The version is found later (`resolveBuildVersions`).
- * @public
  */
 export function toCodeBuild(
   build: JenkinsBuild,
@@ -78,7 +77,7 @@ export function toCodeBuild(
   };
 }
 
-/** A deploy run before its pinned version is known. @public */
+/** A deploy run before its pinned version is known. */
 export interface RawDeployRun {
   number: number;
   url: string;
@@ -96,7 +95,7 @@ export interface RawDeployRun {
   otherHostRemotes: string[];
 }
 
-/** A deploy-Jenkins build, joined to the config-repo commit it deployed. @public */
+/** A deploy-Jenkins build, joined to the config-repo commit it deployed. */
 export function toRawDeployRun(
   build: JenkinsBuild,
   configRepo: GitRemote,

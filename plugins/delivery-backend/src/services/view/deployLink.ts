@@ -6,7 +6,6 @@ import type { RawDeployRun } from './convert';
 /**
  * Why a deploy run's config commit (or the pin at it) is not known, and the
  * app-config key that would supply it, with an example value.
- * @public
  */
 export function missingDeployLink(
   env: EnvironmentConfig,

@@ -25,14 +25,14 @@ const MAX_DEPLOYED_SHAS = 10;
 /** Concurrent file reads per environment. */
 const FILE_READ_CONCURRENCY = 4;
 
-/** One environment of the view, with its deploy runs and source states. @public */
+/** One environment of the view, with its deploy runs and source states. */
 export interface EnvironmentResult {
   view: EnvironmentView;
   deploys: DeployRun[];
   sources: Record<string, SourceState>;
 }
 
-/** Finds the release's deployment: label `release`/`app`, then its name. @public */
+/** Finds the release's deployment: label `release`/`app`, then its name. */
 export function findDeployment(list: DeploymentSummary[], release: string) {
   const labelled = (d: DeploymentSummary) =>
     [d.labels, d.podLabels].some(
@@ -164,7 +164,6 @@ async function pinCommittedAt(
 /**
  * Loads one environment (config repo, deploy job, cluster, open promotions,
  * in parallel) and decides its status.
- * @public
  */
 export async function loadEnvironment(
   loader: SourceLoader,

@@ -14,7 +14,7 @@ import type { ArtifactCommit } from './versions/artifactCommits';
 /** Most versions in one view. */
 const MAX_VERSIONS = 100;
 
-/** Everything the lineage is joined from. @public */
+/** Everything the lineage is joined from. */
 export interface LineageInputs {
   builds: CodeBuild[];
   images: ImageArtifact[];
@@ -27,7 +27,7 @@ export interface LineageInputs {
   isMovingTag?: (tag: string) => boolean;
 }
 
-/** A version by our rules: SemVer, with or without `v`, or dotted numbers. @public */
+/** A version by our rules: SemVer, with or without `v`, or dotted numbers. */
 export function isVersionLike(tag: string): boolean {
   const n = normalizeVersion(tag);
   return (
@@ -61,7 +61,6 @@ function pickBuild(
  * Orders versions newest first: semver versions by semver (descending),
  * non-semver versions by time, merged so a non-semver version sits before the
  * first semver version older than it. Nothing is dropped.
- * @public
  */
 export function orderVersions<T extends { normalized: string; time: number }>(
   items: T[],
@@ -88,7 +87,6 @@ export function orderVersions<T extends { normalized: string; time: number }>(
  * (ChartMuseum version), the image (Nexus tag = chart version), the code
  * build whose version it is (and so its commit), then for each environment
  * whether it is pinned, running, and which deploy run rolled it out.
- * @public
  */
 export function buildLineage(input: LineageInputs): VersionLineage[] {
   const moving = input.isMovingTag ?? (() => false);

@@ -11,7 +11,7 @@ import { UpstreamError } from '../../upstreams/http';
 /** Largest requirements/Chart.yaml we parse. */
 const MAX_PIN_FILE_BYTES = 512 * 1024;
 
-/** A release's pin in a requirements.yaml (v1) or Chart.yaml (v2). @public */
+/** A release's pin in a requirements.yaml (v1) or Chart.yaml (v2). */
 export interface Pin {
   /** As written in the file (e.g. `0.0.15` or `v0.0.20`). */
   version: string;
@@ -37,7 +37,6 @@ function text(node: unknown, content: string): string | undefined {
  * release first, then one whose `name` equals it. Returns undefined when the
  * release is not pinned; throws a `bad-response` UpstreamError for a file that
  * is not safe YAML (syntax, duplicate keys, aliases, size).
- * @public
  */
 export function findPin(
   content: string,

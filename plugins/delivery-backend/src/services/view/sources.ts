@@ -25,7 +25,7 @@ import { UpstreamClients } from '../../upstreams/clients';
 import { RawDeployRun, toRawDeployRun } from './convert';
 import { indexHistory, RepoHistory } from './versions/repoHistory';
 
-/** The outcome of reading one source. @public */
+/** The outcome of reading one source. */
 export type Loaded<T> =
   | { ok: true; value: T; incomplete?: boolean; note?: string }
   | { ok: false; error: { kind: SourceErrorKind; message: string } };
@@ -44,7 +44,7 @@ export function sourceState(l: Loaded<unknown>): SourceState {
   return s;
 }
 
-/** The config repo file at the branch head. @public */
+/** The config repo file at the branch head. */
 export interface ConfigHead {
   headSha: string;
   /** null when the requirements file does not exist at the head. */
@@ -65,7 +65,6 @@ const BUILD_LIMIT = 50;
  * resource, never the entity, so entities sharing a config repo, deploy job or
  * namespace share the reads. Failures are returned (classified), not thrown,
  * and never cached.
- * @public
  */
 export class SourceLoader {
   private readonly ttlMs: number;

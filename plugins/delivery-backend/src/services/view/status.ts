@@ -6,7 +6,7 @@ import {
   StatusFact,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 
-/** What the status of one environment is decided from. @public */
+/** What the status of one environment is decided from. */
 export interface StatusInputs {
   environment: string;
   release: string;
@@ -34,7 +34,7 @@ export interface StatusInputs {
   deploymentName?: string;
 }
 
-/** An environment status, the sentence explaining it and the facts it used. @public */
+/** An environment status, the sentence explaining it and the facts it used. */
 export interface StatusDecision {
   status: EnvironmentStatus;
   statusReason: string;
@@ -92,7 +92,6 @@ function runFact(last: DeployRun, link?: MissingLink): string {
  * 7. `drifted`: the last deploy of the pin succeeded but the cluster runs
  *    another image tag (or no deployment of the release);
  * 8. `in-sync` otherwise.
- * @public
  */
 export function decideStatus(i: StatusInputs): StatusDecision {
   const facts: StatusFact[] = [];

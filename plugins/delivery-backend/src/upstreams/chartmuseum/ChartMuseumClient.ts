@@ -14,7 +14,6 @@ const chartVersionSchema = z.object({
 
 /**
  * ChartMuseum client: `GET /api/charts/<name>` lists every version of a chart.
- * @public
  */
 export class ChartMuseumClient {
   private constructor(

@@ -6,7 +6,7 @@
  * through a configured host alias) and owner and repo match.
  */
 
-/** A parsed git remote. @public */
+/** A parsed git remote. */
 export interface GitRemote {
   /** Lower-case host as written (with the port for http(s); none for ssh). */
   host: string;
@@ -16,7 +16,7 @@ export interface GitRemote {
   repo: string;
 }
 
-/** Host aliases: alias host -> the host of a GitHub integration. @public */
+/** Host aliases: alias host -> the host of a GitHub integration. */
 export type HostAliases = ReadonlyMap<string, string>;
 
 const WEB_PATHS = new Set(['tree', 'blob', 'commit', 'commits', 'src', '-']);
@@ -35,7 +35,7 @@ function ownerRepo(path: string): { owner: string; repo: string } | undefined {
   return { owner: owner.toLowerCase(), repo: repo.toLowerCase() };
 }
 
-/** Parses a git remote or repository web URL; undefined if it is neither. @public */
+/** Parses a git remote or repository web URL; undefined if it is neither. */
 export function parseGitRemote(remote: string): GitRemote | undefined {
   const r = remote.trim();
   const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(r);
@@ -58,7 +58,7 @@ export function parseGitRemote(remote: string): GitRemote | undefined {
   return or && host ? { host, ...or } : undefined;
 }
 
-/** The host a remote's host stands for (itself when it is no alias). @public */
+/** The host a remote's host stands for (itself when it is no alias). */
 export function canonicalHost(host: string, aliases: HostAliases): string {
   const h = host.toLowerCase();
   return aliases.get(h) ?? aliases.get(h.replace(/:\d+$/, '')) ?? h;
@@ -68,7 +68,6 @@ export function canonicalHost(host: string, aliases: HostAliases): string {
  * How a remote compares to a wanted repository: `same` (same server, owner and
  * repo), `other-host` (owner and repo match but the host is neither the same
  * nor a configured alias: a missing `delivery.hostAliases` entry), or `different`.
- * @public
  */
 export function compareRemote(
   remote: string,
@@ -83,7 +82,6 @@ export function compareRemote(
 /**
  * True when two hosts are one server: equal after alias resolution, or the
  * same hostname where one side names no port (an ssh remote has none).
- * @public
  */
 export function sameHost(a: string, b: string, aliases: HostAliases): boolean {
   const x = canonicalHost(a, aliases);
@@ -93,7 +91,7 @@ export function sameHost(a: string, b: string, aliases: HostAliases): boolean {
   return bare(x) === bare(y) && (x === bare(x) || y === bare(y));
 }
 
-/** `host/owner/repo`, for messages and cache keys. @public */
+/** `host/owner/repo`, for messages and cache keys. */
 export function formatRemote(r: GitRemote): string {
   return `${r.host}/${r.owner}/${r.repo}`;
 }

@@ -16,14 +16,14 @@ export { createConfigRepoOctokit } from './githubOctokit';
 const PULLS_PER_PAGE = 100;
 const MAX_PULL_PAGES = 10;
 
-/** A file and its blob sha. @public */
+/** A file and its blob sha. */
 export interface RepoFileContent {
   content: string;
   sha: string;
   size: number;
 }
 
-/** A pull request, reduced to what promotion needs. @public */
+/** A pull request, reduced to what promotion needs. */
 export interface ConfigRepoPull {
   number: number;
   url: string;
@@ -65,7 +65,6 @@ function toPull(p: PullJson): ConfigRepoPull {
  * for the retry/reuse logic: a `ConflictError` (409) if it ever leaves the
  * service. The upstream's status is `upstreamStatus`, not `status`, which
  * Backstage's error middleware would send as our response status.
- * @public
  */
 export class GitHubWriteError extends ConflictError {
   constructor(
@@ -104,7 +103,6 @@ function messageOf(e: unknown): string {
  * files at a commit, create one commit with several files (git data API:
  * tree with inline content + commit), create/move the promotion branch, find
  * and open pull requests. Never merges, never writes to the base branch.
- * @public
  */
 export class ConfigRepoClient {
   private logins?: Promise<ReadonlySet<string>>;

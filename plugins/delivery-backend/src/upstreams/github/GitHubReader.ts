@@ -9,20 +9,20 @@ import {
 } from '../http';
 import { createGitHubOctokit } from './githubOctokit';
 
-/** Where ETags and the bodies they validate are kept. @public */
+/** Where ETags and the bodies they validate are kept. */
 export interface EtagStore {
   get(key: string): Promise<{ etag: string; data: unknown } | undefined>;
   set(key: string, value: { etag: string; data: unknown }): Promise<void>;
 }
 
-/** A file read from a repository. @public */
+/** A file read from a repository. */
 export interface RepoFile {
   content: string;
   /** Blob sha. */
   sha: string;
 }
 
-/** An open pull request, reduced. @public */
+/** An open pull request, reduced. */
 export interface PullSummary {
   number: number;
   url: string;
@@ -32,13 +32,13 @@ export interface PullSummary {
   createdAt?: string;
 }
 
-/** A tag, peeled to the commit it names. @public */
+/** A tag, peeled to the commit it names. */
 export interface TagSummary {
   name: string;
   sha: string;
 }
 
-/** A commit, reduced. @public */
+/** A commit, reduced. */
 export interface CommitSummary {
   sha: string;
   /** The full message. */
@@ -115,7 +115,6 @@ interface OctokitErrorLike {
  * conditional requests with cached ETags (a 304 costs no rate limit), GET
  * retries with jitter, and rate-limit headers obeyed (no requests until the
  * reset once `x-ratelimit-remaining` hits 0).
- * @public
  */
 export class GitHubReader {
   private blockedUntil = 0;

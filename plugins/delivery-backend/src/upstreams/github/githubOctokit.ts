@@ -3,13 +3,13 @@ import { Octokit } from '@octokit/rest';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { createGitHubFetch } from './githubFetch';
 
-/** A GitHub App of the config repo's integration (`integrations.github[].apps[]`). @public */
+/** A GitHub App of the config repo's integration (`integrations.github[].apps[]`). */
 export interface ConfigRepoApp {
   appId: number | string;
   privateKey: string;
 }
 
-/** Where a config repository lives and how to reach it. @public */
+/** Where a config repository lives and how to reach it. */
 export interface ConfigRepoTarget {
   owner: string;
   repo: string;
@@ -37,7 +37,7 @@ const MAX_BACKOFF_MS = 10_000;
 
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
-/** How to reach a GitHub API: its base URL, credentials and bounds. @public */
+/** How to reach a GitHub API: its base URL, credentials and bounds. */
 export interface GitHubConnection {
   apiBaseUrl: string;
   /** A static integration token. */
@@ -59,7 +59,6 @@ export interface GitHubConnection {
  * our bounded fetch (timeout, no redirects, size cap, JSON check), no
  * logging, and credentials through the integration (static token, else
  * `getToken` per request).
- * @public
  */
 export function createGitHubOctokit(connection: GitHubConnection): Octokit {
   return new Octokit({
@@ -84,7 +83,6 @@ export function createGitHubOctokit(connection: GitHubConnection): Octokit {
  * redirects, a response-size cap, credentials through the integration
  * (static token or GitHub App), and one bounded rate-limit backoff for reads
  * only: a POST, PATCH, PUT or DELETE is never sent twice by this layer.
- * @public
  */
 export function createConfigRepoOctokit(
   target: ConfigRepoTarget,
@@ -157,7 +155,6 @@ const b64url = (b: Buffer | string) =>
  * The RS256 JWT a GitHub App authenticates as itself with (`iss` = app id,
  * `iat` 60 s in the past against clock drift, `exp` 9 minutes ahead: GitHub
  * refuses more than 10).
- * @public
  */
 export function githubAppJwt(app: ConfigRepoApp, now = Date.now()): string {
   const iat = Math.floor(now / 1000) - 60;
@@ -180,7 +177,6 @@ function statusOf(e: unknown): number | undefined {
  * or, for a GitHub App installation token (where `GET /user` answers 403
  * "Resource not accessible by integration"), `<app-slug>[bot]` for each
  * configured App, as GitHub reports the author of what an App opens.
- * @public
  */
 export async function credentialLogins(
   octokit: Octokit,

@@ -14,7 +14,6 @@ import { redactSecrets, secretRedactor } from '../../redaction/registry';
  * - `unavailable`: HTTP 5xx/429, connection refused/reset, rate limit
  * - `bad-response`: invalid or truncated JSON, wrong shape, over the size cap,
  *   other unexpected statuses
- * @public
  */
 export class UpstreamError extends CustomErrorBase {
   name = 'UpstreamError' as const;
@@ -45,7 +44,7 @@ export class UpstreamError extends CustomErrorBase {
   }
 }
 
-/** Classifies an HTTP status that is not a success. @public */
+/** Classifies an HTTP status that is not a success. */
 export function kindForStatus(status: number): SourceErrorKind {
   if (status === 404 || status === 410) return 'not-found';
   if (status === 401 || status === 403) return 'unauthorized';
@@ -79,7 +78,6 @@ function errorCode(e: unknown): string | undefined {
 /**
  * Turns whatever a request threw into an UpstreamError. `what` names the
  * call for the message (never a URL with credentials).
- * @public
  */
 export function toUpstreamError(e: unknown, what: string): UpstreamError {
   if (e instanceof UpstreamError) return e;

@@ -2,7 +2,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, readCapped } from './readCapped';
 import { kindForStatus, toUpstreamError, UpstreamError } from './UpstreamError';
 import { RetryOptions, withRetries } from './retry';
 
-/** Options for {@link getJson}. @public */
+/** Options for {@link getJson}. */
 export interface GetJsonOptions {
   /** Names the call in error messages, e.g. `Nexus default search`. */
   what: string;
@@ -12,7 +12,7 @@ export interface GetJsonOptions {
   retry?: RetryOptions;
 }
 
-/** A JSON response. @public */
+/** A JSON response. */
 export interface JsonResponse {
   status: number;
   headers: Headers;
@@ -33,7 +33,6 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 /**
  * Checks a response and parses its JSON body within the size cap. Redirects
  * are never followed (credentials must not travel to another location).
- * @public
  */
 export async function parseJsonResponse(
   res: Response,
@@ -77,7 +76,6 @@ export async function parseJsonResponse(
 /**
  * GET a JSON document with a timeout (covering the body too), bounded retries
  * with jitter, a streamed size cap and error classification.
- * @public
  */
 export async function getJson(
   url: URL,
@@ -99,7 +97,7 @@ export async function getJson(
   }, options.retry);
 }
 
-/** `Basic` authorization header value, when both parts are set. @public */
+/** `Basic` authorization header value, when both parts are set. */
 export function basicAuth(
   username?: string,
   password?: string,

@@ -1,13 +1,12 @@
 import { UpstreamError } from './UpstreamError';
 
-/** Default response-size cap: 5 MB. @public */
+/** Default response-size cap: 5 MB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads a response body, counting bytes as they stream in and aborting as
  * soon as the cap is passed (a declared `content-length` over the cap is
  * refused without reading).
- * @public
  */
 export async function readCapped(
   res: Response,

@@ -1,6 +1,6 @@
 import { UpstreamError } from './UpstreamError';
 
-/** Options for {@link withRetries}. @public */
+/** Options for {@link withRetries}. */
 export interface RetryOptions {
   /** Extra attempts after the first (default 2). */
   retries?: number;
@@ -24,7 +24,6 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /**
  * Runs an idempotent GET with bounded retries and full-jitter backoff. Only
  * ever wrap reads: writes must not be retried blindly.
- * @public
  */
 export async function withRetries<T>(
   fn: () => Promise<T>,

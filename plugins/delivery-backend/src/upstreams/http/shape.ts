@@ -4,7 +4,6 @@ import { UpstreamError } from './UpstreamError';
 /**
  * Checks an upstream payload against its schema at runtime; a mismatch is a
  * `bad-response` naming the first offending path.
- * @public
  */
 export function checkShape<T extends z.ZodType>(
   schema: T,

@@ -17,7 +17,7 @@ import {
 } from './schema';
 import { capResponses } from './papiSizeCap';
 
-/** Options for {@link JenkinsClient.listBuilds}. @public */
+/** Options for {@link JenkinsClient.listBuilds}. */
 export interface ListBuildsOptions {
   /** How many builds (newest first); default 50. */
   limit?: number;
@@ -34,7 +34,7 @@ interface JenkinsJobApi {
   }): Promise<number>;
 }
 
-/** What is queued or running for a job, and its parameters. @public */
+/** What is queued or running for a job, and its parameters. */
 export interface JobTriggerState {
   /** URL of a waiting queue item, or of a building run, if any. */
   active?: { kind: 'queued' | 'building'; url: string };
@@ -55,7 +55,6 @@ interface PapiError extends Error {
  * Read-only client for one Jenkins instance, built on the `jenkins` npm
  * package (papi): no crumb requests, basic auth from config, an absolute
  * timeout, a streamed response-size cap, bounded GET retries.
- * @public
  */
 export class JenkinsClient {
   private readonly jenkins: Jenkins;

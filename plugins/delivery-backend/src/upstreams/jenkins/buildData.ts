@@ -7,14 +7,14 @@ import {
 } from '../git/remote';
 import type { JenkinsAction, JenkinsBuild } from './schema';
 
-/** A git revision a build checked out (one `BuildData` action). @public */
+/** A git revision a build checked out (one `BuildData` action). */
 export interface BuiltRevision {
   sha: string;
   remoteUrls: string[];
   branch?: string;
 }
 
-/** Every `BuildData` revision of a build, in action order. @public */
+/** Every `BuildData` revision of a build, in action order. */
 export function builtRevisions(build: JenkinsBuild): BuiltRevision[] {
   const out: BuiltRevision[] = [];
   for (const action of build.actions ?? []) {
@@ -29,7 +29,7 @@ export function builtRevisions(build: JenkinsBuild): BuiltRevision[] {
   return out;
 }
 
-/** A revision matched to a repository, or why none was. @public */
+/** A revision matched to a repository, or why none was. */
 export interface RevisionMatch {
   revision?: BuiltRevision;
   /** The remote of the matched revision. */
@@ -42,7 +42,6 @@ export interface RevisionMatch {
  * Picks the revision a build checked out from one repository (deploy runs:
  * the config repo), matching remotes by server, owner and repo across URL
  * forms and host aliases.
- * @public
  */
 export function revisionForRepo(
   build: JenkinsBuild,
@@ -65,7 +64,6 @@ export function revisionForRepo(
  * library's: (1) the revision of `codeRepo` when known (from the entity's
  * source location); otherwise (2) a revision whose repository name is one of
  * the job path's segments (`stakater/xposer/master` -> `xposer`).
- * @public
  */
 export function codeRevision(
   build: JenkinsBuild,
@@ -123,7 +121,6 @@ export function plausibleVersion(raw: string | null | undefined): string | undef
  * The version a build shows by itself, for the in-build strategies
  * (`displayName`, `description`, `parameter:<NAME>`); undefined for the others.
  * A default display name (`#12`) is no version.
- * @public
  */
 export function buildVersion(
   build: JenkinsBuild,
@@ -136,7 +133,7 @@ export function buildVersion(
   return undefined;
 }
 
-/** The changeSet entry of a commit, if the build recorded it. @public */
+/** The changeSet entry of a commit, if the build recorded it. */
 export function changeSetEntry(build: JenkinsBuild, sha: string) {
   for (const set of build.changeSets ?? []) {
     for (const item of set.items ?? []) {
@@ -149,7 +146,6 @@ export function changeSetEntry(build: JenkinsBuild, sha: string) {
 /**
  * Web URL of a commit on a git remote (`https://host/o/r/commit/<sha>`), for
  * http(s) and scp-like remotes. Credentials in the remote are dropped.
- * @public
  */
 export function commitUrl(remote: string, sha: string): string | undefined {
   const scp = /^[^@/]+@([^:/]+):(.+?)(\.git)?\/?$/.exec(remote.trim());

@@ -51,12 +51,12 @@ export const jobBuildsSchema = z.object({
   builds: z.array(buildSchema).optional(),
 });
 
-/** A Jenkins build as returned by our tree query. @public */
+/** A Jenkins build as returned by our tree query. */
 export type JenkinsBuild = z.infer<typeof buildSchema>;
-/** A Jenkins action. @public */
+/** A Jenkins action. */
 export type JenkinsAction = NonNullable<z.infer<typeof actionSchema>>;
 
-/** The `tree=` expression for the build list: one request per job. @public */
+/** The `tree=` expression for the build list: one request per job. */
 export function buildsTree(limit: number, withChangeSets: boolean): string {
   const actions =
     'actions[_class,parameters[name,value],lastBuiltRevision[SHA1,branch[name]],remoteUrls]';

@@ -52,7 +52,7 @@ const listSchema = z.object({
 const PAGE_SIZE = 500;
 const MAX_PAGES = 20;
 
-/** A deployment, reduced to what the view needs. @public */
+/** A deployment, reduced to what the view needs. */
 export interface DeploymentSummary {
   name: string;
   namespace: string;
@@ -66,7 +66,6 @@ export interface DeploymentSummary {
 /**
  * Read-only Kubernetes client: lists `apps/v1` deployments of a namespace
  * with a bearer token (plain fetch; timeouts, size cap, GET retries).
- * @public
  */
 export class KubernetesClient {
   private constructor(
@@ -144,7 +143,7 @@ export class KubernetesClient {
   }
 }
 
-/** The tag of an image reference (`repo/name:tag@sha256:..` -> `tag`). @public */
+/** The tag of an image reference (`repo/name:tag@sha256:..` -> `tag`). */
 export function imageTag(image: string): string | undefined {
   const noDigest = image.split('@')[0];
   const slash = noDigest.lastIndexOf('/');

@@ -54,14 +54,14 @@ const imageConfigSchema = z.object({
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
-/** OCI labels of one image tag. @public */
+/** OCI labels of one image tag. */
 export interface ImageLabels {
   /** The config blob's digest (immutable: the labels can be cached by it). */
   configDigest: string;
   labels: Record<string, string>;
 }
 
-/** Images of one name, and whether paging was cut short. @public */
+/** Images of one name, and whether paging was cut short. */
 export interface ImageSearchResult {
   images: ImageArtifact[];
   incomplete: boolean;
@@ -71,7 +71,6 @@ export interface ImageSearchResult {
 /**
  * Nexus 3 search client (`/service/rest/v1/search`), following
  * `continuationToken` up to a page cap and stopping on a repeated token.
- * @public
  */
 export class NexusClient {
   private constructor(

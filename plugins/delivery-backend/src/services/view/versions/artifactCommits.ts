@@ -11,7 +11,7 @@ import type { ViewVersionSources } from './versionSources';
 /** Most label reads for versions without a build, per view. */
 const MAX_LABEL_LOOKUPS = 5;
 
-/** A commit joined to a version that has no build left in Jenkins. @public */
+/** A commit joined to a version that has no build left in Jenkins. */
 export interface ArtifactCommit {
   commit: CommitRef;
   via: LinkEvidence;
@@ -39,7 +39,6 @@ export function commitRef(
  * git tag named like the version (the commit it tags, or the commit under a
  * version-bump commit), then by the image's OCI revision label for versions
  * that are pinned or running (bounded reads).
- * @public
  */
 export async function commitsForArtifacts(input: {
   versions: string[];

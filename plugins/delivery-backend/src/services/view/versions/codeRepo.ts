@@ -8,7 +8,7 @@ import {
   sameHost,
 } from '../../../upstreams/git/remote';
 
-/** The code repository of an entity and where its git host is configured. @public */
+/** The code repository of an entity and where its git host is configured. */
 export interface CodeRepo {
   /** Host resolved through the aliases. */
   remote: GitRemote;
@@ -20,7 +20,7 @@ export interface CodeRepo {
   writtenHost: string;
 }
 
-/** `backstage.io/source-location` (`url:https://host/o/r/tree/...`) as a remote. @public */
+/** `backstage.io/source-location` (`url:https://host/o/r/tree/...`) as a remote. */
 export function sourceLocationRemote(
   annotations: Record<string, string> | undefined,
 ): GitRemote | undefined {
@@ -32,7 +32,6 @@ export function sourceLocationRemote(
 /**
  * The code repo: the entity's source location when it names one, else the
  * remote most builds checked out their code from (BuildData).
- * @public
  */
 export function findCodeRepo(input: {
   sourceLocation?: GitRemote;

@@ -12,7 +12,7 @@ import { CodeRepo, findCodeRepo } from './codeRepo';
 import { resolveBuildVersions, StrategyReport } from './resolveVersions';
 import { createVersionSources, ViewVersionSources } from './versionSources';
 
-/** The code side of a view: builds with commits and versions, and how they were found. @public */
+/** The code side of a view: builds with commits and versions, and how they were found. */
 export interface CodeSide {
   builds: CodeBuild[];
   codeRepo?: CodeRepo;
@@ -42,7 +42,6 @@ function mostCommon(values: Array<string | undefined>): string | undefined {
  * Loads the code builds of a job, joins each to its commit and gives it its
  * version by the strategies in force. Throws (an UpstreamError) only when the
  * build list itself cannot be read.
- * @public
  */
 export async function loadCodeSide(input: {
   loader: SourceLoader;

@@ -7,7 +7,6 @@ import type {
 /**
  * What the code repo's git host says about recent history: its tags and the
  * newest commits of the built branch (two requests, cached per repo).
- * @public
  */
 export interface RepoHistory {
   /** `owner/repo` and branch, for messages. */
@@ -24,7 +23,7 @@ export interface RepoHistory {
   truncated: boolean;
 }
 
-/** Indexes tags and commits. @public */
+/** Indexes tags and commits. */
 export function indexHistory(input: {
   repo: string;
   branch: string;
@@ -58,7 +57,7 @@ export function indexHistory(input: {
   };
 }
 
-/** The first line of a commit message. @public */
+/** The first line of a commit message. */
 export function firstLine(message: string | undefined): string {
   return (message ?? '').split('\n', 1)[0].trim();
 }
@@ -66,7 +65,6 @@ export function firstLine(message: string | undefined): string {
 /**
  * The version-bump commit a build pushed on top of the commit it built: a
  * child of `sha` whose message matches one of `patterns`.
- * @public
  */
 export function bumpCommitOnTop(
   history: RepoHistory,
@@ -80,7 +78,7 @@ export function bumpCommitOnTop(
   return undefined;
 }
 
-/** The capture of the first pattern that matches the message's first line. @public */
+/** The capture of the first pattern that matches the message's first line. */
 export function matchMessage(
   message: string | undefined,
   patterns: RegExp[],

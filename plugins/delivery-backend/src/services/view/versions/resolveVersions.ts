@@ -17,7 +17,7 @@ import {
   RepoHistory,
 } from './repoHistory';
 
-/** An image whose OCI labels name the commit it was built from. @public */
+/** An image whose OCI labels name the commit it was built from. */
 export interface LabelledImage {
   image: string;
   tag: string;
@@ -25,7 +25,7 @@ export interface LabelledImage {
   version?: string;
 }
 
-/** Lazy, cached reads the strategies may need. Each may throw an UpstreamError. @public */
+/** Lazy, cached reads the strategies may need. Each may throw an UpstreamError. */
 export interface VersionSources {
   /** Tags and recent commits of the code repo; undefined when it is not on a GitHub integration. */
   history(): Promise<RepoHistory | undefined>;
@@ -35,7 +35,7 @@ export interface VersionSources {
   fileAt(path: string, sha: string): Promise<string | undefined>;
 }
 
-/** How one strategy did over the builds. @public */
+/** How one strategy did over the builds. */
 export interface StrategyReport {
   strategy: string;
   /** Builds whose version this strategy gave. */
@@ -53,7 +53,7 @@ const short = (sha: string) => sha.slice(0, 7);
 const released = (b: CodeBuild) =>
   !b.building && (b.result === 'SUCCESS' || b.result === 'UNSTABLE');
 
-/** The patterns that recognise a version-bump commit message. @public */
+/** The patterns that recognise a version-bump commit message. */
 export function bumpPatterns(strategies: readonly VersionStrategy[]): RegExp[] {
   const sources = strategies.flatMap(s =>
     s.kind === 'commitMessage' ? [s.pattern] : [],
@@ -70,7 +70,6 @@ type Found = { version: string; via: LinkEvidence } | undefined;
  * yields a version (that is no moving tag) wins, and its evidence is kept.
  * Strategies that read outside the build (git tags, commit messages, image
  * labels, files) run only for builds that released (SUCCESS or UNSTABLE).
- * @public
  */
 export async function resolveBuildVersions(
   builds: Array<{ build: CodeBuild; raw: JenkinsBuild }>,

@@ -15,7 +15,7 @@ const LABEL_CONCURRENCY = 4;
 const REVISION = 'org.opencontainers.image.revision';
 const VERSION = 'org.opencontainers.image.version';
 
-/** The sources of one view, each read at most once (and through the cache). @public */
+/** The sources of one view, each read at most once (and through the cache). */
 export interface ViewVersionSources extends VersionSources {
   /** The labels of one tag (for a pinned version without a build). */
   labelsOf(tag: string): Promise<LabelledImage | undefined>;
@@ -30,7 +30,7 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (p ??= fn());
 }
 
-/** Builds the lazy sources the version strategies read. @public */
+/** Builds the lazy sources the version strategies read. */
 export function createVersionSources(input: {
   loader: SourceLoader;
   codeRepo?: CodeRepo;
