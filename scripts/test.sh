@@ -12,6 +12,7 @@ step() { echo; echo "=== $* ($(date +%T))"; }
 step install;     yarn install --immutable
 step type-check;  yarn tsc
 step api-reports; yarn api:check              # report.api.md of each package matches its exports
+step format;      yarn prettier:check          # prettier --check (formatting)
 step lint;        yarn lint:all
 step deps-check;  yarn deps:check             # no import circle; delivery-backend layers routes -> services -> upstreams
 step unit-tests;  yarn test:all

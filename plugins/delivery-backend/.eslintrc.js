@@ -17,7 +17,8 @@ const httpClient =
 const upstreamPaths = [
   {
     name: 'jenkins',
-    message: 'Jenkins is reached only from src/upstreams/jenkins (JenkinsClient).',
+    message:
+      'Jenkins is reached only from src/upstreams/jenkins (JenkinsClient).',
   },
   ...['node-fetch', 'undici', 'cross-fetch', 'axios', 'got', 'superagent'].map(
     name => ({ name, message: httpClient }),
@@ -28,7 +29,12 @@ const noFetch = {
   message:
     'Upstreams are reached only from src/upstreams/<system>/; use the client from UpstreamClients.',
 };
-const tests = ['**/*.test.*', '**/__testUtils__/**', '**/__mocks__/**', 'src/setupTests.*'];
+const tests = [
+  '**/*.test.*',
+  '**/__testUtils__/**',
+  '**/__mocks__/**',
+  'src/setupTests.*',
+];
 
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   rules: {

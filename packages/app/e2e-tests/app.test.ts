@@ -7,6 +7,11 @@ test('guest signs in and opens the xposer entity page', async ({ page }) => {
   await expect(
     page.getByRole('heading', { name: 'xposer', exact: true }).first(),
   ).toBeVisible();
-  await expect(page.getByText('group:default/team-xposer').or(page.getByText('team-xposer')).first()).toBeVisible();
+  await expect(
+    page
+      .getByText('group:default/team-xposer')
+      .or(page.getByText('team-xposer'))
+      .first(),
+  ).toBeVisible();
   await page.screenshot({ path: 'e2e-screenshots/xposer-entity.png' });
 });

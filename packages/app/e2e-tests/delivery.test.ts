@@ -23,7 +23,9 @@ test.describe('Delivery tab', () => {
     page,
   }) => {
     await page.goto(deliveryTab);
-    await expect(page.getByRole('heading', { name: 'Environments' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Environments' }),
+    ).toBeVisible();
     for (const [env, pin] of [
       ['dev', 'v0.0.21'],
       ['staging', 'v0.0.20'],
@@ -32,7 +34,9 @@ test.describe('Delivery tab', () => {
       const card = environmentCard(page, env);
       await expect(card.getByText(pin, { exact: true }).first()).toBeVisible();
     }
-    await expect(page.getByRole('heading', { name: 'Sources: 15 of 15 OK' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Sources: 15 of 15 OK' }),
+    ).toBeVisible();
     await expect(page.getByText('Lineage of v0.0.21')).toBeVisible();
     await page.screenshot({
       path: 'e2e-screenshots/delivery-tab.png',
@@ -48,7 +52,9 @@ test.describe('Delivery tab', () => {
     await expectNoAxeViolations(deliveryContent(page));
   });
 
-  test('shows a failed source inline and renders the rest', async ({ page }) => {
+  test('shows a failed source inline and renders the rest', async ({
+    page,
+  }) => {
     await sandbox.injectFault({
       upstream: 'jenkins-code',
       pathPattern: '.*',
@@ -61,9 +67,13 @@ test.describe('Delivery tab', () => {
         page.getByRole('heading', { name: /^Sources: 14 of 15 OK/ }),
       ).toBeVisible({ timeout: 30_000 });
     }).toPass({ timeout: 120_000, intervals: [5_000] });
-    await expect(page.getByText(/Code Jenkins: unauthorized/).first()).toBeVisible();
+    await expect(
+      page.getByText(/Code Jenkins: unauthorized/).first(),
+    ).toBeVisible();
     // Everything that does not come from the code Jenkins is still there.
-    await expect(environmentCard(page, 'staging').getByText('v0.0.20').first()).toBeVisible();
+    await expect(
+      environmentCard(page, 'staging').getByText('v0.0.20').first(),
+    ).toBeVisible();
     await page.screenshot({
       path: 'e2e-screenshots/delivery-tab-code-jenkins-down.png',
       fullPage: true,

@@ -17,9 +17,9 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
 
   const dialog = page.getByRole('dialog', { name: 'Promote xposer to prod' });
   await expect(dialog).toBeVisible();
-  const diff = dialog.getByRole('region', { name: 'Diff of Chart.yaml' }).or(
-    dialog.getByLabel('Diff of Chart.yaml'),
-  );
+  const diff = dialog
+    .getByRole('region', { name: 'Diff of Chart.yaml' })
+    .or(dialog.getByLabel('Diff of Chart.yaml'));
   await expect(diff.first()).toBeVisible({ timeout: 30_000 });
   // The pin takes the chart's own spelling (ChartMuseum has v0.0.20), #11.
   await expect(dialog.getByText('version: v0.0.20').first()).toBeVisible();
@@ -36,8 +36,13 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   await expectNoAxeViolations(dialog);
 
   // The PR's diff is the one pin line (and the image tag the values file pins).
-  const files = await github('GET', `/repos/gitops/config-prod/pulls/${number}/files`);
-  const chart = files.find((f: { filename: string }) => f.filename === 'Chart.yaml');
+  const files = await github(
+    'GET',
+    `/repos/gitops/config-prod/pulls/${number}/files`,
+  );
+  const chart = files.find(
+    (f: { filename: string }) => f.filename === 'Chart.yaml',
+  );
   expect(chart.patch).toMatch(/^-\s+version: 0\.0\.19$/m);
   expect(chart.patch).toMatch(/^\+\s+version: v0\.0\.20$/m);
   expect(chart.additions).toBe(1);
@@ -52,8 +57,15 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   await expect(async () => {
     await page.reload();
     const card = page.getByRole('region', { name: 'prod', exact: true });
-    await expect(card.getByText(/In sync/).first()).toBeVisible({ timeout: 5_000 });
-    await expect(card.getByText('v0.0.20', { exact: true }).first()).toBeVisible({ timeout: 5_000 });
+    await expect(card.getByText(/In sync/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+    await expect(
+      card.getByText('v0.0.20', { exact: true }).first(),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [3_000] });
-  await page.screenshot({ path: 'e2e-screenshots/prod-in-sync.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-screenshots/prod-in-sync.png',
+    fullPage: true,
+  });
 });

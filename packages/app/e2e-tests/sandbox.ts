@@ -10,12 +10,15 @@ async function call(method: string, path: string, body?: unknown) {
   if (!res.ok) {
     throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   }
-  return res.headers.get('content-type')?.includes('json') ? res.json() : undefined;
+  return res.headers.get('content-type')?.includes('json')
+    ? res.json()
+    : undefined;
 }
 
 export const sandbox = {
   reset: () => call('POST', '/reset'),
-  injectFault: (fault: Record<string, unknown>) => call('POST', '/faults', fault),
+  injectFault: (fault: Record<string, unknown>) =>
+    call('POST', '/faults', fault),
   clearFaults: () => call('DELETE', '/faults'),
 };
 

@@ -19,7 +19,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
-  import('@gitops-delivery/backstage-plugin-scaffolder-backend-module-delivery'),
+  import(
+    '@gitops-delivery/backstage-plugin-scaffolder-backend-module-delivery'
+  ),
 );
 
 // permissions with the delivery policy (./permissions)

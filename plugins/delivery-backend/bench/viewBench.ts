@@ -15,7 +15,10 @@ import {
 } from '@gitops-delivery/sandbox';
 import { gzipSync } from 'node:zlib';
 import { readDeliveryConfig } from '../src/config';
-import { memoryCache, sandboxAppConfig } from '../src/__testUtils__/sandboxConfig';
+import {
+  memoryCache,
+  sandboxAppConfig,
+} from '../src/__testUtils__/sandboxConfig';
 import { DefaultDeliveryViewService } from '../src/services/view';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 200);
@@ -36,9 +39,20 @@ const silent: LoggerService = {
 
 /** 200 small services plus one (service-001) with 1,000 builds and 500 charts. */
 function benchWorld() {
-  const small = generateWorld({ services: SERVICES, buildsPerService: 5, chartVersions: 10 });
-  const big = generateWorld({ services: 1, buildsPerService: BUILDS, chartVersions: CHARTS });
-  return validateWorld({ ...small, services: [big.services[0], ...small.services.slice(1)] });
+  const small = generateWorld({
+    services: SERVICES,
+    buildsPerService: 5,
+    chartVersions: 10,
+  });
+  const big = generateWorld({
+    services: 1,
+    buildsPerService: BUILDS,
+    chartVersions: CHARTS,
+  });
+  return validateWorld({
+    ...small,
+    services: [big.services[0], ...small.services.slice(1)],
+  });
 }
 
 const entity: Entity = {
@@ -53,7 +67,11 @@ const entity: Entity = {
       'delivery/chart': 'service-001',
     },
   },
-  spec: { type: 'service', owner: 'group:default/bench', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/bench',
+    lifecycle: 'production',
+  },
 };
 
 type Counts = {
@@ -84,28 +102,49 @@ async function main() {
   const started = process.hrtime.bigint();
   const world = benchWorld();
   const big = world.services[0];
-  const charts = big.builds.filter(b => b.version).length + (big.artifacts?.length ?? 0);
-  const sandbox = await startSandbox({ world, ports: randomPorts, deployDelayMs: 50, buildDelayMs: 50 });
+  const charts =
+    big.builds.filter(b => b.version).length + (big.artifacts?.length ?? 0);
+  const sandbox = await startSandbox({
+    world,
+    ports: randomPorts,
+    deployDelayMs: 50,
+    buildDelayMs: 50,
+  });
   const startup = ms(started);
   const control = async (method: string, path: string): Promise<unknown> => {
-    const text = await (await fetch(`${sandbox.urls.control}${path}`, { method })).text();
+    const text = await (
+      await fetch(`${sandbox.urls.control}${path}`, { method })
+    ).text();
     return text ? JSON.parse(text) : undefined;
   };
   try {
-    const config = readDeliveryConfig(new ConfigReader(sandboxAppConfig(sandbox.urls, 10_000)));
-    const uncached = DefaultDeliveryViewService.create({ config, logger: silent });
-    const cached = DefaultDeliveryViewService.create({ config, logger: silent, cache: memoryCache() });
+    const config = readDeliveryConfig(
+      new ConfigReader(sandboxAppConfig(sandbox.urls, 10_000)),
+    );
+    const uncached = DefaultDeliveryViewService.create({
+      config,
+      logger: silent,
+    });
+    const cached = DefaultDeliveryViewService.create({
+      config,
+      logger: silent,
+      cache: memoryCache(),
+    });
 
     // cold view + upstream request counts (after one throwaway view, so the
     // measured default-order and displayName-only views start alike)
-    await DefaultDeliveryViewService.create({ config, logger: silent }).getView(entity);
+    await DefaultDeliveryViewService.create({ config, logger: silent }).getView(
+      entity,
+    );
     await control('DELETE', '/requests');
     let t = process.hrtime.bigint();
     const view = await uncached.getView(entity);
     const cold = ms(t);
     const counts = (await control('GET', '/requests')) as Counts;
     const json = JSON.stringify(view);
-    const failed = Object.entries(view.sources).filter(([, s]) => s.status === 'error');
+    const failed = Object.entries(view.sources).filter(
+      ([, s]) => s.status === 'error',
+    );
 
     // The same cold view with only the in-build strategy (the join before version strategies):
     // the difference is what gitTag/commitMessage/imageLabel cost.
@@ -161,28 +200,72 @@ async function main() {
     const concCached = await concurrent(cached);
 
     const rows: [string, string][] = [
-      ['world', `${SERVICES} services; service-001: ${BUILDS} builds, ${charts} charts/images`],
+      [
+        'world',
+        `${SERVICES} services; service-001: ${BUILDS} builds, ${charts} charts/images`,
+      ],
       ['sandbox start-up', f(startup)],
-      ['view: versions / builds / deploys', `${view.versions.length} / ${view.builds.length} / ${view.deploys.length}`],
+      [
+        'view: versions / builds / deploys',
+        `${view.versions.length} / ${view.builds.length} / ${view.deploys.length}`,
+      ],
       ['view: failed sources', failed.map(([k]) => k).join(', ') || 'none'],
       ['cold view (no cache)', f(cold)],
       ['warm view (cached)', f(warm)],
-      [`${SEQUENTIAL} sequential, uncached p50 / p95`, `${f(pct(seqUncached, 50))} / ${f(pct(seqUncached, 95))}`],
-      [`${SEQUENTIAL} sequential, cached p50 / p95`, `${f(pct(seqCached, 50))} / ${f(pct(seqCached, 95))}`],
-      [`${CONCURRENT} concurrent, uncached p50 / p95 (wall)`, `${f(pct(concUncached.xs, 50))} / ${f(pct(concUncached.xs, 95))} (${f(concUncached.wall)})`],
-      [`${CONCURRENT} concurrent, uncached: upstream requests`, String(concCounts.total)],
-      [`${CONCURRENT} concurrent, cached p50 / p95 (wall)`, `${f(pct(concCached.xs, 50))} / ${f(pct(concCached.xs, 95))} (${f(concCached.wall)})`],
-      ['upstream requests, one cold view', `${counts.total} (${Object.entries(counts.upstreams).map(([k, v]) => `${k} ${v.total}`).join(', ')})`],
-      ['upstream requests, cold view, versionFrom displayName only', `${displayOnlyCounts.total} (default order costs +${counts.total - displayOnlyCounts.total}: ${extraRoutes(counts, displayOnlyCounts).join(', ')})`],
+      [
+        `${SEQUENTIAL} sequential, uncached p50 / p95`,
+        `${f(pct(seqUncached, 50))} / ${f(pct(seqUncached, 95))}`,
+      ],
+      [
+        `${SEQUENTIAL} sequential, cached p50 / p95`,
+        `${f(pct(seqCached, 50))} / ${f(pct(seqCached, 95))}`,
+      ],
+      [
+        `${CONCURRENT} concurrent, uncached p50 / p95 (wall)`,
+        `${f(pct(concUncached.xs, 50))} / ${f(pct(concUncached.xs, 95))} (${f(
+          concUncached.wall,
+        )})`,
+      ],
+      [
+        `${CONCURRENT} concurrent, uncached: upstream requests`,
+        String(concCounts.total),
+      ],
+      [
+        `${CONCURRENT} concurrent, cached p50 / p95 (wall)`,
+        `${f(pct(concCached.xs, 50))} / ${f(pct(concCached.xs, 95))} (${f(
+          concCached.wall,
+        )})`,
+      ],
+      [
+        'upstream requests, one cold view',
+        `${counts.total} (${Object.entries(counts.upstreams)
+          .map(([k, v]) => `${k} ${v.total}`)
+          .join(', ')})`,
+      ],
+      [
+        'upstream requests, cold view, versionFrom displayName only',
+        `${displayOnlyCounts.total} (default order costs +${
+          counts.total - displayOnlyCounts.total
+        }: ${extraRoutes(counts, displayOnlyCounts).join(', ')})`,
+      ],
       ['upstream requests, one warm view', String(warmCounts.total)],
-      ['response size', `${(json.length / 1024).toFixed(1)} KiB JSON, ${(gzipSync(json).length / 1024).toFixed(1)} KiB gzip`],
+      [
+        'response size',
+        `${(json.length / 1024).toFixed(1)} KiB JSON, ${(
+          gzipSync(json).length / 1024
+        ).toFixed(1)} KiB gzip`,
+      ],
       ['total bench time', f(ms(started))],
     ];
     rows.push(...(await stakaterFigures()));
     const width = Math.max(...rows.map(r => r[0].length));
     console.log('\nDelivery view benchmark\n');
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(`\n| figure | value |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`);
+    console.log(
+      `\n| figure | value |\n|---|---|\n${rows
+        .map(([k, v]) => `| ${k} | ${v} |`)
+        .join('\n')}`,
+    );
   } finally {
     await sandbox.stop();
   }
@@ -195,7 +278,12 @@ async function stakaterFigures(): Promise<[string, string][]> {
     const app = sandboxAppConfig(sandbox.urls, 10_000);
     const delivery = {
       ...(app.delivery as object),
-      hostAliases: [{ host: new URL(sandbox.urls.github).host, aliases: ['git.sandbox.internal'] }],
+      hostAliases: [
+        {
+          host: new URL(sandbox.urls.github).host,
+          aliases: ['git.sandbox.internal'],
+        },
+      ],
     };
     const config = readDeliveryConfig(new ConfigReader({ ...app, delivery }));
     const inventory: Entity = {
@@ -211,9 +299,20 @@ async function stakaterFigures(): Promise<[string, string][]> {
       },
     };
     const count = async () =>
-      ((await (await fetch(`${sandbox.urls.control}/requests`)).json()) as { total: number; upstreams: Record<string, { total: number; routes: Record<string, number> }> });
-    const reset = () => fetch(`${sandbox.urls.control}/requests`, { method: 'DELETE' });
-    const cached = DefaultDeliveryViewService.create({ config, logger: silent, cache: memoryCache() });
+      (await (await fetch(`${sandbox.urls.control}/requests`)).json()) as {
+        total: number;
+        upstreams: Record<
+          string,
+          { total: number; routes: Record<string, number> }
+        >;
+      };
+    const reset = () =>
+      fetch(`${sandbox.urls.control}/requests`, { method: 'DELETE' });
+    const cached = DefaultDeliveryViewService.create({
+      config,
+      logger: silent,
+      cache: memoryCache(),
+    });
     await reset();
     const t = process.hrtime.bigint();
     const view = await cached.getView(inventory);
@@ -225,12 +324,29 @@ async function stakaterFigures(): Promise<[string, string][]> {
     await reset();
     await cached.getView(inventory);
     const warm = await count();
-    const joined = view.versions.filter(v => v.commit && v.image && v.chart).length;
+    const joined = view.versions.filter(
+      v => v.commit && v.image && v.chart,
+    ).length;
     return [
-      ['stakater world, inventory: versions joined (commit+image+chart) / builds with a version', `${joined}/${view.versions.length} / ${view.builds.filter(b => b.version).length} of ${view.builds.filter(b => b.result === 'SUCCESS').length} successful`],
-      ['stakater world, inventory: cold view upstream requests', `${c.total} (${Object.entries(c.upstreams).map(([k, v]) => `${k} ${v.total}`).join(', ')}); tag list + commit list: ${tags}`],
+      [
+        'stakater world, inventory: versions joined (commit+image+chart) / builds with a version',
+        `${joined}/${view.versions.length} / ${
+          view.builds.filter(b => b.version).length
+        } of ${
+          view.builds.filter(b => b.result === 'SUCCESS').length
+        } successful`,
+      ],
+      [
+        'stakater world, inventory: cold view upstream requests',
+        `${c.total} (${Object.entries(c.upstreams)
+          .map(([k, v]) => `${k} ${v.total}`)
+          .join(', ')}); tag list + commit list: ${tags}`,
+      ],
       ['stakater world, inventory: cold view', f(cold)],
-      ['stakater world, inventory: warm view upstream requests', String(warm.total)],
+      [
+        'stakater world, inventory: warm view upstream requests',
+        String(warm.total),
+      ],
     ];
   } finally {
     await sandbox.stop();

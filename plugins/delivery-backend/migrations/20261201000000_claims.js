@@ -9,10 +9,21 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('delivery_claims', table => {
-    table.comment('First-seen owner of each release / image / chart / code job');
-    table.string('kind', 16).notNullable().comment('release | image | chart | code-job');
-    table.string('name', 512).notNullable().comment('Normalised name ([instance:]id, lower case)');
-    table.string('entity_ref', 255).notNullable().comment('The entity it belongs to');
+    table.comment(
+      'First-seen owner of each release / image / chart / code job',
+    );
+    table
+      .string('kind', 16)
+      .notNullable()
+      .comment('release | image | chart | code-job');
+    table
+      .string('name', 512)
+      .notNullable()
+      .comment('Normalised name ([instance:]id, lower case)');
+    table
+      .string('entity_ref', 255)
+      .notNullable()
+      .comment('The entity it belongs to');
     table.string('source', 16).notNullable().comment('first-seen | scaffolder');
     table
       .timestamp('created_at', { useTz: true })

@@ -130,18 +130,16 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
   const codeJenkins = readNamed(root, 'codeJenkins', readJenkins);
   const deployJenkins = readNamed(root, 'deployJenkins', readJenkins);
   const earlier: string[] = [];
-  const environments = readDeliveryEnvironments(root).map(
-    entry => {
-      const env = readEnvironment(entry, {
-        integrations,
-        credentials,
-        deployJenkins,
-        earlier,
-      });
-      earlier.push(env.name);
-      return env;
-    },
-  );
+  const environments = readDeliveryEnvironments(root).map(entry => {
+    const env = readEnvironment(entry, {
+      integrations,
+      credentials,
+      deployJenkins,
+      earlier,
+    });
+    earlier.push(env.name);
+    return env;
+  });
   return Object.freeze({
     cacheTtlSeconds: ttl,
     codeJenkins: Object.freeze(codeJenkins),

@@ -49,15 +49,23 @@ function readSelfHeal(c: Config, path: string): SelfHealConfig {
   const defaults = { enabled: false, frequencyMinutes: 10, maxPerRun: 5 };
   const raw = c.getOptional('selfHeal');
   if (raw === undefined) return Object.freeze(defaults);
-  if (typeof raw === 'boolean') return Object.freeze({ ...defaults, enabled: raw });
+  if (typeof raw === 'boolean')
+    return Object.freeze({ ...defaults, enabled: raw });
   const s = c.getConfig('selfHeal');
-  const minutes = s.getOptionalNumber('frequency.minutes') ?? defaults.frequencyMinutes;
+  const minutes =
+    s.getOptionalNumber('frequency.minutes') ?? defaults.frequencyMinutes;
   if (!(minutes >= 1 && minutes <= 24 * 60)) {
-    fail(`${path}.frequency.minutes`, `must be between 1 and 1440 (got ${minutes})`);
+    fail(
+      `${path}.frequency.minutes`,
+      `must be between 1 and 1440 (got ${minutes})`,
+    );
   }
   const maxPerRun = s.getOptionalNumber('maxPerRun') ?? defaults.maxPerRun;
   if (!(Number.isInteger(maxPerRun) && maxPerRun >= 1 && maxPerRun <= 100)) {
-    fail(`${path}.maxPerRun`, `must be an integer between 1 and 100 (got ${maxPerRun})`);
+    fail(
+      `${path}.maxPerRun`,
+      `must be an integer between 1 and 100 (got ${maxPerRun})`,
+    );
   }
   return Object.freeze({
     enabled: s.getOptionalBoolean('enabled') ?? true,

@@ -90,7 +90,10 @@ describe('deliveryPlugin on the sandbox', () => {
       .send({ environment: 'prod', version: 'v0.0.20' });
     expect(preview.status).toBe(200);
     expect(validate('PromotionPreview', preview.body)).toBeNull();
-    expect(preview.body).toMatchObject({ allowed: true, previousVersion: '0.0.19' });
+    expect(preview.body).toMatchObject({
+      allowed: true,
+      previousVersion: '0.0.19',
+    });
     expect(preview.body.changes[0].path).toBe('Chart.yaml');
 
     const resync = await request(server)

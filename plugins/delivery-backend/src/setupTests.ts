@@ -27,7 +27,9 @@ afterAll(() => {
   scan.stop();
   if (scan.leaks.length > 0) {
     throw new Error(
-      `A configured secret leaked (#11 secret-marker scan):\n${scan.leaks.join('\n')}`,
+      `A configured secret leaked (#11 secret-marker scan):\n${scan.leaks.join(
+        '\n',
+      )}`,
     );
   }
 });

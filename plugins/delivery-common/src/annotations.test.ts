@@ -89,8 +89,12 @@ describe('isDeliveryAvailable', () => {
 
 describe('control characters', () => {
   it('rejects NUL and DEL in identifiers', () => {
-    expect(() => parseInstanceRef('delivery/chart', 'a\u0000b')).toThrow(/control/);
-    expect(() => parseInstanceRef('delivery/chart', 'a\u007fb')).toThrow(/control/);
+    expect(() => parseInstanceRef('delivery/chart', 'a\u0000b')).toThrow(
+      /control/,
+    );
+    expect(() => parseInstanceRef('delivery/chart', 'a\u007fb')).toThrow(
+      /control/,
+    );
   });
 });
 

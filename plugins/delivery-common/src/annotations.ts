@@ -167,7 +167,9 @@ export function readDeliveryAnnotations(entity: Entity): {
     if (bad.length) {
       problems.push({
         annotation: ANNOTATION_ENVIRONMENTS,
-        message: `Annotation ${ANNOTATION_ENVIRONMENTS}: invalid environment name(s) ${bad.join(', ')}`,
+        message: `Annotation ${ANNOTATION_ENVIRONMENTS}: invalid environment name(s) ${bad.join(
+          ', ',
+        )}`,
       });
     }
     annotations.environments = list.filter(e => NAME.test(e));
@@ -180,7 +182,9 @@ export function readDeliveryAnnotations(entity: Entity): {
     } catch (e) {
       problems.push({
         annotation: ANNOTATION_VERSION_FROM,
-        message: `Annotation ${ANNOTATION_VERSION_FROM}: ${(e as Error).message}`,
+        message: `Annotation ${ANNOTATION_VERSION_FROM}: ${
+          (e as Error).message
+        }`,
       });
     }
   }

@@ -29,7 +29,9 @@ describe('DeliveryClient', () => {
       });
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/delivery`;
+    baseUrl = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/api/delivery`;
   });
   afterAll(() => new Promise(r => server.close(r)));
 
@@ -40,7 +42,11 @@ describe('DeliveryClient', () => {
     });
 
   it('encodes every path part', async () => {
-    await client().getView({ namespace: 'default', kind: 'Component', name: 'a/b?c' });
+    await client().getView({
+      namespace: 'default',
+      kind: 'Component',
+      name: 'a/b?c',
+    });
     expect(seen.at(-1)?.url).toBe(
       '/api/delivery/entities/default/Component/a%2Fb%3Fc',
     );
@@ -61,7 +67,11 @@ describe('DeliveryClient', () => {
 
   it('throws a ResponseError with the backend message', async () => {
     await expect(
-      client().getView({ namespace: 'default', kind: 'Component', name: 'missing' }),
+      client().getView({
+        namespace: 'default',
+        kind: 'Component',
+        name: 'missing',
+      }),
     ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 404 });
   });
 });

@@ -96,7 +96,10 @@ export class DeliveryClient implements DeliveryApi {
     });
   }
 
-  resync(entity: DeliveryEntityRef, environment: string): Promise<ResyncResult> {
+  resync(
+    entity: DeliveryEntityRef,
+    environment: string,
+  ): Promise<ResyncResult> {
     return this.request<ResyncResult>(`${entityPath(entity)}/resync`, {
       method: 'POST',
       body: JSON.stringify({ environment }),

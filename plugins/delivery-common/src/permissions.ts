@@ -44,7 +44,10 @@ export const deliveryPermissions = [
  * `component:default/xposer@prod` (an entity ref never contains `@`).
  * @public
  */
-export function deliveryTargetRef(entityRef: string, environment: string): string {
+export function deliveryTargetRef(
+  entityRef: string,
+  environment: string,
+): string {
   return `${entityRef.toLocaleLowerCase('en-US')}@${environment}`;
 }
 

@@ -59,10 +59,9 @@ describe('the default commitMessage pattern', () => {
 
 describe('parseVersionStrategies', () => {
   it('reads a list in order', () => {
-    expect(parseVersionStrategies('gitTag, displayName').map(s => s.kind)).toEqual([
-      'gitTag',
-      'displayName',
-    ]);
+    expect(
+      parseVersionStrategies('gitTag, displayName').map(s => s.kind),
+    ).toEqual(['gitTag', 'displayName']);
     expect(parseVersionStrategies(['imageLabel']).map(s => s.kind)).toEqual([
       'imageLabel',
     ]);

@@ -56,7 +56,8 @@ function checkPattern(pattern: string): string | undefined {
     return `is not a valid regular expression (${(e as Error).message})`;
   }
   const groups = new RegExp(`${re.source}|`).exec('')!.length - 1;
-  if (groups !== 1) return `must have exactly one capture group (has ${groups})`;
+  if (groups !== 1)
+    return `must have exactly one capture group (has ${groups})`;
   if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern)) {
     return 'nests quantifiers (like (a+)+), which can take exponential time';
   }
@@ -76,7 +77,8 @@ export function parseVersionStrategy(raw: string): VersionStrategy {
   const arg = colon < 0 ? '' : s.slice(colon + 1);
   if (head === 'parameter' && PARAMETER.test(arg))
     return { kind: 'parameter', name: arg };
-  if (head === 'file' && FILE_PATH.test(arg)) return { kind: 'file', path: arg };
+  if (head === 'file' && FILE_PATH.test(arg))
+    return { kind: 'file', path: arg };
   if (head === 'commitMessage' && arg) {
     const problem = checkPattern(arg);
     if (problem) throw new Error(`commitMessage pattern ${problem}`);
@@ -92,7 +94,10 @@ export function parseVersionStrategies(
   list: string | readonly string[],
 ): VersionStrategy[] {
   const items = typeof list === 'string' ? list.split(',') : [...list];
-  const out = items.map(i => i.trim()).filter(Boolean).map(parseVersionStrategy);
+  const out = items
+    .map(i => i.trim())
+    .filter(Boolean)
+    .map(parseVersionStrategy);
   if (!out.length) throw new Error('names no strategy');
   return out;
 }

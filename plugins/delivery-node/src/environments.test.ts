@@ -5,7 +5,11 @@ describe('readDeliveryEnvironments', () => {
   it('reads every entry with the defaults applied', () => {
     const delivery = new ConfigReader({
       environments: [
-        { name: 'dev', configRepo: 'https://ghe.example.com/gitops/config-dev', deployJob: 'deploy-dev' },
+        {
+          name: 'dev',
+          configRepo: 'https://ghe.example.com/gitops/config-dev',
+          deployJob: 'deploy-dev',
+        },
         {
           name: 'prod',
           configRepo: 'https://ghe.example.com/gitops/config-prod',
@@ -44,7 +48,9 @@ describe('readDeliveryEnvironments', () => {
 
   it('names the key of a missing name', () => {
     expect(() =>
-      readDeliveryEnvironments(new ConfigReader({ environments: [{ configRepo: 'x' }] })),
+      readDeliveryEnvironments(
+        new ConfigReader({ environments: [{ configRepo: 'x' }] }),
+      ),
     ).toThrow(/name/);
   });
 });

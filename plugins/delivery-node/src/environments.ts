@@ -56,7 +56,8 @@ export function readDeliveryEnvironments(
         requirementsPath:
           config.getOptionalString('requirementsPath') ??
           DEFAULT_REQUIREMENTS_PATH,
-        valuesPath: config.getOptionalString('valuesPath') ?? DEFAULT_VALUES_PATH,
+        valuesPath:
+          config.getOptionalString('valuesPath') ?? DEFAULT_VALUES_PATH,
         deployJob: config.getOptionalString('deployJob'),
         config,
       }),

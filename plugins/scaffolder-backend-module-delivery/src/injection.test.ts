@@ -134,9 +134,7 @@ describe('injection payloads in every input field', () => {
       defaultBranch: 'main',
       private: false,
     });
-    expect(fieldsOf(action).sort()).toEqual(
-      Object.keys(base()).sort(),
-    );
+    expect(fieldsOf(action).sort()).toEqual(Object.keys(base()).sort());
     let accepted = 0;
     for (const field of fieldsOf(action)) {
       for (const payload of PAYLOADS) {

@@ -130,7 +130,9 @@ describe('delivery-service template in the scaffolder backend', () => {
             'delivery/release': 'orders',
             'delivery/chart': 'orders',
             'delivery/image': 'stakater/orders',
-            'delivery/code-job': expect.stringMatching(/stakater\/orders\/main$/),
+            'delivery/code-job': expect.stringMatching(
+              /stakater\/orders\/main$/,
+            ),
           },
         },
       },

@@ -111,7 +111,9 @@ describe('examples/templates/delivery-service', () => {
         });
       });
       await new Promise<void>(r => claimsServer.listen(0, '127.0.0.1', r));
-      const deliveryUrl = `http://127.0.0.1:${(claimsServer.address() as AddressInfo).port}`;
+      const deliveryUrl = `http://127.0.0.1:${
+        (claimsServer.address() as AddressInfo).port
+      }`;
       const actions = {
         'delivery:claims:record': createClaimsRecordAction({
           auth: mockServices.auth({ pluginId: 'scaffolder' }),
@@ -160,7 +162,10 @@ describe('examples/templates/delivery-service', () => {
       expect(claims).toEqual([
         {
           entityRef: 'component:default/orders',
-          annotations: expect.objectContaining({ 'delivery/release': 'orders', 'delivery/image': 'stakater/orders' }),
+          annotations: expect.objectContaining({
+            'delivery/release': 'orders',
+            'delivery/image': 'stakater/orders',
+          }),
         },
       ]);
       expect(render(register.input, scope)).toEqual({

@@ -46,8 +46,7 @@ describe('hosts that receive credentials come only from app-config', () => {
     [
       'delivery:code-repo:create chartRepositoryUrl',
       () => createCodeRepoCreateAction(options()),
-      () =>
-        codeInput({ chartRepositoryUrl: 'http://x/$$(id>/tmp/pwned)' }),
+      () => codeInput({ chartRepositoryUrl: 'http://x/$$(id>/tmp/pwned)' }),
     ],
     [
       'delivery:config-repo:create chartRepositoryUrl',

@@ -98,13 +98,25 @@ describe('validation', () => {
       expect(() => assertRegistryHost('r', bad)).toThrow(/registry host/);
     }
     expect(
-      assertImageInRegistry('i', '127.0.0.1:7103/stakater/x', '127.0.0.1:7103', 'k'),
+      assertImageInRegistry(
+        'i',
+        '127.0.0.1:7103/stakater/x',
+        '127.0.0.1:7103',
+        'k',
+      ),
     ).toBe('127.0.0.1:7103/stakater/x');
     expect(() =>
       assertImageInRegistry('i', 'evil.io/stakater/x', '127.0.0.1:7103', 'k'),
-    ).toThrow('i must be in the registry configured in app-config (k: 127.0.0.1:7103)');
+    ).toThrow(
+      'i must be in the registry configured in app-config (k: 127.0.0.1:7103)',
+    );
     expect(() =>
-      assertImageInRegistry('i', '127.0.0.1:7103/x:$(id)', '127.0.0.1:7103', 'k'),
+      assertImageInRegistry(
+        'i',
+        '127.0.0.1:7103/x:$(id)',
+        '127.0.0.1:7103',
+        'k',
+      ),
     ).toThrow(/not an image repository/);
   });
 

@@ -25,7 +25,9 @@ test.describe('Delivery tab on the stakater world', () => {
     page,
   }) => {
     await page.goto(tab('inventory'));
-    await expect(page.getByRole('heading', { name: 'Environments' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Environments' }),
+    ).toBeVisible();
     for (const [env, pin, status] of [
       ['dev', '0.3.4', /in sync/i],
       ['staging', '0.3.4', /pending deploy/i],
@@ -45,9 +47,16 @@ test.describe('Delivery tab on the stakater world', () => {
     await expect(check.getByText(/error/)).toHaveCount(0);
     await expectNoAxeViolations(check);
     await expectNoAxeViolations(deliveryContent(page));
-    await page.screenshot({ path: 'e2e-screenshots/stakater-inventory.png', fullPage: true });
-    await page.getByRole('heading', { name: 'Environments' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'e2e-screenshots/stakater-inventory-top.png' });
+    await page.screenshot({
+      path: 'e2e-screenshots/stakater-inventory.png',
+      fullPage: true,
+    });
+    await page
+      .getByRole('heading', { name: 'Environments' })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: 'e2e-screenshots/stakater-inventory-top.png',
+    });
   });
 
   test('a wrong version-from: the setup check names the key and the strategy that works', async ({
@@ -55,12 +64,16 @@ test.describe('Delivery tab on the stakater world', () => {
   }) => {
     await page.goto(tab('payments'));
     const check = page.getByRole('region', { name: 'Setup check' });
-    await expect(check.getByText(/1 error/).first()).toBeVisible({ timeout: 60_000 });
+    await expect(check.getByText(/1 error/).first()).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(check.getByText('Build -> version').first()).toBeVisible();
     await expect(
       check.getByText('metadata.annotations.delivery/version-from').first(),
     ).toBeVisible();
-    await expect(check.getByText('gitTag would find a version', { exact: false }).first()).toBeVisible();
+    await expect(
+      check.getByText('gitTag would find a version', { exact: false }).first(),
+    ).toBeVisible();
     await check.scrollIntoViewIfNeeded();
     await check.screenshot({ path: 'e2e-screenshots/setup-check.png' });
   });

@@ -15,28 +15,48 @@ test('stakater world: the owner promotes inventory 0.3.3 to prod with the defaul
   await expect(prod.getByText('0.3.1', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Promote to prod' }).click();
 
-  const dialog = page.getByRole('dialog', { name: 'Promote inventory to prod' });
+  const dialog = page.getByRole('dialog', {
+    name: 'Promote inventory to prod',
+  });
   await expect(dialog).toBeVisible();
   // The version running in staging, whose build was found by its git tag.
-  await expect(dialog.getByText('version: "0.3.3"').first()).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText('version: "0.3.3"').first()).toBeVisible({
+    timeout: 30_000,
+  });
   await expectNoAxeViolations(dialog);
   await dialog.getByRole('button', { name: 'Open pull request' }).click();
   const prLink = dialog.getByRole('link', { name: /Pull request #\d+/ });
   await expect(prLink).toBeVisible({ timeout: 30_000 });
-  const number = Number((await prLink.getAttribute('href'))?.match(/\/pull\/(\d+)/)?.[1]);
+  const number = Number(
+    (await prLink.getAttribute('href'))?.match(/\/pull\/(\d+)/)?.[1],
+  );
 
-  const files = await github('GET', `/repos/gitops/config-prod/pulls/${number}/files`);
-  const chart = files.find((f: { filename: string }) => f.filename === 'Chart.yaml');
+  const files = await github(
+    'GET',
+    `/repos/gitops/config-prod/pulls/${number}/files`,
+  );
+  const chart = files.find(
+    (f: { filename: string }) => f.filename === 'Chart.yaml',
+  );
   expect(chart.patch).toMatch(/^-\s+version: "0\.3\.1"$/m);
   expect(chart.patch).toMatch(/^\+\s+version: "0\.3\.3"$/m);
 
-  await github('PUT', `/repos/gitops/config-prod/pulls/${number}/merge`, { merge_method: 'merge' });
+  await github('PUT', `/repos/gitops/config-prod/pulls/${number}/merge`, {
+    merge_method: 'merge',
+  });
   await dialog.getByRole('button', { name: /close/i }).first().click();
   await expect(async () => {
     await page.reload();
     const card = page.getByRole('region', { name: 'prod', exact: true });
-    await expect(card.getByText(/In sync/).first()).toBeVisible({ timeout: 5_000 });
-    await expect(card.getByText('0.3.3', { exact: true }).first()).toBeVisible({ timeout: 5_000 });
+    await expect(card.getByText(/In sync/).first()).toBeVisible({
+      timeout: 5_000,
+    });
+    await expect(card.getByText('0.3.3', { exact: true }).first()).toBeVisible({
+      timeout: 5_000,
+    });
   }).toPass({ timeout: 90_000, intervals: [3_000] });
-  await page.screenshot({ path: 'e2e-screenshots/stakater-prod-in-sync.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-screenshots/stakater-prod-in-sync.png',
+    fullPage: true,
+  });
 });

@@ -55,7 +55,9 @@ function applies(
   if ('allOf' in criteria) return criteria.allOf.every(c => applies(c, entity));
   if ('anyOf' in criteria) return criteria.anyOf.some(c => applies(c, entity));
   if ('not' in criteria) return !applies(criteria.not, entity);
-  const rule = Object.values(permissionRules).find(r => r.name === criteria.rule);
+  const rule = Object.values(permissionRules).find(
+    r => r.name === criteria.rule,
+  );
   if (!rule) throw new Error(`unknown rule ${criteria.rule}`);
   return rule.apply(entity, criteria.params as never);
 }
@@ -80,10 +82,14 @@ describe('DeliveryPermissionPolicy', () => {
     criteria: PermissionCriteria<PermissionCondition>,
     t: ReturnType<typeof target>,
   ): boolean {
-    if ('allOf' in criteria) return criteria.allOf.every(c => appliesToTarget(c, t));
-    if ('anyOf' in criteria) return criteria.anyOf.some(c => appliesToTarget(c, t));
+    if ('allOf' in criteria)
+      return criteria.allOf.every(c => appliesToTarget(c, t));
+    if ('anyOf' in criteria)
+      return criteria.anyOf.some(c => appliesToTarget(c, t));
     if ('not' in criteria) return !appliesToTarget(criteria.not, t);
-    const rule = deliveryTargetPermissionRules.find(r => r.name === criteria.rule);
+    const rule = deliveryTargetPermissionRules.find(
+      r => r.name === criteria.rule,
+    );
     if (!rule) throw new Error(`unknown rule ${criteria.rule}`);
     return rule.apply(t, criteria.params as never);
   }
@@ -93,7 +99,10 @@ describe('DeliveryPermissionPolicy', () => {
     who: PolicyQueryUser,
     environment: string,
   ) => {
-    const decision = (await policy.handle({ permission }, who)) as ConditionalPolicyDecision;
+    const decision = (await policy.handle(
+      { permission },
+      who,
+    )) as ConditionalPolicyDecision;
     expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
     expect(decision.pluginId).toBe('delivery');
     expect(decision.resourceType).toBe('delivery-target');
@@ -102,25 +111,40 @@ describe('DeliveryPermissionPolicy', () => {
 
   it.each(
     [deliveryPromotePermission, deliveryResyncPermission].map(p => [p.name, p]),
-  )('reserves %s to the owners of the entity, per environment', async (_name, permission) => {
-    for (const env of ['dev', 'staging', 'prod']) {
-      expect(await decide(permission, guest, env)).toBe(true);
-      expect(await decide(permission, outsider, env)).toBe(false);
-    }
-  });
+  )(
+    'reserves %s to the owners of the entity, per environment',
+    async (_name, permission) => {
+      for (const env of ['dev', 'staging', 'prod']) {
+        expect(await decide(permission, guest, env)).toBe(true);
+        expect(await decide(permission, outsider, env)).toBe(false);
+      }
+    },
+  );
 
   it.each(
     [deliveryPromotePermission, deliveryResyncPermission].map(p => [p.name, p]),
-  )('%s on prod needs the release-managers group', async (_name, permission) => {
-    expect(await decide(permission, developer, 'dev')).toBe(true);
-    expect(await decide(permission, developer, 'staging')).toBe(true);
-    expect(await decide(permission, developer, 'prod')).toBe(false);
-    expect(await decide(permission, guest, 'prod')).toBe(true);
-  });
+  )(
+    '%s on prod needs the release-managers group',
+    async (_name, permission) => {
+      expect(await decide(permission, developer, 'dev')).toBe(true);
+      expect(await decide(permission, developer, 'staging')).toBe(true);
+      expect(await decide(permission, developer, 'prod')).toBe(false);
+      expect(await decide(permission, guest, 'prod')).toBe(true);
+    },
+  );
 
   it('keeps catalog reads on the catalog rules', () => {
     // the catalog rules stay usable for catalog-entity permissions
-    expect(applies({ rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: ['group:default/team-xposer'] } }, xposer)).toBe(true);
+    expect(
+      applies(
+        {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: ['group:default/team-xposer'] },
+        },
+        xposer,
+      ),
+    ).toBe(true);
   });
 
   it('denies delivery mutations without a user', async () => {

@@ -181,38 +181,35 @@ describe('community Jenkins plugin requests (JenkinsApiImpl) against the code Je
   });
 
   // renderBuild.ts writes `buildsByBranchName` as a Map, whose entries sit at the map's level.
-  it(
-    'augmentBuild reads buildsByBranchName entries at the map level',
-    async () => {
-      const project = (await client.job.get({
-        name: 'stakater/xposer',
-        tree: limitedJobsTreeSpec,
-      })) as Project;
-      const standalone = (await client.job.get({
-        name: 'platform/gateway',
-        tree: limitedStandaloneJobTreeSpec,
-      })) as Project;
-      for (const job of [...project.jobs!, standalone]) {
-        expect(pluginSource(job.lastBuild!)).toEqual({
-          branchName: expect.any(String),
-          hash: expect.stringMatching(/^[0-9a-f]{8}$/),
-        });
-      }
-      const data = project.jobs![0].lastBuild!.actions.filter(
-        a => a._class === 'hudson.plugins.git.util.BuildData',
-      );
-      expect(Object.values(data[1].buildsByBranchName!)[0]).toMatchObject({
-        _class: 'hudson.plugins.git.util.Build',
-        buildNumber: 16,
-        revision: data[1].lastBuiltRevision,
+  it('augmentBuild reads buildsByBranchName entries at the map level', async () => {
+    const project = (await client.job.get({
+      name: 'stakater/xposer',
+      tree: limitedJobsTreeSpec,
+    })) as Project;
+    const standalone = (await client.job.get({
+      name: 'platform/gateway',
+      tree: limitedStandaloneJobTreeSpec,
+    })) as Project;
+    for (const job of [...project.jobs!, standalone]) {
+      expect(pluginSource(job.lastBuild!)).toEqual({
+        branchName: expect.any(String),
+        hash: expect.stringMatching(/^[0-9a-f]{8}$/),
       });
-      const build = (await client.build.get(
-        'stakater/xposer/master',
-        16,
-      )) as Build;
-      expect(pluginSource(build)!.branchName).toBe('master');
-    },
-  );
+    }
+    const data = project.jobs![0].lastBuild!.actions.filter(
+      a => a._class === 'hudson.plugins.git.util.BuildData',
+    );
+    expect(Object.values(data[1].buildsByBranchName!)[0]).toMatchObject({
+      _class: 'hudson.plugins.git.util.Build',
+      buildNumber: 16,
+      revision: data[1].lastBuiltRevision,
+    });
+    const build = (await client.build.get(
+      'stakater/xposer/master',
+      16,
+    )) as Build;
+    expect(pluginSource(build)!.branchName).toBe('master');
+  });
 
   it('rebuildProject: POST .../N/replay/rebuild, following the redirect like node-fetch', async () => {
     const res = await fetch(

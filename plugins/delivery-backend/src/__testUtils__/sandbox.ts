@@ -24,7 +24,11 @@ export function sandboxViewService(
     delivery?: JsonObject;
   } = {},
 ) {
-  const app = sandboxAppConfig(urls, options.timeoutMs, options.maxResponseBytes);
+  const app = sandboxAppConfig(
+    urls,
+    options.timeoutMs,
+    options.maxResponseBytes,
+  );
   Object.assign(app.delivery as JsonObject, options.delivery ?? {});
   const config = readDeliveryConfig(new ConfigReader(app));
   return DefaultDeliveryViewService.create({

@@ -137,4 +137,3 @@ export function memoryCache(): CacheService & { sets: number } {
   };
   return cache as unknown as CacheService & { sets: number };
 }
-

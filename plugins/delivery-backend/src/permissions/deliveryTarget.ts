@@ -42,10 +42,15 @@ export const deliveryTargetResourceRef = createPermissionResourceRef<
 
 const isEntityOwner = createPermissionRule({
   name: 'IS_ENTITY_OWNER',
-  description: 'Allow delivery targets whose entity is owned by one of the given refs',
+  description:
+    'Allow delivery targets whose entity is owned by one of the given refs',
   resourceRef: deliveryTargetResourceRef,
   paramsSchema: z.object({
-    claims: z.array(z.string()).describe('Entity refs (the user and their groups) that may own the entity'),
+    claims: z
+      .array(z.string())
+      .describe(
+        'Entity refs (the user and their groups) that may own the entity',
+      ),
   }),
   apply: (target, { claims }) => {
     const wanted = new Set(claims.map(c => c.toLocaleLowerCase('en-US')));
@@ -59,10 +64,16 @@ const isEnvironment = createPermissionRule({
   description: 'Allow delivery targets in one of the given environments',
   resourceRef: deliveryTargetResourceRef,
   paramsSchema: z.object({
-    environments: z.array(z.string()).describe('Environment names (delivery.environments[].name)'),
+    environments: z
+      .array(z.string())
+      .describe('Environment names (delivery.environments[].name)'),
   }),
-  apply: (target, { environments }) => environments.includes(target.environment),
-  toQuery: ({ environments }) => ({ rule: 'IS_ENVIRONMENT', values: environments }),
+  apply: (target, { environments }) =>
+    environments.includes(target.environment),
+  toQuery: ({ environments }) => ({
+    rule: 'IS_ENVIRONMENT',
+    values: environments,
+  }),
 });
 
 /** The rules of `delivery-target`, keyed as in the condition exports. @public */
@@ -84,7 +95,8 @@ const exported = createConditionExports({
 export const deliveryTargetConditions = exported.conditions;
 
 /** Wraps {@link deliveryTargetConditions} into a conditional decision. @public */
-export const createDeliveryTargetConditionalDecision = exported.createConditionalDecision;
+export const createDeliveryTargetConditionalDecision =
+  exported.createConditionalDecision;
 
 /** The owners of an entity: its `ownedBy` relations, else `spec.owner`. */
 export function ownersOf(entity: Entity): string[] {
@@ -95,7 +107,14 @@ export function ownersOf(entity: Entity): string[] {
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string' || !owner) return [];
   try {
-    return [stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' }))];
+    return [
+      stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    ];
   } catch {
     return [];
   }
@@ -107,14 +126,28 @@ export function ownersOf(entity: Entity): string[] {
  * with the plugin's own credentials; an unknown entity or a malformed ref is
  * `undefined` (no resource, so the decision is DENY).
  */
-export function deliveryTargetLoader(deps: { catalog: CatalogService; auth: AuthService }) {
+export function deliveryTargetLoader(deps: {
+  catalog: CatalogService;
+  auth: AuthService;
+}) {
   return async (refs: string[]): Promise<Array<DeliveryTarget | undefined>> => {
     const parsed = refs.map(parseDeliveryTargetRef);
-    const entityRefs = [...new Set(parsed.flatMap(p => (p ? [p.entityRef] : [])))];
+    const entityRefs = [
+      ...new Set(parsed.flatMap(p => (p ? [p.entityRef] : []))),
+    ];
     if (!entityRefs.length) return refs.map(() => undefined);
     const credentials = await deps.auth.getOwnServiceCredentials();
     const { items } = await deps.catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner', 'relations'] },
+      {
+        entityRefs,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.owner',
+          'relations',
+        ],
+      },
       { credentials },
     );
     const byRef = new Map<string, Entity>();
@@ -122,7 +155,11 @@ export function deliveryTargetLoader(deps: { catalog: CatalogService; auth: Auth
     return parsed.map(p => {
       const entity = p && byRef.get(p.entityRef);
       if (!p || !entity) return undefined;
-      return { entityRef: p.entityRef, environment: p.environment, ownerRefs: ownersOf(entity) };
+      return {
+        entityRef: p.entityRef,
+        environment: p.environment,
+        ownerRefs: ownersOf(entity),
+      };
     });
   };
 }

@@ -9,7 +9,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { jsonBody, parseInput } from './guards';
-import { claimDefaults, claimKeysOf, type ClaimsService } from '../services/claims';
+import {
+  claimDefaults,
+  claimKeysOf,
+  type ClaimsService,
+} from '../services/claims';
 import type { DeliveryConfig } from '../configTypes';
 
 const claimBody = z
@@ -38,24 +42,37 @@ export interface ClaimRouterOptions {
  * them. Service principals of the scaffolder plugin only (403 otherwise);
  * 409 when another entity already owns or claims one; audited.
  */
-export async function createClaimRouter(options: ClaimRouterOptions): Promise<express.Router> {
+export async function createClaimRouter(
+  options: ClaimRouterOptions,
+): Promise<express.Router> {
   const { httpAuth, auditor, logger, claims, config } = options;
   const router = Router();
   router.post('/claims', jsonBody('4kb'), async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['service'] });
     if (!RECORDERS.includes(credentials.principal.subject)) {
-      throw new NotAllowedError('Only the scaffolder may record delivery claims');
+      throw new NotAllowedError(
+        'Only the scaffolder may record delivery claims',
+      );
     }
     const body = parseInput(claimBody, req.body, 'claim request');
     let entityRef: string;
     try {
       entityRef = stringifyEntityRef(parseEntityRef(body.entityRef));
     } catch {
-      throw new InputError('entityRef must be an entity ref like component:default/name');
+      throw new InputError(
+        'entityRef must be an entity ref like component:default/name',
+      );
     }
-    const [kind, ns, name] = [entityRef.split(':')[0], ...entityRef.split(':')[1].split('/')];
+    const [kind, ns, name] = [
+      entityRef.split(':')[0],
+      ...entityRef.split(':')[1].split('/'),
+    ];
     const keys = claimKeysOf(
-      { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { namespace: ns, name, annotations: body.annotations } },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: { namespace: ns, name, annotations: body.annotations },
+      },
       claimDefaults(config),
     );
     if (!keys.length) throw new InputError('No delivery annotation to claim');
@@ -63,7 +80,11 @@ export async function createClaimRouter(options: ClaimRouterOptions): Promise<ex
       eventId: 'delivery-claim',
       severityLevel: 'medium',
       request: req,
-      meta: { entityRef, actor: credentials.principal.subject, claims: keys.map(k => `${k.kind}:${k.name}`) },
+      meta: {
+        entityRef,
+        actor: credentials.principal.subject,
+        claims: keys.map(k => `${k.kind}:${k.name}`),
+      },
     });
     try {
       await claims.recordCreated(entityRef, keys);

@@ -25,16 +25,20 @@ export async function createDiagnosticsRouter(
   const { logger, readEntity } = options;
   const router = Router();
 
-  router.get('/entities/:namespace/:kind/:name/diagnostics', async (req, res) => {
-    const { ref, readable } = await readEntity(req);
-    if (!options.diagnose) throw new NotFoundError('Diagnostics are not enabled');
-    const result = await options.diagnose(readable);
-    logger.info('Ran delivery diagnostics', {
-      entityRef: ref,
-      failed: result.checks.filter(c => c.status === 'error').length,
-    });
-    res.json(result);
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/diagnostics',
+    async (req, res) => {
+      const { ref, readable } = await readEntity(req);
+      if (!options.diagnose)
+        throw new NotFoundError('Diagnostics are not enabled');
+      const result = await options.diagnose(readable);
+      logger.info('Ran delivery diagnostics', {
+        entityRef: ref,
+        failed: result.checks.filter(c => c.status === 'error').length,
+      });
+      res.json(result);
+    },
+  );
 
   return router;
 }

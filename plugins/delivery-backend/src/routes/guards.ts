@@ -29,7 +29,9 @@ import { type ClaimsService, withoutRefusedClaims } from '../services/claims';
 
 /** `:namespace/:kind/:name` route parameters. */
 export const entityParams = z.object({
-  namespace: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid namespace'),
   kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'invalid kind'),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'invalid name'),
 });
@@ -54,21 +56,35 @@ export function jsonBody(limit: string): RequestHandler {
       if (!err) return next();
       const e = err as { type?: string; message?: string };
       if (e.type === 'entity.too.large') {
-        return next(new PayloadTooLargeError(`Request body exceeds the ${limit} limit of this route`));
+        return next(
+          new PayloadTooLargeError(
+            `Request body exceeds the ${limit} limit of this route`,
+          ),
+        );
       }
       if (e.type === 'entity.parse.failed') {
-        return next(new InputError(`Malformed JSON body: ${e.message ?? ''}`.slice(0, 200)));
+        return next(
+          new InputError(
+            `Malformed JSON body: ${e.message ?? ''}`.slice(0, 200),
+          ),
+        );
       }
       return next(err);
     });
 }
 
 /** Validates `value` against `schema`; the first issue becomes a 400. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`Invalid ${what}: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+    throw new InputError(
+      `Invalid ${what}: ${issue.path.join('.') || 'body'}: ${issue.message}`,
+    );
   }
   return parsed.data;
 }
@@ -129,13 +145,16 @@ export interface EntityRouteGuards {
 }
 
 /** Builds the {@link EntityRouteGuards} over the plugin's services. */
-export function createEntityRouteGuards(options: EntityRouteGuardOptions): EntityRouteGuards {
+export function createEntityRouteGuards(
+  options: EntityRouteGuardOptions,
+): EntityRouteGuards {
   const { catalog, permissions, auditor, logger } = options;
   return {
     async readEntity(req, credentials) {
       const ref = parseInput(entityParams, req.params, 'entity reference');
       const entity = await catalog.getEntityByRef(ref, { credentials });
-      if (!entity) throw new NotFoundError(`Entity ${stringifyEntityRef(ref)} not found`);
+      if (!entity)
+        throw new NotFoundError(`Entity ${stringifyEntityRef(ref)} not found`);
       return entity;
     },
 
@@ -149,7 +168,11 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
       );
       if (decision.result === AuthorizeResult.ALLOW) return;
       const error = new NotAllowedError(
-        `You are not allowed to ${denial.action} ${entityRef} in ${meta.environment.slice(0, 64)} (${permission.name})`,
+        `You are not allowed to ${
+          denial.action
+        } ${entityRef} in ${meta.environment.slice(0, 64)} (${
+          permission.name
+        })`,
       );
       const actor = credentials.principal.userEntityRef;
       const event = await auditor.createEvent({
@@ -184,7 +207,9 @@ export function createEntityRouteGuards(options: EntityRouteGuardOptions): Entit
           ...meta,
           actor,
           outcome: 'contested',
-          contested: claims.conflicts.filter(c => c.refused).map(c => `${c.kind}:${c.name}`),
+          contested: claims.conflicts
+            .filter(c => c.refused)
+            .map(c => `${c.kind}:${c.name}`),
         },
       });
       await event.fail({ error });
@@ -202,7 +227,9 @@ export interface ReadableEntity {
   /** The entity without the annotations of refused claims (what upstreams may be read for). */
   readable: Entity;
   claims?: DeliveryClaims;
-  credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>;
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >;
 }
 
 /**

@@ -22,7 +22,10 @@ import type { DeliveryAuditor } from '../services/shared';
 const promoteBody = z.object({
   environment: z.string().min(1).max(64),
   version: z.string().min(1).max(128),
-  values: z.string().max(16 * 1024).optional(),
+  values: z
+    .string()
+    .max(16 * 1024)
+    .optional(),
 });
 
 const LIMIT_MESSAGE = 'limit must be an integer between 1 and 500';
@@ -87,70 +90,87 @@ export async function createPromotionRouter(
   const router = Router();
   const body64k = jsonBody('64kb');
 
-  const { readEntity, requirePermission, requireUncontested } = createEntityRouteGuards(options);
+  const { readEntity, requirePermission, requireUncontested } =
+    createEntityRouteGuards(options);
 
-  router.post('/entities/:namespace/:kind/:name/promotions', body64k, async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const body = parse(promoteBody, req.body, 'promotion request');
-    const entity = await readEntity(req, credentials);
-    const meta = { environment: body.environment, version: body.version };
-    await requirePermission(req, credentials, entity, promoteDenial, meta);
-    await requireUncontested(req, credentials, entity, promoteDenial, meta);
-    const result = await promotions.promote({
-      entity,
-      credentials,
-      environment: body.environment,
-      version: body.version,
-      values: body.values,
-      request: req,
-    });
-    res.status(result.created ? 201 : 200).json(result);
-  });
-
-  router.post('/entities/:namespace/:kind/:name/promotions/preview', body64k, async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const body = parse(promoteBody, req.body, 'promotion request');
-    const entity = await readEntity(req, credentials);
-    const meta = { environment: body.environment, version: body.version };
-    // the preview shows config-repo content: only for those who may promote
-    await requirePermission(req, credentials, entity, previewDenial, meta);
-    await requireUncontested(req, credentials, entity, previewDenial, meta);
-    const event = await auditor.createEvent({
-      eventId: previewDenial.eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        entityRef: stringifyEntityRef(entity),
-        ...meta,
-        actor: credentials.principal.userEntityRef,
-      },
-    });
-    try {
-      const preview = await promotions.preview({
+  router.post(
+    '/entities/:namespace/:kind/:name/promotions',
+    body64k,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const body = parse(promoteBody, req.body, 'promotion request');
+      const entity = await readEntity(req, credentials);
+      const meta = { environment: body.environment, version: body.version };
+      await requirePermission(req, credentials, entity, promoteDenial, meta);
+      await requireUncontested(req, credentials, entity, promoteDenial, meta);
+      const result = await promotions.promote({
         entity,
         credentials,
         environment: body.environment,
         version: body.version,
         values: body.values,
-        allowed: true,
+        request: req,
       });
-      await event.success({
-        meta: { outcome: 'previewed', blockedReason: preview.blockedReason ?? null },
-      });
-      res.json(preview);
-    } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      await event.fail({ error, meta: { outcome: 'failed' } });
-      throw error;
-    }
-  });
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
 
-  router.get('/entities/:namespace/:kind/:name/promotions', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const entity = await readEntity(req, credentials);
-    const { limit } = parse(listQuery, req.query, 'query');
-    res.json({ items: await promotions.listPromotions(entity, { limit }) });
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/promotions/preview',
+    body64k,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const body = parse(promoteBody, req.body, 'promotion request');
+      const entity = await readEntity(req, credentials);
+      const meta = { environment: body.environment, version: body.version };
+      // the preview shows config-repo content: only for those who may promote
+      await requirePermission(req, credentials, entity, previewDenial, meta);
+      await requireUncontested(req, credentials, entity, previewDenial, meta);
+      const event = await auditor.createEvent({
+        eventId: previewDenial.eventId,
+        severityLevel: 'medium',
+        request: req,
+        meta: {
+          entityRef: stringifyEntityRef(entity),
+          ...meta,
+          actor: credentials.principal.userEntityRef,
+        },
+      });
+      try {
+        const preview = await promotions.preview({
+          entity,
+          credentials,
+          environment: body.environment,
+          version: body.version,
+          values: body.values,
+          allowed: true,
+        });
+        await event.success({
+          meta: {
+            outcome: 'previewed',
+            blockedReason: preview.blockedReason ?? null,
+          },
+        });
+        res.json(preview);
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        await event.fail({ error, meta: { outcome: 'failed' } });
+        throw error;
+      }
+    },
+  );
+
+  router.get(
+    '/entities/:namespace/:kind/:name/promotions',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entity = await readEntity(req, credentials);
+      const { limit } = parse(listQuery, req.query, 'query');
+      res.json({ items: await promotions.listPromotions(entity, { limit }) });
+    },
+  );
 
   return router;
 }

@@ -18,7 +18,9 @@ import type { ResyncService } from '../services/resync';
 import type { ClaimsService } from '../services/claims';
 import type { DeliveryAuditor } from '../services/shared';
 
-const resyncBody = z.object({ environment: z.string().min(1).max(64) }).strict();
+const resyncBody = z
+  .object({ environment: z.string().min(1).max(64) })
+  .strict();
 
 const resyncDenial: EntityActionDenial = {
   permission: deliveryResyncPermission,
@@ -50,24 +52,29 @@ export async function createResyncRouter(
   options: ResyncRouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, resync } = options;
-  const { readEntity, requirePermission, requireUncontested } = createEntityRouteGuards(options);
+  const { readEntity, requirePermission, requireUncontested } =
+    createEntityRouteGuards(options);
   const router = Router();
 
-  router.post('/entities/:namespace/:kind/:name/resync', jsonBody('4kb'), async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const body = parse(resyncBody, req.body, 're-sync request');
-    const entity = await readEntity(req, credentials);
-    const meta = { environment: body.environment };
-    await requirePermission(req, credentials, entity, resyncDenial, meta);
-    await requireUncontested(req, credentials, entity, resyncDenial, meta);
-    const result = await resync.resync({
-      entity,
-      credentials,
-      environment: body.environment,
-      request: req,
-    });
-    res.status(result.queued ? 202 : 200).json(result);
-  });
+  router.post(
+    '/entities/:namespace/:kind/:name/resync',
+    jsonBody('4kb'),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const body = parse(resyncBody, req.body, 're-sync request');
+      const entity = await readEntity(req, credentials);
+      const meta = { environment: body.environment };
+      await requirePermission(req, credentials, entity, resyncDenial, meta);
+      await requireUncontested(req, credentials, entity, resyncDenial, meta);
+      const result = await resync.resync({
+        entity,
+        credentials,
+        environment: body.environment,
+        request: req,
+      });
+      res.status(result.queued ? 202 : 200).json(result);
+    },
+  );
 
   return router;
 }

@@ -30,16 +30,26 @@ export async function createViewRouter(
   const router = Router();
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
-    const { ref, entity, readable, claims, credentials } = await readEntity(req);
+    const { ref, entity, readable, claims, credentials } = await readEntity(
+      req,
+    );
     const started = Date.now();
     const result = await view.getView(readable);
     if (claims?.conflicts.length) result.claims = claims;
     if (options.permissions && credentials.principal.type === 'user') {
-      const access = await environmentAccess(options.permissions, credentials, entity, {
-        environments: result.environments.map(e => e.name),
-        claims,
-      });
-      result.environments = result.environments.map(e => ({ ...e, access: access.get(e.name) }));
+      const access = await environmentAccess(
+        options.permissions,
+        credentials,
+        entity,
+        {
+          environments: result.environments.map(e => e.name),
+          claims,
+        },
+      );
+      result.environments = result.environments.map(e => ({
+        ...e,
+        access: access.get(e.name),
+      }));
     }
     const failedSources = Object.entries(result.sources)
       .filter(([, s]) => s.status === 'error')

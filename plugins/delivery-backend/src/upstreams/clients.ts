@@ -90,7 +90,11 @@ export class UpstreamClients {
    * The GitHub reader of a code repo on an integration host: shared per host
    * with a static token, else per repo (GitHub App tokens are per installation).
    */
-  githubForRepo(host: GitHubHostConfig, owner: string, repo: string): GitHubReader {
+  githubForRepo(
+    host: GitHubHostConfig,
+    owner: string,
+    repo: string,
+  ): GitHubReader {
     const repoUrl = `${host.htmlBaseUrl}/${owner}/${repo}`;
     const key = host.hasStaticToken ? `host:${host.host}` : `repo:${repoUrl}`;
     let reader = this.github.get(key);

@@ -27,7 +27,10 @@ export function deliveryEntityRef(entity: Entity): DeliveryEntityRef {
  * `delivery-target` of `delivery.promote` / `delivery.resync`
  * (`component:default/xposer@prod`).
  */
-export function permissionResourceRef(entity: Entity, environment: string): string {
+export function permissionResourceRef(
+  entity: Entity,
+  environment: string,
+): string {
   return deliveryTargetRef(stringifyEntityRef(entity), environment);
 }
 

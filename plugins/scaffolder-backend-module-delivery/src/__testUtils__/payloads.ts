@@ -10,7 +10,7 @@ export const PAYLOADS: readonly string[] = [
   'a\rb',
   "it's 'single'",
   'say "double"',
-  "'''triple''' \"\"\"triple\"\"\"",
+  '\'\'\'triple\'\'\' """triple"""',
   'a # comment',
   'a | b',
   'a; rm -rf /',

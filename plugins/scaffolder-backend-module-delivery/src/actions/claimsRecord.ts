@@ -44,13 +44,18 @@ export function createClaimsRecordAction(options: ClaimsRecordActionOptions) {
     schema: {
       input: {
         entityRef: z =>
-          z.string({ description: 'The Component, e.g. component:default/my-service' }),
-        release: z => z.string({ description: 'Release (dependency alias) name' }),
+          z.string({
+            description: 'The Component, e.g. component:default/my-service',
+          }),
+        release: z =>
+          z.string({ description: 'Release (dependency alias) name' }),
         chart: z => z.string({ description: 'Chart name in ChartMuseum' }),
         image: z =>
           z.string({ description: 'Image, registry/owner/name or owner/name' }),
         codeJob: z =>
-          z.string({ description: 'delivery/code-job: [instance:]owner/name/branch' }),
+          z.string({
+            description: 'delivery/code-job: [instance:]owner/name/branch',
+          }),
       },
     },
     async handler(ctx) {
@@ -66,7 +71,9 @@ export function createClaimsRecordAction(options: ClaimsRecordActionOptions) {
         [ANNOTATION_CODE_JOB]: codeJob,
       };
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would record the delivery claims of ${entityRef}`);
+        ctx.logger.info(
+          `Dry run: would record the delivery claims of ${entityRef}`,
+        );
         return;
       }
       await ctx.checkpoint({

@@ -9,12 +9,7 @@ import {
 import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
 import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { codeRepoFiles } from '../layout/codeRepo';
-import {
-  CodeRepoSpec,
-  LANGUAGES,
-  Language,
-  imageName,
-} from '../layout/types';
+import { CodeRepoSpec, LANGUAGES, Language, imageName } from '../layout/types';
 import {
   assertBoolean,
   assertBranchName,
@@ -99,9 +94,14 @@ export function createCodeRepoCreateAction(options: DeliveryActionOptions) {
         release: z =>
           z.string({ description: 'Release (dependency alias) name' }),
         entityRef: z =>
-          z.string({ description: 'The Component the catalog-info.yaml declares' }),
+          z.string({
+            description: 'The Component the catalog-info.yaml declares',
+          }),
         codeJob: z =>
-          z.string({ description: 'Its delivery/code-job annotation ([instance:]owner/name/branch)' }),
+          z.string({
+            description:
+              'Its delivery/code-job annotation ([instance:]owner/name/branch)',
+          }),
       },
     },
     async handler(ctx) {

@@ -223,9 +223,11 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
               head: branch,
               base: env.branch,
               title: `Add ${release} ${version} to ${env.name}`,
-              body: `Adds the ${markdownCode(release)} release (chart ${markdownCode(
-                chart,
-              )} ${markdownText(version)}) to ${markdownText(
+              body: `Adds the ${markdownCode(
+                release,
+              )} release (chart ${markdownCode(chart)} ${markdownText(
+                version,
+              )}) to ${markdownText(
                 env.name,
               )}: a dependency pin and ${markdownCode(
                 valuesPathFor(env.valuesPath, release),

@@ -107,7 +107,11 @@ export function createConfigRepoCreateAction(options: DeliveryActionOptions) {
         input.description ?? '',
       );
       const branch = assertBranchName('branch', input.branch ?? 'main');
-      const requirementsPath = assertOneOf('requirementsPath', input.requirementsPath ?? 'requirements.yaml', REQUIREMENTS_PATHS);
+      const requirementsPath = assertOneOf(
+        'requirementsPath',
+        input.requirementsPath ?? 'requirements.yaml',
+        REQUIREMENTS_PATHS,
+      );
       const isPrivate = assertBoolean('private', input.private ?? false);
       const chartRepositoryUrl = requireHost(cfg, 'chartRepositoryUrl');
       const repo = resolveGitHubRepo(integrations, loc, {

@@ -119,9 +119,9 @@ describe('GitHub calls of the delivery actions are bounded', () => {
       run(action, actionContext(input('hang-write'))),
     ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
     expect(Date.now() - started).toBeLessThan(10 * timeoutMs);
-    expect(await githubRequests(/^POST \/api\/v3\/orgs\/stakater\/repos$/)).toBe(
-      1,
-    );
+    expect(
+      await githubRequests(/^POST \/api\/v3\/orgs\/stakater\/repos$/),
+    ).toBe(1);
   });
 
   it('a redirect is an error and is not followed (no request reaches its target)', async () => {

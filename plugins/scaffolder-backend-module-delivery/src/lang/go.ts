@@ -6,7 +6,9 @@ import { InputError } from '@backstage/errors';
  */
 export function goString(value: string): string {
   if (/\p{Cs}/u.test(value)) {
-    throw new InputError('a value written into Go source must be valid Unicode');
+    throw new InputError(
+      'a value written into Go source must be valid Unicode',
+    );
   }
   let out = '"';
   for (const ch of value) {

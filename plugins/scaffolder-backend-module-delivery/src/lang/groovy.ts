@@ -28,7 +28,11 @@ export function groovyString(value: string): string {
  * backslash (Groovy expands `\u000a` even inside comments).
  */
 export function groovyComment(value: string): string {
-  if (LINE_BREAK.test(value) || value.includes('\\') || hasControlChars(value)) {
+  if (
+    LINE_BREAK.test(value) ||
+    value.includes('\\') ||
+    hasControlChars(value)
+  ) {
     throw new InputError(
       'a value written into a Jenkinsfile comment must be one line without backslashes',
     );

@@ -11,7 +11,9 @@ export function jsonFile(value: unknown): string {
  */
 export function jsString(value: string): string {
   if (/\p{Cs}/u.test(value)) {
-    throw new InputError('a value written into JavaScript must be valid Unicode');
+    throw new InputError(
+      'a value written into JavaScript must be valid Unicode',
+    );
   }
   return JSON.stringify(value)
     .replace(/\u2028/g, '\\u2028')

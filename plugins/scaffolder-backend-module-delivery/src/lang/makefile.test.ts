@@ -3,7 +3,11 @@ import { makeAssignment, makeLiteral, makeValue } from './makefile';
 
 describe('makefile', () => {
   it('accepts registry hosts, URLs and names', () => {
-    for (const ok of ['127.0.0.1:7103', 'http://127.0.0.1:7104/charts', 'a-b']) {
+    for (const ok of [
+      '127.0.0.1:7103',
+      'http://127.0.0.1:7104/charts',
+      'a-b',
+    ]) {
       expect(makeValue('v', ok)).toBe(ok);
     }
     expect(makeAssignment('NAME', 'name', 'orders')).toBe('NAME ?= orders');

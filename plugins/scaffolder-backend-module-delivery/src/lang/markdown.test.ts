@@ -33,7 +33,9 @@ describe('markdown', () => {
   it('fences code spans and encodes link URLs', () => {
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`a')).toBe('`` `a ``');
-    expect(markdownLink('x', 'http://h/a (b)')).toBe('[x](http://h/a%20%28b%29)');
+    expect(markdownLink('x', 'http://h/a (b)')).toBe(
+      '[x](http://h/a%20%28b%29)',
+    );
     // eslint-disable-next-line no-script-url -- the payload under test
     expect(() => markdownLink('x', 'javascript:alert(1)')).toThrow(/http/);
   });

@@ -45,8 +45,9 @@ export function markdownLink(text: string, url: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new InputError(`'${url}' is not an http(s) URL`);
   }
-  const safe = parsed.href.replace(/[()<> \\]/g, c =>
-    `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  const safe = parsed.href.replace(
+    /[()<> \\]/g,
+    c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `[${markdownText(text)}](${safe})`;
 }

@@ -27,29 +27,32 @@ export function chartValues(spec: CodeRepoSpec) {
 function chartYaml(spec: CodeRepoSpec): string {
   return yamlFile(
     {
-    apiVersion: 'v1',
-    name: spec.name,
-    description:
-      spec.description || `${spec.name} chart that runs on kubernetes`,
-    version: spec.initialVersion,
-    appVersion: spec.initialVersion,
-    keywords: [spec.name, 'kubernetes'],
-    home: spec.repoHtmlUrl,
-    sources: [spec.repoHtmlUrl],
+      apiVersion: 'v1',
+      name: spec.name,
+      description:
+        spec.description || `${spec.name} chart that runs on kubernetes`,
+      version: spec.initialVersion,
+      appVersion: spec.initialVersion,
+      keywords: [spec.name, 'kubernetes'],
+      home: spec.repoHtmlUrl,
+      sources: [spec.repoHtmlUrl],
     },
     ' The pipeline packages this chart with --version/--app-version from .version',
   );
 }
 
 function valuesYaml(spec: CodeRepoSpec): string {
-  return yamlFile(chartValues(spec), [
-    ` Default values of the ${spec.name} chart.`,
-    ' In an environment config repo they are nested under the release alias:',
-    `   ${spec.name}:`,
-    `     ${spec.name}:`,
-    '       image: { tag: v0.0.1 }',
-    ' image.tag defaults to the chart appVersion (= the released version).',
-  ].join('\n'));
+  return yamlFile(
+    chartValues(spec),
+    [
+      ` Default values of the ${spec.name} chart.`,
+      ' In an environment config repo they are nested under the release alias:',
+      `   ${spec.name}:`,
+      `     ${spec.name}:`,
+      '       image: { tag: v0.0.1 }',
+      ' image.tag defaults to the chart appVersion (= the released version).',
+    ].join('\n'),
+  );
 }
 
 function helpers(name: string): string {

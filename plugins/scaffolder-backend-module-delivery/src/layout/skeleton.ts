@@ -8,9 +8,9 @@ import { CodeRepoSpec, FileMap, imageName } from './types';
 function modulePath(spec: CodeRepoSpec): string {
   return goModulePath(
     'Go module path',
-    `${spec.host.replace(/:\d+$/, '').toLowerCase()}/${spec.owner.toLowerCase()}/${
-      spec.name
-    }`,
+    `${spec.host
+      .replace(/:\d+$/, '')
+      .toLowerCase()}/${spec.owner.toLowerCase()}/${spec.name}`,
   );
 }
 

@@ -9,9 +9,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
  */
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => (
-      <SignInPage {...props} providers={['guest']} title="Delivery demo" />
-    ),
+    loader: async () => props =>
+      <SignInPage {...props} providers={['guest']} title="Delivery demo" />,
   },
 });
 

@@ -35,7 +35,6 @@ export class StoreConflict extends Error {
   }
 }
 
-
 /** The in-memory GitHub world: accounts, repositories (each a bare git repo) and pull requests. */
 export class GitHubStoreImpl implements GitHubStore, StoreOps {
   readonly accounts = new Map<string, Account>();

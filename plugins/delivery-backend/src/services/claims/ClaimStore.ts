@@ -22,7 +22,9 @@ const migrationsDir = resolvePackagePath(
 export class ClaimStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(options: { database: DatabaseService }): Promise<ClaimStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<ClaimStore> {
     const db = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await db.migrate.latest({ directory: migrationsDir });
@@ -33,12 +35,16 @@ export class ClaimStore {
   async find(keys: ClaimKey[]): Promise<Map<string, RecordedClaim>> {
     const found = new Map<string, RecordedClaim>();
     if (!keys.length) return found;
-    const rows: Array<{ kind: string; name: string; entity_ref: string; source: string }> =
-      await this.db('delivery_claims')
-        .where(q => {
-          for (const k of keys) q.orWhere({ kind: k.kind, name: k.name });
-        })
-        .select('kind', 'name', 'entity_ref', 'source');
+    const rows: Array<{
+      kind: string;
+      name: string;
+      entity_ref: string;
+      source: string;
+    }> = await this.db('delivery_claims')
+      .where(q => {
+        for (const k of keys) q.orWhere({ kind: k.kind, name: k.name });
+      })
+      .select('kind', 'name', 'entity_ref', 'source');
     for (const r of rows) {
       found.set(`${r.kind}:${r.name}`, {
         kind: r.kind as ClaimKey['kind'],

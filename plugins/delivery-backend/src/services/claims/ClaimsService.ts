@@ -63,7 +63,9 @@ const KIND_LABEL: Record<ClaimKey['kind'], string> = {
 };
 
 /** Creates the {@link ClaimsService}. */
-export function createClaimsService(options: ClaimsServiceOptions): ClaimsService {
+export function createClaimsService(
+  options: ClaimsServiceOptions,
+): ClaimsService {
   const { catalog, auth, store, defaults, pins, logger } = options;
   const cacheMs = options.cacheMs ?? 10_000;
   const pinnedEntities = new Set(pins.values());
@@ -76,7 +78,12 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
         filter: Object.values(CLAIM_ANNOTATIONS).map(a => ({
           [`metadata.annotations.${a}`]: CATALOG_FILTER_EXISTS,
         })),
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
       },
       { credentials },
     );
@@ -118,7 +125,10 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
     return cached.scan;
   }
 
-  function pinHolder(key: ClaimKey, claimants: Set<string>): string | undefined {
+  function pinHolder(
+    key: ClaimKey,
+    claimants: Set<string>,
+  ): string | undefined {
     if (key.kind === 'release') return pins.get(key.name);
     const pinned = [...claimants].filter(c => pinnedEntities.has(c));
     return pinned.length === 1 ? pinned[0] : undefined;
@@ -134,15 +144,24 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
     const others = c.others.join(', ');
     const pinKey = `delivery.releases.${release}.entity`;
     if (c.holder === self && c.decidedBy === 'pin') {
-      return `${what} is pinned to this entity in app-config (${pinKey}); ${others} also claim${c.others.length === 1 ? 's' : ''} it and ${c.others.length === 1 ? 'is' : 'are'} refused.`;
+      return `${what} is pinned to this entity in app-config (${pinKey}); ${others} also claim${
+        c.others.length === 1 ? 's' : ''
+      } it and ${c.others.length === 1 ? 'is' : 'are'} refused.`;
     }
     if (c.holder && c.holder !== self) {
-      const how = c.decidedBy === 'pin' ? `pinned in app-config (${pinKey})` : `claimed first`;
+      const how =
+        c.decidedBy === 'pin'
+          ? `pinned in app-config (${pinKey})`
+          : `claimed first`;
       const also = c.others.filter(o => o !== c.holder);
-      return `${what} belongs to ${c.holder} (${how})${also.length ? `; also claimed by ${also.join(', ')}` : ''}. Delivery refuses to act on it or read it for this entity; an admin can pin it in app-config (${pinKey}).`;
+      return `${what} belongs to ${c.holder} (${how})${
+        also.length ? `; also claimed by ${also.join(', ')}` : ''
+      }. Delivery refuses to act on it or read it for this entity; an admin can pin it in app-config (${pinKey}).`;
     }
     const first = c.holder === self ? ' This entity claimed it first, but' : '';
-    return `${what} is also claimed by ${others}.${first}${first ? ' a' : ' A'}ctions on it are refused until an admin pins it in app-config (${pinKey}: <entity ref>).`;
+    return `${what} is also claimed by ${others}.${first}${
+      first ? ' a' : ' A'
+    }ctions on it are refused until an admin pins it in app-config (${pinKey}: <entity ref>).`;
   }
 
   return {
@@ -162,7 +181,10 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
         // Aliases of one chart (two releases, each pinned in app-config to its
         // own entity) share the image, chart and code job: the admin vouched
         // for every claimant.
-        if (key.kind !== 'release' && [...claimants].every(c => pinnedEntities.has(c)))
+        if (
+          key.kind !== 'release' &&
+          [...claimants].every(c => pinnedEntities.has(c))
+        )
           continue;
         const pinned = pinHolder(key, claimants);
         const rec = recorded.get(keyId(key));
@@ -181,7 +203,14 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
         }
         if (holder === self && !others.length) continue;
         const refused = !(holder === self && decidedBy === 'pin');
-        const c = { kind: key.kind, name: key.name, holder, decidedBy, others, refused };
+        const c = {
+          kind: key.kind,
+          name: key.name,
+          holder,
+          decidedBy,
+          others,
+          refused,
+        };
         conflicts.push({ ...c, message: message(key, self, c, release) });
       }
       await store.recordIfAbsent(mine);
@@ -198,15 +227,23 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
       const scan = await readScan();
       const recorded = await store.find(keys);
       for (const key of keys) {
-        const claimants = [...(scan.get(keyId(key)) ?? [])].filter(c => c !== entityRef);
-        const owner = pinHolder(key, new Set(claimants)) ?? recorded.get(keyId(key))?.entityRef;
+        const claimants = [...(scan.get(keyId(key)) ?? [])].filter(
+          c => c !== entityRef,
+        );
+        const owner =
+          pinHolder(key, new Set(claimants)) ??
+          recorded.get(keyId(key))?.entityRef;
         if ((owner && owner !== entityRef) || claimants.length) {
           throw new ConflictError(
-            `${KIND_LABEL[key.kind]} ${key.name} already belongs to ${owner ?? claimants.join(', ')}`,
+            `${KIND_LABEL[key.kind]} ${key.name} already belongs to ${
+              owner ?? claimants.join(', ')
+            }`,
           );
         }
       }
-      await store.recordIfAbsent(keys.map(k => ({ ...k, entityRef, source: 'scaffolder' as const })));
+      await store.recordIfAbsent(
+        keys.map(k => ({ ...k, entityRef, source: 'scaffolder' as const })),
+      );
       cached = undefined;
     },
   };
@@ -217,7 +254,10 @@ export function createClaimsService(options: ClaimsServiceOptions): ClaimsServic
  * reads nothing through a copied annotation (a refused release also drops the
  * chart, the release's default).
  */
-export function withoutRefusedClaims(entity: Entity, claims: DeliveryClaims): Entity {
+export function withoutRefusedClaims(
+  entity: Entity,
+  claims: DeliveryClaims,
+): Entity {
   const refused = claims.conflicts.filter(c => c.refused);
   if (!refused.length) return entity;
   const annotations = { ...entity.metadata.annotations };

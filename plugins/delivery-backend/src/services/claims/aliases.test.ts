@@ -50,9 +50,15 @@ describe('claims: aliases of one chart', () => {
 
   it('are contested (shared image, chart and code job) until an admin pins each release', async () => {
     const claims = await service([]);
-    const r = await claims.check(edge('edge-public', 'group:default/team-xposer'));
+    const r = await claims.check(
+      edge('edge-public', 'group:default/team-xposer'),
+    );
     expect(r.contested).toBe(true);
-    expect(r.conflicts.map(c => c.kind).sort()).toEqual(['chart', 'code-job', 'image']);
+    expect(r.conflicts.map(c => c.kind).sort()).toEqual([
+      'chart',
+      'code-job',
+      'image',
+    ]);
   });
 
   it('share them once each release is pinned to its own entity', async () => {
@@ -73,6 +79,10 @@ describe('claims: aliases of one chart', () => {
     ]);
     const r = await claims.check(edge('edge-copy', 'group:default/intruders'));
     expect(r.contested).toBe(true);
-    expect(r.conflicts.map(c => c.kind).sort()).toEqual(['chart', 'code-job', 'image']);
+    expect(r.conflicts.map(c => c.kind).sort()).toEqual([
+      'chart',
+      'code-job',
+      'image',
+    ]);
   });
 });

@@ -49,10 +49,14 @@ const instanceKey = (ref: InstanceRef | undefined, fallback: string) =>
  * the default instance explicitly, so `stakater/xposer` and
  * `default:stakater/xposer` are the same claim.
  */
-export function claimKeysOf(entity: Entity, defaults: ClaimDefaults): ClaimKey[] {
+export function claimKeysOf(
+  entity: Entity,
+  defaults: ClaimDefaults,
+): ClaimKey[] {
   const { annotations } = readDeliveryAnnotations(entity);
   const keys: ClaimKey[] = [];
-  if (annotations.release) keys.push({ kind: 'release', name: lower(annotations.release) });
+  if (annotations.release)
+    keys.push({ kind: 'release', name: lower(annotations.release) });
   const image = instanceKey(annotations.image, defaults.image);
   if (image) keys.push({ kind: 'image', name: image });
   const chart = instanceKey(annotations.chart, defaults.chart);

@@ -34,7 +34,11 @@ const componentYaml = (name: string, owner: string) =>
     spec: { type: 'service', owner, lifecycle: 'production' },
   })}\n`;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -57,7 +61,10 @@ describe('release claims against a real catalog', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delivery-claims-'));
-    fs.writeFileSync(path.join(dir, 'xposer.yaml'), componentYaml('xposer', 'group:default/team-xposer'));
+    fs.writeFileSync(
+      path.join(dir, 'xposer.yaml'),
+      componentYaml('xposer', 'group:default/team-xposer'),
+    );
     // what the ordinary user registers: a URL the catalog reads (backend.reading.allow)
     yamlServer = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/yaml' });
@@ -87,10 +94,14 @@ describe('release claims against a real catalog', () => {
         mockServices.rootConfig.factory({
           data: {
             ...sandboxAppConfig(sandbox.urls),
-            backend: { reading: { allow: [{ host: new URL(yamlServer.url).host }] } },
+            backend: {
+              reading: { allow: [{ host: new URL(yamlServer.url).host }] },
+            },
             catalog: {
               rules: [{ allow: ['Component', 'Location'] }],
-              locations: [{ type: 'file', target: path.join(dir, 'xposer.yaml') }],
+              locations: [
+                { type: 'file', target: path.join(dir, 'xposer.yaml') },
+              ],
             },
           },
         }),
@@ -98,14 +109,23 @@ describe('release claims against a real catalog', () => {
     });
     const guest = mockCredentials.user.header(GUEST);
     const outsider = mockCredentials.user.header(OUTSIDER);
-    const entityUrl = (name: string) => `/api/catalog/entities/by-name/component/default/${name}`;
+    const entityUrl = (name: string) =>
+      `/api/catalog/entities/by-name/component/default/${name}`;
     await until('xposer in the catalog', async () =>
-      (await request(server).get(entityUrl('xposer')).set('Authorization', guest)).status === 200 ? true : undefined,
+      (
+        await request(server)
+          .get(entityUrl('xposer'))
+          .set('Authorization', guest)
+      ).status === 200
+        ? true
+        : undefined,
     );
 
     // the owner's view, before any look-alike: nothing contested (and xposer's claims are recorded)
     const xposerPath = '/api/delivery/entities/default/component/xposer';
-    const before = await request(server).get(xposerPath).set('Authorization', guest);
+    const before = await request(server)
+      .get(xposerPath)
+      .set('Authorization', guest);
     expect(before.status).toBe(200);
     expect(before.body.claims).toBeUndefined();
 
@@ -116,18 +136,35 @@ describe('release claims against a real catalog', () => {
       .send({ type: 'url', target: `${yamlServer.url}/catalog-info.yaml` });
     expect(registered.status).toBe(201);
     await until('the look-alike in the catalog', async () =>
-      (await request(server).get(entityUrl('xposer-copy')).set('Authorization', outsider)).status === 200 ? true : undefined,
+      (
+        await request(server)
+          .get(entityUrl('xposer-copy'))
+          .set('Authorization', outsider)
+      ).status === 200
+        ? true
+        : undefined,
     );
 
     await fetch(`${sandbox.urls.control}/reset`, { method: 'POST' });
     const copyPath = '/api/delivery/entities/default/component/xposer-copy';
-    const promote = await request(server).post(`${copyPath}/promotions`).set('Authorization', outsider).send({ environment: 'prod', version: 'v0.0.20' });
+    const promote = await request(server)
+      .post(`${copyPath}/promotions`)
+      .set('Authorization', outsider)
+      .send({ environment: 'prod', version: 'v0.0.20' });
     expect(promote.status).toBe(409);
     expect(promote.body.error.name).toBe('ConflictError');
-    expect(promote.body.error.message).toContain('belongs to component:default/xposer');
-    const preview = await request(server).post(`${copyPath}/promotions/preview`).set('Authorization', outsider).send({ environment: 'prod', version: 'v0.0.20' });
+    expect(promote.body.error.message).toContain(
+      'belongs to component:default/xposer',
+    );
+    const preview = await request(server)
+      .post(`${copyPath}/promotions/preview`)
+      .set('Authorization', outsider)
+      .send({ environment: 'prod', version: 'v0.0.20' });
     expect(preview.status).toBe(409);
-    const resync = await request(server).post(`${copyPath}/resync`).set('Authorization', outsider).send({ environment: 'prod' });
+    const resync = await request(server)
+      .post(`${copyPath}/resync`)
+      .set('Authorization', outsider)
+      .send({ environment: 'prod' });
     expect(resync.status).toBe(409);
     const counts = await requests();
     expect(writes(counts)).toEqual([]);
@@ -135,29 +172,58 @@ describe('release claims against a real catalog', () => {
     expect(counts.upstreams['jenkins-deploy']?.total ?? 0).toBe(0);
 
     // the look-alike's view says whose it is, and reads nothing of it
-    const copyView = await request(server).get(copyPath).set('Authorization', outsider);
+    const copyView = await request(server)
+      .get(copyPath)
+      .set('Authorization', outsider);
     expect(copyView.status).toBe(200);
     expect(validate('DeliveryView', copyView.body)).toBeNull();
     expect(copyView.body.claims.contested).toBe(true);
     expect(copyView.body.claims.conflicts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'release', name: 'xposer', holder: 'component:default/xposer', refused: true }),
-        expect.objectContaining({ kind: 'image', holder: 'component:default/xposer', refused: true }),
-        expect.objectContaining({ kind: 'code-job', holder: 'component:default/xposer', refused: true }),
+        expect.objectContaining({
+          kind: 'release',
+          name: 'xposer',
+          holder: 'component:default/xposer',
+          refused: true,
+        }),
+        expect.objectContaining({
+          kind: 'image',
+          holder: 'component:default/xposer',
+          refused: true,
+        }),
+        expect.objectContaining({
+          kind: 'code-job',
+          holder: 'component:default/xposer',
+          refused: true,
+        }),
       ]),
     );
-    expect(copyView.body.environments[0].access.promote).toMatchObject({ allowed: false, reason: expect.stringContaining('component:default/xposer') });
+    expect(copyView.body.environments[0].access.promote).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('component:default/xposer'),
+    });
     const afterReads = await requests();
     expect(afterReads.upstreams['jenkins-code']?.total ?? 0).toBe(0);
     expect(afterReads.upstreams.nexus?.total ?? 0).toBe(0);
     expect(afterReads.upstreams.chartmuseum?.total ?? 0).toBe(0);
 
     // the owner's view names the look-alike once the claim scan refreshes
-    const owners = await until('the owner view to name the look-alike', async () => {
-      const v = await request(server).get(xposerPath).set('Authorization', guest);
-      return v.body.claims?.conflicts?.length ? v.body : undefined;
-    }, 20_000);
-    expect(owners.claims.conflicts[0]).toMatchObject({ holder: 'component:default/xposer', others: ['component:default/xposer-copy'] });
-    expect(owners.claims.conflicts[0].message).toContain('component:default/xposer-copy');
+    const owners = await until(
+      'the owner view to name the look-alike',
+      async () => {
+        const v = await request(server)
+          .get(xposerPath)
+          .set('Authorization', guest);
+        return v.body.claims?.conflicts?.length ? v.body : undefined;
+      },
+      20_000,
+    );
+    expect(owners.claims.conflicts[0]).toMatchObject({
+      holder: 'component:default/xposer',
+      others: ['component:default/xposer-copy'],
+    });
+    expect(owners.claims.conflicts[0].message).toContain(
+      'component:default/xposer-copy',
+    );
   });
 });

@@ -32,28 +32,44 @@ export async function environmentAccess(
   const entityRef = stringifyEntityRef(entity);
   const { environments, claims } = options;
   const requests = ACTIONS.flatMap(a =>
-    environments.map(env => ({ permission: a.permission, resourceRef: deliveryTargetRef(entityRef, env) })),
+    environments.map(env => ({
+      permission: a.permission,
+      resourceRef: deliveryTargetRef(entityRef, env),
+    })),
   );
-  const decisions = requests.length ? await permissions.authorize(requests, { credentials }) : [];
+  const decisions = requests.length
+    ? await permissions.authorize(requests, { credentials })
+    : [];
   const contested = claims?.contested
-    ? claims.conflicts.filter(c => c.refused).map(c => c.message).join(' ')
+    ? claims.conflicts
+        .filter(c => c.refused)
+        .map(c => c.message)
+        .join(' ')
     : undefined;
   const result = new Map<string, EnvironmentAccess>();
   environments.forEach((env, i) => {
     const access = {} as EnvironmentAccess;
     ACTIONS.forEach((a, ai) => {
-      const row = decisions.slice(ai * environments.length, (ai + 1) * environments.length);
+      const row = decisions.slice(
+        ai * environments.length,
+        (ai + 1) * environments.length,
+      );
       const allowed = row[i]?.result === AuthorizeResult.ALLOW;
       const anyAllowed = row.some(d => d.result === AuthorizeResult.ALLOW);
       let reason: string | undefined;
       if (!allowed) {
         reason = anyAllowed
           ? `Your permissions do not allow you to ${a.verb} ${env} (${a.permission.name} is decided per environment)`
-          : `You need to own this entity to ${a.key === 'promote' ? 'promote' : 're-sync'}`;
+          : `You need to own this entity to ${
+              a.key === 'promote' ? 'promote' : 're-sync'
+            }`;
       } else if (contested) {
         reason = contested;
       }
-      access[a.key] = { allowed: allowed && !contested, ...(reason ? { reason } : {}) };
+      access[a.key] = {
+        allowed: allowed && !contested,
+        ...(reason ? { reason } : {}),
+      };
     });
     result.set(env, access);
   });

@@ -16,10 +16,17 @@ export function readReleasePins(config: Config): ReadonlyMap<string, string> {
     try {
       pins.set(
         release.toLocaleLowerCase('en-US'),
-        stringifyEntityRef(parseEntityRef(value, { defaultKind: 'component', defaultNamespace: 'default' })),
+        stringifyEntityRef(
+          parseEntityRef(value, {
+            defaultKind: 'component',
+            defaultNamespace: 'default',
+          }),
+        ),
       );
     } catch (e) {
-      throw new InputError(`${key}: "${value}" is not an entity ref (${(e as Error).message})`);
+      throw new InputError(
+        `${key}: "${value}" is not an entity ref (${(e as Error).message})`,
+      );
     }
   }
   return pins;

@@ -30,7 +30,10 @@ describe('delivery:claims:record against the delivery backend', () => {
         deliveryPlugin,
         catalogPlugin,
         mockServices.rootConfig.factory({
-          data: { ...sandboxAppConfig(sandbox.urls), catalog: { locations: [] } },
+          data: {
+            ...sandboxAppConfig(sandbox.urls),
+            catalog: { locations: [] },
+          },
         }),
       ],
     });
@@ -54,7 +57,9 @@ describe('delivery:claims:record against the delivery backend', () => {
     const other = createMockActionContext({
       input: { ...input, entityRef: 'component:default/payments-copy' },
     });
-    await expect(action.handler(other)).rejects.toThrow(/already belongs to component:default\/payments/);
+    await expect(action.handler(other)).rejects.toThrow(
+      /already belongs to component:default\/payments/,
+    );
 
     // Only the scaffolder may record: another plugin's token is refused.
     const intruder = createClaimsRecordAction({
@@ -65,7 +70,18 @@ describe('delivery:claims:record against the delivery backend', () => {
       },
     });
     await expect(
-      intruder.handler(createMockActionContext({ input: { ...input, entityRef: 'component:default/x', release: 'x', chart: 'x', image: 'o/x', codeJob: 'o/x/main' } })),
+      intruder.handler(
+        createMockActionContext({
+          input: {
+            ...input,
+            entityRef: 'component:default/x',
+            release: 'x',
+            chart: 'x',
+            image: 'o/x',
+            codeJob: 'o/x/main',
+          },
+        }),
+      ),
     ).rejects.toThrow(/Only the scaffolder may record delivery claims/);
   });
 });

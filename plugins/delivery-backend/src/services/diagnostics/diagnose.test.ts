@@ -23,11 +23,17 @@ describe('the delivery doctor on the stakater world', () => {
   });
   afterAll(() => sandbox.stop());
 
-  const run = (annotations: Record<string, string>, delivery: JsonObject = {}) => {
+  const run = (
+    annotations: Record<string, string>,
+    delivery: JsonObject = {},
+  ) => {
     const app = sandboxAppConfig(sandbox.urls);
     Object.assign(app.delivery as JsonObject, delivery);
     const config = readDeliveryConfig(new ConfigReader(app));
-    const view = DefaultDeliveryViewService.create({ config, logger: mockServices.logger.mock() });
+    const view = DefaultDeliveryViewService.create({
+      config,
+      logger: mockServices.logger.mock(),
+    });
     return diagnose(component('inventory', annotations), { config, view });
   };
   const inventory = {
@@ -41,13 +47,25 @@ describe('the delivery doctor on the stakater world', () => {
   it('passes every check when the setup is right', async () => {
     const d = await run(inventory, stakaterHostAliases(sandbox.urls));
     expect(validate('DeliveryDiagnostics', d)).toBeNull();
-    expect(d.versionFrom).toEqual(['displayName', 'gitTag', 'commitMessage', 'imageLabel']);
-    expect(d.checks.filter(c => c.status === 'error' || c.status === 'warning')).toEqual([]);
-    expect(check(d, 'join:build-version')).toMatchObject({ status: 'ok', matched: 'gitTag (3)' });
+    expect(d.versionFrom).toEqual([
+      'displayName',
+      'gitTag',
+      'commitMessage',
+      'imageLabel',
+    ]);
+    expect(
+      d.checks.filter(c => c.status === 'error' || c.status === 'warning'),
+    ).toEqual([]);
+    expect(check(d, 'join:build-version')).toMatchObject({
+      status: 'ok',
+      matched: 'gitTag (3)',
+    });
     expect(check(d, 'source:codeJenkins').where).toEqual([
       `${sandbox.urls['jenkins-code']}/job/stakater/job/inventory/job/master/`,
     ]);
-    expect(JSON.stringify(d)).not.toMatch(/code-jenkins-token|sandbox-github-token|nexus-password/);
+    expect(JSON.stringify(d)).not.toMatch(
+      /code-jenkins-token|sandbox-github-token|nexus-password/,
+    );
   });
 
   it('explains a missing host alias with the key and an example', async () => {
@@ -62,17 +80,25 @@ describe('the delivery doctor on the stakater world', () => {
     });
     expect(check(d, 'join:deploy-config-commit:staging')).toMatchObject({
       status: 'error',
-      fix: { key: 'delivery.hostAliases', example: `[{ host: '${host}', aliases: ['git.sandbox.internal'] }]` },
+      fix: {
+        key: 'delivery.hostAliases',
+        example: `[{ host: '${host}', aliases: ['git.sandbox.internal'] }]`,
+      },
     });
   });
 
   it('explains a wrong job path, listing the jobs of its folder', async () => {
-    const d = await run({ ...inventory, 'delivery/code-job': 'code:stakater/inventroy/master' });
+    const d = await run({
+      ...inventory,
+      'delivery/code-job': 'code:stakater/inventroy/master',
+    });
     const c = check(d, 'source:codeJenkins');
     expect(c.status).toBe('error');
     expect(c.fix?.key).toBe('metadata.annotations.delivery/code-job');
-    expect(c.fix?.example).toBe("code:stakater/inventory/master");
-    expect(c.fix?.explanation).toMatch(/^No job stakater\/inventroy\/master: there is no "inventroy" in stakater, which has .*inventory/);
+    expect(c.fix?.example).toBe('code:stakater/inventory/master');
+    expect(c.fix?.explanation).toMatch(
+      /^No job stakater\/inventroy\/master: there is no "inventroy" in stakater, which has .*inventory/,
+    );
   });
 
   it('explains a wrong versionFrom and suggests the strategy that works', async () => {
@@ -87,6 +113,8 @@ describe('the delivery doctor on the stakater world', () => {
       key: 'metadata.annotations.delivery/version-from',
       example: 'gitTag',
     });
-    expect(c.fix?.explanation).toContain('gitTag would find a version for 3 of 3 builds');
+    expect(c.fix?.explanation).toContain(
+      'gitTag would find a version for 3 of 3 builds',
+    );
   });
 });

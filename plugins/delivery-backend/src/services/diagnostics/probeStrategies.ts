@@ -24,7 +24,10 @@ export async function probeStrategies(input: {
   code: CodeSide;
   isMovingTag(tag: string): boolean;
 }): Promise<Array<{ strategy: string; matched: number }>> {
-  const raw = await input.loader.codeBuilds(input.codeJob.instance, input.codeJob.id);
+  const raw = await input.loader.codeBuilds(
+    input.codeJob.instance,
+    input.codeJob.id,
+  );
   const builds = raw.map(b => ({
     raw: b,
     build: toCodeBuild(b, {
@@ -40,7 +43,10 @@ export async function probeStrategies(input: {
       isMovingTag: input.isMovingTag,
       sources: input.code.sources,
     });
-    out.push({ strategy: formatVersionStrategy(s), matched: r.report[0].matched });
+    out.push({
+      strategy: formatVersionStrategy(s),
+      matched: r.report[0].matched,
+    });
   }
   return out.sort((a, b) => b.matched - a.matched);
 }

@@ -1,4 +1,8 @@
-import { ConflictError, InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   DeliveryView,
   sameVersion,
@@ -63,7 +67,9 @@ export function evaluateGates(
     let message = `no code build found for ${version}`;
     if (build && ok) message = `build #${build.number} succeeded`;
     else if (build) {
-      message = `build #${build.number} of ${version} is ${build.result ?? 'still running'}`;
+      message = `build #${build.number} of ${version} is ${
+        build.result ?? 'still running'
+      }`;
     }
     results.push({ rule: 'requireSuccessfulBuild', ok, message });
   }
@@ -76,13 +82,18 @@ export function evaluateGates(
       ok,
       message: ok
         ? `${version} runs in ${env.promotesFrom}`
-        : `${version} is not running in ${env.promotesFrom} (running: ${running ?? 'unknown'})`,
+        : `${version} is not running in ${env.promotesFrom} (running: ${
+            running ?? 'unknown'
+          })`,
     });
   }
   return { lineage, results };
 }
 
-const SOURCE_OF: Record<keyof EnvironmentGates, (env: GateEnvironment) => string> = {
+const SOURCE_OF: Record<
+  keyof EnvironmentGates,
+  (env: GateEnvironment) => string
+> = {
   requireChart: () => 'chartMuseum',
   requireImage: () => 'nexus',
   requireSuccessfulBuild: () => 'codeJenkins',

@@ -1,7 +1,10 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { promotionBranchPrefix } from './branchName';
-import { ConfigRepoPull, GitHubWriteError } from '../../upstreams/github/ConfigRepoClient';
+import {
+  ConfigRepoPull,
+  GitHubWriteError,
+} from '../../upstreams/github/ConfigRepoClient';
 import { editPin } from './pinEdit';
 import { parsePromotionMarker } from './pullRequestText';
 import { editPromotionFiles, PromotionEditPlan } from './promotionEdit';
@@ -12,7 +15,10 @@ export interface PromotionPlan extends PromotionEditPlan {
   /** Our deterministic branch. */
   branch: string;
   /** Builds title/body/commit message once the previous version is known. */
-  texts(previousVersion: string, files: string[]): {
+  texts(
+    previousVersion: string,
+    files: string[],
+  ): {
     title: string;
     body: string;
     commitMessage: string;
@@ -141,10 +147,19 @@ async function baseHead(plan: PromotionPlan): Promise<string> {
 async function currentPin(plan: PromotionPlan): Promise<string | undefined> {
   try {
     const sha = await baseHead(plan);
-    const file = await plan.client.readFile(plan.requirementsPath, sha, plan.limits.maxBytes);
+    const file = await plan.client.readFile(
+      plan.requirementsPath,
+      sha,
+      plan.limits.maxBytes,
+    );
     if (!file) return undefined;
-    return editPin(file.content, plan.release, plan.version, plan.requirementsPath, plan.limits)
-      .previousVersion;
+    return editPin(
+      file.content,
+      plan.release,
+      plan.version,
+      plan.requirementsPath,
+      plan.limits,
+    ).previousVersion;
   } catch {
     return undefined;
   }
@@ -181,7 +196,11 @@ async function prepareBranch(
   return { previousVersion: pin.previousVersion, files: paths };
 }
 
-async function assertOurBranch(plan: PromotionPlan, base: string, head: string) {
+async function assertOurBranch(
+  plan: PromotionPlan,
+  base: string,
+  head: string,
+) {
   const cmp = await plan.client.compare(base, head);
   const allowed = new Set([plan.requirementsPath, plan.valuesPath]);
   const ours =
@@ -189,7 +208,9 @@ async function assertOurBranch(plan: PromotionPlan, base: string, head: string) 
     cmp.messages.length === cmp.totalCommits &&
     cmp.messages.every(m => {
       const marker = parsePromotionMarker(m);
-      return sameTarget(marker, plan) && sameVersion(marker!.version, plan.version);
+      return (
+        sameTarget(marker, plan) && sameVersion(marker!.version, plan.version)
+      );
     }) &&
     cmp.files.every(f => allowed.has(f));
   if (!ours) {

@@ -17,7 +17,9 @@ describe('inPinStyle', () => {
 
 describe('editPin on upstream fixtures', () => {
   it('bumps an aliased dependency in the Stakater global requirements (v1), one line', () => {
-    const src = helmFixture('stakater-docs-global-keycloak-requirements-excerpt.yaml');
+    const src = helmFixture(
+      'stakater-docs-global-keycloak-requirements-excerpt.yaml',
+    );
     const r = editPin(src, 'xposer', 'v0.0.20');
     expect(r.changed).toBe(true);
     expect(r.previousVersion).toBe('0.0.3');
@@ -27,32 +29,48 @@ describe('editPin on upstream fixtures', () => {
       { line: 20, before: '  version: 0.0.3', after: '  version: 0.0.20' },
     ]);
     // trailing spaces after repository URLs and the comment header survive
-    expect(r.content).toContain('https://stakater.github.io/stakater-charts \n');
+    expect(r.content).toContain(
+      'https://stakater.github.io/stakater-charts \n',
+    );
     expect(r.content.startsWith('# Excerpt from Stakater docs')).toBe(true);
   });
 
   it('matches by alias, not by chart name', () => {
     const src = helmFixture('stakater-docs-release-requirements-excerpt.yaml');
     const r = editPin(src, 'mvnstorage', '1.0.2');
-    expect(r.dependency).toMatchObject({ name: 'storage', alias: 'mvnstorage' });
+    expect(r.dependency).toMatchObject({
+      name: 'storage',
+      alias: 'mvnstorage',
+    });
     expect(changedLines(src, r.content)).toHaveLength(1);
     expect(() => editPin(src, 'storage', '1.0.2')).toThrow(
       /no dependency named or aliased "storage" \(found: mvnstorage, secrets/,
     );
-    const keycloak = helmFixture('stakater-docs-global-keycloak-requirements-excerpt.yaml');
+    const keycloak = helmFixture(
+      'stakater-docs-global-keycloak-requirements-excerpt.yaml',
+    );
     expect(() => editPin(keycloak, 'configmap', '1.0.2')).toThrow(
       UnprocessableError,
     );
     expect(
-      changedLines(keycloak, editPin(keycloak, 'keycloak-configmap', '1.0.2').content),
-    ).toEqual([{ line: 15, before: '  version: 1.0.1', after: '  version: 1.0.2' }]);
+      changedLines(
+        keycloak,
+        editPin(keycloak, 'keycloak-configmap', '1.0.2').content,
+      ),
+    ).toEqual([
+      { line: 15, before: '  version: 1.0.1', after: '  version: 1.0.2' },
+    ]);
   });
 
   it('keeps double quotes in helm frobnitz v1 requirements.yaml', () => {
     const src = helmFixture('helm-testdata/frobnitz.v1_requirements.yaml');
     const r = editPin(src, 'mariner', '4.3.3');
     expect(changedLines(src, r.content)).toEqual([
-      { line: 6, before: '    version: "4.3.2"', after: '    version: "4.3.3"' },
+      {
+        line: 6,
+        before: '    version: "4.3.2"',
+        after: '    version: "4.3.3"',
+      },
     ]);
   });
 
@@ -61,7 +79,11 @@ describe('editPin on upstream fixtures', () => {
     const r = editPin(src, 'alpine', 'v0.2.0');
     expect(r.writtenVersion).toBe('0.2.0');
     expect(changedLines(src, r.content)).toEqual([
-      { line: 23, before: '    version: "0.1.0"', after: '    version: "0.2.0"' },
+      {
+        line: 23,
+        before: '    version: "0.1.0"',
+        after: '    version: "0.2.0"',
+      },
     ]);
   });
 
@@ -110,7 +132,7 @@ describe('editPin on upstream fixtures', () => {
 
 describe('editPin preserves the file', () => {
   const crlf =
-    '\uFEFF# umbrella chart\r\ndependencies:\r\n  # the service\r\n  - name: xposer\r\n    alias: xposer   # the release\r\n    version: \'v0.0.19\'  # pinned by Delivery\r\n    repository: https://stakater.github.io/stakater-charts\r\n  - name: configmap\r\n    version: 1.0.1\r\n';
+    "\uFEFF# umbrella chart\r\ndependencies:\r\n  # the service\r\n  - name: xposer\r\n    alias: xposer   # the release\r\n    version: 'v0.0.19'  # pinned by Delivery\r\n    repository: https://stakater.github.io/stakater-charts\r\n  - name: configmap\r\n    version: 1.0.1\r\n";
 
   it('keeps BOM, CRLF, single quotes, comments and the v prefix', () => {
     const r = editPin(crlf, 'xposer', '0.0.20');
@@ -146,30 +168,50 @@ describe('editPin preserves the file', () => {
 describe('editPin refuses unsafe files', () => {
   const ok = 'dependencies:\n  - name: a\n    version: 1.0.0\n';
   it.each([
-    ['duplicate keys', 'dependencies:\n  - name: a\n    version: 1.0.0\n    version: 2.0.0\n', /duplicate keys/],
+    [
+      'duplicate keys',
+      'dependencies:\n  - name: a\n    version: 1.0.0\n    version: 2.0.0\n',
+      /duplicate keys/,
+    ],
     ['duplicate top-level keys', `${ok}dependencies: []\n`, /duplicate keys/],
     ['multi-document', `${ok}---\n${ok}`, /2 YAML documents/],
     ['invalid yaml', 'dependencies: [\n', /not valid YAML/],
-    ['listed twice', `${ok}  - name: a\n    version: 1.0.1\n`, /lists dependency "a" 2 times/],
+    [
+      'listed twice',
+      `${ok}  - name: a\n    version: 1.0.1\n`,
+      /lists dependency "a" 2 times/,
+    ],
     ['missing list', 'name: x\n', /no "dependencies:" list/],
     ['no version', 'dependencies:\n  - name: a\n', /has no version/],
     ['not a mapping entry', 'dependencies:\n  - a\n', /is not a mapping/],
-    ['block scalar version', 'dependencies:\n  - name: a\n    version: |\n      1.0.0\n', /cannot be edited safely/],
-    ['anchored version', 'x: &v 1.0.0\ndependencies:\n  - name: a\n    version: *v\n', /must be a scalar/],
+    [
+      'block scalar version',
+      'dependencies:\n  - name: a\n    version: |\n      1.0.0\n',
+      /cannot be edited safely/,
+    ],
+    [
+      'anchored version',
+      'x: &v 1.0.0\ndependencies:\n  - name: a\n    version: *v\n',
+      /must be a scalar/,
+    ],
   ])('%s', (_what, src, message) => {
     expect(() => editPin(src, 'a', '2.0.1')).toThrow(UnprocessableError);
     expect(() => editPin(src, 'a', '2.0.1')).toThrow(message);
   });
 
   it('refuses a billion-laughs file', () => {
-    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const lines = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const cur = String.fromCharCode(97 + i);
       lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const src = `${lines.join('\n')}\n${ok}`;
-    expect(() => editPin(src, 'a', '2.0.1')).toThrow(/more than 8 YAML aliases/);
+    expect(() => editPin(src, 'a', '2.0.1')).toThrow(
+      /more than 8 YAML aliases/,
+    );
   });
 
   it('refuses thousands of aliases', () => {
@@ -179,7 +221,11 @@ describe('editPin refuses unsafe files', () => {
 
   it('refuses files over the size cap', () => {
     const src = `${ok}# ${'x'.repeat(300 * 1024)}\n`;
-    expect(() => editPin(src, 'a', '2.0.1')).toThrow(/over the 262144-byte limit/);
-    expect(editPin(ok, 'a', '2.0.1', 'f', { maxBytes: 1024 }).changed).toBe(true);
+    expect(() => editPin(src, 'a', '2.0.1')).toThrow(
+      /over the 262144-byte limit/,
+    );
+    expect(editPin(ok, 'a', '2.0.1', 'f', { maxBytes: 1024 }).changed).toBe(
+      true,
+    );
   });
 });

@@ -47,15 +47,26 @@ export async function editPromotionFiles(
   base: string,
 ): Promise<PromotionEdit> {
   const { client } = plan;
-  const req = await client.readFile(plan.requirementsPath, base, plan.limits.maxBytes);
+  const req = await client.readFile(
+    plan.requirementsPath,
+    base,
+    plan.limits.maxBytes,
+  );
   if (!req) {
     throw new UnprocessableError(
       `${plan.requirementsPath} does not exist on ${plan.baseBranch}`,
     );
   }
-  const pin = editPin(req.content, plan.release, plan.version, plan.requirementsPath, plan.limits, {
-    exactSpelling: plan.chartSpelling,
-  });
+  const pin = editPin(
+    req.content,
+    plan.release,
+    plan.version,
+    plan.requirementsPath,
+    plan.limits,
+    {
+      exactSpelling: plan.chartSpelling,
+    },
+  );
   const files: Record<string, string> = {};
   const originals: Record<string, string> = {};
   if (pin.changed) {
@@ -63,7 +74,11 @@ export async function editPromotionFiles(
     originals[plan.requirementsPath] = req.content;
   }
 
-  const valuesFile = await client.readFile(plan.valuesPath, base, plan.limits.maxBytes);
+  const valuesFile = await client.readFile(
+    plan.valuesPath,
+    base,
+    plan.limits.maxBytes,
+  );
   if (valuesFile || plan.values) {
     const edited = editValues(valuesFile?.content ?? '', {
       release: plan.release,
@@ -78,5 +93,10 @@ export async function editPromotionFiles(
       originals[plan.valuesPath] = valuesFile?.content ?? '';
     }
   }
-  return { previousVersion: pin.previousVersion, pinChanged: pin.changed, files, originals };
+  return {
+    previousVersion: pin.previousVersion,
+    pinChanged: pin.changed,
+    files,
+    originals,
+  };
 }

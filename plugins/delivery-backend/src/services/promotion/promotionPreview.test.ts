@@ -10,7 +10,11 @@ import { openApiValidator } from '../../__testUtils__/openapi';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createPromotionRouter } from '../../routes/promotionRoutes';
 import { createHarness } from './__testUtils__/harness';
-import { SandboxGitHub, startSandboxGitHub, writes } from './__testUtils__/sandboxGitHub';
+import {
+  SandboxGitHub,
+  startSandboxGitHub,
+  writes,
+} from './__testUtils__/sandboxGitHub';
 import { entity, seeds } from './__testUtils__/world';
 
 jest.setTimeout(60_000);
@@ -35,14 +39,27 @@ const PREVIEW = `${BASE}/preview`;
 async function app() {
   const harness = await createHarness(gh, knex);
   const authorize = jest.fn(
-    async (requests: unknown[], { credentials }: { credentials: { principal: { userEntityRef?: string } } }) =>
+    async (
+      requests: unknown[],
+      {
+        credentials,
+      }: { credentials: { principal: { userEntityRef?: string } } },
+    ) =>
       requests.map(() => ({
-        result: credentials.principal.userEntityRef === OWNER ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        result:
+          credentials.principal.userEntityRef === OWNER
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
       })),
   );
-  const permissions = { authorize, authorizeConditional: jest.fn() } as unknown as PermissionsService;
+  const permissions = {
+    authorize,
+    authorizeConditional: jest.fn(),
+  } as unknown as PermissionsService;
   const router = await createPromotionRouter({
-    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
     permissions,
     catalog: catalogServiceMock({ entities: [entity] }),
     auditor: harness.auditor,
@@ -51,7 +68,12 @@ async function app() {
   });
   const server = express()
     .use(router)
-    .use(MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.rootLogger() }).error());
+    .use(
+      MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger: mockServices.rootLogger(),
+      }).error(),
+    );
   return { server, authorize, ...harness };
 }
 
@@ -73,7 +95,9 @@ describe('POST .../promotions/preview', () => {
       allowed: true,
     });
     expect(res.body.blockedReason).toBeUndefined();
-    expect(res.body.gates.map((g: { rule: string; ok: boolean }) => [g.rule, g.ok])).toEqual([
+    expect(
+      res.body.gates.map((g: { rule: string; ok: boolean }) => [g.rule, g.ok]),
+    ).toEqual([
       ['chart-exists', true],
       ['image-exists', true],
       ['build-succeeded', true],
@@ -82,27 +106,47 @@ describe('POST .../promotions/preview', () => {
     expect(res.body.gates[3].message).toBe('dev has no previous environment');
     const [req, values] = res.body.changes;
     expect(req.path).toBe('requirements.yaml');
-    expect(req.url).toBe(`${gh.baseUrl}/gitops/config-dev/blob/main/requirements.yaml`);
+    expect(req.url).toBe(
+      `${gh.baseUrl}/gitops/config-dev/blob/main/requirements.yaml`,
+    );
     const changed = (patch: string) =>
       patch.split('\n').filter(l => /^[-+](?![-+]{2} )/.test(l));
     expect(changed(req.patch)).toEqual([
       '-    version: 0.0.19 # pinned by Delivery',
       '+    version: v0.0.20 # pinned by Delivery',
     ]);
-    expect(req.patch.split('\n').slice(0, 2)).toEqual(['--- a/requirements.yaml', '+++ b/requirements.yaml']);
+    expect(req.patch.split('\n').slice(0, 2)).toEqual([
+      '--- a/requirements.yaml',
+      '+++ b/requirements.yaml',
+    ]);
     expect(values.path).toBe('xposer.yaml');
-    expect(changed(values.patch)).toEqual(['-      tag: 0.0.19', '+      tag: v0.0.20']);
+    expect(changed(values.patch)).toEqual([
+      '-      tag: 0.0.19',
+      '+      tag: v0.0.20',
+    ]);
     expect(writes(gh.requests)).toEqual([]);
     // Preview reads config content: it is audited like promote (#11).
     expect(auditor.events).toEqual([
-      expect.objectContaining({ eventId: 'delivery-promote-preview', status: 'succeeded' }),
+      expect.objectContaining({
+        eventId: 'delivery-promote-preview',
+        status: 'succeeded',
+      }),
     ]);
 
     // the same edit code: the PR opened next has exactly this content
-    const opened = await request(server).post(BASE).set('Authorization', as(OWNER)).send({ environment: 'dev', version: 'v0.0.20' });
+    const opened = await request(server)
+      .post(BASE)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'dev', version: 'v0.0.20' });
     expect(opened.status).toBe(201);
-    const again = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send({ environment: 'dev', version: 'v0.0.20' });
-    expect(again.body.existingPullRequest).toEqual({ url: opened.body.url, number: opened.body.number });
+    const again = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'dev', version: 'v0.0.20' });
+    expect(again.body.existingPullRequest).toEqual({
+      url: opened.body.url,
+      number: opened.body.number,
+    });
   });
 
   it('includes requested values in the diff', async () => {
@@ -110,7 +154,11 @@ describe('POST .../promotions/preview', () => {
     const res = await request(server)
       .post(PREVIEW)
       .set('Authorization', as(OWNER))
-      .send({ environment: 'dev', version: 'v0.0.20', values: 'xposer:\n  watchGlobally: false\n' });
+      .send({
+        environment: 'dev',
+        version: 'v0.0.20',
+        values: 'xposer:\n  watchGlobally: false\n',
+      });
     expect(res.status).toBe(200);
     expect(res.body.changes[1].patch).toContain('+    watchGlobally: false');
     expect(res.body.changes[1].patch).toContain('-    watchGlobally: true');
@@ -118,29 +166,60 @@ describe('POST .../promotions/preview', () => {
 
   it('a non-owner gets 403 and no diff (preview shows config content only to those who may promote, #11)', async () => {
     const { server, auditor } = await app();
-    const res = await request(server).post(PREVIEW).set('Authorization', as(OUTSIDER)).send({ environment: 'dev', version: 'v0.0.20' });
+    const res = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OUTSIDER))
+      .send({ environment: 'dev', version: 'v0.0.20' });
     expect(res.status).toBe(403);
     expect(res.body).not.toHaveProperty('changes');
     expect(gh.requests).toEqual([]);
     expect(auditor.events).toEqual([
-      expect.objectContaining({ eventId: 'delivery-promote-preview', status: 'failed' }),
+      expect.objectContaining({
+        eventId: 'delivery-promote-preview',
+        status: 'failed',
+      }),
     ]);
   });
 
   it('reports failed gates and "already pinned" instead of throwing', async () => {
     const { server } = await app();
-    const gate = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send({ environment: 'prod', version: 'v0.0.20' });
+    const gate = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'prod', version: 'v0.0.20' });
     expect(gate.status).toBe(200);
-    expect(gate.body.gates.find((g: { rule: string }) => g.rule === 'running-in-previous')).toMatchObject({ ok: true });
-    const failing = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send({ environment: 'prod', version: 'v0.0.18' });
-    expect(failing.body.gates.find((g: { rule: string }) => g.rule === 'running-in-previous')).toMatchObject({
+    expect(
+      gate.body.gates.find(
+        (g: { rule: string }) => g.rule === 'running-in-previous',
+      ),
+    ).toMatchObject({ ok: true });
+    const failing = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'prod', version: 'v0.0.18' });
+    expect(
+      failing.body.gates.find(
+        (g: { rule: string }) => g.rule === 'running-in-previous',
+      ),
+    ).toMatchObject({
       ok: false,
       message: 'v0.0.18 is not running in dev (running: v0.0.20)',
     });
-    expect(failing.body.blockedReason).toBe('Gate running-in-previous failed: v0.0.18 is not running in dev (running: v0.0.20)');
-    const noChart = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send({ environment: 'dev', version: 'v0.0.21' });
-    expect(noChart.body.gates[0]).toMatchObject({ rule: 'chart-exists', ok: false });
-    const pinned = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send({ environment: 'dev', version: 'v0.0.19' });
+    expect(failing.body.blockedReason).toBe(
+      'Gate running-in-previous failed: v0.0.18 is not running in dev (running: v0.0.20)',
+    );
+    const noChart = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'dev', version: 'v0.0.21' });
+    expect(noChart.body.gates[0]).toMatchObject({
+      rule: 'chart-exists',
+      ok: false,
+    });
+    const pinned = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send({ environment: 'dev', version: 'v0.0.19' });
     expect(pinned.status).toBe(200);
     expect(pinned.body.changes).toEqual([]);
     expect(pinned.body.blockedReason).toMatch(/already pinned to 0.0.19/);
@@ -151,11 +230,17 @@ describe('POST .../promotions/preview', () => {
     [{ environment: 'dev' }, 400],
     [{ environment: 'dev', version: 'v1.2.3\nimage: x' }, 400],
     [{ environment: 'nope', version: 'v0.0.20' }, 400],
-    [{ environment: 'dev', version: 'v0.0.20', values: '- not a mapping' }, 400],
+    [
+      { environment: 'dev', version: 'v0.0.20', values: '- not a mapping' },
+      400,
+    ],
     [{ environment: 'bomb', version: 'v0.0.20' }, 422],
   ])('%j -> %i', async (payload, status) => {
     const { server } = await app();
-    const res = await request(server).post(PREVIEW).set('Authorization', as(OWNER)).send(payload);
+    const res = await request(server)
+      .post(PREVIEW)
+      .set('Authorization', as(OWNER))
+      .send(payload);
     expect(res.status).toBe(status);
     expect(validate('Error', res.body)).toBeNull();
     expect(writes(gh.requests)).toEqual([]);
@@ -165,8 +250,22 @@ describe('POST .../promotions/preview', () => {
     const { server, getView } = await app();
     const body = { environment: 'dev', version: 'v0.0.20' };
     expect((await request(server).post(PREVIEW).send(body)).status).toBe(401);
-    expect((await request(server).post(PREVIEW).set('Authorization', mockCredentials.service.header()).send(body)).status).toBe(403);
-    expect((await request(server).post('/entities/default/component/nope/promotions/preview').set('Authorization', as(OWNER)).send(body)).status).toBe(404);
+    expect(
+      (
+        await request(server)
+          .post(PREVIEW)
+          .set('Authorization', mockCredentials.service.header())
+          .send(body)
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(server)
+          .post('/entities/default/component/nope/promotions/preview')
+          .set('Authorization', as(OWNER))
+          .send(body)
+      ).status,
+    ).toBe(404);
     expect(getView).not.toHaveBeenCalled();
     expect(gh.requests).toEqual([]);
   });

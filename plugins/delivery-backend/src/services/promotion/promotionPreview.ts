@@ -5,7 +5,11 @@ import type {
   PromotionPreview,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { createTwoFilesPatch } from 'diff';
-import type { DeliveryConfig, EnvironmentConfig, EnvironmentGates } from '../../configTypes';
+import type {
+  DeliveryConfig,
+  EnvironmentConfig,
+  EnvironmentGates,
+} from '../../configTypes';
 import { promotionBranchName } from './branchName';
 import { relationOf } from './openPromotionPull';
 import type { ConfigRepoClient } from '../../upstreams/github/ConfigRepoClient';
@@ -33,7 +37,10 @@ const RULES: Record<keyof EnvironmentGates, string> = {
   requireRunningInPrevious: 'running-in-previous',
 };
 
-const SOURCE_OF: Record<keyof EnvironmentGates, (env: EnvironmentConfig) => string> = {
+const SOURCE_OF: Record<
+  keyof EnvironmentGates,
+  (env: EnvironmentConfig) => string
+> = {
   requireChart: () => 'chartMuseum',
   requireImage: () => 'nexus',
   requireSuccessfulBuild: () => 'codeJenkins',
@@ -65,7 +72,11 @@ function allGates(
 }
 
 /** A unified diff of one file (`a/<path>` -> `b/<path>`, 3 lines of context). */
-export function unifiedDiff(path: string, before: string, after: string): string {
+export function unifiedDiff(
+  path: string,
+  before: string,
+  after: string,
+): string {
   return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, '', '', {
     context: 3,
   })
@@ -86,9 +97,15 @@ export async function previewPromotion(
   userOf(input.credentials);
   const version = validateVersionInput(input.version);
   const values = parseValuesInput(input.values);
-  const { env, release } = resolveEnvironment(deps.config, input.entity, input.environment);
+  const { env, release } = resolveEnvironment(
+    deps.config,
+    input.entity,
+    input.environment,
+  );
 
-  const view = await deps.facts.getView(input.entity, { credentials: input.credentials });
+  const view = await deps.facts.getView(input.entity, {
+    credentials: input.credentials,
+  });
   const { lineage, results } = evaluateGates(view, env, version);
   const gates = allGates(view, env, results);
   const published = lineage?.chart?.version ?? lineage?.version ?? version;
@@ -97,7 +114,9 @@ export async function previewPromotion(
 
   const reasons: string[] = [];
   if (!input.allowed) {
-    reasons.push(`You are not allowed to promote ${view.entityRef} (delivery.promote)`);
+    reasons.push(
+      `You are not allowed to promote ${view.entityRef} (delivery.promote)`,
+    );
   }
   const failed = gates.find(g => !g.ok);
   if (failed) reasons.push(`Gate ${failed.rule} failed: ${failed.message}`);
@@ -105,11 +124,18 @@ export async function previewPromotion(
   let existingPullRequest: PromotionPreview['existingPullRequest'];
   for (const pull of await client.openPulls(env.branch)) {
     // the same rule as promote: only our own PRs adopt or block (#11)
-    const relation = await relationOf(pull, { client, environment: env.name, release, branch });
+    const relation = await relationOf(pull, {
+      client,
+      environment: env.name,
+      release,
+      branch,
+    });
     if (relation === 'adopt') {
       existingPullRequest = { url: pull.url, number: pull.number };
     } else if (relation === 'squats') {
-      reasons.push(`Pull request #${pull.number} from branch ${branch} was not opened by Delivery`);
+      reasons.push(
+        `Pull request #${pull.number} from branch ${branch} was not opened by Delivery`,
+      );
     } else if (relation === 'blocks') {
       const marker = parsePromotionMarker(pull.body);
       reasons.push(
@@ -120,7 +146,9 @@ export async function previewPromotion(
 
   const base = await client.branchSha(env.branch);
   if (!base) {
-    throw new NotFoundError(`Branch ${env.branch} does not exist in ${env.owner}/${env.repo}`);
+    throw new NotFoundError(
+      `Branch ${env.branch} does not exist in ${env.owner}/${env.repo}`,
+    );
   }
   const edit = await editPromotionFiles(
     {
@@ -138,7 +166,9 @@ export async function previewPromotion(
     base,
   );
   if (!edit.pinChanged) {
-    reasons.push(`${release} is already pinned to ${edit.previousVersion} in ${env.name}; nothing to promote`);
+    reasons.push(
+      `${release} is already pinned to ${edit.previousVersion} in ${env.name}; nothing to promote`,
+    );
   }
   // promote refuses an unchanged pin, so nothing would be proposed
   const proposed = edit.pinChanged ? edit.files : {};

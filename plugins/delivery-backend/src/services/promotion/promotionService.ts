@@ -94,7 +94,11 @@ export function createPromotionService(
       meta.actor = actor;
       const version = validateVersionInput(input.version);
       const values = parseValuesInput(input.values);
-      const { env, release } = resolveEnvironment(config, input.entity, input.environment);
+      const { env, release } = resolveEnvironment(
+        config,
+        input.entity,
+        input.environment,
+      );
       meta.release = release;
       attemptId = await store.startAttempt({
         entityRef,
@@ -104,7 +108,9 @@ export function createPromotionService(
         actor,
       });
 
-      const view = await facts.getView(input.entity, { credentials: input.credentials });
+      const view = await facts.getView(input.entity, {
+        credentials: input.credentials,
+      });
       const lineage = enforceGates(view, env, version);
       // the chart's own spelling (ChartMuseum v0.0.20 -> pin v0.0.20)
       const published = lineage?.chart?.version ?? lineage?.version ?? version;
@@ -129,8 +135,11 @@ export function createPromotionService(
             values,
             limits: { maxBytes },
             texts: (previousVersion, files) => {
-              const prev = view.versions.find(v => v.version === previousVersion)
-                ?? view.versions.find(v => v.normalized === previousVersion.replace(/^v/, ''));
+              const prev =
+                view.versions.find(v => v.version === previousVersion) ??
+                view.versions.find(
+                  v => v.normalized === previousVersion.replace(/^v/, ''),
+                );
               const f = {
                 environment: env.name,
                 release,
@@ -142,7 +151,11 @@ export function createPromotionService(
                 toCommit: lineage?.commit,
                 build: lineage?.build,
                 image: lineage?.image
-                  ? { name: lineage.image.name, tag: lineage.image.tag, url: lineage.image.url }
+                  ? {
+                      name: lineage.image.name,
+                      tag: lineage.image.tag,
+                      url: lineage.image.url,
+                    }
                   : undefined,
                 chart: lineage?.chart,
                 actor,
@@ -164,7 +177,12 @@ export function createPromotionService(
         pullRequestUrl: opened.pull.url,
       });
       await event.success({
-        meta: { ...meta, outcome, pullRequestUrl: opened.pull.url, created: opened.created },
+        meta: {
+          ...meta,
+          outcome,
+          pullRequestUrl: opened.pull.url,
+          created: opened.created,
+        },
       });
       logger.info('Promotion pull request ready', {
         entityRef,
@@ -188,7 +206,11 @@ export function createPromotionService(
       if (attemptId) {
         await store
           .finishAttempt(attemptId, { outcome, message: error.message })
-          .catch(err => logger.warn('Failed to record promotion outcome', { error: String(err) }));
+          .catch(err =>
+            logger.warn('Failed to record promotion outcome', {
+              error: String(err),
+            }),
+          );
       }
       await event.fail({ error, meta: { ...meta, outcome } });
       logger.info('Promotion refused or failed', {

@@ -23,9 +23,17 @@ const facts: PullRequestFacts = {
     sha: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
     url: 'http://127.0.0.1:7105/stakater/xposer/commit/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
   },
-  build: { number: 20, url: 'http://127.0.0.1:7101/job/x/20/', result: 'SUCCESS' },
+  build: {
+    number: 20,
+    url: 'http://127.0.0.1:7101/job/x/20/',
+    result: 'SUCCESS',
+  },
   image: { name: 'stakater/xposer', tag: 'v0.0.20' },
-  chart: { name: 'xposer', version: 'v0.0.20', url: 'http://127.0.0.1:7104/charts/xposer-v0.0.20.tgz' },
+  chart: {
+    name: 'xposer',
+    version: 'v0.0.20',
+    url: 'http://127.0.0.1:7104/charts/xposer-v0.0.20.tgz',
+  },
   actor: 'user:default/guest',
 };
 
@@ -47,7 +55,9 @@ describe('pullRequestText', () => {
     );
     expect(body).toContain('[#20](http://127.0.0.1:7101/job/x/20/) (SUCCESS)');
     expect(body).toContain('`stakater/xposer:v0.0.20`');
-    expect(body).toContain('[xposer v0.0.20](http://127.0.0.1:7104/charts/xposer-v0.0.20.tgz)');
+    expect(body).toContain(
+      '[xposer v0.0.20](http://127.0.0.1:7104/charts/xposer-v0.0.20.tgz)',
+    );
     expect(body).toContain(
       '<!-- delivery:promotion env=prod release=xposer version=v0.0.20 -->',
     );

@@ -38,7 +38,9 @@ export function parsePromotionMarker(
 
 /** `Promote <release> <old> -> <new> to <env>`. */
 export function pullRequestTitle(f: PullRequestFacts): string {
-  return `Promote ${f.release} ${f.fromVersion ?? '(none)'} -> ${f.toVersion} to ${f.environment}`;
+  return `Promote ${f.release} ${f.fromVersion ?? '(none)'} -> ${
+    f.toVersion
+  } to ${f.environment}`;
 }
 
 /** The commit message: title line, blank line, marker. */
@@ -88,7 +90,9 @@ export function pullRequestBody(f: PullRequestFacts): string {
       : '(unknown)';
     const to = link(f.toCommit.sha.slice(0, 7), f.toCommit.url);
     lines.push(
-      `- Commits: ${from} -> ${to}${range ? ` (${link('compare', range)})` : ''}`,
+      `- Commits: ${from} -> ${to}${
+        range ? ` (${link('compare', range)})` : ''
+      }`,
     );
   }
   if (f.build) {
@@ -99,7 +103,9 @@ export function pullRequestBody(f: PullRequestFacts): string {
     );
   }
   if (f.image) {
-    lines.push(`- Image: ${link(`${f.image.name}:${f.image.tag}`, f.image.url)}`);
+    lines.push(
+      `- Image: ${link(`${f.image.name}:${f.image.tag}`, f.image.url)}`,
+    );
   }
   if (f.chart) {
     lines.push(

@@ -61,7 +61,9 @@ export function parseSafeYaml(
   if (doc.errors.length) {
     const first = doc.errors[0];
     const what =
-      first.code === 'DUPLICATE_KEY' ? 'has duplicate keys' : 'is not valid YAML';
+      first.code === 'DUPLICATE_KEY'
+        ? 'has duplicate keys'
+        : 'is not valid YAML';
     throw new UnprocessableError(
       `${path} ${what}: ${first.message.split('\n')[0]}`,
     );
@@ -100,12 +102,18 @@ export function scalarText(node: Scalar, content: string): string {
 export function isShared(node: unknown): boolean {
   if (isAlias(node)) return true;
   return Boolean(
-    node && typeof node === 'object' && 'anchor' in node && (node as Scalar).anchor,
+    node &&
+      typeof node === 'object' &&
+      'anchor' in node &&
+      (node as Scalar).anchor,
   );
 }
 
 /** Renders `text` in the quoting style of `node`, or undefined if that is impossible. */
-export function renderLikeScalar(node: Scalar, text: string): string | undefined {
+export function renderLikeScalar(
+  node: Scalar,
+  text: string,
+): string | undefined {
   if (!isScalar(node)) return undefined;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) return undefined;

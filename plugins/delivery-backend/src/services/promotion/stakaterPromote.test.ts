@@ -36,7 +36,10 @@ describe('promote on the stakater world', () => {
 
   it('opens the prod PR for inventory 0.3.3 (running in staging), keeping the quoted pin', async () => {
     const app = sandboxAppConfig(sandbox.urls);
-    Object.assign(app.delivery as JsonObject, stakaterHostAliases(sandbox.urls));
+    Object.assign(
+      app.delivery as JsonObject,
+      stakaterHostAliases(sandbox.urls),
+    );
     const config = readDeliveryConfig(new ConfigReader(app));
     const view = DefaultDeliveryViewService.create({
       config,
@@ -92,8 +95,8 @@ describe('promote on the stakater world', () => {
       basehead: `main...${result.branch}`,
     });
     const chart = cmp.data.files!.find(f => f.filename === 'Chart.yaml')!;
-    const changed = chart.patch!
-      .split('\n')
+    const changed = chart
+      .patch!.split('\n')
       .filter(l => /^[-+]/.test(l) && !/^(---|\+\+\+) /.test(l));
     expect(changed).toEqual([
       expect.stringMatching(/^-\s+version: "0\.3\.1"$/),

@@ -5,7 +5,9 @@ import { changedLines, helmFixture } from './__testUtils__/fixtures';
 
 const NORDMART = 'stakater-nordmart-apps-gitops-config';
 const nordmart = (env: string) =>
-  helmFixture(`${NORDMART}/01-arsenal_01-stakater-nordmart-review-api_${env}_values.yaml`);
+  helmFixture(
+    `${NORDMART}/01-arsenal_01-stakater-nordmart-review-api_${env}_values.yaml`,
+  );
 
 const XPOSER = [
   '# values for the xposer release',
@@ -109,11 +111,27 @@ describe('editValues: merge', () => {
       },
     });
     expect(changedLines(XPOSER, r.content)).toEqual([
-      { line: 7, before: '    configFilePath: /configs/config.yaml', after: '    configFilePath: /etc/x.yaml' },
-      { line: 8, before: '    watchGlobally: true', after: '    watchGlobally: false' },
+      {
+        line: 7,
+        before: '    configFilePath: /configs/config.yaml',
+        after: '    configFilePath: /etc/x.yaml',
+      },
+      {
+        line: 8,
+        before: '    watchGlobally: true',
+        after: '    watchGlobally: false',
+      },
       { line: 10, before: '', after: '    exposeServiceURL: globally' },
-      { line: 11, before: '    # trailing comment of the inner map', after: '' },
-      { line: 12, before: 'other:', after: '    # trailing comment of the inner map' },
+      {
+        line: 11,
+        before: '    # trailing comment of the inner map',
+        after: '',
+      },
+      {
+        line: 12,
+        before: 'other:',
+        after: '    # trailing comment of the inner map',
+      },
       { line: 13, before: '  image:', after: 'other:' },
       { line: 14, before: '    tag: v0.0.19', after: '  image:' },
       { line: 15, before: '', after: '    tag: v0.0.19' },
@@ -159,7 +177,9 @@ describe('editValues: merge', () => {
       path: 'xposer.yaml',
       values: { xposer: { a: 1 } },
     });
-    expect(r.content).toBe('other:\r\n  a: 1\r\nxposer:\r\n  xposer:\r\n    a: 1\r\n');
+    expect(r.content).toBe(
+      'other:\r\n  a: 1\r\nxposer:\r\n  xposer:\r\n    a: 1\r\n',
+    );
   });
 
   it('creates an empty file content', () => {
@@ -183,7 +203,11 @@ describe('editValues: merge', () => {
   it('never merges into an object prototype', () => {
     const values = JSON.parse('{"__proto__": {"polluted": true}}');
     expect(() =>
-      editValues('xposer:\n  a: 1\n', { release: 'xposer', path: 'v.yaml', values: { xposer: values } }),
+      editValues('xposer:\n  a: 1\n', {
+        release: 'xposer',
+        path: 'v.yaml',
+        values: { xposer: values },
+      }),
     ).toThrow(UnprocessableError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -204,7 +228,11 @@ describe('editValues: merge', () => {
       editValues('- a\n', { release: 'x', path: 'v.yaml', values: { a: 1 } }),
     ).toThrow(/is not a YAML mapping/);
     expect(() =>
-      editValues('a: 1\na: 2\n', { release: 'x', path: 'v.yaml', values: { a: 1 } }),
+      editValues('a: 1\na: 2\n', {
+        release: 'x',
+        path: 'v.yaml',
+        values: { a: 1 },
+      }),
     ).toThrow(/duplicate keys/);
   });
 });

@@ -1,5 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, isSeq, Scalar, stringify, YAMLMap } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  Scalar,
+  stringify,
+  YAMLMap,
+} from 'yaml';
 import { UnprocessableError } from '../../errors';
 import { bumpImageTags } from './imageTagRule';
 import { parseSafeYaml, SafeYamlLimits } from './safeYaml';
@@ -98,11 +106,7 @@ export function editValues(
       mergeInto(root, { [release]: values }, [], edits, content, path, eol);
     }
     const releaseNode = root.get(release, true);
-    if (
-      options.previousVersion &&
-      options.imageTag &&
-      isMap(releaseNode)
-    ) {
+    if (options.previousVersion && options.imageTag && isMap(releaseNode)) {
       bumpImageTags(releaseNode, [release], {
         from: options.previousVersion,
         to: options.imageTag,
@@ -144,7 +148,9 @@ function mergeInto(
   const where = (k: string) => [...path, k].join('.');
   if (map.flow || !map.range) {
     throw new UnprocessableError(
-      `${file}: ${path.join('.') || 'the file'} is a flow mapping; edit it by hand`,
+      `${file}: ${
+        path.join('.') || 'the file'
+      } is a flow mapping; edit it by hand`,
     );
   }
   if (map.anchor) {
@@ -216,7 +222,9 @@ function mergeInto(
       });
     } else {
       throw new UnprocessableError(
-        `${file}: cannot merge ${where(k)} in place (existing value has another shape or style); edit it by hand`,
+        `${file}: cannot merge ${where(
+          k,
+        )} in place (existing value has another shape or style); edit it by hand`,
       );
     }
   }
@@ -237,7 +245,9 @@ function assertSafeKeys(value: unknown, file: string): void {
   if (!isObject(value)) return;
   for (const [k, v] of Object.entries(value)) {
     if (UNSAFE_KEYS.has(k)) {
-      throw new UnprocessableError(`${file}: values must not use the key "${k}"`);
+      throw new UnprocessableError(
+        `${file}: values must not use the key "${k}"`,
+      );
     }
     assertSafeKeys(v, file);
   }

@@ -3,7 +3,11 @@ import { isMap, parseAllDocuments, visit } from 'yaml';
 import type { ValuesInput } from './valuesEdit';
 
 /** Keys that could reach an object prototype when merged. */
-export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /** Largest accepted values text. */
 export const MAX_VALUES_BYTES = 16 * 1024;
@@ -25,10 +29,13 @@ export function parseValuesInput(text: unknown): ValuesInput | undefined {
   if (docs.length > 1) throw new InputError('values must be one YAML document');
   const doc = docs[0];
   if (doc.errors.length) {
-    throw new InputError(`values are not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    throw new InputError(
+      `values are not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+    );
   }
   if (doc.contents === null) return undefined;
-  if (!isMap(doc.contents)) throw new InputError('values must be a YAML mapping');
+  if (!isMap(doc.contents))
+    throw new InputError('values must be a YAML mapping');
   let problem: string | undefined;
   visit(doc, {
     Alias() {

@@ -32,7 +32,10 @@ export function validateVersionInput(version: unknown): string {
     return version;
   }
   throw new InputError(
-    `version "${JSON.stringify(version).slice(1, -1)}" is not a SemVer 2 version: ` +
+    `version "${JSON.stringify(version).slice(
+      1,
+      -1,
+    )}" is not a SemVer 2 version: ` +
       'Helm chart versions look like 1.2.3 or v1.2.3 (optionally -prerelease and +build)',
   );
 }

@@ -53,7 +53,11 @@ export function columnOf(content: string, offset: number): number {
   return offset - (content.lastIndexOf('\n', offset - 1) + 1);
 }
 
-export function renderScalar(node: Scalar, value: unknown, content: string): string {
+export function renderScalar(
+  node: Scalar,
+  value: unknown,
+  content: string,
+): string {
   if (typeof value === 'string' && node.type !== 'PLAIN') {
     if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
     if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
@@ -61,7 +65,10 @@ export function renderScalar(node: Scalar, value: unknown, content: string): str
   const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
   if (text.includes('\n')) {
     throw new UnprocessableError(
-      `multi-line value at offset ${columnOf(content, node.range?.[0] ?? 0)} is not supported`,
+      `multi-line value at offset ${columnOf(
+        content,
+        node.range?.[0] ?? 0,
+      )} is not supported`,
     );
   }
   return text;

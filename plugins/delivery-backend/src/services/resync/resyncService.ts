@@ -66,9 +66,12 @@ export function resyncParameters(
  * requests, and a queued or building run is reported instead of queueing a
  * second one. Every attempt is an auditor event `delivery-resync`.
  */
-export function createResyncService(options: ResyncServiceOptions): ResyncService {
+export function createResyncService(
+  options: ResyncServiceOptions,
+): ResyncService {
   const { config, auditor, logger } = options;
-  const clientFor = (instance: string) => options.clients.deployJenkinsFor(instance);
+  const clientFor = (instance: string) =>
+    options.clients.deployJenkinsFor(instance);
   const locks = new Map<string, Promise<unknown>>();
 
   function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -89,17 +92,28 @@ export function createResyncService(options: ResyncServiceOptions): ResyncServic
       try {
         const state = await client.triggerState(job);
         if (state.active) {
-          return { environment: env.name, queueUrl: state.active.url, queued: false };
+          return {
+            environment: env.name,
+            queueUrl: state.active.url,
+            queued: false,
+          };
         }
-        const queueUrl = await client.build(job, resyncParameters(env, state.parameters));
+        const queueUrl = await client.build(
+          job,
+          resyncParameters(env, state.parameters),
+        );
         await options.onQueued?.(env).catch(e =>
-          logger.warn('Could not invalidate cached deploy runs', { error: String(e) }),
+          logger.warn('Could not invalidate cached deploy runs', {
+            error: String(e),
+          }),
         );
         return { environment: env.name, queueUrl, queued: true };
       } catch (e) {
         if (e instanceof UpstreamError) {
           if (e.kind === 'not-found') throw new NotFoundError(e.message);
-          throw new ServiceUnavailableError(`Re-sync of ${env.name} failed: ${e.message}`);
+          throw new ServiceUnavailableError(
+            `Re-sync of ${env.name} failed: ${e.message}`,
+          );
         }
         throw e;
       }
@@ -113,7 +127,10 @@ export function createResyncService(options: ResyncServiceOptions): ResyncServic
     request?: Request,
   ): Promise<ResyncResult> {
     const entityRef = stringifyEntityRef(entity);
-    const meta: JsonObject = { entityRef, environment: String(environment ?? '').slice(0, 64) };
+    const meta: JsonObject = {
+      entityRef,
+      environment: String(environment ?? '').slice(0, 64),
+    };
     const event = await auditor.createEvent({
       eventId: 'delivery-resync',
       severityLevel: 'medium',
@@ -125,20 +142,35 @@ export function createResyncService(options: ResyncServiceOptions): ResyncServic
       const { env } = resolveEnvironment(config, entity, environment);
       meta.deployJob = `${env.deployJob.instance}:${env.deployJob.job}`;
       const result = await trigger(env);
-      await event.success({ meta: { ...meta, queueUrl: result.queueUrl, queued: result.queued } });
-      logger.info('Re-sync', { ...meta, queueUrl: result.queueUrl, queued: result.queued });
+      await event.success({
+        meta: { ...meta, queueUrl: result.queueUrl, queued: result.queued },
+      });
+      logger.info('Re-sync', {
+        ...meta,
+        queueUrl: result.queueUrl,
+        queued: result.queued,
+      });
       return result;
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       await event.fail({ error, meta });
-      logger.info('Re-sync refused or failed', { entityRef, error: error.message });
+      logger.info('Re-sync refused or failed', {
+        entityRef,
+        error: error.message,
+      });
       throw error;
     }
   }
 
   return {
     resync: input =>
-      run(() => userOf(input.credentials, 're-sync'), input.entity, input.environment, input.request),
-    resyncAs: (actor, input) => run(() => actor, input.entity, input.environment),
+      run(
+        () => userOf(input.credentials, 're-sync'),
+        input.entity,
+        input.environment,
+        input.request,
+      ),
+    resyncAs: (actor, input) =>
+      run(() => actor, input.entity, input.environment),
   };
 }

@@ -23,12 +23,17 @@ import { scheduleSelfHeal } from './scheduleSelfHeal';
 
 jest.setTimeout(60_000);
 
-function configWithSelfHeal(urls: TestSandbox['urls'] | Record<string, string>, selfHeal: Record<string, unknown>) {
+function configWithSelfHeal(
+  urls: TestSandbox['urls'] | Record<string, string>,
+  selfHeal: Record<string, unknown>,
+) {
   const app = sandboxAppConfig(urls as TestSandbox['urls']);
   const delivery = app.delivery as { environments: JsonObject[] };
   delivery.environments = delivery.environments.map(e => ({
     ...e,
-    ...(selfHeal[e.name as string] !== undefined ? { selfHeal: selfHeal[e.name as string] } : {}),
+    ...(selfHeal[e.name as string] !== undefined
+      ? { selfHeal: selfHeal[e.name as string] }
+      : {}),
   })) as JsonObject[];
   return readDeliveryConfig(new ConfigReader(app));
 }
@@ -43,7 +48,10 @@ const fakeUrls = {
   kubernetes: 'http://127.0.0.1:7',
 };
 
-function viewOf(name: string, statuses: Record<string, EnvironmentStatus>): { entity: ReturnType<typeof component>; view: DeliveryView } {
+function viewOf(
+  name: string,
+  statuses: Record<string, EnvironmentStatus>,
+): { entity: ReturnType<typeof component>; view: DeliveryView } {
   return {
     entity: component(name, { 'delivery/chart': name }),
     view: {
@@ -80,25 +88,49 @@ describe('pickSelfHeal', () => {
       { enabled: true, frequencyMinutes: 5, maxPerRun: 2 },
       { enabled: false, frequencyMinutes: 10, maxPerRun: 5 },
     ]);
-    expect(() => configWithSelfHeal(fakeUrls, { dev: { frequency: { minutes: 0 } } })).toThrow(
-      /delivery\.environments\[0\]\.selfHeal\.frequency\.minutes/,
-    );
+    expect(() =>
+      configWithSelfHeal(fakeUrls, { dev: { frequency: { minutes: 0 } } }),
+    ).toThrow(/delivery\.environments\[0\]\.selfHeal\.frequency\.minutes/);
   });
 
   it('re-syncs only drifted self-heal environments, once per environment, capped', () => {
     const views = [
-      viewOf('a', { dev: 'drifted', staging: 'deploy-failed', prod: 'drifted' }),
+      viewOf('a', {
+        dev: 'drifted',
+        staging: 'deploy-failed',
+        prod: 'drifted',
+      }),
       viewOf('b', { dev: 'drifted', staging: 'deploying', prod: 'in-sync' }),
       viewOf('c', { dev: 'in-sync', staging: 'drifted', prod: 'drifted' }),
-      viewOf('d', { dev: 'pending-deploy', staging: 'unknown', prod: 'drifted' }),
+      viewOf('d', {
+        dev: 'pending-deploy',
+        staging: 'unknown',
+        prod: 'drifted',
+      }),
     ];
     const picks = pickSelfHeal(views, config.environments, 5);
-    expect(picks.map(p => [p.environment, p.entity.metadata.name, p.drifted])).toEqual([
+    expect(
+      picks.map(p => [p.environment, p.entity.metadata.name, p.drifted]),
+    ).toEqual([
       ['dev', 'a', ['component:default/a', 'component:default/b']],
       ['staging', 'c', ['component:default/c']],
     ]);
-    expect(pickSelfHeal(views, config.environments, 1).map(p => p.environment)).toEqual(['dev']);
-    expect(pickSelfHeal([viewOf('e', { dev: 'deploy-failed', staging: 'deploying', prod: 'drifted' })], config.environments, 5)).toEqual([]);
+    expect(
+      pickSelfHeal(views, config.environments, 1).map(p => p.environment),
+    ).toEqual(['dev']);
+    expect(
+      pickSelfHeal(
+        [
+          viewOf('e', {
+            dev: 'deploy-failed',
+            staging: 'deploying',
+            prod: 'drifted',
+          }),
+        ],
+        config.environments,
+        5,
+      ),
+    ).toEqual([]);
   });
 
   it('schedules one task per frequency', async () => {
@@ -111,19 +143,33 @@ describe('pickSelfHeal', () => {
       logger: mockServices.logger.mock(),
     });
     expect(ids).toEqual(['delivery-self-heal-10m', 'delivery-self-heal-5m']);
-    expect(scheduleTask).toHaveBeenCalledWith(expect.objectContaining({ id: 'delivery-self-heal-5m', frequency: { minutes: 5 }, scope: 'global' }));
+    expect(scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'delivery-self-heal-5m',
+        frequency: { minutes: 5 },
+        scope: 'global',
+      }),
+    );
   });
 });
 
 describe('runSelfHeal on the sandbox', () => {
   let sandbox: TestSandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox({ ports: randomPorts, deployDelayMs: 1000, buildDelayMs: 20 });
+    sandbox = await startSandbox({
+      ports: randomPorts,
+      deployDelayMs: 1000,
+      buildDelayMs: 20,
+    });
   });
   afterAll(async () => sandbox?.stop());
 
   it('re-syncs the drifted environments as "self-heal", and never queues a second deploy', async () => {
-    const config = configWithSelfHeal(sandbox.urls, { dev: true, staging: true, prod: true });
+    const config = configWithSelfHeal(sandbox.urls, {
+      dev: true,
+      staging: true,
+      prod: true,
+    });
     const auditor = recordingAuditor();
     const logger = mockServices.logger.mock();
     const resync = createResyncService({
@@ -140,7 +186,11 @@ describe('runSelfHeal on the sandbox', () => {
         entities: [
           component('xposer', xposerAnnotations),
           component('no-delivery', {}),
-          component('nordmart-review', { 'delivery/code-job': 'stakater/nordmart-review/main', 'delivery/image': 'stakater/nordmart-review', 'delivery/chart': 'nordmart-review' }),
+          component('nordmart-review', {
+            'delivery/code-job': 'stakater/nordmart-review/main',
+            'delivery/image': 'stakater/nordmart-review',
+            'delivery/chart': 'nordmart-review',
+          }),
         ],
       }),
       auth: mockServices.auth(),
@@ -152,7 +202,11 @@ describe('runSelfHeal on the sandbox', () => {
     const res = await fetch(`${sandbox.urls.control}/kubectl/set-image`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ namespace: 'staging', deployment: 'xposer', image: `${nexusHost}/stakater/xposer:hotfix` }),
+      body: JSON.stringify({
+        namespace: 'staging',
+        deployment: 'xposer',
+        image: `${nexusHost}/stakater/xposer:hotfix`,
+      }),
     });
     expect(res.ok).toBe(true);
 
@@ -164,7 +218,14 @@ describe('runSelfHeal on the sandbox', () => {
       ['prod', ['component:default/nordmart-review']],
     ]);
     expect(first.results.map(r => r.queued)).toEqual([true, true]);
-    expect(auditor.events.map(e => [e.eventId, e.status, e.meta?.actor, e.meta?.environment])).toEqual([
+    expect(
+      auditor.events.map(e => [
+        e.eventId,
+        e.status,
+        e.meta?.actor,
+        e.meta?.environment,
+      ]),
+    ).toEqual([
       ['delivery-resync', 'succeeded', 'self-heal', 'staging'],
       ['delivery-resync', 'succeeded', 'self-heal', 'prod'],
     ]);
@@ -172,8 +233,12 @@ describe('runSelfHeal on the sandbox', () => {
     // both deploys are queued or building now: nothing new is queued (fault 24)
     const second = await runSelfHeal(deps);
     expect(second.results.every(r => r.queued === false)).toBe(true);
-    const counts = await (await fetch(`${sandbox.urls.control}/requests`)).json();
-    const posts = Object.entries(counts.upstreams['jenkins-deploy'].routes as Record<string, number>).filter(([r]) => r.startsWith('POST'));
+    const counts = await (
+      await fetch(`${sandbox.urls.control}/requests`)
+    ).json();
+    const posts = Object.entries(
+      counts.upstreams['jenkins-deploy'].routes as Record<string, number>,
+    ).filter(([r]) => r.startsWith('POST'));
     expect(posts.sort()).toEqual([
       ['POST /job/deploy/job/config-prod/buildWithParameters', 1],
       ['POST /job/deploy/job/config-staging/buildWithParameters', 1],

@@ -1,7 +1,4 @@
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -49,7 +46,12 @@ export function pickSelfHeal(
       if (row?.status !== 'drifted') continue;
       const pick = picks.get(env.name);
       if (pick) pick.drifted.push(view.entityRef);
-      else picks.set(env.name, { entity, environment: env.name, drifted: [view.entityRef] });
+      else
+        picks.set(env.name, {
+          entity,
+          environment: env.name,
+          drifted: [view.entityRef],
+        });
     }
   }
   return [...picks.values()].slice(0, Math.max(0, cap));
@@ -75,16 +77,20 @@ export interface SelfHealOptions {
  * plugin), builds their views, re-syncs the drifted environments (audited as
  * actor `self-heal`). Errors of one entity or environment are logged, not thrown.
  */
-export async function runSelfHeal(
-  options: SelfHealOptions,
-): Promise<{ checked: number; picks: SelfHealPick[]; results: ResyncResult[] }> {
+export async function runSelfHeal(options: SelfHealOptions): Promise<{
+  checked: number;
+  picks: SelfHealPick[];
+  results: ResyncResult[];
+}> {
   const { catalog, logger } = options;
   const credentials = await options.auth.getOwnServiceCredentials();
   const { items } = await catalog.getEntities(
     {
       filter: [
         { [`metadata.annotations.${ANNOTATION_CHART}`]: CATALOG_FILTER_EXISTS },
-        { [`metadata.annotations.${ANNOTATION_RELEASE}`]: CATALOG_FILTER_EXISTS },
+        {
+          [`metadata.annotations.${ANNOTATION_RELEASE}`]: CATALOG_FILTER_EXISTS,
+        },
       ],
     },
     { credentials },
@@ -127,7 +133,9 @@ export async function runSelfHeal(
   }
   logger.info('Self-heal run', {
     checked: views.length,
-    drifted: picks.map(p => `${p.environment}:${p.drifted.join('+')}`).join(','),
+    drifted: picks
+      .map(p => `${p.environment}:${p.drifted.join('+')}`)
+      .join(','),
     queued: results.filter(r => r.queued).length,
   });
   return { checked: views.length, picks, results };

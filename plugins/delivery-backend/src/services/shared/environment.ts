@@ -8,8 +8,13 @@ import { readDeliveryAnnotations } from '@gitops-delivery/backstage-plugin-deliv
 import type { DeliveryConfig, EnvironmentConfig } from '../../configTypes';
 
 /** The caller's user entity ref; 403 for anything but a user principal. */
-export function userOf(credentials: BackstageCredentials, what = 'promote'): string {
-  const p = credentials.principal as Partial<BackstageUserPrincipal> & { type?: string };
+export function userOf(
+  credentials: BackstageCredentials,
+  what = 'promote',
+): string {
+  const p = credentials.principal as Partial<BackstageUserPrincipal> & {
+    type?: string;
+  };
   if (p?.type !== 'user' || !p.userEntityRef) {
     throw new NotAllowedError(`Only users can ${what}`);
   }
@@ -30,7 +35,9 @@ export function resolveEnvironment(
   }
   const { annotations } = readDeliveryAnnotations(entity);
   if (!annotations.release) {
-    throw new InputError('The entity has no delivery/release or delivery/chart annotation');
+    throw new InputError(
+      'The entity has no delivery/release or delivery/chart annotation',
+    );
   }
   const env = config.environments.find(e => e.name === name);
   if (!env) throw new InputError(`Unknown environment "${name.slice(0, 64)}"`);

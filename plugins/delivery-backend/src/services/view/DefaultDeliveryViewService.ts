@@ -148,7 +148,10 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
               sourceLocation: sourceLocationRemote(entity.metadata.annotations),
               strategies,
               nexus: imageRef.ok
-                ? { instance: imageRef.value.instance, image: imageRef.value.id }
+                ? {
+                    instance: imageRef.value.instance,
+                    image: imageRef.value.id,
+                  }
                 : undefined,
               images: imageList,
               isMovingTag: this.isMovingTag,
@@ -276,13 +279,20 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
       builds.flatMap(b => (b.version ? [normalizeVersion(b.version)] : [])),
     );
     const seen = new Set<string>();
-    return [...chartVersions, ...imageTags].filter(v => {
-      const n = normalizeVersion(v);
-      if (this.isMovingTag(v) || !isVersionLike(v) || built.has(n) || seen.has(n))
-        return false;
-      seen.add(n);
-      return true;
-    }).slice(0, 20);
+    return [...chartVersions, ...imageTags]
+      .filter(v => {
+        const n = normalizeVersion(v);
+        if (
+          this.isMovingTag(v) ||
+          !isVersionLike(v) ||
+          built.has(n) ||
+          seen.has(n)
+        )
+          return false;
+        seen.add(n);
+        return true;
+      })
+      .slice(0, 20);
   }
 
   /** Drops the cached deploy runs of `env`, so the next view shows a just-queued run. */

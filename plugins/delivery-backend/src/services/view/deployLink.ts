@@ -24,7 +24,10 @@ export function missingDeployLink(
         7,
       )} could not be read from ${env.requirementsPath}`,
       key: `${path}.requirementsPath`,
-      example: env.requirementsPath === 'Chart.yaml' ? 'Chart.yaml' : 'requirements.yaml',
+      example:
+        env.requirementsPath === 'Chart.yaml'
+          ? 'Chart.yaml'
+          : 'requirements.yaml',
     };
   }
   const host = new URL(env.configRepoUrl).host;

@@ -126,7 +126,10 @@ async function withVersions(
     configCommitVia: r.configSha
       ? {
           via: 'buildData',
-          detail: `run #${r.number} checked out ${r.configSha.slice(0, 7)} from ${r.configRemote}`,
+          detail: `run #${r.number} checked out ${r.configSha.slice(
+            0,
+            7,
+          )} from ${r.configRemote}`,
         }
       : undefined,
     version: r.configSha ? versions.get(r.configSha) : undefined,
@@ -149,7 +152,9 @@ async function pinCommittedAt(
     let since: string | undefined;
     for (const [n, c] of commits.slice(0, MAX_PIN_HISTORY_READS).entries()) {
       const content = await loader.fileAt(env, c.sha);
-      const v = content ? findPin(content, env.requirementsPath, release)?.version : undefined;
+      const v = content
+        ? findPin(content, env.requirementsPath, release)?.version
+        : undefined;
       if (v !== pin) return since;
       since = c.date;
       const complete = commits.length < 20 && n === commits.length - 1;
@@ -207,7 +212,9 @@ export async function loadEnvironment(
     : undefined;
   const live = deployment ? liveState(deployment, release) : undefined;
   const lastDeploy = runs[0];
-  const lastRaw = deploys.ok ? rawRuns.get(lastDeploy?.number ?? -1) : undefined;
+  const lastRaw = deploys.ok
+    ? rawRuns.get(lastDeploy?.number ?? -1)
+    : undefined;
   const pinKnown =
     lastDeploy?.version !== undefined ||
     (lastDeploy?.configCommit !== undefined &&
@@ -224,7 +231,9 @@ export async function loadEnvironment(
     };
   }
   const pinDate =
-    deployLinkMissing && pin ? await pinCommittedAt(loader, env, release, pin.version) : undefined;
+    deployLinkMissing && pin
+      ? await pinCommittedAt(loader, env, release, pin.version)
+      : undefined;
   const decision = decideStatus({
     environment: env.name,
     release,

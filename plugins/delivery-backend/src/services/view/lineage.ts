@@ -31,8 +31,7 @@ export interface LineageInputs {
 export function isVersionLike(tag: string): boolean {
   const n = normalizeVersion(tag);
   return (
-    semver.valid(n) !== null ||
-    /^\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/.test(n)
+    semver.valid(n) !== null || /^\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/.test(n)
   );
 }
 
@@ -149,7 +148,8 @@ export function buildLineage(input: LineageInputs): VersionLineage[] {
         : input.artifactCommits?.get(normalized);
       const links: VersionLinks = {};
       if (e.build?.versionVia) links.build = e.build.versionVia;
-      if (e.build?.commit && e.build.commitVia) links.commit = e.build.commitVia;
+      if (e.build?.commit && e.build.commitVia)
+        links.commit = e.build.commitVia;
       else if (artifact) links.commit = artifact.via;
       if (e.image)
         links.image = {

@@ -121,13 +121,16 @@ export class SourceLoader {
     branch: string,
   ): Promise<RepoHistory> {
     const gh = this.clients.githubForRepo(host, owner, repo);
-    return this.cached(`history:${host.apiBaseUrl}/${owner}/${repo}@${branch}`, async () => {
-      const [tags, commits] = await Promise.all([
-        gh.listTags(owner, repo),
-        gh.listCommits(owner, repo, branch),
-      ]);
-      return { tags, commits };
-    }).then(({ tags, commits }) =>
+    return this.cached(
+      `history:${host.apiBaseUrl}/${owner}/${repo}@${branch}`,
+      async () => {
+        const [tags, commits] = await Promise.all([
+          gh.listTags(owner, repo),
+          gh.listCommits(owner, repo, branch),
+        ]);
+        return { tags, commits };
+      },
+    ).then(({ tags, commits }) =>
       indexHistory({
         repo: `${owner}/${repo}`,
         branch,
@@ -251,16 +254,11 @@ export class SourceLoader {
   deployRuns(env: EnvironmentConfig): Promise<RawDeployRun[]> {
     const { instance, job } = env.deployJob;
     const client = this.clients.deployJenkins.get(instance)!;
-    return this.cached(
-      this.deployRunsKey(env),
-      async () => {
-        const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
-        const repo = parseGitRemote(env.configRepoUrl)!;
-        return builds.map(b =>
-          toRawDeployRun(b, repo, this.config.hostAliases),
-        );
-      },
-    );
+    return this.cached(this.deployRunsKey(env), async () => {
+      const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
+      const repo = parseGitRemote(env.configRepoUrl)!;
+      return builds.map(b => toRawDeployRun(b, repo, this.config.hostAliases));
+    });
   }
 
   deployments(env: EnvironmentConfig): Promise<DeploymentSummary[]> {
@@ -284,4 +282,3 @@ export class SourceLoader {
     );
   }
 }
-

@@ -51,7 +51,9 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
       'backstage.io/source-location': `url:${sandbox.urls.github}/stakater/inventory/tree/master/`,
     });
     expect(validate('DeliveryView', v)).toBeNull();
-    expect(Object.entries(v.sources).filter(([, s]) => s.status !== 'ok')).toEqual([]);
+    expect(
+      Object.entries(v.sources).filter(([, s]) => s.status !== 'ok'),
+    ).toEqual([]);
     expect(v.sources.codeRepo).toMatchObject({ status: 'ok' });
     // `latest` (Nexus and ChartMuseum) is a moving tag, not a version.
     expect(chain(v)).toEqual([
@@ -71,7 +73,12 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
       version: undefined,
     });
     expect(
-      v.environments.map(e => [e.name, e.pinnedVersion, e.runningVersion, e.status]),
+      v.environments.map(e => [
+        e.name,
+        e.pinnedVersion,
+        e.runningVersion,
+        e.status,
+      ]),
     ).toEqual([
       ['dev', '0.3.4', '0.3.4', 'in-sync'],
       ['staging', '0.3.4', '0.3.3', 'pending-deploy'],
@@ -95,13 +102,20 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
       ['1.3.9', null, null, 'gitTag', true],
     ]);
     expect(
-      v.environments.map(e => [e.name, e.pinnedVersion, e.runningVersion, e.status]),
+      v.environments.map(e => [
+        e.name,
+        e.pinnedVersion,
+        e.runningVersion,
+        e.status,
+      ]),
     ).toEqual([
       ['dev', '1.4.3', '1.4.2', 'deploy-failed'],
       ['staging', '1.4.1', '1.4.1', 'in-sync'],
       ['prod', '1.4.0', '1.4.1', 'drifted'],
     ]);
-    expect(env(v, 'staging').openPromotions.map(p => p.version)).toEqual(['1.4.2']);
+    expect(env(v, 'staging').openPromotions.map(p => p.version)).toEqual([
+      '1.4.2',
+    ]);
     expect(env(v, 'prod').statusFacts.map(f => f.source)).toEqual([
       'configRepo',
       'deployJenkins',
@@ -112,11 +126,20 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
   it('tells the two aliases of one chart apart', async () => {
     const [pub, internal] = await Promise.all(
       ['edge-public', 'edge-internal'].map(release =>
-        view(release, { ...annotations('edge', 'master'), 'delivery/release': release }),
+        view(release, {
+          ...annotations('edge', 'master'),
+          'delivery/release': release,
+        }),
       ),
     );
-    expect(env(pub, 'prod')).toMatchObject({ pinnedVersion: '2.1.1', status: 'in-sync' });
-    expect(env(internal, 'prod')).toMatchObject({ pinnedVersion: '2.1.0', status: 'in-sync' });
+    expect(env(pub, 'prod')).toMatchObject({
+      pinnedVersion: '2.1.1',
+      status: 'in-sync',
+    });
+    expect(env(internal, 'prod')).toMatchObject({
+      pinnedVersion: '2.1.0',
+      status: 'in-sync',
+    });
     expect(chain(internal).map(c => c.slice(0, 3))).toEqual([
       ['2.2.0', 14, 'gitTag'],
       ['2.1.1', 13, 'gitTag'],
@@ -133,7 +156,11 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
     // still name the commit each release was built from.
     expect(v.sources.codeRepo).toBeUndefined();
     expect(
-      v.builds.map(b => [b.number, b.version ?? null, b.versionVia?.via ?? null]),
+      v.builds.map(b => [
+        b.number,
+        b.version ?? null,
+        b.versionVia?.via ?? null,
+      ]),
     ).toEqual([
       [10, '0.3.4', 'imageLabel'],
       [9, '0.3.3', 'imageLabel'],
@@ -143,14 +170,20 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
     const staging = env(v, 'staging');
     // The head pins 0.3.4, committed after run #2 started: pending, from the commit time.
     expect(staging.status).toBe('pending-deploy');
-    expect(staging.statusReason).toMatch(/^0\.3\.4 was committed at .*, after the last deploy run #2 started/);
+    expect(staging.statusReason).toMatch(
+      /^0\.3\.4 was committed at .*, after the last deploy run #2 started/,
+    );
     // dev and prod run their pin: the cluster alone says in sync.
     expect(env(v, 'dev').status).toBe('in-sync');
     expect(env(v, 'prod').status).toBe('in-sync');
-    expect(env(v, 'prod').statusReason).toContain('which config commit run #2 deployed is not known');
+    expect(env(v, 'prod').statusReason).toContain(
+      'which config commit run #2 deployed is not known',
+    );
     expect(staging.lastDeploy?.configCommitVia).toEqual({
       via: 'missing',
-      detail: expect.stringContaining('git.sandbox.internal is not configured as another name of'),
+      detail: expect.stringContaining(
+        'git.sandbox.internal is not configured as another name of',
+      ),
     });
   });
 
@@ -163,9 +196,13 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
       expect(e.status).toBe('unknown');
       expect(e.missingLink).toEqual({
         link: 'deploy run -> config commit',
-        reason: expect.stringContaining('git@git.sandbox.internal:gitops/config-'),
+        reason: expect.stringContaining(
+          'git@git.sandbox.internal:gitops/config-',
+        ),
         key: 'delivery.hostAliases',
-        example: `[{ host: '${new URL(sandbox.urls.github).host}', aliases: ['git.sandbox.internal'] }]`,
+        example: `[{ host: '${
+          new URL(sandbox.urls.github).host
+        }', aliases: ['git.sandbox.internal'] }]`,
       });
     }
   });
@@ -174,18 +211,25 @@ describe('DefaultDeliveryViewService on the stakater sandbox world', () => {
     ['commitMessage', 'commitMessage'],
     ['file:.version', 'file:.version'],
     ['imageLabel', 'imageLabel'],
-  ])('finds the same versions with only %s (over HTTP)', async (strategy, via) => {
-    const v = await view('inventory', {
-      ...annotations('inventory', 'master'),
-      'delivery/version-from': strategy,
-    });
-    expect(
-      v.builds.map(b => [b.number, b.version ?? null, b.versionVia?.via ?? null]),
-    ).toEqual([
-      [10, '0.3.4', via],
-      [9, '0.3.3', via],
-      [8, null, null],
-      [7, '0.3.2', via],
-    ]);
-  });
+  ])(
+    'finds the same versions with only %s (over HTTP)',
+    async (strategy, via) => {
+      const v = await view('inventory', {
+        ...annotations('inventory', 'master'),
+        'delivery/version-from': strategy,
+      });
+      expect(
+        v.builds.map(b => [
+          b.number,
+          b.version ?? null,
+          b.versionVia?.via ?? null,
+        ]),
+      ).toEqual([
+        [10, '0.3.4', via],
+        [9, '0.3.3', via],
+        [8, null, null],
+        [7, '0.3.2', via],
+      ]);
+    },
+  );
 });

@@ -116,7 +116,9 @@ describe('decideStatus without the deploy run -> config commit link', () => {
 
   it('never calls a pending deploy drifted', () => {
     // Run #2 deployed an older commit (v0.0.20 runs); the pin came later.
-    const d = decideStatus(unlinked({ pinCommittedAt: '2020-03-02T13:00:00Z' }));
+    const d = decideStatus(
+      unlinked({ pinCommittedAt: '2020-03-02T13:00:00Z' }),
+    );
     expect(d.status).toBe('pending-deploy');
     expect(d.statusReason).toContain('after the last deploy run #2 started');
     expect(d.statusFacts.map(f => f.source)).toEqual([
@@ -128,10 +130,14 @@ describe('decideStatus without the deploy run -> config commit link', () => {
   });
 
   it('says unknown, naming the missing link and the key, when nothing else holds', () => {
-    const d = decideStatus(unlinked({ pinCommittedAt: '2020-03-01T00:00:00Z' }));
+    const d = decideStatus(
+      unlinked({ pinCommittedAt: '2020-03-01T00:00:00Z' }),
+    );
     expect(d.status).toBe('unknown');
     expect(d.missingLink).toEqual(link);
-    expect(d.statusReason).toContain('Cannot tell whether run #2 deployed v0.0.21');
+    expect(d.statusReason).toContain(
+      'Cannot tell whether run #2 deployed v0.0.21',
+    );
     expect(decideStatus(unlinked({})).status).toBe('unknown');
   });
 

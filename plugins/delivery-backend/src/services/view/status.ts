@@ -60,7 +60,8 @@ function runOutcome(last: DeployRun): string {
 
 function clusterFact(i: StatusInputs): string {
   if (i.clusterError) return `the cluster could not be read: ${i.clusterError}`;
-  if (!i.deploymentFound) return `no deployment of ${i.release} in the namespace`;
+  if (!i.deploymentFound)
+    return `no deployment of ${i.release} in the namespace`;
   return `deployment ${i.deploymentName ?? i.release} runs image tag ${
     i.runningVersion ?? '(none)'
   }`;
@@ -72,7 +73,9 @@ function runFact(last: DeployRun, link?: MissingLink): string {
     ? `config commit ${short(last.configCommit.sha)}${
         last.version !== undefined ? ` (pins ${last.version})` : ''
       }`
-    : `an unknown config commit (${link?.reason ?? 'no BuildData of the config repo'})`;
+    : `an unknown config commit (${
+        link?.reason ?? 'no BuildData of the config repo'
+      })`;
   return `run #${last.number}, started ${last.startedAt}, ${what}; it deployed ${commit}`;
 }
 
@@ -107,33 +110,60 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   });
   const pin = i.pinnedVersion;
   if (i.configError) {
-    return decide('unknown', `The config repo could not be read: ${i.configError}`);
+    return decide(
+      'unknown',
+      `The config repo could not be read: ${i.configError}`,
+    );
   }
   if (!pin) {
-    facts.push({ source: 'configRepo', fact: `no dependency named ${i.release} at ${short(i.headSha)}` });
-    return decide('unknown', `${i.release} is not pinned in ${i.environment}'s config repo.`);
+    facts.push({
+      source: 'configRepo',
+      fact: `no dependency named ${i.release} at ${short(i.headSha)}`,
+    });
+    return decide(
+      'unknown',
+      `${i.release} is not pinned in ${i.environment}'s config repo.`,
+    );
   }
-  facts.push({ source: 'configRepo', fact: `${i.release} is pinned to ${pin} at the branch head ${short(i.headSha)}` });
+  facts.push({
+    source: 'configRepo',
+    fact: `${i.release} is pinned to ${pin} at the branch head ${short(
+      i.headSha,
+    )}`,
+  });
   if (i.deployError) {
-    return decide('unknown', `The deploy job could not be read: ${i.deployError}`);
+    return decide(
+      'unknown',
+      `The deploy job could not be read: ${i.deployError}`,
+    );
   }
   const last = i.lastDeploy;
   if (!last) {
     facts.push({ source: 'deployJenkins', fact: 'the deploy job has no run' });
-    return decide('pending-deploy', `${pin} is pinned but no deploy run is recorded.`);
+    return decide(
+      'pending-deploy',
+      `${pin} is pinned but no deploy run is recorded.`,
+    );
   }
-  facts.push({ source: 'deployJenkins', fact: runFact(last, i.deployLinkMissing) });
+  facts.push({
+    source: 'deployJenkins',
+    fact: runFact(last, i.deployLinkMissing),
+  });
   if (last.building) {
     return decide(
       'deploying',
-      `Deploy #${last.number} of config commit ${short(last.configCommit?.sha)} is running.`,
+      `Deploy #${last.number} of config commit ${short(
+        last.configCommit?.sha,
+      )} is running.`,
     );
   }
   const deployedSha = last.configCommit?.sha;
   if (last.version !== undefined && !sameVersion(last.version, pin)) {
     return decide(
       'pending-deploy',
-      `${pin} was pinned after the last deploy (#${last.number} deployed ${last.version} from ${short(deployedSha)}).`,
+      `${pin} was pinned after the last deploy (#${last.number} deployed ${
+        last.version
+      } from ${short(deployedSha)}).`,
     );
   }
 
@@ -142,16 +172,23 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (i.clusterConfigured) {
     facts.push({ source: 'cluster', fact: clusterFact(i) });
   } else {
-    facts.push({ source: 'cluster', fact: 'no cluster is configured for this environment' });
+    facts.push({
+      source: 'cluster',
+      fact: 'no cluster is configured for this environment',
+    });
   }
 
   // The deployed commit's pin is known only when the run names the config
   // commit and the pin at it was read (or the commit is the head itself).
   const deployedPinKnown =
-    last.version !== undefined || (deployedSha !== undefined && deployedSha === i.headSha);
+    last.version !== undefined ||
+    (deployedSha !== undefined && deployedSha === i.headSha);
   if (!deployedPinKnown) {
     if (i.pinCommittedAt) {
-      facts.push({ source: 'github', fact: `${pin} was committed at ${i.pinCommittedAt}` });
+      facts.push({
+        source: 'github',
+        fact: `${pin} was committed at ${i.pinCommittedAt}`,
+      });
     }
     if (clusterReadable && runningPin) {
       return decide(
@@ -160,7 +197,10 @@ export function decideStatus(i: StatusInputs): StatusDecision {
         i.deployLinkMissing,
       );
     }
-    if (i.pinCommittedAt && Date.parse(i.pinCommittedAt) > Date.parse(last.startedAt)) {
+    if (
+      i.pinCommittedAt &&
+      Date.parse(i.pinCommittedAt) > Date.parse(last.startedAt)
+    ) {
       return decide(
         'pending-deploy',
         `${pin} was committed at ${i.pinCommittedAt}, after the last deploy run #${last.number} started (${last.startedAt}).`,
@@ -170,13 +210,16 @@ export function decideStatus(i: StatusInputs): StatusDecision {
     const link = i.deployLinkMissing;
     return decide(
       'unknown',
-      `Cannot tell whether run #${last.number} deployed ${pin}: ${link?.reason ?? 'the config commit it deployed is not known'}.`,
+      `Cannot tell whether run #${last.number} deployed ${pin}: ${
+        link?.reason ?? 'the config commit it deployed is not known'
+      }.`,
       link,
     );
   }
 
   if (i.clusterConfigured && i.clusterError) {
-    const lastOutcome = last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
+    const lastOutcome =
+      last.result === 'SUCCESS' ? 'succeeded' : outcome(last.result);
     return decide(
       'unknown',
       `The cluster could not be read (${i.clusterError}); the last deploy #${last.number} ${lastOutcome}.`,
@@ -185,9 +228,14 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (last.result !== 'SUCCESS' && (!i.clusterConfigured || !runningPin)) {
     let running = 'no cluster is configured to see what runs';
     if (i.clusterConfigured) {
-      running = `${i.runningVersion ?? 'not the pinned version'} is running instead of ${pin}`;
+      running = `${
+        i.runningVersion ?? 'not the pinned version'
+      } is running instead of ${pin}`;
     }
-    return decide('deploy-failed', `Deploy #${last.number} ${outcome(last.result)}; ${running}.`);
+    return decide(
+      'deploy-failed',
+      `Deploy #${last.number} ${outcome(last.result)}; ${running}.`,
+    );
   }
   if (!i.clusterConfigured) {
     return decide(
@@ -204,13 +252,17 @@ export function decideStatus(i: StatusInputs): StatusDecision {
   if (!runningPin) {
     return decide(
       'drifted',
-      `The cluster runs ${i.runningVersion ?? 'an untagged image'} but ${pin} is pinned and was deployed by #${last.number}.`,
+      `The cluster runs ${
+        i.runningVersion ?? 'an untagged image'
+      } but ${pin} is pinned and was deployed by #${last.number}.`,
     );
   }
   return decide(
     'in-sync',
     last.result === 'SUCCESS'
       ? `${pin} is pinned, deployed by #${last.number} and running.`
-      : `${pin} is pinned and running, although the last deploy #${last.number} ${outcome(last.result)}.`,
+      : `${pin} is pinned and running, although the last deploy #${
+          last.number
+        } ${outcome(last.result)}.`,
   );
 }

@@ -11,14 +11,20 @@ describe('parseGitRemote', () => {
   it.each([
     ['https://ghe.example.com/Gitops/Config-Dev.git', 'ghe.example.com'],
     ['https://ghe.example.com/gitops/config-dev/', 'ghe.example.com'],
-    ['https://user:token@ghe.example.com/gitops/config-dev.git/', 'ghe.example.com'],
+    [
+      'https://user:token@ghe.example.com/gitops/config-dev.git/',
+      'ghe.example.com',
+    ],
     ['http://127.0.0.1:7105/gitops/config-dev', '127.0.0.1:7105'],
     ['git@ghe.example.com:gitops/config-dev.git', 'ghe.example.com'],
     ['ghe-ssh:gitops/config-dev', 'ghe-ssh'],
     ['ssh://git@ghe.example.com:7999/gitops/config-dev.git', 'ghe.example.com'],
     ['git+ssh://git@ghe.example.com/gitops/config-dev', 'ghe.example.com'],
     ['git://ghe.example.com/gitops/config-dev.git', 'ghe.example.com'],
-    ['https://ghe.example.com/gitops/config-dev/tree/main/charts', 'ghe.example.com'],
+    [
+      'https://ghe.example.com/gitops/config-dev/tree/main/charts',
+      'ghe.example.com',
+    ],
   ])('reads %s', (remote, host) => {
     expect(parseGitRemote(remote)).toEqual({
       host,
@@ -27,10 +33,13 @@ describe('parseGitRemote', () => {
     });
   });
 
-  it.each(['', 'not a url', 'https://ghe.example.com/only-owner', 'file:///srv/git/x.git', 'ftp://h/o/r'])(
-    'rejects %j',
-    remote => expect(parseGitRemote(remote)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    'not a url',
+    'https://ghe.example.com/only-owner',
+    'file:///srv/git/x.git',
+    'ftp://h/o/r',
+  ])('rejects %j', remote => expect(parseGitRemote(remote)).toBeUndefined());
 });
 
 describe('compareRemote', () => {
@@ -54,7 +63,11 @@ describe('compareRemote', () => {
 
   it('never matches another repository or the shared pipeline library', () => {
     expect(
-      compareRemote('http://127.0.0.1:7105/gitops/config-prod', wanted, aliases),
+      compareRemote(
+        'http://127.0.0.1:7105/gitops/config-prod',
+        wanted,
+        aliases,
+      ),
     ).toBe('different');
     expect(
       compareRemote(
@@ -71,7 +84,11 @@ describe('compareRemote', () => {
   });
 
   it('resolves aliases case-insensitively, with or without a port', () => {
-    expect(canonicalHost('GIT.sandbox.internal', aliases)).toBe('127.0.0.1:7105');
-    expect(canonicalHost('git.sandbox.internal:22', aliases)).toBe('127.0.0.1:7105');
+    expect(canonicalHost('GIT.sandbox.internal', aliases)).toBe(
+      '127.0.0.1:7105',
+    );
+    expect(canonicalHost('git.sandbox.internal:22', aliases)).toBe(
+      '127.0.0.1:7105',
+    );
   });
 });

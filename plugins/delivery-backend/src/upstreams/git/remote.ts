@@ -53,7 +53,9 @@ export function parseGitRemote(remote: string): GitRemote | undefined {
   if (!['http', 'https', 'ssh', 'git', 'git+ssh', 'ssh+git'].includes(scheme))
     return undefined;
   // The port of an ssh/git remote is not the web server's: drop it.
-  const host = (scheme === 'http' || scheme === 'https' ? url.host : url.hostname).toLowerCase();
+  const host = (
+    scheme === 'http' || scheme === 'https' ? url.host : url.hostname
+  ).toLowerCase();
   const or = ownerRepo(decodeURIComponent(url.pathname));
   return or && host ? { host, ...or } : undefined;
 }
@@ -75,7 +77,8 @@ export function compareRemote(
   aliases: HostAliases,
 ): 'same' | 'other-host' | 'different' {
   const r = parseGitRemote(remote);
-  if (!r || r.owner !== wanted.owner || r.repo !== wanted.repo) return 'different';
+  if (!r || r.owner !== wanted.owner || r.repo !== wanted.repo)
+    return 'different';
   return sameHost(r.host, wanted.host, aliases) ? 'same' : 'other-host';
 }
 

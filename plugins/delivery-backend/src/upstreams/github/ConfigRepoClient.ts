@@ -67,10 +67,7 @@ function toPull(p: PullJson): ConfigRepoPull {
  * Backstage's error middleware would send as our response status.
  */
 export class GitHubWriteError extends ConflictError {
-  constructor(
-    readonly upstreamStatus: number,
-    message: string,
-  ) {
+  constructor(readonly upstreamStatus: number, message: string) {
     super(message);
   }
 }
@@ -92,7 +89,10 @@ function messageOf(e: unknown): string {
   const data = (e as OctokitErrorLike)?.response?.data as
     | { message?: string; errors?: Array<{ message?: string }> }
     | undefined;
-  const extra = data?.errors?.map(x => x.message).filter(Boolean).join('; ');
+  const extra = data?.errors
+    ?.map(x => x.message)
+    .filter(Boolean)
+    .join('; ');
   return [data?.message ?? (e as Error)?.message ?? String(e), extra]
     .filter(Boolean)
     .join(': ');
@@ -129,13 +129,19 @@ export class ConfigRepoClient {
     try {
       return await this.logins;
     } catch (e) {
-      throw this.mapError(e, 'learn which GitHub identity the credentials act as');
+      throw this.mapError(
+        e,
+        'learn which GitHub identity the credentials act as',
+      );
     }
   }
 
   /** True when `pull` was opened from this repository by our identity. */
   async isOurs(pull: ConfigRepoPull): Promise<boolean> {
-    if (!pull.headRepo || pull.headRepo.toLowerCase() !== this.name.toLowerCase()) {
+    if (
+      !pull.headRepo ||
+      pull.headRepo.toLowerCase() !== this.name.toLowerCase()
+    ) {
       return false;
     }
     const logins = await this.identity();
@@ -168,7 +174,13 @@ export class ConfigRepoClient {
   ): Promise<RepoFileContent | undefined> {
     let data: unknown;
     try {
-      data = (await this.octokit.rest.repos.getContent({ ...this.repoArgs, path, ref })).data;
+      data = (
+        await this.octokit.rest.repos.getContent({
+          ...this.repoArgs,
+          path,
+          ref,
+        })
+      ).data;
     } catch (e) {
       if (statusOf(e) === 404) return undefined;
       throw this.mapError(e, `read ${path}`);
@@ -189,7 +201,9 @@ export class ConfigRepoClient {
       );
     }
     if (file.encoding !== 'base64' || file.content === undefined) {
-      throw new UnprocessableError(`${path}: GitHub did not return its content`);
+      throw new UnprocessableError(
+        `${path}: GitHub did not return its content`,
+      );
     }
     const content = Buffer.from(file.content, 'base64').toString('utf8');
     return { content, sha: file.sha, size: file.size ?? content.length };
@@ -298,7 +312,9 @@ export class ConfigRepoClient {
       throw this.mapError(e, 'list pull requests');
     }
     throw new ServiceUnavailableError(
-      `GitHub ${this.name}: more than ${MAX_PULL_PAGES * PULLS_PER_PAGE} open pull requests into ${base}; refusing to decide on a partial list`,
+      `GitHub ${this.name}: more than ${
+        MAX_PULL_PAGES * PULLS_PER_PAGE
+      } open pull requests into ${base}; refusing to decide on a partial list`,
     );
   }
 
@@ -335,8 +351,11 @@ export class ConfigRepoClient {
     }
     const status = statusOf(e);
     // GitHub's message (or undici's, which quotes header values) may carry a secret
-    const message = redactSecrets(`GitHub ${this.name}: could not ${what}: ${messageOf(e)}`);
-    if (status === 409 || status === 422) return new GitHubWriteError(status, message);
+    const message = redactSecrets(
+      `GitHub ${this.name}: could not ${what}: ${messageOf(e)}`,
+    );
+    if (status === 409 || status === 422)
+      return new GitHubWriteError(status, message);
     if (status === 404) return new NotFoundError(message);
     if (status === 401 || status === 403) {
       // branch protection or a token without write access: never bypassed

@@ -61,7 +61,9 @@ describe('GitHubReader.listOpenPulls', () => {
     expect(pulls).toHaveLength(PULLS);
     expect(new Set(pulls.map(p => p.number)).size).toBe(PULLS);
     expect(
-      gh.requests.filter(r => r.startsWith('GET /api/v3/repos/gitops/config-busy/pulls')),
+      gh.requests.filter(r =>
+        r.startsWith('GET /api/v3/repos/gitops/config-busy/pulls'),
+      ),
     ).toHaveLength(2);
   });
 

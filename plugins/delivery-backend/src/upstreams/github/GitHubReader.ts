@@ -67,10 +67,7 @@ const commitSchema = z.object({
       .object({ name: z.string().optional(), date: z.string().optional() })
       .nullable()
       .optional(),
-    committer: z
-      .object({ date: z.string().optional() })
-      .nullable()
-      .optional(),
+    committer: z.object({ date: z.string().optional() }).nullable().optional(),
   }),
   parents: z.array(z.object({ sha: z.string() })).default([]),
 });
@@ -198,13 +195,16 @@ export class GitHubReader {
   /** The newest tags (one page of 100), each peeled to its commit. */
   async listTags(owner: string, repo: string): Promise<TagSummary[]> {
     const what = `GitHub ${owner}/${repo} tags`;
-    const data = await this.conditionalGet(`tags:${owner}/${repo}`, what, headers =>
-      this.octokit.rest.repos.listTags({
-        owner,
-        repo,
-        per_page: LIST_PAGE_SIZE,
-        headers,
-      }),
+    const data = await this.conditionalGet(
+      `tags:${owner}/${repo}`,
+      what,
+      headers =>
+        this.octokit.rest.repos.listTags({
+          owner,
+          repo,
+          per_page: LIST_PAGE_SIZE,
+          headers,
+        }),
     );
     return checkShape(tagsSchema, data, what).map(t => ({
       name: t.name,
@@ -241,7 +241,11 @@ export class GitHubReader {
   }
 
   /** One commit by sha. */
-  async getCommit(owner: string, repo: string, sha: string): Promise<CommitSummary> {
+  async getCommit(
+    owner: string,
+    repo: string,
+    sha: string,
+  ): Promise<CommitSummary> {
     const what = `GitHub ${owner}/${repo} commit ${sha.slice(0, 12)}`;
     const data = await this.conditionalGet(
       `commit:${owner}/${repo}@${sha}`,

@@ -10,9 +10,15 @@ describe('createGitHubFetch', () => {
       /* never answers */
     });
     try {
-      const f = createGitHubFetch({ timeoutMs: 200, maxBytes: 1000, what: 'GitHub' });
+      const f = createGitHubFetch({
+        timeoutMs: 200,
+        maxBytes: 1000,
+        what: 'GitHub',
+      });
       const started = Date.now();
-      await expect(f(`${server.url}/x`)).rejects.toMatchObject({ kind: 'timeout' });
+      await expect(f(`${server.url}/x`)).rejects.toMatchObject({
+        kind: 'timeout',
+      });
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await server.close();
@@ -29,7 +35,9 @@ describe('createGitHubFetch', () => {
         getToken: () => new Promise<string>(() => {}),
       });
       const started = Date.now();
-      await expect(f(`${server.url}/x`)).rejects.toMatchObject({ kind: 'timeout' });
+      await expect(f(`${server.url}/x`)).rejects.toMatchObject({
+        kind: 'timeout',
+      });
       expect(Date.now() - started).toBeLessThan(2000);
       expect(server.seen).toHaveLength(0);
     } finally {
@@ -40,11 +48,17 @@ describe('createGitHubFetch', () => {
   it("honours the caller's abort signal too", async () => {
     const server = await startServer(() => {});
     try {
-      const f = createGitHubFetch({ timeoutMs: 10_000, maxBytes: 1000, what: 'GitHub' });
+      const f = createGitHubFetch({
+        timeoutMs: 10_000,
+        maxBytes: 1000,
+        what: 'GitHub',
+      });
       const ctl = new AbortController();
       setTimeout(() => ctl.abort(), 100);
       const started = Date.now();
-      await expect(f(`${server.url}/x`, { signal: ctl.signal })).rejects.toMatchObject({ name: 'UpstreamError' });
+      await expect(
+        f(`${server.url}/x`, { signal: ctl.signal }),
+      ).rejects.toMatchObject({ name: 'UpstreamError' });
       expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await server.close();

@@ -111,7 +111,9 @@ export function createConfigRepoOctokit(
       }
       if (wait > maxBackoff) {
         throw new ServiceUnavailableError(
-          `GitHub rate limit exhausted for ${Math.ceil(wait / 1000)} s; try again later`,
+          `GitHub rate limit exhausted for ${Math.ceil(
+            wait / 1000,
+          )} s; try again later`,
         );
       }
       await new Promise(r => setTimeout(r, wait));
@@ -148,8 +150,7 @@ export function rateLimitWaitMs(e: unknown): number | undefined {
   return err.status === 429 ? 1000 : undefined;
 }
 
-const b64url = (b: Buffer | string) =>
-  Buffer.from(b).toString('base64url');
+const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
 /**
  * The RS256 JWT a GitHub App authenticates as itself with (`iss` = app id,

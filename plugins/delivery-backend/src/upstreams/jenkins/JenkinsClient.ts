@@ -147,7 +147,9 @@ export class JenkinsClient {
       }
     });
     const jobs = (body as { jobs?: Array<{ name?: unknown }> } | null)?.jobs;
-    return (jobs ?? []).flatMap(j => (typeof j.name === 'string' ? [j.name] : []));
+    return (jobs ?? []).flatMap(j =>
+      typeof j.name === 'string' ? [j.name] : [],
+    );
   }
 
   /** Whether a run of `job` is queued or building, and its parameters (one GET). */
@@ -162,7 +164,10 @@ export class JenkinsClient {
       }
     });
     if (typeof body === 'string') {
-      throw new UpstreamError('unauthorized', `${what}: expected JSON, got a page`);
+      throw new UpstreamError(
+        'unauthorized',
+        `${what}: expected JSON, got a page`,
+      );
     }
     const parsed = checkShape(jobTriggerSchema, body, what);
     const building = (parsed.builds ?? []).find(b => b.building);
@@ -188,11 +193,17 @@ export class JenkinsClient {
    * Queues a run (`build`, or `buildWithParameters` when `parameters` is
    * given). Not retried (a POST). Returns the queue item URL.
    */
-  async build(job: string, parameters?: Record<string, string>): Promise<string> {
+  async build(
+    job: string,
+    parameters?: Record<string, string>,
+  ): Promise<string> {
     const what = `${this.what} job ${job}`;
     try {
       const api = this.jenkins.job as unknown as JenkinsJobApi;
-      const id = await api.build({ name: job, ...(parameters ? { parameters } : {}) });
+      const id = await api.build({
+        name: job,
+        ...(parameters ? { parameters } : {}),
+      });
       return this.queueUrl(id);
     } catch (e) {
       throw classify(e, what);

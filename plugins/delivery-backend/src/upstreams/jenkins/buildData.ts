@@ -110,7 +110,9 @@ function parameter(
 }
 
 /** A version as Jenkins shows it: no `#12` default name, no spaces, bounded. */
-export function plausibleVersion(raw: string | null | undefined): string | undefined {
+export function plausibleVersion(
+  raw: string | null | undefined,
+): string | undefined {
   const v = raw?.trim();
   if (!v || /^#\d+$/.test(v) || v.length > 128 || /\s/.test(v))
     return undefined;

@@ -55,21 +55,42 @@ describe('KubernetesClient', () => {
   it('follows `continue` until the list is complete (#11)', async () => {
     const item = (name: string) => ({
       metadata: { name, namespace: 'dev' },
-      spec: { template: { spec: { containers: [{ name, image: `x/${name}:1.0.0` }] } } },
+      spec: {
+        template: {
+          spec: { containers: [{ name, image: `x/${name}:1.0.0` }] },
+        },
+      },
     });
     const server = await startServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       const token = url.searchParams.get('continue');
       if (!token) {
-        sendJson(res, { kind: 'DeploymentList', metadata: { continue: 'page2' }, items: [item('a')] });
+        sendJson(res, {
+          kind: 'DeploymentList',
+          metadata: { continue: 'page2' },
+          items: [item('a')],
+        });
       } else if (token === 'page2') {
-        sendJson(res, { kind: 'DeploymentList', metadata: { continue: 'page3' }, items: [item('b')] });
+        sendJson(res, {
+          kind: 'DeploymentList',
+          metadata: { continue: 'page3' },
+          items: [item('b')],
+        });
       } else {
-        sendJson(res, { kind: 'DeploymentList', metadata: {}, items: [item('c')] });
+        sendJson(res, {
+          kind: 'DeploymentList',
+          metadata: {},
+          items: [item('c')],
+        });
       }
     });
     try {
-      const client = KubernetesClient.create({ url: server.url, token: 't', namespace: 'dev', timeoutMs: 2000 });
+      const client = KubernetesClient.create({
+        url: server.url,
+        token: 't',
+        namespace: 'dev',
+        timeoutMs: 2000,
+      });
       const list = await client.listDeployments();
       expect(list.map(d => d.name)).toEqual(['a', 'b', 'c']);
       expect(server.seen.map(s => s.url)).toEqual([
@@ -84,10 +105,19 @@ describe('KubernetesClient', () => {
 
   it('is bounded when the API repeats a `continue` token', async () => {
     const server = await startServer((_req, res) =>
-      sendJson(res, { kind: 'DeploymentList', metadata: { continue: 'again' }, items: [] }),
+      sendJson(res, {
+        kind: 'DeploymentList',
+        metadata: { continue: 'again' },
+        items: [],
+      }),
     );
     try {
-      const client = KubernetesClient.create({ url: server.url, token: 't', namespace: 'dev', timeoutMs: 2000 });
+      const client = KubernetesClient.create({
+        url: server.url,
+        token: 't',
+        namespace: 'dev',
+        timeoutMs: 2000,
+      });
       await expect(client.listDeployments()).rejects.toMatchObject({
         name: 'UpstreamError',
         kind: 'bad-response',

@@ -41,10 +41,7 @@ const deploymentSchema = z.object({
 
 const listSchema = z.object({
   kind: z.string().optional(),
-  metadata: z
-    .object({ continue: z.string().optional() })
-    .nullable()
-    .optional(),
+  metadata: z.object({ continue: z.string().optional() }).nullable().optional(),
   items: z.array(deploymentSchema),
 });
 
@@ -94,7 +91,9 @@ export class KubernetesClient {
       if (page >= MAX_PAGES) {
         throw new UpstreamError(
           'bad-response',
-          `${what}: more than ${MAX_PAGES * PAGE_SIZE} deployments; the list would be incomplete`,
+          `${what}: more than ${
+            MAX_PAGES * PAGE_SIZE
+          } deployments; the list would be incomplete`,
         );
       }
       const url = new URL(

@@ -38,7 +38,10 @@ const manifestSchema = z.object({
       z.object({
         digest: z.string(),
         platform: z
-          .object({ os: z.string().optional(), architecture: z.string().optional() })
+          .object({
+            os: z.string().optional(),
+            architecture: z.string().optional(),
+          })
           .optional(),
       }),
     )
@@ -167,7 +170,8 @@ export class NexusClient {
     if (!manifest.config && manifest.manifests?.length) {
       const pick =
         manifest.manifests.find(
-          m => m.platform?.os === 'linux' && m.platform.architecture === 'amd64',
+          m =>
+            m.platform?.os === 'linux' && m.platform.architecture === 'amd64',
         ) ?? manifest.manifests[0];
       if (!DIGEST.test(pick.digest))
         throw new UpstreamError('bad-response', `${what}: bad digest in index`);

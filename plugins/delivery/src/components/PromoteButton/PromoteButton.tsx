@@ -40,7 +40,8 @@ export function PromoteButton(props: PromoteButtonProps) {
   const { refresh } = useDeliveryActions();
   // the server's reason: a denial in this environment, or a contested claim
   const access = environment.access?.promote;
-  const refused = access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
+  const refused =
+    access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
   const denied = useActionPermission(
     deliveryPromotePermission,
     entity,

@@ -34,7 +34,8 @@ export function ResyncButton(props: ResyncButtonProps) {
   const { refresh } = useDeliveryActions();
   // the server's reason: a denial in this environment, or a contested claim
   const access = environment.access?.resync;
-  const refused = access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
+  const refused =
+    access && !access.allowed ? access.reason ?? 'Not allowed' : undefined;
   const denied = useActionPermission(
     deliveryResyncPermission,
     entity,

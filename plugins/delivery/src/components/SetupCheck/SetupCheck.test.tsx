@@ -224,7 +224,9 @@ describe('SetupCheck', () => {
         'Fix: set delivery.hostAliases in app-config.yaml',
       );
       expect(
-        within(item).getByText("[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]").tagName,
+        within(item).getByText(
+          "[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]",
+        ).tagName,
       ).toBe('CODE');
       await waitFor(() =>
         expect(

@@ -46,7 +46,9 @@ describe('StatusFacts', () => {
       'Set delivery.hostAliases in app-config.yaml, e.g.',
     );
     expect(
-      within(box).getByText("[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]").tagName,
+      within(box).getByText(
+        "[{ host: 'ghe.example.com', aliases: ['git.example.com'] }]",
+      ).tagName,
     ).toBe('CODE');
     expect(
       within(box).getByRole('button', {

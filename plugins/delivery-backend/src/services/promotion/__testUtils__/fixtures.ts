@@ -14,7 +14,15 @@ function repoRoot(): string {
 /** Reads a file under /work/shared/fixtures/upstreams/helm. */
 export function helmFixture(name: string): string {
   return fs.readFileSync(
-    path.join(repoRoot(), '..', 'shared', 'fixtures', 'upstreams', 'helm', name),
+    path.join(
+      repoRoot(),
+      '..',
+      'shared',
+      'fixtures',
+      'upstreams',
+      'helm',
+      name,
+    ),
     'utf8',
   );
 }

@@ -21,7 +21,12 @@ export function recordingAuditor() {
   return {
     events,
     async createEvent(o: AuditorServiceCreateEventOptions) {
-      const ev: AuditRecord = { eventId: o.eventId, severityLevel: o.severityLevel, meta: o.meta, status: 'initiated' };
+      const ev: AuditRecord = {
+        eventId: o.eventId,
+        severityLevel: o.severityLevel,
+        meta: o.meta,
+        status: 'initiated',
+      };
       events.push(ev);
       return {
         async success(x?: { meta?: JsonObject }) {
@@ -40,8 +45,14 @@ export function recordingAuditor() {
 
 export const guest = mockCredentials.user('user:default/guest');
 
-export async function createHarness(gh: SandboxGitHub, knex: Knex, facts?: DeliveryFacts) {
-  const store = await DatabasePromotionStore.create({ database: mockServices.database({ knex }) });
+export async function createHarness(
+  gh: SandboxGitHub,
+  knex: Knex,
+  facts?: DeliveryFacts,
+) {
+  const store = await DatabasePromotionStore.create({
+    database: mockServices.database({ knex }),
+  });
   const auditor = recordingAuditor();
   const getView = jest.fn(async () => view());
   const service: PromotionService = createPromotionService({

@@ -39,8 +39,12 @@ export async function startSandboxGitHub(
   const requests: string[] = [];
   const faults: Fault[] = [];
   const server = http.createServer((req, res) => {
-    const scheme = String(req.headers.authorization ?? '').split(' ')[0].toLowerCase();
-    const line = `${req.method} ${decodeURIComponent(req.url ?? '')}${scheme === 'bearer' ? ' (app jwt)' : ''}`;
+    const scheme = String(req.headers.authorization ?? '')
+      .split(' ')[0]
+      .toLowerCase();
+    const line = `${req.method} ${decodeURIComponent(req.url ?? '')}${
+      scheme === 'bearer' ? ' (app jwt)' : ''
+    }`;
     requests.push(line);
     const path = decodeURIComponent((req.url ?? '').split('?')[0]);
     const fault = faults.find(
@@ -52,7 +56,9 @@ export async function startSandboxGitHub(
         'content-type': 'application/json',
         ...fault.headers,
       });
-      res.end(JSON.stringify(fault.body ?? { message: `injected ${fault.status}` }));
+      res.end(
+        JSON.stringify(fault.body ?? { message: `injected ${fault.status}` }),
+      );
       return;
     }
     handler(req, res);

@@ -1,6 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import type { DeliveryView, VersionLineage } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type {
+  DeliveryView,
+  VersionLineage,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import { readDeliveryConfig } from '../../../config';
 import type { DeliveryConfig } from '../../../configTypes';
@@ -55,13 +58,17 @@ export const PROD_VALUES = [
 ].join('\r\n');
 
 const bomb = (() => {
-  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const lines = [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ];
   for (let i = 1; i < 9; i++) {
     const prev = String.fromCharCode(96 + i);
     const cur = String.fromCharCode(97 + i);
     lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
   }
-  return `${lines.join('\n')}\ndependencies:\n  - name: xposer\n    version: 0.0.19\n`;
+  return `${lines.join(
+    '\n',
+  )}\ndependencies:\n  - name: xposer\n    version: 0.0.19\n`;
 })();
 
 const repo = (name: string, files: Record<string, string>): GitHubRepoSeed => ({
@@ -74,8 +81,14 @@ const repo = (name: string, files: Record<string, string>): GitHubRepoSeed => ({
 
 export function seeds(): GitHubRepoSeed[] {
   return [
-    repo('config-dev', { 'requirements.yaml': DEV_REQUIREMENTS, 'xposer.yaml': DEV_VALUES }),
-    repo('config-prod', { 'Chart.yaml': PROD_CHART, 'xposer.yaml': PROD_VALUES }),
+    repo('config-dev', {
+      'requirements.yaml': DEV_REQUIREMENTS,
+      'xposer.yaml': DEV_VALUES,
+    }),
+    repo('config-prod', {
+      'Chart.yaml': PROD_CHART,
+      'xposer.yaml': PROD_VALUES,
+    }),
     repo('config-bomb', { 'requirements.yaml': bomb }),
     repo('config-dup', {
       'requirements.yaml':
@@ -86,9 +99,14 @@ export function seeds(): GitHubRepoSeed[] {
         'dependencies:\n  - name: xposer\n    version: 0.0.19\n---\ndependencies: []\n',
     }),
     repo('config-big', {
-      'requirements.yaml': `dependencies:\n  - name: xposer\n    version: 0.0.19\n# ${'x'.repeat(300 * 1024)}\n`,
+      'requirements.yaml': `dependencies:\n  - name: xposer\n    version: 0.0.19\n# ${'x'.repeat(
+        300 * 1024,
+      )}\n`,
     }),
-    repo('config-loose', { 'requirements.yaml': 'dependencies:\n  - name: xposer\n    version: 0.0.19\n' }),
+    repo('config-loose', {
+      'requirements.yaml':
+        'dependencies:\n  - name: xposer\n    version: 0.0.19\n',
+    }),
     repo('config-twice', {
       'requirements.yaml':
         'dependencies:\n  - name: xposer\n    version: 0.0.19\n  - name: xposer\n    version: 0.0.18\n',
@@ -96,9 +114,17 @@ export function seeds(): GitHubRepoSeed[] {
   ];
 }
 
-const noGates = { requireChart: false, requireImage: false, requireSuccessfulBuild: false, requireRunningInPrevious: false };
+const noGates = {
+  requireChart: false,
+  requireImage: false,
+  requireSuccessfulBuild: false,
+  requireRunningInPrevious: false,
+};
 
-export function deliveryConfig(baseUrl: string, apiBaseUrl: string): DeliveryConfig {
+export function deliveryConfig(
+  baseUrl: string,
+  apiBaseUrl: string,
+): DeliveryConfig {
   const env = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     configRepo: `${baseUrl}/gitops/config-${name}`,
@@ -116,7 +142,9 @@ export function deliveryConfig(baseUrl: string, apiBaseUrl: string): DeliveryCon
         environments: [
           env('dev'),
           env('prod', { promotesFrom: 'dev', requirementsPath: 'Chart.yaml' }),
-          ...['bomb', 'dup', 'multi', 'big', 'twice', 'loose'].map(n => env(n, { gates: noGates })),
+          ...['bomb', 'dup', 'multi', 'big', 'twice', 'loose'].map(n =>
+            env(n, { gates: noGates }),
+          ),
         ],
       },
     }),
@@ -135,23 +163,56 @@ export const entity: Entity = {
       'delivery/chart': 'xposer',
     },
   },
-  spec: { type: 'service', owner: 'group:default/team-xposer', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/team-xposer',
+    lifecycle: 'production',
+  },
 };
 
 const commit = (n: number) => {
   const sha = String(n).repeat(40).slice(0, 40);
-  return { sha, shortSha: sha.slice(0, 7), url: `http://127.0.0.1:7105/stakater/xposer/commit/${sha}` };
+  return {
+    sha,
+    shortSha: sha.slice(0, 7),
+    url: `http://127.0.0.1:7105/stakater/xposer/commit/${sha}`,
+  };
 };
 
-function lineage(version: string, n: number, opts: { chart?: boolean; result?: 'SUCCESS' | 'FAILURE' } = {}): VersionLineage {
+function lineage(
+  version: string,
+  n: number,
+  opts: { chart?: boolean; result?: 'SUCCESS' | 'FAILURE' } = {},
+): VersionLineage {
   return {
     version,
     normalized: version.replace(/^v/, ''),
     commit: commit(n),
-    build: { number: n, url: `http://127.0.0.1:7101/job/stakater/job/xposer/job/master/${n}/`, result: opts.result ?? 'SUCCESS', startedAt: DATE },
-    image: { repository: 'docker-hosted', name: 'stakater/xposer', tag: version },
-    chart: opts.chart === false ? undefined : { name: 'xposer', version, url: `http://127.0.0.1:7104/charts/xposer-${version}.tgz` },
-    links: { build: { via: 'displayName', detail: `build #${n}'s display name is "${version}"` } },
+    build: {
+      number: n,
+      url: `http://127.0.0.1:7101/job/stakater/job/xposer/job/master/${n}/`,
+      result: opts.result ?? 'SUCCESS',
+      startedAt: DATE,
+    },
+    image: {
+      repository: 'docker-hosted',
+      name: 'stakater/xposer',
+      tag: version,
+    },
+    chart:
+      opts.chart === false
+        ? undefined
+        : {
+            name: 'xposer',
+            version,
+            url: `http://127.0.0.1:7104/charts/xposer-${version}.tgz`,
+          },
+    links: {
+      build: {
+        via: 'displayName',
+        detail: `build #${n}'s display name is "${version}"`,
+      },
+    },
     environments: [],
   };
 }
@@ -182,6 +243,10 @@ export function view(): DeliveryView {
     environments: [envRow('dev', 'v0.0.20'), envRow('prod', 'v0.0.19', 'dev')],
     builds: [],
     deploys: [],
-    sources: { chartMuseum: { status: 'ok' }, nexus: { status: 'ok' }, codeJenkins: { status: 'ok' } },
+    sources: {
+      chartMuseum: { status: 'ok' },
+      nexus: { status: 'ok' },
+      codeJenkins: { status: 'ok' },
+    },
   };
 }

@@ -88,7 +88,9 @@ export async function commitsForArtifacts(input: {
           commit: commitRef(hit.revision, history, input.htmlRepoUrl),
           via: {
             via: 'imageLabel',
-            detail: `image ${hit.image}:${hit.tag} is labelled org.opencontainers.image.revision=${hit.revision.slice(
+            detail: `image ${hit.image}:${
+              hit.tag
+            } is labelled org.opencontainers.image.revision=${hit.revision.slice(
               0,
               7,
             )}`,

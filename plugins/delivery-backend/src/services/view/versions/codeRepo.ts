@@ -45,11 +45,16 @@ export function findCodeRepo(input: {
     detail: `backstage.io/source-location names ${remote.host}/${remote.owner}/${remote.repo}`,
   };
   if (!remote) {
-    const counts = new Map<string, { remote: GitRemote; n: number; raw: string }>();
+    const counts = new Map<
+      string,
+      { remote: GitRemote; n: number; raw: string }
+    >();
     for (const raw of input.buildRemotes) {
       const r = parseGitRemote(raw);
       if (!r) continue;
-      const key = `${canonicalHost(r.host, input.aliases)}/${r.owner}/${r.repo}`;
+      const key = `${canonicalHost(r.host, input.aliases)}/${r.owner}/${
+        r.repo
+      }`;
       const c = counts.get(key) ?? { remote: r, n: 0, raw };
       c.n++;
       counts.set(key, c);

@@ -26,10 +26,12 @@ export interface CodeSide {
 
 /** `refs/remotes/origin/master`, `origin/master`, `refs/heads/master` -> `master`. */
 export function branchName(raw: string | undefined): string | undefined {
-  return raw
-    ?.replace(/^refs\/remotes\/[^/]+\//, '')
-    .replace(/^refs\/heads\//, '')
-    .replace(/^origin\//, '') || undefined;
+  return (
+    raw
+      ?.replace(/^refs\/remotes\/[^/]+\//, '')
+      .replace(/^refs\/heads\//, '')
+      .replace(/^origin\//, '') || undefined
+  );
 }
 
 function mostCommon(values: Array<string | undefined>): string | undefined {
@@ -66,9 +68,7 @@ export async function loadCodeSide(input: {
   }));
   const remotes = [
     ...new Set(
-      raw.flatMap(b =>
-        (b.actions ?? []).flatMap(a => a?.remoteUrls ?? []),
-      ),
+      raw.flatMap(b => (b.actions ?? []).flatMap(a => a?.remoteUrls ?? [])),
     ),
   ];
   const codeRepo = findCodeRepo({
@@ -101,5 +101,12 @@ export async function loadCodeSide(input: {
     const fromHost = commitRef(b.commit.sha, history, htmlRepoUrl);
     return { ...b, commit: { ...fromHost, url: b.commit.url ?? fromHost.url } };
   });
-  return { builds, codeRepo, branch, remotes, report: resolved.report, sources };
+  return {
+    builds,
+    codeRepo,
+    branch,
+    remotes,
+    report: resolved.report,
+    sources,
+  };
 }

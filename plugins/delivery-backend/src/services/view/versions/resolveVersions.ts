@@ -112,8 +112,18 @@ export async function resolveBuildVersions(
       case 'parameter': {
         const v = buildVersion(raw, s);
         const what =
-          s.kind === 'parameter' ? `parameter ${s.name}` : `${s.kind === 'displayName' ? 'display name' : 'description'}`;
-        return v ? { version: v, via: { via: formatVersionStrategy(s), detail: `build #${b.number}'s ${what} is "${v}"` } } : undefined;
+          s.kind === 'parameter'
+            ? `parameter ${s.name}`
+            : `${s.kind === 'displayName' ? 'display name' : 'description'}`;
+        return v
+          ? {
+              version: v,
+              via: {
+                via: formatVersionStrategy(s),
+                detail: `build #${b.number}'s ${what} is "${v}"`,
+              },
+            }
+          : undefined;
       }
       case 'gitTag': {
         if (!sha) return undefined;
@@ -121,13 +131,28 @@ export async function resolveBuildVersions(
         if (!h) return undefined;
         const tag = (h.tagsBySha.get(sha) ?? []).find(t => !isMovingTag(t));
         if (tag)
-          return { version: tag, via: { via: 'gitTag', detail: `tag ${tag} points at ${short(sha)}, the built commit` } };
+          return {
+            version: tag,
+            via: {
+              via: 'gitTag',
+              detail: `tag ${tag} points at ${short(sha)}, the built commit`,
+            },
+          };
         const bump = bumpCommitOnTop(h, sha, patterns);
-        const bumpTag = bump && (h.tagsBySha.get(bump.commit.sha) ?? []).find(t => !isMovingTag(t));
+        const bumpTag =
+          bump &&
+          (h.tagsBySha.get(bump.commit.sha) ?? []).find(t => !isMovingTag(t));
         if (bump && bumpTag)
           return {
             version: bumpTag,
-            via: { via: 'gitTag', detail: `tag ${bumpTag} points at ${short(bump.commit.sha)} ("${firstLine(bump.commit.message)}"), pushed on top of the built commit ${short(sha)}` },
+            via: {
+              via: 'gitTag',
+              detail: `tag ${bumpTag} points at ${short(
+                bump.commit.sha,
+              )} ("${firstLine(
+                bump.commit.message,
+              )}"), pushed on top of the built commit ${short(sha)}`,
+            },
           };
         return undefined;
       }
@@ -136,15 +161,39 @@ export async function resolveBuildVersions(
         const re = [new RegExp(s.pattern, 'i')];
         const own = matchMessage(b.commit?.message, re);
         if (own)
-          return { version: own, via: { via: 'commitMessage', detail: `the built commit ${short(sha)} says "${firstLine(b.commit?.message)}"` } };
+          return {
+            version: own,
+            via: {
+              via: 'commitMessage',
+              detail: `the built commit ${short(sha)} says "${firstLine(
+                b.commit?.message,
+              )}"`,
+            },
+          };
         const h = await sources.history();
         const fromHost = h?.commits.get(sha);
         const hostOwn = fromHost && matchMessage(fromHost.message, re);
         if (hostOwn)
-          return { version: hostOwn, via: { via: 'commitMessage', detail: `the built commit ${short(sha)} says "${firstLine(fromHost.message)}"` } };
+          return {
+            version: hostOwn,
+            via: {
+              via: 'commitMessage',
+              detail: `the built commit ${short(sha)} says "${firstLine(
+                fromHost.message,
+              )}"`,
+            },
+          };
         const bump = h && bumpCommitOnTop(h, sha, re);
         return bump
-          ? { version: bump.version, via: { via: 'commitMessage', detail: `commit ${short(bump.commit.sha)} "${firstLine(bump.commit.message)}" was pushed on top of the built commit ${short(sha)}` } }
+          ? {
+              version: bump.version,
+              via: {
+                via: 'commitMessage',
+                detail: `commit ${short(bump.commit.sha)} "${firstLine(
+                  bump.commit.message,
+                )}" was pushed on top of the built commit ${short(sha)}`,
+              },
+            }
           : undefined;
       }
       case 'imageLabel': {
@@ -153,8 +202,17 @@ export async function resolveBuildVersions(
           i => i.revision === sha && !isMovingTag(i.tag),
         );
         if (!hit) return undefined;
-        const version = hit.version && !isMovingTag(hit.version) ? hit.version : hit.tag;
-        return { version, via: { via: 'imageLabel', detail: `image ${hit.image}:${hit.tag} is labelled org.opencontainers.image.revision=${short(sha)}` } };
+        const version =
+          hit.version && !isMovingTag(hit.version) ? hit.version : hit.tag;
+        return {
+          version,
+          via: {
+            via: 'imageLabel',
+            detail: `image ${hit.image}:${
+              hit.tag
+            } is labelled org.opencontainers.image.revision=${short(sha)}`,
+          },
+        };
       }
       case 'file': {
         if (!sha || fileReads >= MAX_FILE_READS) return undefined;
@@ -167,9 +225,17 @@ export async function resolveBuildVersions(
         const v = plausibleVersion(firstLine(await sources.fileAt(s.path, at)));
         if (!v) return undefined;
         const where = bump
-          ? `${short(at)} ("${firstLine(bump.commit.message)}", pushed on top of the built commit ${short(sha)})`
+          ? `${short(at)} ("${firstLine(
+              bump.commit.message,
+            )}", pushed on top of the built commit ${short(sha)})`
           : `the built commit ${short(sha)}`;
-        return { version: v, via: { via: `file:${s.path}`, detail: `${s.path} at ${where} says ${v}` } };
+        return {
+          version: v,
+          via: {
+            via: `file:${s.path}`,
+            detail: `${s.path} at ${where} says ${v}`,
+          },
+        };
       }
       default:
         return undefined;
@@ -181,7 +247,10 @@ export async function resolveBuildVersions(
     let found: Found;
     for (let i = 0; i < strategies.length && !found; i++) {
       const s = strategies[i];
-      const inBuild = s.kind === 'displayName' || s.kind === 'description' || s.kind === 'parameter';
+      const inBuild =
+        s.kind === 'displayName' ||
+        s.kind === 'description' ||
+        s.kind === 'parameter';
       if (!inBuild && !released(build)) continue;
       const f = await attempt(i, () => byStrategy(s, build, raw));
       if (f && !isMovingTag(f.version)) {
@@ -189,7 +258,11 @@ export async function resolveBuildVersions(
         report[i].matched++;
       }
     }
-    out.push(found ? { ...build, version: found.version, versionVia: found.via } : build);
+    out.push(
+      found
+        ? { ...build, version: found.version, versionVia: found.via }
+        : build,
+    );
   }
   return {
     builds: out,

@@ -82,7 +82,10 @@ export function createVersionSources(input: {
   const labelledImages = once(async () => {
     const images = (await input.images())
       .filter(i => !input.isMovingTag(i.tag))
-      .sort((a, b) => Date.parse(b.pushedAt ?? '') - Date.parse(a.pushedAt ?? '') || 0)
+      .sort(
+        (a, b) =>
+          Date.parse(b.pushedAt ?? '') - Date.parse(a.pushedAt ?? '') || 0,
+      )
       .slice(0, MAX_LABELLED_IMAGES);
     const limit = pLimit(LABEL_CONCURRENCY);
     const out = await Promise.all(images.map(i => limit(() => labelled(i))));
