@@ -93,16 +93,25 @@ export async function createPromotionRouter(
   const { readEntity, requirePermission, requireUncontested } =
     createEntityRouteGuards(options);
 
+  /** Promote and preview alike: a user, a valid body, the entity as the caller, permitted and uncontested. */
+  const authorize = async (
+    req: express.Request,
+    denial: EntityActionDenial,
+  ) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const body = parse(promoteBody, req.body, 'promotion request');
+    const entity = await readEntity(req, credentials);
+    const meta = { environment: body.environment, version: body.version };
+    await requirePermission(req, credentials, entity, denial, meta);
+    await requireUncontested(req, credentials, entity, denial, meta);
+    return { credentials, body, entity, meta };
+  };
+
   router.post(
     '/entities/:namespace/:kind/:name/promotions',
     body64k,
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const body = parse(promoteBody, req.body, 'promotion request');
-      const entity = await readEntity(req, credentials);
-      const meta = { environment: body.environment, version: body.version };
-      await requirePermission(req, credentials, entity, promoteDenial, meta);
-      await requireUncontested(req, credentials, entity, promoteDenial, meta);
+      const { credentials, body, entity } = await authorize(req, promoteDenial);
       const result = await promotions.promote({
         entity,
         credentials,
@@ -119,13 +128,11 @@ export async function createPromotionRouter(
     '/entities/:namespace/:kind/:name/promotions/preview',
     body64k,
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const body = parse(promoteBody, req.body, 'promotion request');
-      const entity = await readEntity(req, credentials);
-      const meta = { environment: body.environment, version: body.version };
       // the preview shows config-repo content: only for those who may promote
-      await requirePermission(req, credentials, entity, previewDenial, meta);
-      await requireUncontested(req, credentials, entity, previewDenial, meta);
+      const { credentials, body, entity, meta } = await authorize(
+        req,
+        previewDenial,
+      );
       const event = await auditor.createEvent({
         eventId: previewDenial.eventId,
         severityLevel: 'medium',
