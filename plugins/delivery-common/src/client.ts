@@ -2,6 +2,11 @@ import { ResponseError } from '@backstage/errors';
 import type { DeliveryView } from './view';
 import type { DeliveryDiagnostics } from './diagnostics';
 import type {
+  DeliveryOverview,
+  DeliveryPerformance,
+  OverviewQuery,
+} from './history';
+import type {
   PromotionPreview,
   PromotionRecord,
   PromotionRequest,
@@ -31,6 +36,13 @@ export interface DeliveryApi {
     request: PromotionRequest,
   ): Promise<PromotionResult>;
   resync(entity: DeliveryEntityRef, environment: string): Promise<ResyncResult>;
+  /** The four DORA keys of one entity, from recorded history. */
+  getPerformance(
+    entity: DeliveryEntityRef,
+    options?: { days?: number; environment?: string },
+  ): Promise<DeliveryPerformance>;
+  /** Every entity with delivery annotations, from recorded snapshots. */
+  getOverview(query?: OverviewQuery): Promise<DeliveryOverview>;
 }
 
 /** Structural subset of Backstage's DiscoveryApi (works in browser and node). @public */
@@ -104,6 +116,32 @@ export class DeliveryClient implements DeliveryApi {
       method: 'POST',
       body: JSON.stringify({ environment }),
     });
+  }
+
+  getPerformance(
+    entity: DeliveryEntityRef,
+    options: { days?: number; environment?: string } = {},
+  ): Promise<DeliveryPerformance> {
+    const params = new URLSearchParams();
+    if (options.days !== undefined) params.set('days', String(options.days));
+    if (options.environment) params.set('environment', options.environment);
+    const qs = params.toString();
+    return this.request<DeliveryPerformance>(
+      `${entityPath(entity)}/performance${qs ? `?${qs}` : ''}`,
+    );
+  }
+
+  getOverview(query: OverviewQuery = {}): Promise<DeliveryOverview> {
+    const params = new URLSearchParams();
+    if (query.owner) params.set('owner', query.owner);
+    if (query.system) params.set('system', query.system);
+    for (const status of query.status ?? []) params.append('status', status);
+    if (query.notInSync) params.set('notInSync', 'true');
+    if (query.search) params.set('search', query.search);
+    if (query.offset !== undefined) params.set('offset', String(query.offset));
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const qs = params.toString();
+    return this.request<DeliveryOverview>(`/overview${qs ? `?${qs}` : ''}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

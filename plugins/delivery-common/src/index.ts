@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './client';
 export * from './diagnostics';
+export * from './history';
 export * from './permissions';
 export * from './promotion';
 export * from './version';
