@@ -5,6 +5,23 @@ export interface Config {
       /** Time-to-live of cached upstream reads, in seconds (default 30). */
       ttlSeconds?: number;
     };
+    /** The collector of delivery history (DORA, the overview, notifications). */
+    history?: {
+      /** Whether the collector runs (default true). */
+      enabled?: boolean;
+      /** How often the collector runs, in minutes (default 5). */
+      intervalMinutes?: number;
+      /** How far back the first run reads, in days (default 180). */
+      backfillDays?: number;
+      /** Recorded events older than this are deleted, in days (default 400). */
+      retentionDays?: number;
+      /** The environment DORA is measured on (default: the last environment). */
+      productionEnvironment?: string;
+      /** Window after a deploy in which a failure or rollback counts against it, in hours (default 24). */
+      changeFailureWindowHours?: number;
+      /** A promotion PR open longer than this notifies the owners, in hours (default 24). */
+      promotionOpenAlertHours?: number;
+    };
     /** Response-size cap for every upstream call, in bytes (default 5 MB). */
     maxResponseBytes?: number;
     /** Code Jenkins instances (build the code repos). The first is the default. */

@@ -19,6 +19,7 @@ import type {
 import { fail, NAME, readTimeout, readUrl } from './configHelpers';
 import { readDeliveryEnvironments } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { readEnvironment } from './configEnvironment';
+import { readHistoryConfig } from './configHistory';
 
 export type * from './configTypes';
 
@@ -117,6 +118,7 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
       githubHosts,
       environments: [],
       maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+      history: readHistoryConfig(undefined, []),
     });
   }
   const ttl = root.getOptionalNumber('cache.ttlSeconds') ?? 30;
@@ -152,6 +154,10 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
     githubHosts,
     environments: Object.freeze(environments),
     maxResponseBytes,
+    history: readHistoryConfig(
+      root,
+      environments.map(e => e.name),
+    ),
   });
 }
 

@@ -119,6 +119,24 @@ export interface EnvironmentConfig {
   readonly timeoutMs: number;
 }
 
+/** `delivery.history`: the collector of delivery history and what is derived from it. @public */
+export interface HistoryConfig {
+  /** Whether the collector runs (default true). */
+  readonly enabled: boolean;
+  /** How often the collector runs, in minutes (default 5). */
+  readonly intervalMinutes: number;
+  /** How far back the first run reads (default 180 days). */
+  readonly backfillDays: number;
+  /** Recorded events older than this are deleted (default 400 days). */
+  readonly retentionDays: number;
+  /** The environment DORA is measured on (default: the last of `delivery.environments`). */
+  readonly productionEnvironment?: string;
+  /** A deploy followed within this window by a failed/drifted status or a rollback counts as a failed change (default 24 h). */
+  readonly changeFailureWindowHours: number;
+  /** A promotion PR open longer than this notifies the owners (default 24 h). */
+  readonly promotionOpenAlertHours: number;
+}
+
 /** The whole `delivery` config, read once at start-up. @public */
 export interface DeliveryConfig {
   readonly cacheTtlSeconds: number;
@@ -138,4 +156,5 @@ export interface DeliveryConfig {
   readonly environments: readonly EnvironmentConfig[];
   /** Response-size cap for every upstream call. */
   readonly maxResponseBytes: number;
+  readonly history: HistoryConfig;
 }
