@@ -16,7 +16,7 @@ import type {
   NexusInstanceConfig,
   VersionFrom,
 } from './configTypes';
-import { fail, NAME, readTimeout, readUrl } from './configHelpers';
+import { fail, NAME, readTimeout, readUrl } from './configReaders';
 import { readDeliveryEnvironments } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { readEnvironment } from './configEnvironment';
 import { readHistoryConfig } from './configHistory';

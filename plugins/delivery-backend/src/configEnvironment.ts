@@ -11,7 +11,7 @@ import type {
   JenkinsInstanceConfig,
   SelfHealConfig,
 } from './configTypes';
-import { fail, NAME, readTimeout, readUrl } from './configHelpers';
+import { fail, NAME, readTimeout, readUrl } from './configReaders';
 
 function readGates(c: Config | undefined): EnvironmentGates {
   return Object.freeze({

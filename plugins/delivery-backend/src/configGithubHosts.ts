@@ -4,7 +4,7 @@ import type {
   ScmIntegrations,
 } from '@backstage/integration';
 import type { GitHubHostConfig } from './configTypes';
-import { fail } from './configHelpers';
+import { fail } from './configReaders';
 
 const GITHUB_TIMEOUT_MS = 10_000;
 const HOSTNAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:\d{1,5})?$/;

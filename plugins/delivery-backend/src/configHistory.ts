@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 import type { HistoryConfig } from './configTypes';
-import { fail } from './configHelpers';
+import { fail } from './configReaders';
 
 function positive(
   root: Config | undefined,

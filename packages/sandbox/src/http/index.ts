@@ -8,4 +8,4 @@ export { RequestCounter, type RequestCounts } from './requestCounter';
 export { createUpstreamApp, type UpstreamInfra } from './upstreamApp';
 export { listen, type ListeningServer } from './listen';
 export { requireBasic, parseBasic, type BasicCredentials } from './auth';
-export { jenkinsLoginPage } from './garbage';
+export { jenkinsLoginPage } from './faultResponses';

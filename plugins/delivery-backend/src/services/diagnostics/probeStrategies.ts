@@ -3,7 +3,7 @@ import {
   formatVersionStrategy,
   VersionStrategy,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import { toCodeBuild } from '../view/convert';
+import { toCodeBuild } from '../view/fromJenkinsBuild';
 import type { SourceLoader } from '../view/sources';
 import type { CodeSide } from '../view/versions/codeSide';
 import { resolveBuildVersions } from '../view/versions/resolveVersions';

@@ -1,7 +1,7 @@
 import type { MissingLink } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { EnvironmentConfig } from '../../configTypes';
 import { parseGitRemote } from '../../upstreams/git/remote';
-import type { RawDeployRun } from './convert';
+import type { RawDeployRun } from './fromJenkinsBuild';
 
 /**
  * Why a deploy run's config commit (or the pin at it) is not known, and the

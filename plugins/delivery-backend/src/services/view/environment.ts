@@ -12,7 +12,7 @@ import {
   imageTag,
   DeploymentSummary,
 } from '../../upstreams/kubernetes/KubernetesClient';
-import type { RawDeployRun } from './convert';
+import type { RawDeployRun } from './fromJenkinsBuild';
 import { missingDeployLink } from './deployLink';
 import { findPin, Pin } from './pins';
 import { Loaded, SourceLoader, sourceState } from './sources';

@@ -22,7 +22,7 @@ import type { ImageLabels } from '../../upstreams/nexus/NexusClient';
 import type { DeploymentSummary } from '../../upstreams/kubernetes/KubernetesClient';
 import { ViewCache } from './cache';
 import { UpstreamClients } from '../../upstreams/clients';
-import { RawDeployRun, toRawDeployRun } from './convert';
+import { RawDeployRun, toRawDeployRun } from './fromJenkinsBuild';
 import { indexHistory, RepoHistory } from './versions/repoHistory';
 
 /** The outcome of reading one source. */

@@ -15,7 +15,7 @@ import {
   jobBuildsSchema,
   jobTriggerSchema,
 } from './schema';
-import { capResponses } from './papiSizeCap';
+import { capResponses } from './jenkinsResponseSizeCap';
 
 /** Options for {@link JenkinsClient.listBuilds}. */
 export interface ListBuildsOptions {

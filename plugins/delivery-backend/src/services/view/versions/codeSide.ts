@@ -5,7 +5,7 @@ import type {
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryConfig } from '../../../configTypes';
 import type { GitRemote } from '../../../upstreams/git/remote';
-import { toCodeBuild } from '../convert';
+import { toCodeBuild } from '../fromJenkinsBuild';
 import type { SourceLoader } from '../sources';
 import { commitRef } from './artifactCommits';
 import { CodeRepo, findCodeRepo } from './codeRepo';

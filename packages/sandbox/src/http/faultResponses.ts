@@ -1,3 +1,8 @@
+/**
+ * The response bodies of the malformed-answer faults: the Jenkins login page
+ * (`html-login`), an oversized never-ending stream (`oversized`) and a body cut
+ * in half (`truncated-json`).
+ */
 import type { Response } from 'express';
 
 /** The page Jenkins shows an unauthenticated browser (served with 200). */
