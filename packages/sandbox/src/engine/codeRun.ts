@@ -4,7 +4,7 @@ import type { WorldService } from '../world';
 import { cloneUrl, codeStages } from './context';
 import { bumpsVersions, ciUser } from '../world/bumpCommits';
 import { publishRelease } from './seedArtifacts';
-import { param, quietPeriod, type Runtime } from './runtime';
+import { param, quietPeriod, type EngineGeneration } from './runGeneration';
 
 /** A pushed commit the next run of a branch job builds. */
 export interface PendingPush {
@@ -15,7 +15,7 @@ export interface PendingPush {
 
 /** Commits a change to a code repo (a CHANGELOG.md line) as a developer push would. */
 export async function commitPush(
-  rt: Runtime,
+  generation: EngineGeneration,
   service: WorldService,
   branch: string,
   message: string,
@@ -23,9 +23,9 @@ export async function commitPush(
 ): Promise<PendingPush> {
   const { owner, name } = service.codeRepo;
   const log =
-    (await rt.store.readFile(owner, name, branch, 'CHANGELOG.md')) ??
+    (await generation.store.readFile(owner, name, branch, 'CHANGELOG.md')) ??
     `# Changelog of ${service.name}\n`;
-  const sha = await rt.store.commitFiles(
+  const sha = await generation.store.commitFiles(
     owner,
     name,
     branch,
@@ -58,11 +58,11 @@ function bump(version: string): string | undefined {
  * published chart, the bump of `current` (the repo's `.version` or chart version), else 0.0.1.
  */
 export function nextVersion(
-  rt: Runtime,
+  generation: EngineGeneration,
   service: WorldService,
   current?: string,
 ): string {
-  const list = rt.charts.charts.get(service.chart) ?? [];
+  const list = generation.charts.charts.get(service.chart) ?? [];
   const newest = list.find(c => semver.valid(c.version.replace(/^v/, '')));
   return (
     (newest && bump(newest.version)) ?? (current && bump(current)) ?? '0.0.1'
@@ -71,14 +71,19 @@ export function nextVersion(
 
 /** The version a repo says it last released: `.version`, else its chart's `version`. */
 export async function currentVersion(
-  rt: Runtime,
+  generation: EngineGeneration,
   service: WorldService,
   ref: string,
 ): Promise<string | undefined> {
   const { owner, name } = service.codeRepo;
-  const dotVersion = await rt.store.readFile(owner, name, ref, '.version');
+  const dotVersion = await generation.store.readFile(
+    owner,
+    name,
+    ref,
+    '.version',
+  );
   if (dotVersion?.trim()) return dotVersion.trim();
-  const chart = await rt.store.readFile(
+  const chart = await generation.store.readFile(
     owner,
     name,
     ref,
@@ -90,44 +95,45 @@ export async function currentVersion(
 
 /** Runs a queued code build; on the default branch with RELEASE it publishes image + chart. */
 export async function runCodeBuild(
-  rt: Runtime,
+  generation: EngineGeneration,
   service: WorldService,
   branch: string,
   item: QueueItem,
   push?: PendingPush,
 ): Promise<void> {
   const { owner, name } = service.codeRepo;
-  await rt.sleep(quietPeriod(rt.buildDelayMs));
+  await generation.sleep(quietPeriod(generation.buildDelayMs));
   if (item.cancelled) return;
-  const sha = push?.sha ?? (await rt.store.headSha(owner, name, branch));
-  if (!rt.alive()) return;
-  const lib = rt.ctx.world.settings.pipelineLibrary;
-  const build = rt.code.start(item, {
+  const sha =
+    push?.sha ?? (await generation.store.headSha(owner, name, branch));
+  if (!generation.alive()) return;
+  const lib = generation.ctx.world.settings.pipelineLibrary;
+  const build = generation.code.start(item, {
     timestamp: Date.now(),
-    estimatedDuration: Math.max(1, rt.buildDelayMs),
+    estimatedDuration: Math.max(1, generation.buildDelayMs),
     description: null,
     causes: item.causes,
     parameters: item.parameters,
     revisions: [
       { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
       ...(sha
-        ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }]
+        ? [{ sha, branch, remoteUrl: cloneUrl(generation.ctx, owner, name) }]
         : []),
     ],
     changes: push ? [push.change] : [],
     stages: codeStages,
   });
-  rt.events.add('build.started', {
+  generation.events.add('build.started', {
     service: service.name,
     branch,
     number: build.number,
     queueId: item.id,
     sha,
   });
-  await rt.sleep(rt.buildDelayMs);
+  await generation.sleep(generation.buildDelayMs);
   if (push?.fail || !sha) {
-    rt.code.finish(build, 'FAILURE', { failedStage: 2 });
-    rt.events.add('build.finished', {
+    generation.code.finish(build, 'FAILURE', { failedStage: 2 });
+    generation.events.add('build.finished', {
       service: service.name,
       branch,
       number: build.number,
@@ -141,15 +147,15 @@ export async function runCodeBuild(
     param(item, 'RELEASE') !== false &&
     branch === service.codeRepo.defaultBranch
   ) {
-    const published = rt.charts.charts.get(service.chart)?.length;
+    const published = generation.charts.charts.get(service.chart)?.length;
     version = nextVersion(
-      rt,
+      generation,
       service,
-      published ? undefined : await currentVersion(rt, service, sha),
+      published ? undefined : await currentVersion(generation, service, sha),
     );
-    if (!rt.alive()) return;
+    if (!generation.alive()) return;
     const created = new Date().toISOString();
-    const bumpSha = await rt.store.commitFiles(
+    const bumpSha = await generation.store.commitFiles(
       owner,
       name,
       branch,
@@ -157,26 +163,32 @@ export async function runCodeBuild(
       { '.version': `${version}\n` },
       ciUser,
     );
-    if (!rt.alive()) return;
-    if (bumpsVersions(rt.ctx.world))
-      await rt.store.createTag(owner, name, version, bumpSha, {
+    if (!generation.alive()) return;
+    if (bumpsVersions(generation.ctx.world))
+      await generation.store.createTag(owner, name, version, bumpSha, {
         message: `Release ${version}`,
         tagger: ciUser,
       });
-    if (!rt.alive()) return;
-    publishRelease(rt.ctx, rt.nexus, rt.charts, service, {
-      version,
-      created,
-      image: true,
-      chart: true,
-      revision: sha,
-    });
+    if (!generation.alive()) return;
+    publishRelease(
+      generation.ctx,
+      generation.nexus,
+      generation.charts,
+      service,
+      {
+        version,
+        created,
+        image: true,
+        chart: true,
+        revision: sha,
+      },
+    );
   }
-  rt.code.finish(build, 'SUCCESS', {
+  generation.code.finish(build, 'SUCCESS', {
     // goBuildAndRelease (bumpCommit worlds) leaves the run named `#N`.
-    displayName: bumpsVersions(rt.ctx.world) ? undefined : version,
+    displayName: bumpsVersions(generation.ctx.world) ? undefined : version,
   });
-  rt.events.add('build.finished', {
+  generation.events.add('build.finished', {
     service: service.name,
     branch,
     number: build.number,

@@ -9,57 +9,57 @@ import {
   quietPeriod,
   serviceForRelease,
   servicesOf,
-  type Runtime,
-} from './runtime';
+  type EngineGeneration,
+} from './runGeneration';
 
 /** Runs a queued deploy: checks out the config repo, "helm upgrade"s it, updates the cluster. */
 export async function runDeploy(
-  rt: Runtime,
+  generation: EngineGeneration,
   env: WorldEnvironment,
   item: QueueItem,
 ): Promise<void> {
   const { owner, name } = env.configRepo;
-  await rt.sleep(quietPeriod(rt.deployDelayMs));
+  await generation.sleep(quietPeriod(generation.deployDelayMs));
   if (item.cancelled) return;
   const branch = String(param(item, 'BRANCH') ?? env.configRepo.branch);
-  const sha = await rt.store.headSha(owner, name, branch);
-  if (!rt.alive()) return;
-  const lib = rt.ctx.world.settings.pipelineLibrary;
-  const build = rt.deploy.start(item, {
+  const sha = await generation.store.headSha(owner, name, branch);
+  if (!generation.alive()) return;
+  const lib = generation.ctx.world.settings.pipelineLibrary;
+  const build = generation.deploy.start(item, {
     timestamp: Date.now(),
-    estimatedDuration: Math.max(1, rt.deployDelayMs),
+    estimatedDuration: Math.max(1, generation.deployDelayMs),
     description: null,
     causes: item.causes,
     parameters: item.parameters,
     revisions: [
       { sha: lib.sha, branch: lib.branch, remoteUrl: lib.url },
       ...(sha
-        ? [{ sha, branch, remoteUrl: cloneUrl(rt.ctx, owner, name) }]
+        ? [{ sha, branch, remoteUrl: cloneUrl(generation.ctx, owner, name) }]
         : []),
     ],
     changes: [],
     stages: deployStages,
   });
-  rt.events.add('deploy.started', {
+  generation.events.add('deploy.started', {
     environment: env.name,
     job: env.deployJob,
     number: build.number,
     queueId: item.id,
     sha,
   });
-  await rt.sleep(rt.deployDelayMs);
+  await generation.sleep(generation.deployDelayMs);
   let reason: string | undefined;
   const plan: Array<() => void> = [];
   const when = new Date().toISOString();
   try {
     if (!sha) throw new Error(`branch ${branch} not found`);
-    const deps = await readPins(rt.store, env, sha);
-    if (!rt.alive()) return;
+    const deps = await readPins(generation.store, env, sha);
+    if (!generation.alive()) return;
     for (const dep of deps) {
       const release = dep.alias ?? dep.name;
-      const service = serviceForRelease(rt, release);
+      const service = serviceForRelease(generation, release);
       if (!service) throw new Error(`no service for dependency ${release}`);
-      const chart = rt.charts.charts
+      const chart = generation.charts.charts
         .get(dep.name)
         ?.find(
           c => normalizeVersion(c.version) === normalizeVersion(dep.version),
@@ -68,12 +68,12 @@ export async function runDeploy(
         throw new Error(
           `chart ${dep.name} version ${dep.version} not found in the chart repository`,
         );
-      if (failsToDeploy(rt.ctx.world, dep.version))
+      if (failsToDeploy(generation.ctx.world, dep.version))
         throw new Error(`${release} ${dep.version} failed to become ready`);
       plan.push(() =>
         applyRelease(
-          rt.k8s,
-          rt.ctx,
+          generation.k8s,
+          generation.ctx,
           env,
           service,
           release,
@@ -86,29 +86,32 @@ export async function runDeploy(
     const keep = new Set(deps.map(d => d.alias ?? d.name));
     if (param(item, 'DRY_RUN') !== true) {
       plan.forEach(apply => apply());
-      for (const d of rt.k8s.list(env.namespace)) {
+      for (const d of generation.k8s.list(env.namespace)) {
         if (d.labels.release === env.configRepo.name && !keep.has(d.name))
-          rt.k8s.deployments.splice(rt.k8s.deployments.indexOf(d), 1);
+          generation.k8s.deployments.splice(
+            generation.k8s.deployments.indexOf(d),
+            1,
+          );
       }
     }
   } catch (e) {
     reason = e instanceof Error ? e.message : String(e);
   }
-  if (!rt.alive()) return;
+  if (!generation.alive()) return;
   const result = reason ? 'FAILURE' : 'SUCCESS';
-  rt.deploy.finish(build, result, {
+  generation.deploy.finish(build, result, {
     failedStage: reason ? 2 : undefined,
     description: reason ?? null,
   });
-  rt.events.add('deploy.finished', {
+  generation.events.add('deploy.finished', {
     environment: env.name,
     job: env.deployJob,
     number: build.number,
     result,
     sha,
     ...(reason ? { reason } : {}),
-    releases: servicesOf(rt)
+    releases: servicesOf(generation)
       .flatMap(releasesOf)
-      .filter(r => rt.k8s.get(env.namespace, r)).length,
+      .filter(r => generation.k8s.get(env.namespace, r)).length,
   });
 }

@@ -25,7 +25,7 @@ import { seedArtifacts } from './seedArtifacts';
 import { seedCluster } from './cluster';
 import { runDeploy } from './deployRun';
 import { commitPush, runCodeBuild, type PendingPush } from './codeRun';
-import { servicesOf, type Runtime } from './runtime';
+import { servicesOf, type EngineGeneration } from './runGeneration';
 import { Cancelled, Timers } from './timers';
 import { addScannedJob, branchIndexingCause, scanRepository } from './scan';
 
@@ -43,8 +43,8 @@ export interface EngineOptions {
 /** The simulated world's state and behaviour (deploys on merge, builds on push). @public */
 export class SandboxEngine {
   readonly events = new EventLog();
-  private rt!: Runtime;
-  private generation = 0;
+  private current!: EngineGeneration;
+  private generationNumber = 0;
   private timers = new Timers();
   private chains = new Map<JenkinsJob, Promise<void>>();
   private codeJobs = new Map<
@@ -58,8 +58,14 @@ export class SandboxEngine {
     this.seed();
   }
 
-  get runtime(): Runtime {
-    return this.rt;
+  /** The current generation: the seeded state (stores, Jenkins, artifacts, cluster) since the last reset. */
+  get generation(): EngineGeneration {
+    return this.current;
+  }
+
+  /** @deprecated Use {@link SandboxEngine.generation}. */
+  get runtime(): EngineGeneration {
+    return this.current;
   }
 
   get world(): World {
@@ -82,11 +88,11 @@ export class SandboxEngine {
   }
 
   private seed(): void {
-    const gen = ++this.generation;
+    const gen = ++this.generationNumber;
     const ctx = this.context();
     const { nexus, charts } = seedArtifacts(ctx);
     const settings = this.options.world.settings;
-    this.rt = {
+    this.current = {
       ctx,
       store: this.options.store,
       code: seedCodeJenkins(ctx),
@@ -98,7 +104,7 @@ export class SandboxEngine {
       scanned: [],
       deployDelayMs: this.options.deployDelayMs ?? settings.deployDelayMs,
       buildDelayMs: this.options.buildDelayMs ?? settings.buildDelayMs,
-      alive: () => gen === this.generation,
+      alive: () => gen === this.generationNumber,
       sleep: ms => this.sleep(ms, gen),
     };
     this.codeJobs.clear();
@@ -110,22 +116,22 @@ export class SandboxEngine {
         s.codeRepo.defaultBranch,
         ...s.branches.map(b => b.name),
       ]) {
-        const job = this.rt.code.find(codeJobSegments(s, branch));
+        const job = this.current.code.find(codeJobSegments(s, branch));
         if (job) this.codeJobs.set(job, { service: s, branch });
       }
     }
     for (const e of this.options.world.environments) {
-      const job = this.rt.deploy.find(deployJobSegments(e));
+      const job = this.current.deploy.find(deployJobSegments(e));
       if (job) this.deployJobs.set(job, e);
     }
-    this.rt.code.onTrigger = item =>
+    this.current.code.onTrigger = item =>
       this.serialize(item, () => this.onCodeTrigger(item));
-    this.rt.deploy.onTrigger = item =>
+    this.current.deploy.onTrigger = item =>
       this.serialize(item, () => this.onDeployTrigger(item));
   }
 
   private sleep(ms: number, gen: number): Promise<void> {
-    if (gen !== this.generation) return Promise.reject(new Cancelled());
+    if (gen !== this.generationNumber) return Promise.reject(new Cancelled());
     return this.timers.sleep(ms);
   }
 
@@ -148,7 +154,7 @@ export class SandboxEngine {
       job: fullName(item.job),
       queueId: item.id,
     });
-    if (env) await runDeploy(this.rt, env, item);
+    if (env) await runDeploy(this.current, env, item);
   }
 
   private async onCodeTrigger(item: QueueItem): Promise<void> {
@@ -156,7 +162,13 @@ export class SandboxEngine {
     const push = this.pendingPushes.get(item.job);
     this.pendingPushes.delete(item.job);
     if (target)
-      await runCodeBuild(this.rt, target.service, target.branch, item, push);
+      await runCodeBuild(
+        this.current,
+        target.service,
+        target.branch,
+        item,
+        push,
+      );
   }
 
   /** What a GitHub webhook to the deploy Jenkins does after a merge. */
@@ -172,19 +184,20 @@ export class SandboxEngine {
       this.onCodeMerged(e);
       return;
     }
-    const job = this.rt.deploy.find(deployJobSegments(env));
+    const job = this.current.deploy.find(deployJobSegments(env));
     if (!job) return;
-    this.rt.deploy.enqueue(job, deployParams(env.configRepo.branch), [
+    this.current.deploy.enqueue(job, deployParams(env.configRepo.branch), [
       githubPushCause(e.mergedBy),
     ]);
   }
 
   /** A merge into a code repo branch with a job builds it (multibranch branch event). */
   private onCodeMerged(e: PullMergedEvent): void {
-    const service = servicesOf(this.rt).find(
+    const service = servicesOf(this.current).find(
       s => s.codeRepo.owner === e.owner && s.codeRepo.name === e.repo,
     );
-    const job = service && this.rt.code.find(codeJobSegments(service, e.base));
+    const job =
+      service && this.current.code.find(codeJobSegments(service, e.base));
     if (!service || !job) return;
     const change = {
       sha: e.mergeCommitSha,
@@ -195,7 +208,7 @@ export class SandboxEngine {
       paths: [],
     };
     this.pendingPushes.set(job, { sha: e.mergeCommitSha, change });
-    this.rt.code.enqueue(job, releaseParams, [branchEventCause(e.base)]);
+    this.current.code.enqueue(job, releaseParams, [branchEventCause(e.base)]);
   }
 
   /**
@@ -204,18 +217,23 @@ export class SandboxEngine {
    * job `<org>/<repo>` and a first (releasing) build of that branch.
    */
   onRepoChanged(e: RepoChangedEvent): void {
-    const rt = this.rt;
-    if (rt.code.find([e.owner, e.repo])) return;
-    scanRepository(rt, e.owner, e.repo)
+    const generation = this.current;
+    if (generation.code.find([e.owner, e.repo])) return;
+    scanRepository(generation, e.owner, e.repo)
       .then(async found => {
-        if (!found || !rt.alive() || rt.code.find([e.owner, e.repo])) return;
+        if (
+          !found ||
+          !generation.alive() ||
+          generation.code.find([e.owner, e.repo])
+        )
+          return;
         const { service, sha } = found;
         const branch = service.codeRepo.defaultBranch;
-        const job = addScannedJob(rt, service);
+        const job = addScannedJob(generation, service);
         this.codeJobs.set(job, { service, branch });
         this.events.add('scan.job-created', { job: fullName(job), sha });
-        const info = await rt.store.commitInfo(e.owner, e.repo, sha);
-        if (!rt.alive()) return;
+        const info = await generation.store.commitInfo(e.owner, e.repo, sha);
+        if (!generation.alive()) return;
         const change = info && {
           sha,
           message: info.message.trim(),
@@ -225,7 +243,7 @@ export class SandboxEngine {
           paths: info.paths,
         };
         if (change) this.pendingPushes.set(job, { sha, change });
-        rt.code.enqueue(job, releaseParams, [branchIndexingCause]);
+        generation.code.enqueue(job, releaseParams, [branchIndexingCause]);
       })
       .catch(err =>
         this.events.add('error', {
@@ -253,18 +271,24 @@ export class SandboxEngine {
       name: 'Sandbox Developer',
       email: 'developer@example.com',
     };
-    const pending = await commitPush(this.rt, service, branch, message, author);
+    const pending = await commitPush(
+      this.current,
+      service,
+      branch,
+      message,
+      author,
+    );
     const segments = codeJobSegments(service, branch);
-    let job = this.rt.code.find(segments);
+    let job = this.current.code.find(segments);
     if (!job) {
-      job = this.rt.code.ensure(segments, 'pipeline', branch);
+      job = this.current.code.ensure(segments, 'pipeline', branch);
       job.parameterDefinitions = codeJobParameters;
       this.codeJobs.set(job, { service, branch });
     }
     const sha = pending.sha;
     this.pendingPushes.set(job, { ...pending, fail: opts.fail });
     this.events.add('push', { service: service.name, branch, sha, message });
-    const item = this.rt.code.enqueue(job, releaseParams, [
+    const item = this.current.code.enqueue(job, releaseParams, [
       branchEventCause(branch),
     ]);
     return { sha, queueId: item.id, job: fullName(job) };
@@ -277,7 +301,12 @@ export class SandboxEngine {
     image: string,
     container?: string,
   ) {
-    const d = this.rt.k8s.setImage(namespace, deployment, image, container);
+    const d = this.current.k8s.setImage(
+      namespace,
+      deployment,
+      image,
+      container,
+    );
     if (d)
       this.events.add('kubectl.set-image', { namespace, deployment, image });
     return d;
@@ -286,7 +315,7 @@ export class SandboxEngine {
   /** Back to the world: cancels running work and re-seeds every upstream. */
   async reset(): Promise<void> {
     this.timers.cancelAll();
-    this.generation++;
+    this.generationNumber++;
     await this.options.store.reset(this.seeds());
     this.seed();
     this.events.clear();
@@ -308,6 +337,6 @@ export class SandboxEngine {
 
   stop(): void {
     this.timers.cancelAll();
-    this.generation++;
+    this.generationNumber++;
   }
 }

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import type { World, WorldService } from '../world';
 import type { BuildCause, JenkinsJob } from '../jenkins';
 import { codeJobSegments } from './context';
-import { servicesOf, type Runtime } from './runtime';
+import { servicesOf, type EngineGeneration } from './runGeneration';
 import { codeJobParameters } from './seedJenkins';
 
 const chartYaml = /^deployments\/kubernetes\/chart\/([^/]+)\/Chart\.yaml$/;
@@ -34,14 +34,15 @@ function str(v: unknown): string | undefined {
 
 /** The chart of a repo: the first `deployments/kubernetes/chart/<dir>/Chart.yaml`. */
 async function readChart(
-  rt: Runtime,
+  generation: EngineGeneration,
   owner: string,
   repo: string,
   sha: string,
 ): Promise<{ name?: string; apiVersion?: string; description?: string }> {
-  const paths = await rt.store.listPaths(owner, repo, sha);
+  const paths = await generation.store.listPaths(owner, repo, sha);
   const path = paths.filter(p => chartYaml.test(p)).sort()[0];
-  const text = path && (await rt.store.readFile(owner, repo, sha, path));
+  const text =
+    path && (await generation.store.readFile(owner, repo, sha, path));
   if (!text) return {};
   try {
     const doc: unknown = parse(text);
@@ -66,22 +67,25 @@ async function readChart(
  * from `Chart.yaml`'s name, or the repo name without a chart).
  */
 export async function scanRepository(
-  rt: Runtime,
+  generation: EngineGeneration,
   owner: string,
   repo: string,
 ): Promise<ScanResult | undefined> {
-  if (!isScannedOrg(rt.ctx.world, owner)) return undefined;
+  if (!isScannedOrg(generation.ctx.world, owner)) return undefined;
   const key = `${owner}/${repo}`.toLowerCase();
-  const known = servicesOf(rt).some(
+  const known = servicesOf(generation).some(
     s => `${s.codeRepo.owner}/${s.codeRepo.name}`.toLowerCase() === key,
   );
   if (known) return undefined;
-  const branch = rt.store.defaultBranch(owner, repo);
-  const sha = branch && (await rt.store.headSha(owner, repo, branch));
+  const branch = generation.store.defaultBranch(owner, repo);
+  const sha = branch && (await generation.store.headSha(owner, repo, branch));
   if (!branch || !sha) return undefined;
-  if ((await rt.store.readFile(owner, repo, sha, 'Jenkinsfile')) === undefined)
+  if (
+    (await generation.store.readFile(owner, repo, sha, 'Jenkinsfile')) ===
+    undefined
+  )
     return undefined;
-  const chart = await readChart(rt, owner, repo, sha);
+  const chart = await readChart(generation, owner, repo, sha);
   const service: WorldService = {
     name: repo,
     description: chart.description ?? '',
@@ -100,15 +104,18 @@ export async function scanRepository(
 }
 
 /** Creates the multibranch project `<org>/<repo>` (folder `<org>` as needed) and its branch job. */
-export function addScannedJob(rt: Runtime, service: WorldService): JenkinsJob {
+export function addScannedJob(
+  generation: EngineGeneration,
+  service: WorldService,
+): JenkinsJob {
   const branch = service.codeRepo.defaultBranch;
   const segments = codeJobSegments(service, branch);
-  const project = rt.code.ensure(segments.slice(0, -1), 'multibranch');
+  const project = generation.code.ensure(segments.slice(0, -1), 'multibranch');
   project.description = `${service.codeRepo.owner}/${service.codeRepo.name} (found by the organization scan)`;
-  const job = rt.code.ensure(segments, 'pipeline', branch);
+  const job = generation.code.ensure(segments, 'pipeline', branch);
   job.parameterDefinitions = codeJobParameters;
   job.description = project.description;
-  rt.scanned.push(service);
+  generation.scanned.push(service);
   return job;
 }
 

@@ -75,7 +75,7 @@ describe('Jenkins contract (shapes of the real samples)', () => {
       'https://github.com/stakater/fabric8-pipeline-library.git',
       `${sb.urls.github}/stakater/xposer.git`,
     ]);
-    const sha = await sb.engine.runtime.store.headSha(
+    const sha = await sb.engine.generation.store.headSha(
       'stakater',
       'xposer',
       'master',

@@ -31,7 +31,7 @@ describe('the default world', () => {
     async (release, env, pinned, lastResult, running, label) => {
       const e = sb.engine.world.environments.find(x => x.name === env)!;
       const file = e.format === 'chart' ? 'Chart.yaml' : 'requirements.yaml';
-      const text = await sb.engine.runtime.store.readFile(
+      const text = await sb.engine.generation.store.readFile(
         'gitops',
         `config-${env}`,
         'main',
@@ -86,8 +86,8 @@ describe('the default world', () => {
       );
       expect(strip(a, sb.urls.github)).toEqual(strip(b, other.urls.github));
       expect(
-        other.engine.runtime.store.commitSha('stakater', 'xposer', 'x16'),
-      ).toBe(sb.engine.runtime.store.commitSha('stakater', 'xposer', 'x16'));
+        other.engine.generation.store.commitSha('stakater', 'xposer', 'x16'),
+      ).toBe(sb.engine.generation.store.commitSha('stakater', 'xposer', 'x16'));
     } finally {
       await other.stop();
     }
@@ -121,7 +121,7 @@ describe('the default world', () => {
     );
     const deployed = run.actions.filter(a => a.lastBuiltRevision).pop()!
       .lastBuiltRevision!.SHA1;
-    const store = sb.engine.runtime.store;
+    const store = sb.engine.generation.store;
     expect(deployed).toBe(store.commitSha('gitops', 'config-staging', 's02'));
     expect(await store.headSha('gitops', 'config-staging', 'main')).toBe(
       store.commitSha('gitops', 'config-staging', 's03'),

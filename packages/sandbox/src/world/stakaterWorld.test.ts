@@ -83,7 +83,7 @@ const run = (j: Jenkins, job: string, n: number | string) =>
 const builtRevision = (r: Run) =>
   r.actions.filter(a => a.lastBuiltRevision).pop()!.lastBuiltRevision!.SHA1;
 const sha = (repo: string, id: string) =>
-  sb.engine.runtime.store.commitSha(
+  sb.engine.generation.store.commitSha(
     repo.startsWith('config-') ? 'gitops' : 'stakater',
     repo,
     id,

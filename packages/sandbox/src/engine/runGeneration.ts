@@ -8,7 +8,7 @@ import type { EngineContext } from './context';
 import { releasesOf, type WorldService } from '../world';
 
 /** What a running deploy or code build needs (a snapshot of one engine generation). */
-export interface Runtime {
+export interface EngineGeneration {
   ctx: EngineContext;
   store: GitHubStore;
   code: JenkinsState;
@@ -23,7 +23,7 @@ export interface Runtime {
   buildDelayMs: number;
   /** Resolves after ms; rejects once the engine was reset or stopped. */
   sleep(ms: number): Promise<void>;
-  /** True while this runtime is current (not reset/stopped). */
+  /** True while this generation is current (not reset/stopped). */
   alive(): boolean;
 }
 
@@ -41,14 +41,14 @@ export function param(
 }
 
 /** The world's services plus the ones the org-folder scan found. */
-export function servicesOf(rt: Runtime): WorldService[] {
-  return [...rt.ctx.world.services, ...rt.scanned];
+export function servicesOf(generation: EngineGeneration): WorldService[] {
+  return [...generation.ctx.world.services, ...generation.scanned];
 }
 
 /** The service deployed as `release` (dependency alias or chart name). */
 export function serviceForRelease(
-  rt: Runtime,
+  generation: EngineGeneration,
   release: string,
 ): WorldService | undefined {
-  return servicesOf(rt).find(s => releasesOf(s).includes(release));
+  return servicesOf(generation).find(s => releasesOf(s).includes(release));
 }
