@@ -2,7 +2,10 @@ import type {
   DeliveryApi,
   DeliveryDiagnostics,
   DeliveryEntityRef,
+  DeliveryOverview,
+  DeliveryPerformance,
   DeliveryView,
+  OverviewQuery,
   PromotionPreview,
   PromotionRecord,
   PromotionRequest,
@@ -10,16 +13,25 @@ import type {
   ResyncResult,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 
+import { answerOverview } from './overview';
 import { xposerDiagnostics } from './xposerDiagnostics';
+import { xposerPerformance } from './xposerPerformance';
 
 /**
  * Optional answers: missing mutating calls throw; a missing `getDiagnostics`
- * answers with {@link xposerDiagnostics}.
+ * answers with {@link xposerDiagnostics}, a missing `getPerformance` with
+ * {@link xposerPerformance} for the asked period, a missing `getOverview`
+ * with the twelve services of {@link answerOverview}, filtered and paged.
  */
 export type FakeDeliveryHandlers = Partial<
   Pick<
     DeliveryApi,
-    'previewPromotion' | 'promote' | 'resync' | 'getDiagnostics'
+    | 'previewPromotion'
+    | 'promote'
+    | 'resync'
+    | 'getDiagnostics'
+    | 'getPerformance'
+    | 'getOverview'
   >
 >;
 
@@ -34,6 +46,12 @@ export class FakeDeliveryApi implements DeliveryApi {
   readonly previewRequests: PromotionRequest[] = [];
   readonly promoteRequests: PromotionRequest[] = [];
   readonly resyncRequests: string[] = [];
+  readonly performanceRequests: {
+    entity: DeliveryEntityRef;
+    days?: number;
+    environment?: string;
+  }[] = [];
+  readonly overviewRequests: OverviewQuery[] = [];
 
   constructor(
     private readonly view: (entity: DeliveryEntityRef) => Promise<DeliveryView>,
@@ -88,5 +106,20 @@ export class FakeDeliveryApi implements DeliveryApi {
       throw new Error('FakeDeliveryApi: no resync handler');
     }
     return this.handlers.resync(entity, environment);
+  }
+
+  async getPerformance(
+    entity: DeliveryEntityRef,
+    options: { days?: number; environment?: string } = {},
+  ): Promise<DeliveryPerformance> {
+    this.performanceRequests.push({ entity, ...options });
+    if (!this.handlers.getPerformance) return xposerPerformance(options.days);
+    return this.handlers.getPerformance(entity, options);
+  }
+
+  async getOverview(query: OverviewQuery = {}): Promise<DeliveryOverview> {
+    this.overviewRequests.push(query);
+    if (!this.handlers.getOverview) return answerOverview(query);
+    return this.handlers.getOverview(query);
   }
 }
