@@ -30,6 +30,10 @@ backend.add(import('./permissions/module'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// notifications (delivery sends them to the entity's owners) and signals (live push to the UI)
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // delivery
 backend.add(import('@gitops-delivery/backstage-plugin-delivery-backend'));
 
