@@ -1,0 +1,2 @@
+export { DatabaseHistoryStore } from './DatabaseHistoryStore';
+export type { HistoryStore, RetentionResult } from './HistoryStore';
