@@ -1,0 +1,3 @@
+export { computePerformance } from './computePerformance';
+export { summarize, summaryOf } from './summarize';
+export type { PerformanceOptions } from './period';

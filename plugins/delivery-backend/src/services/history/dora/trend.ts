@@ -1,0 +1,38 @@
+import type { DoraTrendPoint } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { Period } from './period';
+import { utcDay, utcDays, utcWeek, utcWeeks } from './time';
+
+/** How many items fell on each UTC day of the period (0 on a day without any). */
+export function dailyCounts(
+  period: Period,
+  timesMs: readonly number[],
+): DoraTrendPoint[] {
+  const counts = new Map<string, number>();
+  for (const t of timesMs)
+    counts.set(utcDay(t), (counts.get(utcDay(t)) ?? 0) + 1);
+  return utcDays(period.fromMs, period.toMs).map(date => ({
+    date,
+    value: counts.get(date) ?? 0,
+  }));
+}
+
+/**
+ * One point per UTC week (Monday) of the period: `reduce` of the values that
+ * fell in that week, `null` for a week without any.
+ */
+export function weekly<T>(
+  period: Period,
+  items: readonly T[],
+  timeOf: (item: T) => number,
+  reduce: (items: T[]) => number | null,
+): DoraTrendPoint[] {
+  const byWeek = new Map<string, T[]>();
+  for (const item of items) {
+    const week = utcWeek(timeOf(item));
+    byWeek.set(week, [...(byWeek.get(week) ?? []), item]);
+  }
+  return utcWeeks(period.fromMs, period.toMs).map(date => {
+    const inWeek = byWeek.get(date);
+    return { date, value: inWeek ? reduce(inWeek) : null };
+  });
+}
