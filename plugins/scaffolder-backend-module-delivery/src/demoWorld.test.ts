@@ -2,12 +2,8 @@ import { parse } from 'yaml';
 import { loadDefaultWorld, worldToSeeds } from '@gitops-delivery/sandbox';
 import { createCodeRepoCreateAction } from './actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from './actions/configAddRelease';
-import {
-  Sandbox,
-  actionContext,
-  run,
-  startSandbox,
-} from './__testUtils__/sandboxGitHub';
+import { actionContext, run } from './__testUtils__/actionContext';
+import { Sandbox, startSandbox } from './__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 

@@ -6,12 +6,8 @@ import { markdownText } from './lang/markdown';
 import { codeRepoFiles } from './layout/codeRepo';
 import { configRepoFiles } from './layout/configRepo';
 import { PAYLOADS } from './__testUtils__/payloads';
-import {
-  Sandbox,
-  actionContext,
-  run,
-  startSandbox,
-} from './__testUtils__/sandboxGitHub';
+import { actionContext, run } from './__testUtils__/actionContext';
+import { Sandbox, startSandbox } from './__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(120_000);
 

@@ -16,7 +16,8 @@ import {
   deliveryClaimsStub,
   ReceivedClaim,
 } from './__testUtils__/deliveryClaimsStub';
-import { Sandbox, TOKEN, startSandbox } from './__testUtils__/sandboxGitHub';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
+import { Sandbox, startSandbox } from './__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(120_000);
 
@@ -119,7 +120,7 @@ describe('delivery-service template in the scaffolder backend', () => {
       status: 'completed',
       log: expect.any(String),
     });
-    expect(log).not.toContain(TOKEN);
+    expect(log).not.toContain(TEST_GITHUB_TOKEN);
     // The claims were recorded as the scaffolder plugin, before catalog:register.
     expect(claims).toEqual([
       {

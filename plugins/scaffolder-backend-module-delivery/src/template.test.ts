@@ -8,12 +8,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { repoRoot } from './__testUtils__/fixtures';
-import {
-  Sandbox,
-  actionContext,
-  run,
-  startSandbox,
-} from './__testUtils__/sandboxGitHub';
+import { actionContext, run } from './__testUtils__/actionContext';
+import { Sandbox, startSandbox } from './__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,8 @@
 import { createCodeRepoCreateAction } from './actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from './actions/configAddRelease';
 import { createConfigRepoCreateAction } from './actions/configRepoCreate';
-import { actionContext, run, useSandbox } from './__testUtils__/sandboxGitHub';
+import { actionContext, run } from './__testUtils__/actionContext';
+import { useSandbox } from './__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 

@@ -1,20 +1,20 @@
 import {
   failure,
-  startGitHub,
-  TestServer,
-  TOKEN,
-} from './__testUtils__/server';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '../testing';
 
 describe('GitHub simulator: auth, headers, users, repos', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
 
   describe('authentication', () => {
     it('rejects a wrong token with Bad credentials', async () => {
-      const res = await fetch(`${gh.apiUrl}/user`, {
+      const res = await fetch(`${gh.apiBaseUrl}/user`, {
         headers: { authorization: 'token nope' },
       });
       expect(res.status).toBe(401);
@@ -26,7 +26,7 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
     });
 
     it('rejects a missing token', async () => {
-      const res = await fetch(`${gh.apiUrl}/repos/stakater/xposer`);
+      const res = await fetch(`${gh.apiBaseUrl}/repos/stakater/xposer`);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({
         message: 'Requires authentication',
@@ -35,8 +35,8 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
 
     it('accepts token and Bearer schemes', async () => {
       for (const scheme of ['token', 'Bearer']) {
-        const res = await fetch(`${gh.apiUrl}/user`, {
-          headers: { authorization: `${scheme} ${TOKEN}` },
+        const res = await fetch(`${gh.apiBaseUrl}/user`, {
+          headers: { authorization: `${scheme} ${TEST_GITHUB_TOKEN}` },
         });
         expect(res.status).toBe(200);
         expect(await res.json()).toMatchObject({
@@ -49,8 +49,8 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
 
   describe('headers and conditional requests', () => {
     it('sends rate-limit headers, a request id and an etag; a 304 does not count', async () => {
-      const headers = { authorization: `token ${TOKEN}` };
-      const first = await fetch(`${gh.apiUrl}/repos/stakater/xposer`, {
+      const headers = { authorization: `token ${TEST_GITHUB_TOKEN}` };
+      const first = await fetch(`${gh.apiBaseUrl}/repos/stakater/xposer`, {
         headers,
       });
       expect(first.status).toBe(200);
@@ -66,14 +66,14 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
       }
       const etag = first.headers.get('etag')!;
       const remaining = Number(first.headers.get('x-ratelimit-remaining'));
-      const second = await fetch(`${gh.apiUrl}/repos/stakater/xposer`, {
+      const second = await fetch(`${gh.apiBaseUrl}/repos/stakater/xposer`, {
         headers: { ...headers, 'if-none-match': etag },
       });
       expect(second.status).toBe(304);
       expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
         remaining,
       );
-      const third = await fetch(`${gh.apiUrl}/repos/stakater/xposer`, {
+      const third = await fetch(`${gh.apiBaseUrl}/repos/stakater/xposer`, {
         headers,
       });
       expect(Number(third.headers.get('x-ratelimit-remaining'))).toBe(
@@ -97,8 +97,8 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
     });
 
     it('answers unknown API paths with GitHub 404 bodies', async () => {
-      const res = await fetch(`${gh.apiUrl}/nope`, {
-        headers: { authorization: `token ${TOKEN}` },
+      const res = await fetch(`${gh.apiBaseUrl}/nope`, {
+        headers: { authorization: `token ${TEST_GITHUB_TOKEN}` },
       });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ message: 'Not Found' });
@@ -133,7 +133,7 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
         full_name: 'stakater/xposer',
         default_branch: 'master',
         html_url: `${gh.baseUrl}/stakater/xposer`,
-        url: `${gh.apiUrl}/repos/stakater/xposer`,
+        url: `${gh.apiBaseUrl}/repos/stakater/xposer`,
         owner: { login: 'stakater', type: 'Organization' },
       });
       expect(gh.store.htmlUrl('stakater', 'xposer')).toBe(data.html_url);
@@ -154,7 +154,9 @@ describe('GitHub simulator: auth, headers, users, repos', () => {
         description: 'New',
       });
       expect(res.status).toBe(201);
-      expect(res.headers.location).toBe(`${gh.apiUrl}/repos/stakater/new-svc`);
+      expect(res.headers.location).toBe(
+        `${gh.apiBaseUrl}/repos/stakater/new-svc`,
+      );
       expect(
         await gh.store.readFile('stakater', 'new-svc', 'main', 'README.md'),
       ).toBe('# new-svc\nNew\n');

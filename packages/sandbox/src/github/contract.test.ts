@@ -1,14 +1,14 @@
-import { startGitHub, TestServer, failure } from './__testUtils__/server';
-import { example, validateResponse } from './__testUtils__/openapi';
+import { startTestGitHub, TestGitHub, failure } from '../testing';
+import { example, validateResponse } from '../testing/githubOpenApi';
 
 /**
  * Contract test: every response shape the delivery plugin and scaffolder rely on is validated
  * against GitHub's own OpenAPI description (the excerpt in shared/fixtures/upstreams/github).
  */
 describe('GitHub simulator conforms to the OpenAPI excerpt', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
   const repo = { owner: 'gitops', repo: 'config-dev' };

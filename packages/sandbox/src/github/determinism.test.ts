@@ -1,12 +1,12 @@
-import { startGitHub, TestServer } from './__testUtils__/server';
+import { startTestGitHub, TestGitHub } from '../testing';
 
 /** Same dated seeds -> byte-identical API answers (ids, shas, dates), apart from host/port. */
 describe('determinism', () => {
-  let a: TestServer;
-  let b: TestServer;
+  let a: TestGitHub;
+  let b: TestGitHub;
   beforeAll(async () => {
-    a = await startGitHub();
-    b = await startGitHub();
+    a = await startTestGitHub();
+    b = await startTestGitHub();
   });
   afterAll(async () => {
     await a.close();
@@ -14,7 +14,7 @@ describe('determinism', () => {
   });
 
   it('answers identically for identical seeds', async () => {
-    const snapshot = async (gh: TestServer) => {
+    const snapshot = async (gh: TestGitHub) => {
       const repo = { owner: 'gitops', repo: 'config-dev' };
       const bodies = [
         (await gh.octokit.repos.get({ owner: 'stakater', repo: 'xposer' }))

@@ -1,14 +1,14 @@
-import { startGitHub, TestServer, TOKEN } from './__testUtils__/server';
-import { headerNames, recorded, shapeDiff } from './__testUtils__/shape';
+import { startTestGitHub, TestGitHub, TEST_GITHUB_TOKEN } from '../testing';
+import { headerNames, recorded, shapeDiff } from '../testing/githubRecorded';
 
 /**
  * Contract test against real recorded api.github.com traffic (@octokit/fixtures): the sandbox's
  * answer for the same kind of request has the same fields with the same JSON types.
  */
 describe('GitHub simulator vs recorded GitHub responses', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
 
@@ -20,10 +20,10 @@ describe('GitHub simulator vs recorded GitHub responses', () => {
     'source',
   ]);
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${gh.apiUrl}${path}`, {
+    fetch(`${gh.apiBaseUrl}${path}`, {
       ...init,
       headers: {
-        authorization: `token ${TOKEN}`,
+        authorization: `token ${TEST_GITHUB_TOKEN}`,
         'content-type': 'application/json',
         ...(init.headers ?? {}),
       },
@@ -119,9 +119,9 @@ describe('GitHub simulator vs recorded GitHub responses', () => {
 });
 
 describe('repository rename (rename-repository)', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
 
@@ -146,8 +146,8 @@ describe('repository rename (rename-repository)', () => {
       ),
     ).toEqual([]);
 
-    const headers = { authorization: `token ${TOKEN}` };
-    const moved = await fetch(`${gh.apiUrl}/repos/stakater/xposer`, {
+    const headers = { authorization: `token ${TEST_GITHUB_TOKEN}` };
+    const moved = await fetch(`${gh.apiBaseUrl}/repos/stakater/xposer`, {
       headers,
       redirect: 'manual',
     });
@@ -157,7 +157,7 @@ describe('repository rename (rename-repository)', () => {
       Object.keys(calls[2].response as object).sort(),
     );
     expect(moved.headers.get('location')).toBe(
-      `${gh.apiUrl}/repositories/${renamed.data.id}`,
+      `${gh.apiBaseUrl}/repositories/${renamed.data.id}`,
     );
 
     // Octokit follows the redirect transparently, for reads and (307) writes.

@@ -1,133 +1,145 @@
-import http from 'http';
-import type { AddressInfo } from 'net';
-import type { RequestListener } from 'http';
+import type { IncomingMessage } from 'node:http';
 import { Octokit } from '@octokit/rest';
-import { createGitHubApp } from '../app';
+import { createGitHubApp } from '../github/app';
 import type {
   GitHubAppOptions,
   GitHubRepoSeed,
   GitHubStore,
   PullMergedEvent,
-} from '../types';
+} from '../github/types';
+import {
+  createUpstreamApp,
+  FaultRegistry,
+  listen,
+  RequestCounter,
+  type FaultSpec,
+} from '../http';
+import { testSeeds } from './githubSeeds';
 
-export const TOKEN = 'sandbox-github-token';
+/** The token the test GitHub accepts (`Authorization: token …`). @public */
+export const TEST_GITHUB_TOKEN = 'sandbox-github-token';
 
 const noop = () => {};
 /** Octokit logs every failed request with console.error; tests expect failures. */
 const quiet = { debug: noop, info: noop, warn: noop, error: noop };
 
-/** A small world: one code repo, one config repo with a promotion branch and an open PR. */
-export function testSeeds(): GitHubRepoSeed[] {
-  return [
-    {
-      owner: 'stakater',
-      name: 'xposer',
-      defaultBranch: 'master',
-      description: 'Xposer exposes services',
-      commits: [
-        {
-          id: 'x1',
-          message: 'Initial commit',
-          date: '2024-01-01T10:00:00Z',
-          files: { 'README.md': '# xposer\n', Jenkinsfile: 'pipeline {}\n' },
-        },
-        {
-          id: 'x2',
-          message: 'Add chart',
-          date: '2024-01-02T10:00:00Z',
-          files: {
-            'deployments/kubernetes/chart/xposer/Chart.yaml':
-              'name: xposer\nversion: 0.0.20\n',
-          },
-        },
-      ],
-    },
-    {
-      owner: 'gitops',
-      name: 'config-dev',
-      commits: [
-        {
-          id: 'c1',
-          message: 'Initial environment',
-          date: '2024-01-01T09:00:00Z',
-          files: {
-            'xposer/requirements.yaml':
-              'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.19\n    repository: http://chartmuseum\n',
-            'xposer/values.yaml': 'xposer:\n  image:\n    tag: v0.0.19\n',
-          },
-        },
-      ],
-      branches: [
-        {
-          name: 'promote/xposer-0.0.20',
-          from: 'c1',
-          commits: [
-            {
-              id: 'p1',
-              message: 'Promote xposer to 0.0.20',
-              date: '2024-01-03T09:00:00Z',
-              files: {
-                'xposer/requirements.yaml':
-                  'dependencies:\n  # the app\n  - name: xposer\n    version: 0.0.20\n    repository: http://chartmuseum\n',
-              },
-            },
-          ],
-        },
-      ],
-      pulls: [
-        {
-          head: 'promote/xposer-0.0.20',
-          base: 'main',
-          title: 'Promote xposer 0.0.20',
-          body: 'Automated promotion',
-        },
-      ],
-    },
-  ];
-}
-
-export interface TestServer {
+/**
+ * The sandbox GitHub alone, on 127.0.0.1 and a free port, with the sandbox's
+ * fault injection and request counting in front of it. @public
+ */
+export interface TestGitHub {
+  /** `127.0.0.1:<port>`: the `integrations.github[].host`. */
+  host: string;
+  /** `http://127.0.0.1:<port>` (web URLs: `<baseUrl>/<owner>/<repo>`). */
   baseUrl: string;
-  apiUrl: string;
+  /** `<baseUrl>/api/v3`: the `integrations.github[].apiBaseUrl`. */
+  apiBaseUrl: string;
+  /** An Octokit with {@link TEST_GITHUB_TOKEN}, for assertions. */
   octokit: Octokit;
   store: GitHubStore;
+  /** Pull requests merged so far. */
   merged: PullMergedEvent[];
+  /** Every request as `METHOD /decoded/url` (+ ` (app jwt)` for a Bearer JWT). */
+  requests: string[];
+  /** Requests per route (`METHOD /path`), as the sandbox's control API counts them. */
+  counter: RequestCounter;
+  /** Injected faults (`upstream: 'github'`), see {@link injectGitHubFault}. */
+  faults: FaultRegistry;
+  /** Forgets requests and faults and re-seeds the store. */
+  reset(seeds: GitHubRepoSeed[]): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startGitHub(
+function requestLine(req: IncomingMessage): string {
+  const scheme = String(req.headers.authorization ?? '')
+    .split(' ')[0]
+    .toLowerCase();
+  let url = req.url ?? '';
+  try {
+    url = decodeURIComponent(url);
+  } catch {
+    // keep the raw URL when it is not valid percent-encoding
+  }
+  return `${req.method} ${url}${scheme === 'bearer' ? ' (app jwt)' : ''}`;
+}
+
+/**
+ * Starts the sandbox GitHub Enterprise on a free port (default seeds:
+ * {@link testSeeds}). `app` overrides options of the simulator (GitHub Apps,
+ * rate limit, viewer, clock). @public
+ */
+export async function startTestGitHub(
   seeds: GitHubRepoSeed[] = testSeeds(),
-  extra: Partial<GitHubAppOptions> = {},
-): Promise<TestServer> {
-  let handler: RequestListener = (_req, res) => res.end();
-  const server = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  app: Partial<GitHubAppOptions> = {},
+): Promise<TestGitHub> {
+  const faults = new FaultRegistry();
+  const counter = new RequestCounter();
+  const requests: string[] = [];
+  // the simulator needs the URL, known once listening: answer through a holder
+  const simulator: {
+    app?: Awaited<ReturnType<typeof createGitHubApp>>['app'];
+  } = {};
+  const upstream = createUpstreamApp('github', { faults, counter }, () => {
+    if (!simulator.app) throw new Error('the test GitHub is still starting');
+    return simulator.app;
+  });
+  const server = await listen((req, res) => {
+    requests.push(requestLine(req));
+    upstream(req, res);
+  }, 0);
+  const baseUrl = server.url;
   const merged: PullMergedEvent[] = [];
-  const { app, store } = await createGitHubApp({
+  const created = await createGitHubApp({
     seeds,
-    token: TOKEN,
+    token: TEST_GITHUB_TOKEN,
     baseUrl,
     onPullMerged: e => merged.push(e),
-    ...extra,
+    ...app,
   });
-  handler = app;
-  const apiUrl = `${baseUrl}/api/v3`;
+  simulator.app = created.app;
+  const apiBaseUrl = `${baseUrl}/api/v3`;
   return {
+    host: new URL(baseUrl).host,
     baseUrl,
-    apiUrl,
-    octokit: new Octokit({ baseUrl: apiUrl, auth: TOKEN, log: quiet }),
-    store,
+    apiBaseUrl,
+    octokit: new Octokit({
+      baseUrl: apiBaseUrl,
+      auth: TEST_GITHUB_TOKEN,
+      log: quiet,
+    }),
+    store: created.store,
     merged,
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close(e => (e ? reject(e) : resolve())),
-      ),
+    requests,
+    counter,
+    faults,
+    async reset(next) {
+      requests.length = 0;
+      merged.length = 0;
+      counter.reset();
+      faults.clear();
+      await created.store.reset(next);
+    },
+    close: () => server.close(),
   };
 }
 
-/** Status of a rejected Octokit call (RequestError) plus its response body. */
+/**
+ * Injects a fault into the test GitHub (the sandbox's `FaultSpec` without
+ * `upstream`); returns its id for `github.faults.remove(id)`. @public
+ */
+export function injectGitHubFault(
+  github: Pick<TestGitHub, 'faults'>,
+  spec: Omit<FaultSpec, 'upstream'>,
+): number {
+  return github.faults.add({ ...spec, upstream: 'github' }).id;
+}
+
+/** Requests that write to GitHub (anything but GET/HEAD). @public */
+export function writes(requests: readonly string[]): string[] {
+  return requests.filter(r => !/^(GET|HEAD) /.test(r));
+}
+
+/** Status of a rejected Octokit call (RequestError) plus its response body. @public */
 export async function failure(
   p: Promise<unknown>,
 ): Promise<{ status: number; data: unknown }> {

@@ -2,19 +2,9 @@ import fs from 'fs';
 import path from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { repoRoot } from './fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** The repository root (the directory holding .yarnrc.yml). */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, '.yarnrc.yml'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('repository root not found');
-    dir = parent;
-  }
-  return dir;
-}
 
 export const GITHUB_FIXTURES = path.join(
   repoRoot(),

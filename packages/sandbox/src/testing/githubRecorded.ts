@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { GITHUB_FIXTURES } from './openapi';
+import { GITHUB_FIXTURES } from './githubOpenApi';
 
 export interface RecordedCall {
   method: string;

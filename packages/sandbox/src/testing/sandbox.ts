@@ -4,7 +4,9 @@ import {
   sandboxCredentials,
   type Sandbox,
   type SandboxOptions,
+  upstreams,
 } from '../sandbox';
+import type { FaultSpec } from '../http';
 
 /** Starts a sandbox on free ports with short delays (tests). */
 export function startTestSandbox(
@@ -73,4 +75,26 @@ export async function waitFor<T>(
     if (Date.now() > end) throw new Error('waitFor timed out');
     await new Promise(r => setTimeout(r, 20));
   }
+}
+
+/**
+ * Injects a fault into one upstream of a running sandbox (in process, the
+ * same registry the control API's `POST /faults` fills); returns its id for
+ * `sandbox.faults.remove(id)`.
+ */
+export function injectFault(
+  sandbox: Pick<Sandbox, 'faults'>,
+  spec: FaultSpec,
+): number {
+  if (
+    spec.upstream !== '*' &&
+    !(upstreams as readonly string[]).includes(spec.upstream)
+  ) {
+    throw new Error(
+      `injectFault: unknown upstream '${
+        spec.upstream
+      }' (one of ${upstreams.join(', ')} or *)`,
+    );
+  }
+  return sandbox.faults.add(spec).id;
 }

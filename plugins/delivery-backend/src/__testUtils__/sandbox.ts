@@ -3,7 +3,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { CacheService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import { startSandbox } from '@gitops-delivery/sandbox';
+import type { Sandbox } from '@gitops-delivery/sandbox';
+import { startTestSandbox as startSharedTestSandbox } from '@gitops-delivery/sandbox/testUtils';
 import { sandboxAppConfig } from './sandboxConfig';
 
 export { memoryCache, sandboxAppConfig } from './sandboxConfig';
@@ -11,7 +12,7 @@ import { readDeliveryConfig } from '../config';
 import { DefaultDeliveryViewService } from '../services/view';
 
 /** A sandbox on free ports. */
-export type TestSandbox = Awaited<ReturnType<typeof startSandbox>>;
+export type TestSandbox = Sandbox;
 
 /** A view service on the sandbox; `cache` defaults to none (every call reads upstream). */
 export function sandboxViewService(
@@ -57,20 +58,7 @@ export function component(
 
 /** Every sandbox server on a free port; deploys and builds finish quickly. */
 export function startTestSandbox(world?: string): Promise<TestSandbox> {
-  return startSandbox({
-    world,
-    ports: {
-      control: 0,
-      'jenkins-code': 0,
-      'jenkins-deploy': 0,
-      nexus: 0,
-      chartmuseum: 0,
-      github: 0,
-      kubernetes: 0,
-    },
-    deployDelayMs: 20,
-    buildDelayMs: 20,
-  });
+  return startSharedTestSandbox({ world, deployDelayMs: 20, buildDelayMs: 20 });
 }
 
 /** The demo catalog's annotations. */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '@gitops-delivery/sandbox/testUtils';
 
 /** A recorded request. */
 export interface SeenRequest {
@@ -47,22 +48,10 @@ export function sendJson(
   res.end(text);
 }
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, '.yarnrc.yml'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('repo root not found');
-    dir = parent;
-  }
-  return dir;
-}
-
 /** Reads a file of the repository (relative to its root). */
 export function repoFile(relative: string): string {
   return fs.readFileSync(path.join(repoRoot(), relative), 'utf8');
 }
 
 /** Reads a file of /work/shared/fixtures/upstreams (resolved from the repo root). */
-export function fixture(relative: string): string {
-  return repoFile(path.join('..', 'shared', 'fixtures', 'upstreams', relative));
-}
+export { readFixture as fixture } from '@gitops-delivery/sandbox/testUtils';

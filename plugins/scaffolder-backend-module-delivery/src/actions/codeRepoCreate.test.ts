@@ -3,13 +3,13 @@ import { createCodeRepoCreateAction } from './codeRepoCreate';
 import { examples } from './codeRepoCreate.examples';
 import { codeRepoFiles } from '../layout/codeRepo';
 import { groovyBracesBalanced } from '../lang/groovy';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
 import {
   Checkpoints,
-  TOKEN,
   actionContext,
   run,
-  useSandbox,
-} from '../__testUtils__/sandboxGitHub';
+} from '../__testUtils__/actionContext';
+import { useSandbox } from '../__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 
@@ -132,7 +132,7 @@ describe('delivery:code-repo:create', () => {
       'delivery/release': 'orders',
       'delivery/environments': 'dev,prod',
     });
-    expect(ctx.logs.join('\n')).not.toContain(TOKEN);
+    expect(ctx.logs.join('\n')).not.toContain(TEST_GITHUB_TOKEN);
   });
 
   it('resumes a task that crashed before committing, creating nothing twice', async () => {

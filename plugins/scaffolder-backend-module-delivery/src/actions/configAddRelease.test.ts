@@ -1,15 +1,14 @@
 import { parse } from 'yaml';
 import { createConfigAddReleaseAction } from './configAddRelease';
 import { examples } from './configAddRelease.examples';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
 import {
   Checkpoints,
-  DEV_REQUIREMENTS,
-  PROD_CHART,
-  TOKEN,
   actionContext,
   run,
-  useSandbox,
-} from '../__testUtils__/sandboxGitHub';
+} from '../__testUtils__/actionContext';
+import { DEV_REQUIREMENTS, PROD_CHART } from '../__testUtils__/deliverySeeds';
+import { useSandbox } from '../__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 
@@ -148,7 +147,7 @@ describe('delivery:config:add-release', () => {
         'requirements.yaml',
       ),
     ).toBe(DEV_REQUIREMENTS);
-    expect(ctx.logs.join('\n')).not.toContain(TOKEN);
+    expect(ctx.logs.join('\n')).not.toContain(TEST_GITHUB_TOKEN);
   });
 
   it('makes the first commit of an empty config repo directly', async () => {

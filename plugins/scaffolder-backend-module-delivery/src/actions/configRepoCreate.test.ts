@@ -2,13 +2,13 @@ import { parse } from 'yaml';
 import { createConfigRepoCreateAction } from './configRepoCreate';
 import { examples } from './configRepoCreate.examples';
 import { groovyBracesBalanced } from '../lang/groovy';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
 import {
   Checkpoints,
-  TOKEN,
   actionContext,
   run,
-  useSandbox,
-} from '../__testUtils__/sandboxGitHub';
+} from '../__testUtils__/actionContext';
+import { useSandbox } from '../__testUtils__/scaffolderSandbox';
 
 jest.setTimeout(60_000);
 
@@ -74,7 +74,7 @@ describe('delivery:config-repo:create', () => {
       spec: { type: 'gitops-config', owner: 'group:default/team-xposer' },
     });
     expect(groovyBracesBalanced(await read('Jenkinsfile'))).toBe(true);
-    expect(ctx.logs.join('\n')).not.toContain(TOKEN);
+    expect(ctx.logs.join('\n')).not.toContain(TEST_GITHUB_TOKEN);
   });
 
   it('resumes a crashed task without creating anything twice', async () => {

@@ -8,12 +8,9 @@ import { createGitHubApp } from '@gitops-delivery/sandbox';
 import type { GitHubStore } from '@gitops-delivery/sandbox';
 import { createCodeRepoCreateAction } from '../actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from '../actions/configAddRelease';
-import {
-  actionContext,
-  run,
-  seeds,
-  TOKEN,
-} from '../__testUtils__/sandboxGitHub';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
+import { actionContext, run } from '../__testUtils__/actionContext';
+import { seeds } from '../__testUtils__/deliverySeeds';
 
 jest.setTimeout(60_000);
 
@@ -51,7 +48,7 @@ beforeAll(async () => {
   const baseUrl = `http://${host}`;
   const gh = await createGitHubApp({
     seeds: seeds(),
-    token: TOKEN,
+    token: TEST_GITHUB_TOKEN,
     baseUrl,
     apps: [
       {
@@ -102,7 +99,10 @@ beforeAll(async () => {
       ],
     },
   });
-  octokit = new Octokit({ baseUrl: `${baseUrl}/api/v3`, auth: TOKEN });
+  octokit = new Octokit({
+    baseUrl: `${baseUrl}/api/v3`,
+    auth: TEST_GITHUB_TOKEN,
+  });
 });
 afterAll(
   () =>

@@ -9,7 +9,7 @@ import {
   type Sandbox,
 } from '@gitops-delivery/sandbox';
 import { createCodeRepoCreateAction } from '../actions/codeRepoCreate';
-import { actionContext, run } from '../__testUtils__/sandboxGitHub';
+import { actionContext, run } from '../__testUtils__/actionContext';
 
 jest.setTimeout(30_000);
 

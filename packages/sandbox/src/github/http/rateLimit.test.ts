@@ -1,9 +1,9 @@
-import { failure, startGitHub, TestServer } from '../__testUtils__/server';
+import { failure, startTestGitHub, TestGitHub } from '../../testing';
 
 describe('primary rate limit', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub(undefined, { rateLimit: 3 });
+    gh = await startTestGitHub(undefined, { rateLimit: 3 });
   });
   afterAll(() => gh.close());
 

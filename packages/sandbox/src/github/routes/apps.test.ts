@@ -1,6 +1,6 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
-import { failure, startGitHub, TestServer } from '../__testUtils__/server';
+import { failure, startTestGitHub, TestGitHub } from '../../testing';
 
 // The GitHub App installation-token flow, as GitHub does it: an RS256 JWT
 // (iss = app id, exp at most 10 minutes ahead) for /app..., then a
@@ -33,14 +33,14 @@ function jwt(
 const now = () => Math.floor(clock / 1000);
 const goodJwt = () => jwt({ iss: 42, iat: now() - 30, exp: now() + 540 });
 
-let gh: TestServer;
+let gh: TestGitHub;
 // @octokit/auth-token sends a three-part token as `bearer` (a JWT), others as `token`
 const as = (auth: string) =>
-  new Octokit({ baseUrl: gh.apiUrl, log: quiet, auth });
+  new Octokit({ baseUrl: gh.apiBaseUrl, log: quiet, auth });
 const asApp = () => as(goodJwt());
 
 beforeAll(async () => {
-  gh = await startGitHub(undefined, {
+  gh = await startTestGitHub(undefined, {
     now: () => clock,
     apps: [
       {

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'zlib';
-import { startGitHub, TestServer, TOKEN } from '../__testUtils__/server';
+import { startTestGitHub, TestGitHub, TEST_GITHUB_TOKEN } from '../../testing';
 
 /** Reads a ustar archive: path -> content (directories and pax headers skipped). */
 function untar(gz: Buffer): Map<string, string> {
@@ -28,18 +28,18 @@ function untar(gz: Buffer): Map<string, string> {
 }
 
 describe('GET /repos/{o}/{r}/tarball/{ref}', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
 
   it('serves the tree at a ref as a gzip tarball under <owner>-<repo>-<sha7>/', async () => {
     const sha = gh.store.commitSha('stakater', 'xposer', 'x2')!;
     const res = await fetch(
-      `${gh.apiUrl}/repos/stakater/xposer/tarball/master`,
+      `${gh.apiBaseUrl}/repos/stakater/xposer/tarball/master`,
       {
-        headers: { authorization: `token ${TOKEN}` },
+        headers: { authorization: `token ${TEST_GITHUB_TOKEN}` },
       },
     );
     expect(res.status).toBe(200);

@@ -1,16 +1,16 @@
 import {
   failure,
-  startGitHub,
-  TestServer,
-  TOKEN,
-} from '../__testUtils__/server';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '../../testing';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 describe('contents API', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
   const repo = { owner: 'gitops', repo: 'config-dev' };
@@ -41,7 +41,7 @@ describe('contents API', () => {
         'v0.0.19',
       );
       expect(data.url).toBe(
-        `${gh.apiUrl}/repos/gitops/config-dev/contents/xposer/values.yaml?ref=main`,
+        `${gh.apiBaseUrl}/repos/gitops/config-dev/contents/xposer/values.yaml?ref=main`,
       );
       expect(data.html_url).toBe(
         `${gh.baseUrl}/gitops/config-dev/blob/main/xposer/values.yaml`,
@@ -77,10 +77,10 @@ describe('contents API', () => {
         size: 1024 * 1024 + 1,
       });
       const raw = await fetch(
-        `${gh.apiUrl}/repos/gitops/config-dev/contents/big.txt`,
+        `${gh.apiBaseUrl}/repos/gitops/config-dev/contents/big.txt`,
         {
           headers: {
-            authorization: `token ${TOKEN}`,
+            authorization: `token ${TEST_GITHUB_TOKEN}`,
             accept: 'application/vnd.github.raw',
           },
         },
@@ -110,10 +110,10 @@ describe('contents API', () => {
 
     it('serves raw content for the raw media type and 404s for missing paths and refs', async () => {
       const res = await fetch(
-        `${gh.apiUrl}/repos/gitops/config-dev/contents/xposer/values.yaml`,
+        `${gh.apiBaseUrl}/repos/gitops/config-dev/contents/xposer/values.yaml`,
         {
           headers: {
-            authorization: `token ${TOKEN}`,
+            authorization: `token ${TEST_GITHUB_TOKEN}`,
             accept: 'application/vnd.github.raw',
           },
         },

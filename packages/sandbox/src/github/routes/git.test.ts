@@ -1,9 +1,9 @@
-import { failure, startGitHub, TestServer } from '../__testUtils__/server';
+import { failure, startTestGitHub, TestGitHub } from '../../testing';
 
 describe('git database API and commits', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
   const repo = { owner: 'gitops', repo: 'config-dev' };

@@ -1,9 +1,9 @@
-import { failure, startGitHub, TestServer } from '../__testUtils__/server';
+import { failure, startTestGitHub, TestGitHub } from '../../testing';
 
 describe('PUT /repos/{o}/{r}/pulls/{n}/merge with merge_method rebase', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
-    gh = await startGitHub();
+    gh = await startTestGitHub();
   });
   afterAll(() => gh.close());
   const repo = { owner: 'gitops', repo: 'config-dev' };

@@ -1,16 +1,11 @@
-import {
-  failure,
-  startGitHub,
-  TestServer,
-  testSeeds,
-} from '../__testUtils__/server';
+import { failure, startTestGitHub, TestGitHub, testSeeds } from '../../testing';
 
 describe('branch protection', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   beforeAll(async () => {
     const seeds = testSeeds();
     seeds[1].protectedBranches = ['main'];
-    gh = await startGitHub(seeds);
+    gh = await startTestGitHub(seeds);
   });
   afterAll(() => gh.close());
   const repo = { owner: 'gitops', repo: 'config-dev' };

@@ -1,9 +1,4 @@
-import {
-  failure,
-  startGitHub,
-  testSeeds,
-  TestServer,
-} from '../__testUtils__/server';
+import { failure, startTestGitHub, testSeeds, TestGitHub } from '../../testing';
 
 /** Keys of GitHub's `tag` and `git-tag` schemas (octokit openapi `components.schemas`). */
 const tagKeys = ['commit', 'name', 'node_id', 'tarball_url', 'zipball_url'];
@@ -19,7 +14,7 @@ const gitTagKeys = [
 ];
 
 describe('tags', () => {
-  let gh: TestServer;
+  let gh: TestGitHub;
   const repo = { owner: 'stakater', repo: 'xposer' };
   beforeAll(async () => {
     const seeds = testSeeds();
@@ -35,7 +30,7 @@ describe('tags', () => {
         },
       },
     ];
-    gh = await startGitHub(seeds);
+    gh = await startTestGitHub(seeds);
     for (let i = 0; i < 3; i++)
       await gh.store.createTag(
         'stakater',
@@ -63,10 +58,10 @@ describe('tags', () => {
       name: 'v0.0.10',
       commit: {
         sha: x2(),
-        url: `${gh.apiUrl}/repos/stakater/xposer/commits/${x2()}`,
+        url: `${gh.apiBaseUrl}/repos/stakater/xposer/commits/${x2()}`,
       },
-      zipball_url: `${gh.apiUrl}/repos/stakater/xposer/zipball/refs/tags/v0.0.10`,
-      tarball_url: `${gh.apiUrl}/repos/stakater/xposer/tarball/refs/tags/v0.0.10`,
+      zipball_url: `${gh.apiBaseUrl}/repos/stakater/xposer/zipball/refs/tags/v0.0.10`,
+      tarball_url: `${gh.apiBaseUrl}/repos/stakater/xposer/tarball/refs/tags/v0.0.10`,
       node_id: expect.any(String),
     });
     expect(data[1].commit.sha).toBe(x1());
@@ -92,7 +87,7 @@ describe('tags', () => {
     expect(light.data.object).toEqual({
       type: 'commit',
       sha: x1(),
-      url: `${gh.apiUrl}/repos/stakater/xposer/git/commits/${x1()}`,
+      url: `${gh.apiBaseUrl}/repos/stakater/xposer/git/commits/${x1()}`,
     });
     const annotated = await gh.octokit.git.getRef({
       ...repo,
@@ -118,7 +113,7 @@ describe('tags', () => {
       object: {
         type: 'commit',
         sha: x2(),
-        url: `${gh.apiUrl}/repos/stakater/xposer/git/commits/${x2()}`,
+        url: `${gh.apiBaseUrl}/repos/stakater/xposer/git/commits/${x2()}`,
       },
       verification: { verified: false, reason: 'unsigned' },
     });
