@@ -27,6 +27,7 @@ export { createGitHubApp } from './github';
 export type {
   GitHubAppOptions,
   GitHubCommitSeed,
+  GitHubMergedPullSeed,
   GitHubRepoSeed,
   GitHubStore,
   GitHubTagAnnotation,

@@ -4,6 +4,7 @@ export type {
   GitHubAppOptions,
   GitHubAppSeed,
   GitHubCommitSeed,
+  GitHubMergedPullSeed,
   GitHubRepoSeed,
   GitHubStore,
   GitHubTagAnnotation,

@@ -13,6 +13,26 @@ export interface GitHubCommitSeed {
   date?: string;
   /** path -> file content; `null` deletes the file. */
   files: Record<string, string | null>;
+  /**
+   * The change arrives through a merged pull request instead of a direct push: `files` are
+   * committed on `pull.branch` (from the branch head, at `pull.openedAt`, by `author`), then
+   * merged with a merge commit (at `date`, authored by `pull.mergedBy`, committed by GitHub) and
+   * the head branch is deleted. `id` names the merge commit.
+   */
+  pull?: GitHubMergedPullSeed;
+}
+
+/** A pull request that was opened and merged in the seeded history. @public */
+export interface GitHubMergedPullSeed {
+  branch: string;
+  title: string;
+  body?: string;
+  /** Login of the user who opened it. */
+  user: string;
+  /** Login of the user who merged it. */
+  mergedBy: string;
+  /** ISO timestamp of the head commit and of the pull request's creation. */
+  openedAt: string;
 }
 
 /** The annotation of an annotated tag (`git tag -a`). @public */

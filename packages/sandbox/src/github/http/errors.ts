@@ -24,6 +24,7 @@ export const docs = {
   tags: `${DOCS}/repos/repos#list-repository-tags`,
   commits: `${DOCS}/commits/commits#get-a-commit`,
   compare: `${DOCS}/commits/commits#compare-two-commits`,
+  commitPulls: `${DOCS}/commits/commits#list-pull-requests-associated-with-a-commit`,
   pulls: `${DOCS}/pulls/pulls#create-a-pull-request`,
   getPull: `${DOCS}/pulls/pulls#get-a-pull-request`,
   mergePull: `${DOCS}/pulls/pulls#merge-a-pull-request`,

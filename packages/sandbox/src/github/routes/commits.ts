@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { ApiContext, paginate, q, route } from '../http/context';
 import { docs, GitHubApiError, notFound } from '../http/errors';
-import { commitsBetween } from '../store/pulls';
+import { commitsBetween, pullsForCommit } from '../store/pulls';
+import { pullJson } from '../serializers/pulls';
 import type { RepoRecord } from '../store/records';
 import { diffTrees, gitDiffText } from '../store/treeDiff';
 import { diffEntry, restCommit } from '../serializers/commits';
@@ -35,7 +36,7 @@ function compareStatus(
   return 'diverged';
 }
 
-/** REST commits: list, get (with files and patches), compare. */
+/** REST commits: list, get (with files and patches), compare, pull requests of a commit. */
 export function commitsRouter(ctx: ApiContext): Router {
   const r = Router();
   const base = '/repos/:owner/:repo';
@@ -77,6 +78,26 @@ export function commitsRouter(ctx: ApiContext): Router {
         page.items.map(c => restCommit(ctx, rec, c)),
         { headers: page.headers },
       );
+    }),
+  );
+
+  r.get(
+    `${base}/commits/:sha/pulls`,
+    route(ctx, async (req, reply) => {
+      const rec = requireRepo(ctx, req, docs.commitPulls);
+      const ref = req.params.sha;
+      const sha = await rec.git.resolveCommitish(ref);
+      if (!sha)
+        throw new GitHubApiError(
+          422,
+          `No commit found for SHA: ${ref}`,
+          docs.commitPulls,
+        );
+      const page = paginate(ctx, req, await pullsForCommit(rec, sha));
+      const items = [];
+      for (const p of page.items)
+        items.push(await pullJson(ctx, rec, p, false));
+      reply(200, items, { headers: page.headers });
     }),
   );
 

@@ -149,7 +149,8 @@ export class GitRepo extends GitObjects {
 
   /**
    * Commits reachable from `sha`, newest first like `git log` (date order while walking parents),
-   * optionally only those that changed `path` compared with their first parent.
+   * optionally only those that changed `path` (compared with every parent: a merge that took the
+   * path from one of its parents is left out, as `git log -- <path>` does).
    */
   async log(sha: string, path?: string): Promise<GitCommit[]> {
     const all = await this.ancestors(sha);
@@ -170,10 +171,19 @@ export class GitRepo extends GitObjects {
     if (!path) return out;
     const touched: GitCommit[] = [];
     for (const c of out) {
-      const parent = c.parents[0] ? all.get(c.parents[0]) : undefined;
       const now = await this.pathOid(c.tree, path);
-      const before = parent ? await this.pathOid(parent.tree, path) : undefined;
-      if (now !== before) touched.push(c);
+      const parents = c.parents.length > 0 ? c.parents : [undefined];
+      let treesame = false;
+      for (const p of parents) {
+        const parent = p ? all.get(p) : undefined;
+        const before = parent
+          ? await this.pathOid(parent.tree, path)
+          : undefined;
+        if (now === before) treesame = true;
+      }
+      // Like `git log -- <path>` (default history simplification): a merge whose path is the
+      // same as in one of its parents did not change it (the change is that parent's).
+      if (!treesame) touched.push(c);
     }
     return touched;
   }

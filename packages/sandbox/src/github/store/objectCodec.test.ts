@@ -107,8 +107,16 @@ describe('GitRepo history', () => {
       't5',
       't0',
     ]);
+    // `git log -- a.txt`: the merge took a.txt from `right` (TREESAME to that parent), so it is
+    // left out and the change is right's (git's default history simplification).
     expect((await repo.log(merge, 'a.txt')).map(c => c.message)).toEqual([
-      't20',
+      't5',
+      't0',
+    ]);
+    // A merge that changed the path against every parent (a conflict resolution) is listed.
+    const both = await commit([merge, left], { 'a.txt': '3' }, 30);
+    expect((await repo.log(both, 'a.txt')).map(c => c.message)).toEqual([
+      't30',
       't5',
       't0',
     ]);

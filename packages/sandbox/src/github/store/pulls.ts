@@ -242,3 +242,32 @@ export async function commitsBetween(
   );
   return (await rec.git.log(head)).filter(c => !baseSet.has(c.sha));
 }
+
+/**
+ * Pull requests associated with a commit, as `GET /repos/{o}/{r}/commits/{sha}/pulls` lists
+ * them: the merged pull request that brought it (its merge commit, or one of its commits);
+ * when the commit is not on the default branch, also the open ones that contain it. Newest first.
+ */
+export async function pullsForCommit(
+  rec: RepoRecord,
+  sha: string,
+): Promise<PullRecord[]> {
+  const defaultHead = await rec.git.readRef(`refs/heads/${rec.defaultBranch}`);
+  const onDefault = defaultHead
+    ? await rec.git.isAncestor(sha, defaultHead)
+    : false;
+  const out: PullRecord[] = [];
+  for (const pull of rec.pulls) {
+    if (onDefault ? !pull.mergedAt : pull.state !== 'open' && !pull.mergedAt)
+      continue;
+    if (pull.mergeCommitSha === sha) {
+      out.push(pull);
+      continue;
+    }
+    const { head, base } = await pullShas(rec, pull);
+    if (!head) continue;
+    const commits = await commitsBetween(rec, base, head);
+    if (commits.some(c => c.sha === sha)) out.push(pull);
+  }
+  return out.sort((a, b) => b.number - a.number);
+}

@@ -3,6 +3,7 @@ import type { StoreOps } from './storeOps';
 import type { RepoRecord } from './records';
 import { personAt } from './records';
 import { openPull, PullValidationError } from './pulls';
+import { seedMergedPull } from './seedMergedPull';
 
 const DEFAULT_AUTHOR = {
   name: 'Sandbox Developer',
@@ -18,12 +19,25 @@ async function applyCommits(
   for (const seed of commits) {
     const who = seed.author ?? DEFAULT_AUTHOR;
     const person = personAt(who.name, who.email, seed.date);
-    const sha = await store.commitOnBranch(rec, branch, {
-      message: seed.message.endsWith('\n') ? seed.message : `${seed.message}\n`,
-      changes: await store.fileChanges(rec, seed.files),
-      author: person,
-      committer: person,
-    });
+    const message = seed.message.endsWith('\n')
+      ? seed.message
+      : `${seed.message}\n`;
+    const changes = await store.fileChanges(rec, seed.files);
+    const sha = seed.pull
+      ? await seedMergedPull(store, rec, {
+          base: branch,
+          changes,
+          headAuthor: personAt(who.name, who.email, seed.pull.openedAt),
+          headMessage: message.trimEnd(),
+          mergedAt: seed.date ?? new Date().toISOString(),
+          pull: seed.pull,
+        })
+      : await store.commitOnBranch(rec, branch, {
+          message,
+          changes,
+          author: person,
+          committer: person,
+        });
     if (seed.id) {
       if (rec.seedShas.has(seed.id)) {
         throw new Error(
