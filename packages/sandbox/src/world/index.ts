@@ -14,6 +14,13 @@ export {
   worldsDir,
 } from './loader';
 export { relativeWorld, worldTimeShift } from './relativeTime';
+export {
+  DORA_WORLD_NOW,
+  doraExpected,
+  type DoraExpectedChange,
+  type DoraExpectedDeploy,
+  type DoraExpectedIncident,
+} from './doraExpected';
 export { generateWorld, type GenerateWorldOptions } from './generate';
 export { worldToSeeds, promotionBranch } from './seeds';
 export type { RenderContext } from './renderConfig';

@@ -1,7 +1,7 @@
 import type { World } from './types';
 
 /** Keys whose ISO values are points in time of the world (commit dates, run starts, ...). */
-const DATE_KEYS = new Set(['date', 'timestamp', 'created']);
+const DATE_KEYS = new Set(['date', 'timestamp', 'created', 'openedAt']);
 /** How long before the sandbox starts the world's newest event happened. */
 export const NEWEST_EVENT_AGE_MS = 60 * 60 * 1000;
 const MINUTE = 60 * 1000;

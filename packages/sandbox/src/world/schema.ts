@@ -104,6 +104,20 @@ export const serviceSchema = z
   })
   .strict();
 
+/** The promotion pull request a config commit merged (a merge commit on the config branch). */
+export const mergedPullSchema = z
+  .object({
+    /** Login of the user who merged it (the merge commit's author). */
+    mergedBy: z.string().min(1),
+    /** Login of the user who opened it. */
+    user: z.string().min(1).default('delivery-bot'),
+    /** When it was opened (its head commit's date); default 30 minutes before the merge. */
+    openedAt: isoDate.optional(),
+    /** Head branch; default `delivery/<env>/<release>-<version>` of the commit's only pin. */
+    branch: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const configCommitSchema = z
   .object({
     id: z.string().min(1),
@@ -114,6 +128,8 @@ export const configCommitSchema = z
     pins: z.record(z.string().min(1)).default({}),
     /** release -> image tag override in the values file (default: the pinned chart's version). */
     valuesTags: z.record(z.string().min(1)).default({}),
+    /** Merged through a promotion pull request (a merge commit at `date`) instead of a direct push. */
+    pull: mergedPullSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,8 @@
-import type { GitHubCommitSeed, GitHubRepoSeed } from '../github';
+import type {
+  GitHubCommitSeed,
+  GitHubMergedPullSeed,
+  GitHubRepoSeed,
+} from '../github';
 import {
   pinsByCommit,
   publishedVersions,
@@ -15,6 +19,7 @@ import {
 import type {
   World,
   WorldCommit,
+  WorldConfigCommit,
   WorldEnvironment,
   WorldService,
 } from './types';
@@ -92,6 +97,59 @@ function codeRepoSeed(world: World, service: WorldService): GitHubRepoSeed {
   };
 }
 
+/** Title and body marker of a promotion pull request, as the Delivery backend writes them. */
+function promotionText(
+  env: WorldEnvironment,
+  release: string,
+  from: string | undefined,
+  version: string,
+): { title: string; marker: string } {
+  return {
+    title: `Promote ${release} ${from ?? '(none)'} -> ${version} to ${
+      env.name
+    }`,
+    marker: `<!-- delivery:promotion env=${env.name} release=${release} version=${version} -->`,
+  };
+}
+
+/** The merged promotion pull request behind a config commit (`pull:` in the world). */
+function mergedPullSeed(
+  env: WorldEnvironment,
+  commit: WorldConfigCommit,
+  before: Record<string, string>,
+): GitHubMergedPullSeed {
+  const pull = commit.pull!;
+  const openedAt =
+    pull.openedAt ??
+    new Date(Date.parse(commit.date) - 30 * 60000).toISOString();
+  const changed = Object.entries(commit.pins);
+  if (changed.length !== 1)
+    return {
+      branch: pull.branch!,
+      title: commit.message.split('\n')[0],
+      user: pull.user,
+      mergedBy: pull.mergedBy,
+      openedAt,
+    };
+  const [release, version] = changed[0];
+  const { title, marker } = promotionText(
+    env,
+    release,
+    before[release],
+    version,
+  );
+  return {
+    branch: pull.branch ?? promotionBranch(env.name, release, version),
+    title,
+    body: `Bumps \`${release}\` from \`${
+      before[release] ?? '(none)'
+    }\` to \`${version}\` in \`${env.configRepo.name}\`.\n\n${marker}\n`,
+    user: pull.user,
+    mergedBy: pull.mergedBy,
+    openedAt,
+  };
+}
+
 function configRepoSeed(
   world: World,
   env: WorldEnvironment,
@@ -113,6 +171,7 @@ function configRepoSeed(
     if (i > 0)
       for (const [p, text] of Object.entries(rendered))
         if (previous[p] !== text) files[p] = text;
+    const before = i > 0 ? pins.get(env.commits[i - 1].id)! : {};
     previous = rendered;
     return {
       id: c.id,
@@ -120,6 +179,7 @@ function configRepoSeed(
       date: c.date,
       author: c.author ?? bot,
       files,
+      pull: c.pull && mergedPullSeed(env, c, before),
     };
   });
   const last = env.commits[env.commits.length - 1];
@@ -143,10 +203,12 @@ function configRepoSeed(
       if (head[path] !== text) files[path] = text;
     const branch = promotionBranch(env.name, p.release, p.version);
     // Same title, body marker and commit message as the Delivery backend's promotions.
-    const title = `Promote ${p.release} ${headPins[p.release] ?? '(none)'} -> ${
-      p.version
-    } to ${env.name}`;
-    const marker = `<!-- delivery:promotion env=${env.name} release=${p.release} version=${p.version} -->`;
+    const { title, marker } = promotionText(
+      env,
+      p.release,
+      headPins[p.release],
+      p.version,
+    );
     branches.push({
       name: branch,
       commits: [

@@ -7,6 +7,7 @@ import type {
   configCommitSchema,
   deployRunSchema,
   environmentSchema,
+  mergedPullSchema,
   serviceSchema,
   settingsSchema,
   worldSchema,
@@ -30,6 +31,8 @@ export type WorldArtifact = z.output<typeof artifactSchema>;
 export type WorldEnvironment = z.output<typeof environmentSchema>;
 /** @public */
 export type WorldConfigCommit = z.output<typeof configCommitSchema>;
+/** @public */
+export type WorldMergedPull = z.output<typeof mergedPullSchema>;
 /** @public */
 export type WorldDeployRun = z.output<typeof deployRunSchema>;
 /** @public */

@@ -125,6 +125,24 @@ function crossCheck(world: World): WorldIssue[] {
           );
       }),
     );
+    e.commits.forEach((c, ci) => {
+      if (!c.pull) return;
+      if (!c.pull.branch && Object.keys(c.pins).length !== 1)
+        add(
+          ['environments', ei, 'commits', ci, 'pull', 'branch'],
+          'required when the commit does not change exactly one pin',
+        );
+      if (c.pull.openedAt && Date.parse(c.pull.openedAt) > Date.parse(c.date))
+        add(
+          ['environments', ei, 'commits', ci, 'pull', 'openedAt'],
+          `after the merge (${c.date})`,
+        );
+      if (ci === 0)
+        add(
+          ['environments', ei, 'commits', ci, 'pull'],
+          'the first commit creates the branch: it cannot be a merge',
+        );
+    });
     const numbers = new Set<number>();
     e.deploys.forEach((d, di) => {
       if (!ids.has(d.commit))
