@@ -9,6 +9,7 @@ import type { DeliveryDiagnostics } from '@gitops-delivery/backstage-plugin-deli
 import express from 'express';
 import Router from 'express-promise-router';
 import type { DeliveryConfig } from '../configTypes';
+import type { HistoryReader } from '../services/history/types';
 import type { ClaimsService } from '../services/claims';
 import type { PromotionService } from '../services/promotion';
 import type { ResyncService } from '../services/resync';
@@ -17,6 +18,7 @@ import type { DeliveryViewService } from '../services/view';
 import { createClaimRouter } from './claimRoutes';
 import { createDiagnosticsRouter } from './diagnosticsRoutes';
 import { createReadGuard } from './guards';
+import { createHistoryRouter } from './historyRoutes';
 import { createPromotionRouter } from './promotionRoutes';
 import { createResyncRouter } from './resyncRoutes';
 import { createViewRouter } from './viewRoutes';
@@ -28,7 +30,10 @@ export interface RouterOptions {
   logger: LoggerService;
   permissions: PermissionsService;
   auditor: DeliveryAuditor;
-  config: Pick<DeliveryConfig, 'nexus' | 'chartMuseum' | 'codeJenkins'>;
+  config: Pick<
+    DeliveryConfig,
+    'nexus' | 'chartMuseum' | 'codeJenkins' | 'environments' | 'history'
+  >;
   view: DeliveryViewService;
   promotions: PromotionService;
   resync: ResyncService;
@@ -39,12 +44,17 @@ export interface RouterOptions {
   claims: ClaimsService;
   /** The delivery doctor (GET .../diagnostics); absent: the route answers 404. */
   diagnose?: (entity: Entity) => Promise<DeliveryDiagnostics>;
+  /**
+   * The recorded delivery history (GET .../performance and GET /overview);
+   * absent: those routes answer 404.
+   */
+  history?: HistoryReader;
 }
 
 /**
  * The delivery HTTP API (mounted at `/api/delivery`, documented in
  * `src/schema/openapi.yaml`): one router per route group (view,
- * diagnostics, promotions, re-sync, claims), all behind the same guards
+ * diagnostics, history, promotions, re-sync, claims), all behind the same guards
  * (`./guards`: zod input parsing, credentials, the entity read as the
  * caller, permission, audit). No body parser at this level: each mutating
  * route has its own size limit.
@@ -56,6 +66,7 @@ export async function createRouter(
   const readEntity = createReadGuard(options);
   router.use(await createDiagnosticsRouter({ ...options, readEntity }));
   router.use(await createViewRouter({ ...options, readEntity }));
+  router.use(await createHistoryRouter({ ...options, readEntity }));
   router.use(await createPromotionRouter(options));
   router.use(await createResyncRouter(options));
   router.use(await createClaimRouter(options));

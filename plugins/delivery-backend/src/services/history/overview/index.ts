@@ -1,0 +1,7 @@
+export { buildOverview } from './buildOverview';
+export { CatalogReadFilter } from './CatalogReadFilter';
+export {
+  overviewQuerySchema,
+  OVERVIEW_DEFAULT_LIMIT,
+  OVERVIEW_MAX_LIMIT,
+} from './overviewQuery';
