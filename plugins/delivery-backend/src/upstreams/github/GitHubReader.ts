@@ -8,6 +8,14 @@ import {
   withRetries,
 } from '../http';
 import { createGitHubOctokit } from './githubOctokit';
+import {
+  closedPullsSchema,
+  compareSchema,
+  MergedPull,
+  pullMergedBySchema,
+} from './historySchemas';
+
+export type { MergedPull } from './historySchemas';
 
 /** Where ETags and the bodies they validate are kept. */
 export interface EtagStore {
@@ -254,6 +262,160 @@ export class GitHubReader {
         this.octokit.rest.repos.getCommit({ owner, repo, ref: sha, headers }),
     );
     return toCommit(checkShape(commitSchema, data, what));
+  }
+
+  /**
+   * Commits reachable from `ref` (touching `path`) committed at or after
+   * `since`, newest first, at most `maxPages` pages of 100; `truncated` when
+   * more remained.
+   */
+  async listCommitsSince(
+    owner: string,
+    repo: string,
+    ref: string,
+    options: { path?: string; since?: string; maxPages: number },
+  ): Promise<{ commits: CommitSummary[]; truncated: boolean }> {
+    const what = `GitHub ${owner}/${repo} commits of ${ref}${
+      options.path ? ` touching ${options.path}` : ''
+    }`;
+    const commits: CommitSummary[] = [];
+    for (let page = 1; page <= options.maxPages; page++) {
+      const data = await this.conditionalGet(
+        `commits-since:${owner}/${repo}@${ref}:${options.path ?? ''}:${
+          options.since ?? ''
+        }:${page}`,
+        what,
+        headers =>
+          this.octokit.rest.repos.listCommits({
+            owner,
+            repo,
+            sha: ref,
+            path: options.path,
+            since: options.since,
+            per_page: LIST_PAGE_SIZE,
+            page,
+            headers,
+          }),
+      );
+      const list = checkShape(z.array(commitSchema), data, what).map(toCommit);
+      commits.push(...list);
+      if (list.length < LIST_PAGE_SIZE) return { commits, truncated: false };
+    }
+    return { commits, truncated: true };
+  }
+
+  /**
+   * The commits `head` has that `base` has not (GitHub lists at most 250,
+   * oldest first; `total` is the real count).
+   */
+  async compareCommits(
+    owner: string,
+    repo: string,
+    base: string,
+    head: string,
+  ): Promise<{ commits: CommitSummary[]; total: number }> {
+    const what = `GitHub ${owner}/${repo} compare ${base}...${head}`;
+    const data = await this.conditionalGet(
+      `compare:${owner}/${repo}:${base}...${head}`,
+      what,
+      headers =>
+        this.octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+          per_page: 250,
+          headers,
+        }),
+    );
+    const cmp = checkShape(compareSchema, data, what);
+    return {
+      commits: checkShape(z.array(commitSchema), cmp.commits, what).map(
+        toCommit,
+      ),
+      total: cmp.total_commits,
+    };
+  }
+
+  /** The most recently updated merged pull requests (one page of `perPage`). */
+  async listMergedPulls(
+    owner: string,
+    repo: string,
+    perPage = LIST_PAGE_SIZE,
+  ): Promise<MergedPull[]> {
+    const what = `GitHub ${owner}/${repo} closed pulls`;
+    const data = await this.conditionalGet(
+      `closed-pulls:${owner}/${repo}:${perPage}`,
+      what,
+      headers =>
+        this.octokit.rest.pulls.list({
+          owner,
+          repo,
+          state: 'closed',
+          sort: 'updated',
+          direction: 'desc',
+          per_page: perPage,
+          headers,
+        }),
+    );
+    return checkShape(closedPullsSchema, data, what).flatMap(p =>
+      p.merged_at
+        ? [
+            {
+              number: p.number,
+              url: p.html_url,
+              branch: p.head.ref,
+              mergedAt: p.merged_at,
+              mergeCommitSha: p.merge_commit_sha ?? undefined,
+              headSha: p.head.sha,
+            },
+          ]
+        : [],
+    );
+  }
+
+  /** The shas of a pull request's commits (its first 100). */
+  async listPullCommitShas(
+    owner: string,
+    repo: string,
+    number: number,
+  ): Promise<string[]> {
+    const what = `GitHub ${owner}/${repo} pull ${number} commits`;
+    const data = await this.conditionalGet(
+      `pull-commits:${owner}/${repo}#${number}`,
+      what,
+      headers =>
+        this.octokit.rest.pulls.listCommits({
+          owner,
+          repo,
+          pull_number: number,
+          per_page: LIST_PAGE_SIZE,
+          headers,
+        }),
+    );
+    return checkShape(z.array(z.object({ sha: z.string() })), data, what).map(
+      c => c.sha,
+    );
+  }
+
+  /** Who merged a pull request (only the single-pull read names them). */
+  async getPullMergedBy(
+    owner: string,
+    repo: string,
+    number: number,
+  ): Promise<string | undefined> {
+    const what = `GitHub ${owner}/${repo} pull ${number}`;
+    const data = await this.conditionalGet(
+      `pull:${owner}/${repo}#${number}`,
+      what,
+      headers =>
+        this.octokit.rest.pulls.get({
+          owner,
+          repo,
+          pull_number: number,
+          headers,
+        }),
+    );
+    return checkShape(pullMergedBySchema, data, what).merged_by?.login;
   }
 
   /**

@@ -1,0 +1,137 @@
+import type {
+  DeliveryView,
+  PromotionRecord,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { EnvironmentConfig } from '../../../configTypes';
+import type { HistoryStore } from '../../../database/history';
+import type { UpstreamClients } from '../../../upstreams/clients';
+import type { ViewTrace } from '../../view/DefaultDeliveryViewService';
+import type { RecordedAction, RecordedObservation } from '../types';
+import { carriedCommits } from './carriedCommits';
+import type { CollectedEntity } from './entityFacts';
+import type { RequestBudget } from './RequestBudget';
+import {
+  observations,
+  recordBuild,
+  recordDeploy,
+  sinceCursor,
+} from './viewRecords';
+
+/** A status transition the collector recorded. */
+export interface Transition {
+  observation: RecordedObservation;
+  previous?: RecordedObservation;
+}
+
+/** What one entity's collection wrote. */
+export interface EntityCollection {
+  builds: number;
+  deploys: number;
+  changes: number;
+  actions: number;
+  transitions: Transition[];
+}
+
+interface RunCursor {
+  /** Runs numbered up to here are settled and recorded. */
+  after?: number;
+}
+
+/** Promotions recorded by the promotion service that opened or reused a PR. */
+export function promotionActions(records: PromotionRecord[]): RecordedAction[] {
+  return records
+    .filter(r => r.outcome === 'created' || r.outcome === 'reused')
+    .map(r => {
+      const a: RecordedAction = {
+        entityRef: r.entityRef,
+        environment: r.environment,
+        kind: 'promotion',
+        at: r.createdAt,
+        actor: r.actor,
+        version: r.toVersion,
+        outcome: r.outcome,
+      };
+      if (r.pullRequestUrl) a.url = r.pullRequestUrl;
+      return a;
+    });
+}
+
+/**
+ * Records what one entity's view shows: code builds and deploy runs since
+ * their cursors (and not older than `since`), the commits of versions not
+ * yet recorded, the status transitions and Delivery's own promotions.
+ */
+export async function collectEntity(input: {
+  facts: CollectedEntity;
+  view: DeliveryView;
+  trace: ViewTrace;
+  environments: readonly EnvironmentConfig[];
+  store: HistoryStore;
+  clients: Pick<UpstreamClients, 'githubForRepo'>;
+  promotions?: { listPromotions(ref: string): Promise<PromotionRecord[]> };
+  budget: RequestBudget;
+  since: number;
+  now: Date;
+}): Promise<EntityCollection> {
+  const { facts, view, trace, store } = input;
+  const { entityRef } = facts;
+  const recent = (r: { startedAt: string }) =>
+    Date.parse(r.startedAt) >= input.since;
+
+  let builds = 0;
+  if (trace.codeJob && view.sources.codeJenkins?.status === 'ok') {
+    const source = `code-job:${trace.codeJob.instance}:${trace.codeJob.id}#${entityRef}`;
+    const cursor = await store.getCursor<RunCursor>(source);
+    const { fresh, next } = sinceCursor(view.builds, cursor?.after);
+    const rows = fresh.filter(recent).map(b => recordBuild(entityRef, b));
+    await store.putBuilds(rows);
+    await store.setCursor(source, { after: next });
+    builds = rows.length;
+  }
+
+  let deploys = 0;
+  for (const env of input.environments) {
+    if (!facts.environments.includes(env.name)) continue;
+    if (view.sources[`deployJenkins:${env.name}`]?.status !== 'ok') continue;
+    const source = `deploy-job:${env.deployJob.instance}:${env.deployJob.job}#${entityRef}`;
+    const cursor = await store.getCursor<RunCursor>(source);
+    const runs = view.deploys.filter(d => d.environment === env.name);
+    const { fresh, next } = sinceCursor(runs, cursor?.after);
+    const rows = fresh.filter(recent).map(d => recordDeploy(entityRef, d));
+    await store.putDeploys(rows);
+    await store.setCursor(source, { after: next });
+    deploys += rows.length;
+  }
+
+  let changes = 0;
+  const repo = trace.code?.codeRepo;
+  if (repo?.github) {
+    const { owner, repo: name } = repo.remote;
+    const rows = await carriedCommits({
+      entityRef,
+      versions: view.versions,
+      done: await store.versionsWithChanges(entityRef),
+      repo: {
+        github: input.clients.githubForRepo(repo.github, owner, name),
+        owner,
+        repo: name,
+        htmlUrl: `${repo.github.htmlBaseUrl}/${owner}/${name}`,
+      },
+      budget: input.budget,
+    });
+    await store.putChanges(rows);
+    changes = rows.length;
+  }
+
+  const transitions: Transition[] = [];
+  for (const observation of observations(view, input.now.toISOString())) {
+    const { previous, recorded } = await store.observe(observation);
+    if (recorded) transitions.push({ observation, previous });
+  }
+
+  const actions = input.promotions
+    ? promotionActions(await input.promotions.listPromotions(entityRef))
+    : [];
+  await store.putActions(actions);
+  return { builds, deploys, changes, actions: actions.length, transitions };
+}
