@@ -52,6 +52,17 @@ const pushBody = z
   })
   .strict();
 
+const rotateBody = z
+  .object({
+    /** One Jenkins (default both). */
+    upstream: z.enum(['jenkins-code', 'jenkins-deploy']).optional(),
+    /** Keep the newest N runs of each job (default: the world's settings.keepBuilds). */
+    count: z.number().int().positive().optional(),
+    /** Keep the runs of the last D days. */
+    days: z.number().int().positive().optional(),
+  })
+  .strict();
+
 function parse<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   req: Request,
@@ -161,6 +172,27 @@ export function createControlApp(options: ControlAppOptions): Router {
         res.status(404).json({ error: e.message });
       else next(e);
     }
+  });
+  router.post('/jenkins/rotate', (req, res) => {
+    const body = parse(rotateBody, req, res);
+    if (!body) return;
+    const given = body.count !== undefined || body.days !== undefined;
+    const keepBuilds = given
+      ? { count: body.count, days: body.days }
+      : options.engine().world.settings.keepBuilds;
+    if (!keepBuilds) {
+      res.status(400).json({
+        error:
+          'nothing to rotate by: pass count and/or days, or set settings.keepBuilds in the world',
+      });
+      return;
+    }
+    res.json({
+      keepBuilds,
+      deleted: options
+        .engine()
+        .rotateBuilds({ keepBuilds, upstream: body.upstream }),
+    });
   });
   router.get('/events', (req, res) =>
     res.json({

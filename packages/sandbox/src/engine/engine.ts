@@ -1,5 +1,11 @@
 import type { GitHubStore, PullMergedEvent, RepoChangedEvent } from '../github';
-import { fullName, type JenkinsJob, type QueueItem } from '../jenkins';
+import {
+  fullName,
+  type BuildDiscarder,
+  type JenkinsJob,
+  type QueueItem,
+  type RotationResult,
+} from '../jenkins';
 import {
   worldToSeeds,
   type World,
@@ -35,6 +41,11 @@ export interface EngineOptions {
   store: GitHubStore;
   chartRepoUrl: string;
   registryHost: string;
+  /**
+   * The moment the world was made relative to (epoch ms; default: when the engine starts). The
+   * engine's clock runs on from it: log rotation by `days` counts from this clock.
+   */
+  now?: number;
   /** Overrides world.settings.deployDelayMs / buildDelayMs. */
   deployDelayMs?: number;
   buildDelayMs?: number;
@@ -54,8 +65,46 @@ export class SandboxEngine {
   private deployJobs = new Map<JenkinsJob, WorldEnvironment>();
   private pendingPushes = new Map<JenkinsJob, PendingPush>();
 
+  private readonly startedAt = Date.now();
+
   constructor(private readonly options: EngineOptions) {
     this.seed();
+  }
+
+  /** The world's clock: `now` at start, then running like the real one. */
+  clock(): number {
+    return (this.options.now ?? this.startedAt) + (Date.now() - this.startedAt);
+  }
+
+  /**
+   * Discards old Jenkins runs now, like LogRotator (`settings.keepBuilds`, or `keepBuilds`),
+   * on both Jenkins or one. Returns the deleted run numbers per job.
+   */
+  rotateBuilds(
+    options: {
+      keepBuilds?: BuildDiscarder;
+      upstream?: 'jenkins-code' | 'jenkins-deploy';
+    } = {},
+  ): Record<'jenkins-code' | 'jenkins-deploy', RotationResult[]> {
+    const discarder =
+      options.keepBuilds ?? this.options.world.settings.keepBuilds;
+    if (!discarder)
+      throw new Error(
+        'no keepBuilds: set settings.keepBuilds in the world or pass {count, days}',
+      );
+    const only = options.upstream;
+    const result = {
+      'jenkins-code':
+        !only || only === 'jenkins-code'
+          ? this.current.code.rotate(discarder)
+          : [],
+      'jenkins-deploy':
+        !only || only === 'jenkins-deploy'
+          ? this.current.deploy.rotate(discarder)
+          : [],
+    };
+    this.events.add('jenkins.rotated', { ...discarder, ...result });
+    return result;
   }
 
   /** The current generation: the seeded state (stores, Jenkins, artifacts, cluster) since the last reset. */
@@ -107,6 +156,12 @@ export class SandboxEngine {
       alive: () => gen === this.generationNumber,
       sleep: ms => this.sleep(ms, gen),
     };
+    const keepBuilds = settings.keepBuilds;
+    for (const jenkins of [this.current.code, this.current.deploy]) {
+      jenkins.clock = () => this.clock();
+      jenkins.discarder = keepBuilds;
+      jenkins.rotate();
+    }
     this.codeJobs.clear();
     this.deployJobs.clear();
     this.chains.clear();

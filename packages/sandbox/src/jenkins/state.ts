@@ -6,6 +6,13 @@ import type {
   JenkinsJobType,
   QueueItem,
 } from './model';
+import {
+  jobOfBuild,
+  rotateAllBuilds,
+  rotateJobBuilds,
+  type BuildDiscarder,
+  type RotationResult,
+} from './logRotation';
 
 /** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. */
 export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
@@ -25,6 +32,10 @@ export class JenkinsState {
   readonly queue: QueueItem[] = [];
   private nextQueueId = 1;
   onTrigger?: TriggerHandler;
+  /** "Discard old builds" of every job, applied when a run finishes (like LogRotator). */
+  discarder?: BuildDiscarder;
+  /** The clock `days` of the discarder counts from. */
+  clock: () => number = Date.now;
 
   /** Finds a job by its full name segments (as in the URL after one decode). */
   find(segments: string[]): JenkinsJob | undefined {
@@ -130,6 +141,13 @@ export class JenkinsState {
     Object.assign(build, patch);
     build.result = result;
     build.duration = Math.max(1, Date.now() - build.timestamp);
+    const job = this.discarder && jobOfBuild(this.root, build);
+    if (job) rotateJobBuilds(job, this.discarder!, this.clock());
+  }
+
+  /** Discards old runs of every job now (the job setting, or `discarder`); returns what went. */
+  rotate(discarder = this.discarder): RotationResult[] {
+    return discarder ? rotateAllBuilds(this.root, discarder, this.clock()) : [];
   }
 
   queueItem(id: number): QueueItem | undefined {

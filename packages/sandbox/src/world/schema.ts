@@ -222,6 +222,21 @@ export const settingsSchema = z
      * Jenkinsfile get a multibranch job). Default: the orgs of the services' code repos.
      */
     codeJenkinsOrgs: z.array(name).optional(),
+    /**
+     * "Discard old builds" (Jenkins' LogRotator) of every job of both Jenkins: keep the newest
+     * `count` runs and/or the runs of the last `days` days (the last successful and last stable
+     * run always stay). Applied at start, after each run, and by `POST /jenkins/rotate`.
+     */
+    keepBuilds: z
+      .object({
+        count: z.number().int().positive().optional(),
+        days: z.number().int().positive().optional(),
+      })
+      .strict()
+      .refine(k => k.count !== undefined || k.days !== undefined, {
+        message: 'set count, days or both',
+      })
+      .optional(),
     /** Shared pipeline library every code build checks out. */
     pipelineLibrary: z
       .object({
