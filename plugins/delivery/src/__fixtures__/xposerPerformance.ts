@@ -204,14 +204,12 @@ function trend<T>(
   }));
 }
 
-const frequencyBand = (perWeek: number): DoraBand =>
-  perWeek >= 7
-    ? 'elite'
-    : perWeek >= 1
-    ? 'high'
-    : perWeek >= 0.25
-    ? 'medium'
-    : 'low';
+const frequencyBand = (perWeek: number): DoraBand => {
+  if (perWeek >= 7) return 'elite';
+  if (perWeek >= 1) return 'high';
+  if (perWeek >= 0.25) return 'medium';
+  return 'low';
+};
 const hoursBand = (hours: number | null): DoraBand | undefined => {
   if (hours === null) return undefined;
   if (hours < 24) return 'elite';

@@ -21,6 +21,7 @@ import { DeliveryActionsProvider } from '../../hooks/DeliveryActionsContext';
 import { useDeliveryView } from '../../hooks/useDeliveryView';
 import { viewSuggestsSetupProblem } from '../../utils/diagnostics';
 import { readableTheme } from '../../utils/readableTheme';
+import { DeliveryPerformance } from '../DeliveryPerformance';
 import { SetupCheck } from '../SetupCheck';
 import { DeliveryErrorPanel } from './DeliveryErrorPanel';
 import { DeliveryLayout } from './DeliveryLayout';
@@ -71,6 +72,11 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
       )}
       {(value || error) && (
         <Box mt={4}>
+          <DeliveryPerformance entity={entity} />
+        </Box>
+      )}
+      {(value || error) && (
+        <Box mt={4}>
           <SetupCheck
             entity={entity}
             runNow={
@@ -86,7 +92,8 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
 
 /**
  * The entity page "Delivery" tab: environment matrix, version lineage, builds,
- * deploys and source health of the current entity, and at the bottom the
+ * deploys and source health of the current entity, its delivery performance
+ * (the four DORA keys from recorded history), and at the bottom the
  * setup check (every source and join checked, with fixes).
  */
 export function DeliveryContent(props: DeliveryContentProps) {

@@ -1,0 +1,2 @@
+export { DeliveryPerformance } from './DeliveryPerformance';
+export type { DeliveryPerformanceProps } from './DeliveryPerformance';
