@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { deliveryPermissions } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { readDeliveryConfig } from './config';
 import {
@@ -20,6 +21,14 @@ import {
   deliveryTargetResourceRef,
 } from './permissions/deliveryTarget';
 import { DatabasePromotionStore } from './database';
+import { DatabaseHistoryStore } from './database/history';
+import {
+  HistoryCollector,
+  recordingResync,
+  scheduleHistoryCollector,
+} from './services/history/collector';
+import { summarize } from './services/history/dora';
+import { DeliveryNotifier } from './services/notifications';
 import { createRouter } from './routes';
 import { createPromotionService } from './services/promotion';
 import { createResyncService, scheduleSelfHeal } from './services/resync';
@@ -35,8 +44,9 @@ import { diagnose } from './services/diagnostics/diagnose';
 
 /**
  * The delivery backend plugin: the delivery view of catalog entities,
- * promotion pull requests (and their preview), re-sync and the optional
- * scheduled self-heal. Only wiring lives here.
+ * promotion pull requests (and their preview), re-sync, the optional
+ * scheduled self-heal, and the history collector (DORA, the overview and
+ * notifications to owners). Only wiring lives here.
  * @public
  */
 export const deliveryPlugin = createBackendPlugin({
@@ -56,6 +66,7 @@ export const deliveryPlugin = createBackendPlugin({
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { httpAuth, httpRouter, catalog, permissions } = deps;
@@ -111,13 +122,21 @@ export const deliveryPlugin = createBackendPlugin({
           logger,
         });
 
-        const resync = createResyncService({
-          config,
-          auditor,
-          logger,
-          clients,
-          onQueued: environment => view.forgetDeployRuns(environment),
+        // recorded delivery history: the collector writes it, DORA and the
+        // overview read it; re-syncs done here are recorded as they happen
+        const history = await DatabaseHistoryStore.create({
+          database: deps.database,
         });
+        const resync = recordingResync(
+          createResyncService({
+            config,
+            auditor,
+            logger,
+            clients,
+            onQueued: environment => view.forgetDeployRuns(environment),
+          }),
+          { store: history, logger },
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -130,6 +149,7 @@ export const deliveryPlugin = createBackendPlugin({
             promotions,
             resync,
             claims,
+            history,
             diagnose: entity => diagnose(entity, { config, view }),
           }),
         );
@@ -138,8 +158,30 @@ export const deliveryPlugin = createBackendPlugin({
           config.environments,
           { catalog, auth: deps.auth, view, resync, logger },
         );
+        const notifier = new DeliveryNotifier({
+          notifications: deps.notifications,
+          store: history,
+          logger,
+        });
+        const historyTask = await scheduleHistoryCollector(
+          deps.scheduler,
+          config.history,
+          new HistoryCollector({
+            config,
+            catalog,
+            auth: deps.auth,
+            view,
+            clients,
+            store: history,
+            promotions: store,
+            notify: (events, owners) => notifier.notify(events, owners),
+            summarize,
+            logger,
+          }),
+        );
         logger.info('Delivery plugin ready', {
           selfHeal: selfHealTasks.join(',') || 'off',
+          history: historyTask ?? 'off',
           environments: config.environments.map(e => e.name).join(','),
         });
       },
