@@ -161,6 +161,16 @@ describe.each(databases.eachSupportedId())(
           snapshotAt: '2026-11-05T00:00:00.000Z',
         },
       ]);
+      await store.putSnapshot({
+        entityRef: 'component:default/gone',
+        title: 'Gone',
+        environments: [],
+        snapshotAt: '2026-11-05T00:00:00Z',
+      });
+      expect(await store.keepSnapshotsOf([ref])).toBe(1);
+      expect((await store.listSnapshots()).map(s => s.entityRef)).toEqual([
+        ref,
+      ]);
       expect(await store.getCursor('code-job:x')).toBeUndefined();
       await store.setCursor('code-job:x', { lastNumber: 4 });
       await store.setCursor('code-job:x', { lastNumber: 9 });

@@ -159,6 +159,21 @@ export class DatabaseHistoryStore implements HistoryStore {
     return this.upsert(T.snapshots, ['entity_ref'], [snapshotRow(snapshot)]);
   }
 
+  async keepSnapshotsOf(entityRefs: string[]): Promise<number> {
+    const keep = new Set(entityRefs);
+    const stored = await this.db(T.snapshots).select('entity_ref');
+    const gone = stored
+      .map(r => String(r.entity_ref))
+      .filter(ref => !keep.has(ref));
+    let deleted = 0;
+    for (let i = 0; i < gone.length; i += CHUNK) {
+      deleted += await this.db(T.snapshots)
+        .whereIn('entity_ref', gone.slice(i, i + CHUNK))
+        .delete();
+    }
+    return deleted;
+  }
+
   async versionsWithChanges(entityRef: string): Promise<Set<string>> {
     const rows = await this.db(T.changes)
       .where({ entity_ref: entityRef })

@@ -32,6 +32,8 @@ export interface HistoryStore extends HistoryReader {
     row: RecordedObservation,
   ): Promise<{ previous?: RecordedObservation; recorded: boolean }>;
   putSnapshot(snapshot: EntitySnapshot): Promise<void>;
+  /** Deletes the snapshots of entities not in `entityRefs` (gone from the catalog); returns how many. */
+  keepSnapshotsOf(entityRefs: string[]): Promise<number>;
   /** Versions of this entity whose carried commits are already recorded. */
   versionsWithChanges(entityRef: string): Promise<Set<string>>;
   /** A source's cursor (JSON), as last set. */

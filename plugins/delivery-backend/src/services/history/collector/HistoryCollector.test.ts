@@ -181,4 +181,50 @@ describe('HistoryCollector on the sandbox', () => {
     expect(perRun).toEqual([5, 5, 2, 0]);
     expect(versions).toEqual([5, 10, 13, 13]);
   });
+
+  it('records nothing older than the retention, and drops the snapshot of an entity gone from the catalog', async () => {
+    const nordmart = component('nordmart-review', {
+      'delivery/code-job': 'stakater/nordmart-review/main',
+      'delivery/image': 'stakater/nordmart-review',
+      'delivery/chart': 'nordmart-review',
+    });
+    const now = new Date();
+    const first = await sandboxCollector(sandbox, databases, {
+      entities: [xposer, nordmart],
+      history: { retentionDays: 30 },
+      now: () => now,
+    });
+    const run = await first.collector.run();
+    expect(run.errors).toEqual([]);
+    const { builds, deploys, pinChanges } = await first.store.entityHistory(
+      ref,
+      { since: new Date(0) },
+    );
+    const cutoff = now.getTime() - 30 * 86_400_000;
+    expect(builds.length).toBeGreaterThan(0);
+    for (const t of [
+      ...builds.map(b => b.startedAt),
+      ...deploys.map(d => d.startedAt),
+      ...pinChanges.map(p => p.committedAt),
+    ]) {
+      expect(Date.parse(t)).toBeGreaterThanOrEqual(cutoff);
+    }
+    // the 16 builds span four months: only the last month's are kept
+    expect(builds.length).toBeLessThan(16);
+    expect((await first.store.listSnapshots()).map(s => s.entityRef)).toEqual([
+      'component:default/nordmart-review',
+      ref,
+    ]);
+
+    const later = await sandboxCollector(sandbox, databases, {
+      entities: [xposer],
+      knex: first.knex,
+    });
+    expect((await later.collector.run()).deleted).toMatchObject({
+      delivery_history_snapshots: 1,
+    });
+    expect((await later.store.listSnapshots()).map(s => s.entityRef)).toEqual([
+      ref,
+    ]);
+  });
 });

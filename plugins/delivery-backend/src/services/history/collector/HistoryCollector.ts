@@ -98,7 +98,11 @@ export class HistoryCollector {
   async run(): Promise<CollectorRun> {
     const { config, store, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
-    const since = now.getTime() - config.history.backfillDays * DAY_MS;
+    // nothing older than the retention is recorded (it would be deleted)
+    const since =
+      now.getTime() -
+      Math.min(config.history.backfillDays, config.history.retentionDays) *
+        DAY_MS;
     const budget = new RequestBudget({
       compare: this.options.maxCompares ?? MAX_COMPARES_PER_RUN,
     });
@@ -147,15 +151,22 @@ export class HistoryCollector {
       ),
     );
     run.requests = budget.spent();
+    // entities gone from the catalog leave the overview
+    run.deleted.delivery_history_snapshots = await store.keepSnapshotsOf(
+      entities.map(e => e.entityRef),
+    );
     if (this.options.notify && events.length) {
       run.notified = await this.options.notify(
         events,
         ref => owners.get(ref) ?? [],
       );
     }
-    run.deleted = await store.deleteOlderThan(
-      new Date(now.getTime() - config.history.retentionDays * DAY_MS),
-    );
+    run.deleted = {
+      ...run.deleted,
+      ...(await store.deleteOlderThan(
+        new Date(now.getTime() - config.history.retentionDays * DAY_MS),
+      )),
+    };
     logger.info('History collected', {
       ...Object.fromEntries(
         Object.entries(run).filter(([, v]) => typeof v === 'number'),
