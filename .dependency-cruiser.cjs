@@ -5,10 +5,14 @@
  * route, services import no route). Tests may cross layers (a service test
  * mounts its routes); the lint rule `no-restricted-imports` in
  * plugins/delivery-backend/.eslintrc.js keeps upstream libraries in upstreams.
+ * GitHub's client library (@octokit/*) is imported only by delivery-node and
+ * the backend's src/upstreams (plus its tests); the scaffolder module reaches
+ * GitHub through delivery-node's ConfigRepoClient.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const backend = '^plugins/delivery-backend/src/';
 const tests = '(\\.test\\.tsx?$|/__testUtils__/|/__mocks__/|/setupTests\\.ts$)';
+const octokit = '(^|/)node_modules/@octokit/';
 
 module.exports = {
   forbidden: [
@@ -42,10 +46,28 @@ module.exports = {
       from: { path: `${backend}routes/`, pathNot: tests },
       to: { path: `${backend}upstreams/` },
     },
+    {
+      name: 'scaffolder-module-reaches-github-through-delivery-node',
+      severity: 'error',
+      comment:
+        'The scaffolder module uses delivery-node (ConfigRepoClient) for GitHub; its tests get an Octokit from @gitops-delivery/sandbox/testUtils.',
+      from: { path: '^plugins/scaffolder-backend-module-delivery/' },
+      to: { path: octokit },
+    },
+    {
+      name: 'backend-reaches-github-only-in-upstreams',
+      severity: 'error',
+      comment:
+        'In the delivery backend only src/upstreams/github builds Octokit clients.',
+      from: { path: backend, pathNot: `(${backend}upstreams/|${tests})` },
+      to: { path: octokit },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|dist-types)/' },
+    // our build output is left out; node_modules stay in the graph (not
+    // followed) so rules can name libraries (whose own dist folders count)
+    exclude: { path: '^(dist-types|packages/[^/]+/dist|plugins/[^/]+/dist)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

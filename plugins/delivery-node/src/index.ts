@@ -1,6 +1,7 @@
 /**
  * Node.js library for the delivery plugin: what the backend plugin and the
- * scaffolder module share (today the `delivery.environments` config).
+ * scaffolder module share: the `delivery.environments` config and the one
+ * GitHub client of config repositories.
  *
  * @packageDocumentation
  */
@@ -11,3 +12,4 @@ export {
   readDeliveryEnvironments,
 } from './environments';
 export type { DeliveryEnvironmentEntry } from './environments';
+export * from './github';

@@ -41,6 +41,8 @@ export interface TestGitHub {
   merged: PullMergedEvent[];
   /** Every request as `METHOD /decoded/url` (+ ` (app jwt)` for a Bearer JWT). */
   requests: string[];
+  /** Every request: method, raw URL and the scheme of its `Authorization` (lower-cased, `''` when none). */
+  seen: SeenRequest[];
   /** Requests per route (`METHOD /path`), as the sandbox's control API counts them. */
   counter: RequestCounter;
   /** Injected faults (`upstream: 'github'`), see {@link injectGitHubFault}. */
@@ -50,17 +52,32 @@ export interface TestGitHub {
   close(): Promise<void>;
 }
 
-function requestLine(req: IncomingMessage): string {
-  const scheme = String(req.headers.authorization ?? '')
-    .split(' ')[0]
-    .toLowerCase();
-  let url = req.url ?? '';
+/** A request the test GitHub received. @public */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  /** `token`, `bearer`, `basic` or `''`. */
+  authScheme: string;
+}
+
+function seenRequest(req: IncomingMessage): SeenRequest {
+  return {
+    method: req.method ?? 'GET',
+    url: req.url ?? '',
+    authScheme: String(req.headers.authorization ?? '')
+      .split(' ')[0]
+      .toLowerCase(),
+  };
+}
+
+function requestLine({ method, url: raw, authScheme }: SeenRequest): string {
+  let url = raw;
   try {
     url = decodeURIComponent(url);
   } catch {
     // keep the raw URL when it is not valid percent-encoding
   }
-  return `${req.method} ${url}${scheme === 'bearer' ? ' (app jwt)' : ''}`;
+  return `${method} ${url}${authScheme === 'bearer' ? ' (app jwt)' : ''}`;
 }
 
 /**
@@ -75,6 +92,7 @@ export async function startTestGitHub(
   const faults = new FaultRegistry();
   const counter = new RequestCounter();
   const requests: string[] = [];
+  const seen: SeenRequest[] = [];
   // the simulator needs the URL, known once listening: answer through a holder
   const simulator: {
     app?: Awaited<ReturnType<typeof createGitHubApp>>['app'];
@@ -84,7 +102,9 @@ export async function startTestGitHub(
     return simulator.app;
   });
   const server = await listen((req, res) => {
-    requests.push(requestLine(req));
+    const request = seenRequest(req);
+    seen.push(request);
+    requests.push(requestLine(request));
     upstream(req, res);
   }, 0);
   const baseUrl = server.url;
@@ -110,10 +130,12 @@ export async function startTestGitHub(
     store: created.store,
     merged,
     requests,
+    seen,
     counter,
     faults,
     async reset(next) {
       requests.length = 0;
+      seen.length = 0;
       merged.length = 0;
       counter.reset();
       faults.clear();

@@ -19,6 +19,6 @@ export {
   TEST_GITHUB_TOKEN,
   writes,
 } from './github';
-export type { TestGitHub } from './github';
+export type { SeenRequest, TestGitHub } from './github';
 export { testSeeds } from './githubSeeds';
 export { readFixture, readJsonFixture, repoRoot } from './fixtures';

@@ -6,7 +6,7 @@ import {
   rejectHostInputs,
   requireHost,
 } from '../config';
-import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
+import { parseRepoLocation, resolveGitHubRepo } from '../github/githubRepo';
 import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { codeRepoFiles } from '../layout/codeRepo';
 import { CodeRepoSpec, LANGUAGES, Language, imageName } from '../layout/types';

@@ -1,30 +1,14 @@
-import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readDeliveryScaffolderConfig } from '../config';
 import {
-  HOST_KEYS,
-  readDeliveryScaffolderConfig,
-  rejectHostInputs,
-  requireHost,
-} from '../config';
-import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
-import {
-  branchHead,
-  commitFiles,
-  commitMessage,
-  repoExists,
-  taskTrailer,
-} from '../github/git';
-import { openPullRequest } from '../github/pulls';
-import { valuesPathFor } from '../layout/release';
-import { Release, releaseFiles } from '../services/releaseFiles';
-import { markdownCode, markdownLink, markdownText } from '../lang/markdown';
-import {
-  assertChartVersion,
-  assertDnsName,
-  assertEntityRef,
-  assertEnvironments,
-  assertImageInRegistry,
-} from '../validation';
+  addReleaseTo,
+  assertConfigReposExist,
+  previewRelease,
+  readReleaseInput,
+  ReleaseResult,
+  releaseOutputs,
+  resolveReleaseTargets,
+} from './configAddReleaseSteps';
 import type { DeliveryActionOptions } from './codeRepoCreate';
 import { examples } from './configAddRelease.examples';
 
@@ -112,163 +96,28 @@ export function createConfigAddReleaseAction(options: DeliveryActionOptions) {
       },
     },
     async handler(ctx) {
-      const input = ctx.input;
-      // everything is validated before the first request
-      rejectHostInputs(input);
-      const release = assertDnsName('release', input.release);
-      const chart = assertDnsName('chart', input.chart ?? release);
-      const version = assertChartVersion('version', input.version ?? 'v0.0.1');
-      const repository = requireHost(cfg, 'chartRepositoryUrl');
-      const image = assertImageInRegistry(
-        'image',
-        input.image,
-        requireHost(cfg, 'dockerRegistry'),
-        HOST_KEYS.dockerRegistry,
+      // everything is validated, and every target resolved, before the first write
+      const { release, environments } = readReleaseInput(ctx.input, cfg);
+      const targets = resolveReleaseTargets(
+        environments,
+        cfg,
+        integrations,
+        ctx,
       );
-      const configOwner = assertEntityRef(
-        'configOwner',
-        input.configOwner ?? 'group:default/platform',
-      );
-      const names = assertEnvironments(input.environments, cfg.environments);
-      // resolve every target before writing anything
-      const targets = names.map(n => {
-        const env = cfg.environments.find(e => e.name === n)!;
-        return {
-          env,
-          repo: resolveGitHubRepo(
-            integrations,
-            parseRepoLocation(env.configRepo),
-            { timeoutMs: cfg.githubTimeoutMs, logger: ctx.logger },
-          ),
-        };
-      });
-      for (const { env, repo } of targets) {
-        if (!(await repoExists(repo))) {
-          throw new InputError(
-            `config repo ${repo.owner}/${repo.repo} of ${env.name} does not exist; create it with delivery:config-repo:create`,
-          );
-        }
+      await assertConfigReposExist(targets);
+      const results: ReleaseResult[] = [];
+      for (const target of targets) {
+        results.push(
+          ctx.isDryRun
+            ? await previewRelease(ctx, target, release)
+            : await addReleaseTo(ctx, target, release),
+        );
       }
-      const rel: Release = {
-        release,
-        chart,
-        version,
-        image,
-        repository,
-        configOwner,
-      };
-      const branch = `delivery/scaffold/${release}`;
-      const trailer = taskTrailer(ctx.task.id);
-      const results = [];
-      for (const { env, repo } of targets) {
-        if (ctx.isDryRun) {
-          // read and edit in memory (so conflicts surface), write nothing
-          const base = await branchHead(repo, env.branch);
-          const files = await releaseFiles(repo, env, rel, base);
-          ctx.logger.info('Dry run: would change the config repo', {
-            environment: env.name,
-            files: Object.keys(files),
-          });
-          results.push({
-            environment: env.name,
-            url: base
-              ? `${repo.htmlUrl}/compare/${env.branch}...${branch}`
-              : repo.htmlUrl,
-            direct: !base,
-          });
-          continue;
-        }
-        const commit = await ctx.checkpoint({
-          key: `config.${env.name}.commit.${release}`,
-          fn: async () => {
-            const base = await branchHead(repo, env.branch);
-            const target = base ? branch : env.branch;
-            const existing = await branchHead(repo, target);
-            if (existing) {
-              if ((await commitMessage(repo, existing)).includes(trailer)) {
-                return { sha: existing, direct: !base, base: base ?? '' };
-              }
-              throw new ConflictError(
-                `${repo.owner}/${repo.repo} already has a branch ${target}`,
-              );
-            }
-            const sha = await commitFiles(repo, {
-              branch: target,
-              files: await releaseFiles(repo, env, rel, base),
-              message: `Add ${release} ${version} to ${env.name}\n\n${trailer}\n`,
-              parent: base,
-              createBranch: true,
-            });
-            ctx.logger.info('Committed release to config repo', {
-              environment: env.name,
-              repo: `${repo.owner}/${repo.repo}`,
-              branch: target,
-              sha,
-            });
-            return { sha, direct: !base, base: base ?? '' };
-          },
-        });
-        if (commit.direct) {
-          results.push({
-            environment: env.name,
-            url: `${repo.htmlUrl}/commit/${commit.sha}`,
-            direct: true,
-          });
-          continue;
-        }
-        const pr = await ctx.checkpoint({
-          key: `config.${env.name}.pull.${release}`,
-          fn: () =>
-            openPullRequest(repo, {
-              head: branch,
-              base: env.branch,
-              title: `Add ${release} ${version} to ${env.name}`,
-              body: `Adds the ${markdownCode(
-                release,
-              )} release (chart ${markdownCode(chart)} ${markdownText(
-                version,
-              )}) to ${markdownText(
-                env.name,
-              )}: a dependency pin and ${markdownCode(
-                valuesPathFor(env.valuesPath, release),
-              )}.\n\nOpened by the Backstage delivery scaffolder.`,
-            }),
-        });
-        ctx.logger.info('Config pull request ready', {
-          environment: env.name,
-          url: pr.url,
-        });
-        results.push({
-          environment: env.name,
-          url: pr.url,
-          number: pr.number,
-          direct: false,
-        });
-      }
-      ctx.output('pullRequests', results);
-      ctx.output(
-        'pullRequestUrls',
-        Object.fromEntries(results.map(r => [r.environment, r.url])),
-      );
-      ctx.output(
-        'repoUrls',
-        Object.fromEntries(targets.map(t => [t.env.name, t.repo.htmlUrl])),
-      );
-      ctx.output(
-        'summary',
-        results
-          .map(r => {
-            const repo = targets.find(t => t.env.name === r.environment)!.repo;
-            const change = r.direct
-              ? 'first commit'
-              : `pull request #${r.number}`;
-            return `- **${markdownText(r.environment)}**: ${markdownLink(
-              `${repo.owner}/${repo.repo}`,
-              repo.htmlUrl,
-            )}, ${markdownLink(change, r.url)}`;
-          })
-          .join('\n'),
-      );
+      const outputs = releaseOutputs(targets, results);
+      ctx.output('pullRequests', outputs.pullRequests);
+      ctx.output('pullRequestUrls', outputs.pullRequestUrls);
+      ctx.output('repoUrls', outputs.repoUrls);
+      ctx.output('summary', outputs.summary);
     },
   });
 }

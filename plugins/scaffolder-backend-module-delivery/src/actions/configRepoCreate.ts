@@ -4,7 +4,7 @@ import {
   rejectHostInputs,
   requireHost,
 } from '../config';
-import { parseRepoLocation, resolveGitHubRepo } from '../github/client';
+import { parseRepoLocation, resolveGitHubRepo } from '../github/githubRepo';
 import { createRepoWithCommit } from '../github/createRepoWithCommit';
 import { configRepoFiles } from '../layout/configRepo';
 import {

@@ -1,14 +1,12 @@
-import http, { RequestListener } from 'http';
-import type { AddressInfo } from 'net';
 import { generateKeyPairSync } from 'crypto';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { Octokit } from '@octokit/rest';
-import { createGitHubApp } from '@gitops-delivery/sandbox';
-import type { GitHubStore } from '@gitops-delivery/sandbox';
 import { createCodeRepoCreateAction } from '../actions/codeRepoCreate';
 import { createConfigAddReleaseAction } from '../actions/configAddRelease';
-import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
+import {
+  startTestGitHub,
+  type TestGitHub,
+} from '@gitops-delivery/sandbox/testUtils';
 import { actionContext, run } from '../__testUtils__/actionContext';
 import { seeds } from '../__testUtils__/deliverySeeds';
 
@@ -26,30 +24,14 @@ const keys = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
 });
 
-let server: http.Server;
-let store: GitHubStore;
+let github: TestGitHub;
 let config: ConfigReader;
-let octokit: Octokit;
-const requests: string[] = [];
+/** `METHOD /raw/url scheme` of every request. */
+const requests = () =>
+  github.seen.map(r => `${r.method} ${r.url} ${r.authScheme}`);
 
 beforeAll(async () => {
-  let handler: RequestListener = (_req, res) => res.end();
-  server = http.createServer((req, res) => {
-    requests.push(
-      `${req.method} ${req.url} ${
-        String(req.headers.authorization ?? '').split(' ')[0]
-      }`,
-    );
-    handler(req, res);
-  });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  const host = `127.0.0.1:${port}`;
-  const baseUrl = `http://${host}`;
-  const gh = await createGitHubApp({
-    seeds: seeds(),
-    token: TEST_GITHUB_TOKEN,
-    baseUrl,
+  github = await startTestGitHub(seeds(), {
     apps: [
       {
         id: 4242,
@@ -63,14 +45,13 @@ beforeAll(async () => {
       },
     ],
   });
-  handler = gh.app;
-  store = gh.store;
+  const { host, baseUrl, apiBaseUrl } = github;
   config = new ConfigReader({
     integrations: {
       github: [
         {
           host,
-          apiBaseUrl: `${baseUrl}/api/v3`,
+          apiBaseUrl,
           apps: [
             {
               appId: 4242,
@@ -99,18 +80,8 @@ beforeAll(async () => {
       ],
     },
   });
-  octokit = new Octokit({
-    baseUrl: `${baseUrl}/api/v3`,
-    auth: TEST_GITHUB_TOKEN,
-  });
 });
-afterAll(
-  () =>
-    new Promise<void>(r => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
-);
+afterAll(() => github.close());
 
 describe('the scaffolder with an App-only GitHub integration', () => {
   it('creates the code repository with an installation token', async () => {
@@ -128,16 +99,18 @@ describe('the scaffolder with an App-only GitHub integration', () => {
       language: 'go',
     });
     await run(action, ctx);
-    expect(await store.defaultBranch('stakater', 'orders')).toBe('main');
+    expect(await github.store.defaultBranch('stakater', 'orders')).toBe('main');
     // the App flow ran, and every repository call carried the installation token
     expect(
-      requests.some(r =>
+      requests().some(r =>
         /^POST \/api\/v3\/app\/installations\/1\/access_tokens bearer$/i.test(
           r,
         ),
       ),
     ).toBe(true);
-    const repoCalls = requests.filter(r => /\/(orgs|repos)\/stakater/.test(r));
+    const repoCalls = requests().filter(r =>
+      /\/(orgs|repos)\/stakater/.test(r),
+    );
     expect(repoCalls.length).toBeGreaterThan(0);
     expect(repoCalls.filter(r => !r.endsWith(' token'))).toEqual([]);
   });
@@ -152,7 +125,7 @@ describe('the scaffolder with an App-only GitHub integration', () => {
     });
     await run(action, ctx);
     const [pull] = (
-      await octokit.pulls.list({
+      await github.octokit.pulls.list({
         owner: 'gitops',
         repo: 'config-dev',
         state: 'open',

@@ -1,15 +1,8 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
-import type { GitHubRepo } from './client';
-import {
-  Files,
-  branchHead,
-  commitFiles,
-  commitMessage,
-  createEmptyRepo,
-  repoExists,
-  taskTrailer,
-} from './git';
+import { commitOnNewBranch, type Files } from './commitOnNewBranch';
+import type { GitHubRepo } from './githubRepo';
+import { taskTrailer } from './taskTrailer';
 
 /** What {@link createRepoWithCommit} needs from the action context. */
 export type RepoActionContext = Pick<
@@ -48,7 +41,7 @@ export async function createRepoWithCommit(
   const { repo, owner, name, branch, kind } = opts;
   const key = `${owner}/${name}`.toLowerCase();
   const assertAbsent = async () => {
-    if (await repoExists(repo)) {
+    if (await repo.client.exists()) {
       throw new InputError(`repository ${owner}/${name} already exists`);
     }
   };
@@ -65,7 +58,7 @@ export async function createRepoWithCommit(
     key: `${kind}-repo.create.${key}`,
     fn: async () => {
       await assertAbsent();
-      const r = await createEmptyRepo(repo, {
+      const r = await repo.client.createRepository({
         description: opts.description,
         private: opts.private,
       });
@@ -78,10 +71,10 @@ export async function createRepoWithCommit(
   const { commitSha } = await ctx.checkpoint({
     key: `${kind}-repo.commit.${key}`,
     fn: async () => {
-      const head = await branchHead(repo, branch);
+      const head = await repo.client.branchSha(branch);
       if (head) {
         // a previous attempt of this task may have committed before its checkpoint was saved
-        if ((await commitMessage(repo, head)).includes(trailer)) {
+        if ((await repo.client.commitMessage(head)).includes(trailer)) {
           return { commitSha: head };
         }
         throw new ConflictError(
@@ -89,12 +82,7 @@ export async function createRepoWithCommit(
         );
       }
       const { files, message } = opts.layout(created.htmlUrl, trailer);
-      const sha = await commitFiles(repo, {
-        branch,
-        files,
-        message,
-        createBranch: true,
-      });
+      const sha = await commitOnNewBranch(repo, { branch, files, message });
       ctx.logger.info(`Committed ${kind} repository layout`, {
         repo: key,
         sha,

@@ -1,22 +1,21 @@
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { Octokit } from '@octokit/rest';
+import {
+  ConfigRepoClient,
+  createConfigRepoOctokit,
+  resolveConfigRepoTarget,
+} from '@gitops-delivery/backstage-plugin-delivery-node';
 import { hasControlChars } from '../lang/chars';
-import { createBoundedOctokit } from './bounds';
 
-/** A repository on a configured GitHub (Enterprise) integration. */
+/** A repository on a configured GitHub (Enterprise) integration, with its client. */
 export interface GitHubRepo {
   host: string;
   owner: string;
   repo: string;
   /** Web URL, e.g. http://127.0.0.1:7105/stakater/my-service */
   htmlUrl: string;
-  octokit: Octokit;
+  client: ConfigRepoClient;
 }
 
 /**
@@ -65,77 +64,28 @@ export function parseRepoLocation(location: string): {
   return { host: url.host, owner, repo };
 }
 
-const providers = new WeakMap<
-  ScmIntegrationRegistry,
-  GithubCredentialsProvider
->();
-
-/** One credentials provider per integrations registry (it caches App tokens). */
-function credentialsProvider(
-  integrations: ScmIntegrationRegistry,
-): GithubCredentialsProvider {
-  let p = providers.get(integrations);
-  if (!p) {
-    p = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-    providers.set(integrations, p);
-  }
-  return p;
-}
-
 /**
- * Binds a repository to the `integrations.github` entry of its host. Hosts without a
- * configured entry (with a token or a GitHub App) are rejected before any request is
- * made. Credentials come through the integration's credentials provider: the static
- * token, or an installation token of its GitHub App for that repository's owner.
+ * Binds a repository to the `integrations.github` entry of its host (refused before any
+ * request when there is none with a token or a GitHub App) and gives it delivery-node's
+ * config-repo client. Credentials come through the integration's credentials provider: the
+ * static token, or an installation token of its GitHub App for that repository's owner. Every
+ * request is bounded (timeout per attempt, no redirects, three attempts for reads only).
  */
 export function resolveGitHubRepo(
   integrations: ScmIntegrationRegistry,
   location: { host: string; owner: string; repo: string },
   opts: { timeoutMs: number; logger?: LoggerService },
 ): GitHubRepo {
-  const { logger } = opts;
-  const integration = integrations.github.byHost(location.host);
-  if (
-    !integration ||
-    (!integration.config.token && !integration.config.apps?.length)
-  ) {
-    throw new InputError(
-      `host '${location.host}' is not a configured integrations.github entry with a token or a GitHub App`,
-    );
-  }
-  const { apiBaseUrl, token } = integration.config;
-  const apiUrl = new URL(apiBaseUrl ?? `https://${location.host}/api/v3`);
-  const webBase =
-    location.host === 'github.com'
-      ? 'https://github.com'
-      : `${apiUrl.protocol}//${location.host}`;
-  const repoUrl = `${webBase}/${location.owner}/${location.repo}`;
-  const provider = token ? undefined : credentialsProvider(integrations);
-  // every request is bounded (timeout per attempt, no redirects, retries for reads only)
-  const octokit = createBoundedOctokit(
-    {
-      baseUrl: apiUrl.toString().replace(/\/$/, ''),
-      auth: token,
-      log: {
-        debug: () => {},
-        info: () => {},
-        warn: (message: string) => logger?.warn(message),
-        // Octokit reports every non-2xx (incl. expected 404s) as an error; real failures are thrown
-        error: (message: string) => logger?.debug(message),
-      },
-    },
-    {
-      timeoutMs: opts.timeoutMs,
-      getToken: provider
-        ? async () => (await provider.getCredentials({ url: repoUrl })).token
-        : undefined,
-    },
-  );
+  const { target, htmlUrl } = resolveConfigRepoTarget(integrations, location, {
+    timeoutMs: opts.timeoutMs,
+  });
+  const octokit = createConfigRepoOctokit(target, {
+    readAttempts: 3,
+    logger: opts.logger,
+  });
   return {
     ...location,
-    htmlUrl: repoUrl,
-    octokit,
+    htmlUrl,
+    client: new ConfigRepoClient(octokit, target),
   };
 }
-
-export { statusOf } from './bounds';

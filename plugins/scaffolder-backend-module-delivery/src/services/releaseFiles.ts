@@ -1,7 +1,6 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { ScaffolderEnvironment } from '../config';
-import { GitHubRepo } from '../github/client';
-import { readText } from '../github/git';
+import type { GitHubRepo } from '../github/githubRepo';
 import { configRepoFiles } from '../layout/configRepo';
 import {
   addDependency,
@@ -57,14 +56,15 @@ export async function releaseFiles(
       [valuesPath]: values,
     };
   }
-  const requirements = await readText(repo, env.requirementsPath, base);
+  const requirements = (await repo.client.readFile(env.requirementsPath, base))
+    ?.content;
   if (requirements === undefined) {
     throw new InputError(
       `${repo.owner}/${repo.repo} has no ${env.requirementsPath} on ${env.branch} (delivery.environments.${env.name}.requirementsPath)`,
     );
   }
   const edited = addDependency(requirements, dep, env.requirementsPath);
-  if ((await readText(repo, valuesPath, base)) !== undefined) {
+  if ((await repo.client.readFile(valuesPath, base)) !== undefined) {
     throw new ConflictError(
       `${repo.owner}/${repo.repo} already has ${valuesPath}`,
     );
