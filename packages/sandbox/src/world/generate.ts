@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { historySchema } from './schema';
 import type { WorldInput, World } from './types';
 import { validateWorld } from './validate';
 
@@ -13,6 +15,12 @@ export interface GenerateWorldOptions {
   environments?: string[];
   /** Distinct commits per service (default min(builds, 100)); builds cycle through them. */
   commitsPerService?: number;
+  /**
+   * Months of delivery history before the generated present (builds, merged promotion pull
+   * requests, deploy runs with failures, rollbacks and re-syncs), e.g. `{ months: 6 }`; see the
+   * world file's `history:` section. Default: none.
+   */
+  history?: z.input<typeof historySchema>;
 }
 
 const base = Date.parse('2020-01-01T00:00:00Z');
@@ -95,5 +103,10 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
       },
     ],
   }));
-  return validateWorld({ name: 'generated', services, environments });
+  return validateWorld({
+    name: 'generated',
+    services,
+    environments,
+    history: options.history,
+  });
 }

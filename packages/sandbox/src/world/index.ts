@@ -22,6 +22,7 @@ export {
   type DoraExpectedIncident,
 } from './doraExpected';
 export { generateWorld, type GenerateWorldOptions } from './generate';
+export { expandHistory } from './expandHistory';
 export { worldToSeeds, promotionBranch } from './seeds';
 export type { RenderContext } from './renderConfig';
 export { pinsFile, valuesFile } from './renderConfig';

@@ -4,26 +4,6 @@ import { parse } from 'yaml';
 import { validateWorld, WorldValidationError } from './validate';
 import type { World } from './types';
 
-/** Parses and validates a world from YAML text. @public */
-export function parseWorld(text: string, source?: string): World {
-  let data: unknown;
-  try {
-    data = parse(text, { prettyErrors: true, uniqueKeys: true });
-  } catch (e) {
-    throw new WorldValidationError(
-      [{ path: '(yaml)', message: e instanceof Error ? e.message : String(e) }],
-      source,
-    );
-  }
-  return validateWorld(data, source);
-}
-
-/** Loads a world file (YAML), or a bundled world by bare name (`stakater`). @public */
-export function loadWorldFile(file: string): World {
-  const resolved = resolveWorldPath(file);
-  return parseWorld(fs.readFileSync(resolved, 'utf8'), resolved);
-}
-
 // The sandbox runs from source (tsx / jest), never bundled, so __dirname is the source dir.
 // eslint-disable-next-line no-restricted-syntax
 const here = __dirname;
@@ -43,6 +23,72 @@ export function resolveWorldPath(nameOrPath: string): string {
     if (fs.existsSync(bundled) && !fs.existsSync(nameOrPath)) return bundled;
   }
   return nameOrPath;
+}
+
+function parseYaml(text: string, source?: string): unknown {
+  try {
+    return parse(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    throw new WorldValidationError(
+      [{ path: '(yaml)', message: e instanceof Error ? e.message : String(e) }],
+      source,
+    );
+  }
+}
+
+/**
+ * `extends: <world>`: the named world (a bundled name or a path next to this file) with this
+ * file's keys on top (`settings` merged key by key; `services`/`environments` replaced when given).
+ */
+function withBase(
+  data: unknown,
+  source: string | undefined,
+  depth = 0,
+): unknown {
+  if (!data || typeof data !== 'object' || !('extends' in data)) return data;
+  const { extends: base, ...own } = data as Record<string, unknown>;
+  if (typeof base !== 'string' || depth > 4)
+    throw new WorldValidationError(
+      [
+        {
+          path: 'extends',
+          message: 'expected the name or path of one world (at most 5 levels)',
+        },
+      ],
+      source,
+    );
+  const dir = source ? path.dirname(source) : worldsDir;
+  const local = path.resolve(dir, base);
+  const file = fs.existsSync(local) ? local : resolveWorldPath(base);
+  if (!fs.existsSync(file))
+    throw new WorldValidationError(
+      [{ path: 'extends', message: `no world ${base} (looked for ${file})` }],
+      source,
+    );
+  const parent = withBase(
+    parseYaml(fs.readFileSync(file, 'utf8'), file),
+    file,
+    depth + 1,
+  ) as Record<string, unknown>;
+  return {
+    ...parent,
+    ...own,
+    settings: {
+      ...(parent.settings as object | undefined),
+      ...(own.settings as object | undefined),
+    },
+  };
+}
+
+/** Parses and validates a world from YAML text (`extends:` resolved, `history:` expanded). @public */
+export function parseWorld(text: string, source?: string): World {
+  return validateWorld(withBase(parseYaml(text, source), source), source);
+}
+
+/** Loads a world file (YAML), or a bundled world by bare name (`stakater`). @public */
+export function loadWorldFile(file: string): World {
+  const resolved = resolveWorldPath(file);
+  return parseWorld(fs.readFileSync(resolved, 'utf8'), resolved);
 }
 
 /** Loads the bundled default world (Xposer + nordmart-review + gateway). @public */

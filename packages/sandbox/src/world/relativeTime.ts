@@ -37,6 +37,17 @@ export function newestEvent(world: World): number | undefined {
   return newest;
 }
 
+/** The oldest moment of a world: its earliest date or run start. */
+export function oldestEvent(world: World): number | undefined {
+  let oldest: number | undefined;
+  walk(world, iso => {
+    const t = Date.parse(iso);
+    if (!Number.isNaN(t))
+      oldest = oldest === undefined ? t : Math.min(oldest, t);
+  });
+  return oldest;
+}
+
 /**
  * The offset (ms, whole minutes) that moves a world's newest event to one hour before `now`.
  * @public

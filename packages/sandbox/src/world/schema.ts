@@ -254,10 +254,46 @@ export const settingsSchema = z
   })
   .strict();
 
+const rate = z.number().min(0).max(1);
+
+/**
+ * Months of generated delivery history before the world's oldest event (expanded at load time
+ * by `expandHistory`, seeded, so the same section gives the same history).
+ */
+export const historySchema = z
+  .object({
+    /** How far back the history goes (30-day months). */
+    months: z.number().int().min(1).max(24).default(6),
+    /** Seed of the pseudo-random choices. */
+    seed: z.number().int().default(1),
+    /** Released versions per service per week, on average. */
+    releasesPerWeek: z.number().positive().max(14).default(2),
+    /** Share of code builds that fail (a fix commit and a new build follow). */
+    buildFailureRate: rate.default(0.1),
+    /** Share of deploy runs that fail (a re-run succeeds a few hours later). */
+    deployFailureRate: rate.default(0.1),
+    /** Share of production releases pinned back to the previous version within hours. */
+    rollbackRate: rate.default(0.05),
+    /** Share of production deploys followed by a drift episode, ended by a re-sync run. */
+    driftRate: rate.default(0.05),
+    /** Share of releases promoted past the first environment. */
+    promotionRate: rate.default(0.7),
+    /** Share of promotions pushed directly instead of merged through a pull request. */
+    directPushRate: rate.default(0.1),
+    /** Logins that merge promotion pull requests. */
+    mergers: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['alice', 'bob', 'carol']),
+  })
+  .strict();
+
 export const worldSchema = z
   .object({
     name: z.string().default('world'),
     settings: settingsSchema.default({}),
+    /** Generated history before the world's own events (see historySchema). */
+    history: historySchema.optional(),
     services: z.array(serviceSchema).min(1),
     environments: z.array(environmentSchema).default([]),
   })

@@ -7,6 +7,7 @@ import type {
   configCommitSchema,
   deployRunSchema,
   environmentSchema,
+  historySchema,
   mergedPullSchema,
   serviceSchema,
   settingsSchema,
@@ -35,6 +36,8 @@ export type WorldConfigCommit = z.output<typeof configCommitSchema>;
 export type WorldMergedPull = z.output<typeof mergedPullSchema>;
 /** @public */
 export type WorldDeployRun = z.output<typeof deployRunSchema>;
+/** @public */
+export type WorldHistory = z.output<typeof historySchema>;
 /** @public */
 export type WorldSettings = z.output<typeof settingsSchema>;
 

@@ -1,4 +1,5 @@
 import type { ZodIssue } from 'zod';
+import { expandHistory } from './expandHistory';
 import { worldSchema } from './schema';
 import { releasesOf, type World } from './types';
 
@@ -190,7 +191,8 @@ export function validateWorld(input: unknown, source?: string): World {
       source,
     );
   }
-  const issues = crossCheck(parsed.data);
+  const world = expandHistory(parsed.data);
+  const issues = crossCheck(world);
   if (issues.length) throw new WorldValidationError(issues, source);
-  return parsed.data;
+  return world;
 }
