@@ -109,7 +109,7 @@ describe('changeFailureRate', () => {
       [4, 'deploy-failed'],
       [5, 'deploy-failed'],
     ]);
-    expect(c.deploys[2].failure?.detail).toBe('Deploy run #4 failed');
+    expect(c.deploys[2].failure?.detail).toBe('deploy run #4 FAILURE');
     expect([c.failed, c.total, c.rate]).toEqual([2, 4, 0.5]);
   });
 

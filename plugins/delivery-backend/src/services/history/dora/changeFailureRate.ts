@@ -10,7 +10,7 @@ import {
   settledDeploys,
   type SettledDeploy,
 } from './productionDeploys';
-import { toMs } from './time';
+import { hoursBetween, isoForText, toMs } from './time';
 import { weekly } from './trend';
 import { toDoraDeploy } from './toDoraDeploy';
 import { isOlderVersion } from './versionOrder';
@@ -35,7 +35,7 @@ export function failureOf(
   if (deploy.result === 'FAILURE') {
     return {
       kind: 'deploy-failed',
-      detail: `Deploy run #${deploy.number} failed`,
+      detail: `deploy run #${deploy.number} FAILURE`,
     };
   }
   const rollback = history.pinChanges.find(p => {
@@ -48,13 +48,15 @@ export function failureOf(
     );
   });
   if (rollback) {
+    const after = hoursBetween(
+      new Date(atMs).toISOString(),
+      rollback.committedAt,
+    );
     return {
       kind: 'rolled-back',
-      detail: `Pinned back to ${
-        rollback.toVersion
-      } in config commit ${rollback.configSha.slice(0, 7)} at ${
-        rollback.committedAt
-      }`,
+      detail: `pinned back to ${rollback.toVersion} at ${isoForText(
+        rollback.committedAt,
+      )} (${rollback.configSha.slice(0, 7)}), ${after} h after the run ended`,
     };
   }
   const startMs = toMs(deploy.startedAt);
@@ -71,7 +73,7 @@ export function failureOf(
   if (status) {
     return {
       kind: 'status-after-deploy',
-      detail: `Observed ${status.status} at ${status.observedAt}${
+      detail: `observed ${status.status} at ${isoForText(status.observedAt)}${
         status.runningVersion ? ` (running ${status.runningVersion})` : ''
       }`,
     };

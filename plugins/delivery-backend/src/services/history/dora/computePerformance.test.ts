@@ -158,10 +158,10 @@ describe('computePerformance', () => {
       [9, 'deploy-failed'],
     ]);
     expect(c.deploys[2].failure?.detail).toBe(
-      'Pinned back to 1.1.0 in config commit rollbac at 2026-03-10T20:00:00Z',
+      'pinned back to 1.1.0 at 2026-03-10T20:00:00Z (rollbac), 8.83 h after the run ended',
     );
     expect(c.deploys[4].failure?.detail).toBe(
-      'Observed drifted at 2026-03-20T15:10:00Z (running 1.2.0)',
+      'observed drifted at 2026-03-20T15:10:00Z (running 1.2.0)',
     );
     expect(c.failed).toBe(4);
     expect(c.total).toBe(6);

@@ -15,6 +15,11 @@ export function hoursBetween(from: string, to: string): number {
   return Math.round(((toMs(to) - toMs(from)) / HOUR_MS) * 100) / 100;
 }
 
+/** An ISO time for a sentence: whole seconds without `.000` (`2026-05-19T15:00:00Z`). */
+export function isoForText(iso: string): string {
+  return new Date(toMs(iso)).toISOString().replace(/\.000Z$/, 'Z');
+}
+
 /** The UTC day of an epoch-millisecond time, `YYYY-MM-DD`. */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
