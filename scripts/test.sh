@@ -13,6 +13,7 @@ step install;     yarn install --immutable
 step type-check;  yarn tsc
 step api-reports; yarn api:check              # report.api.md of each package matches its exports
 step format;      yarn prettier:check          # prettier --check (formatting)
+step repo-fix;    yarn backstage-cli repo fix --check   # package.json fields in sync (exports, publishConfig, workspace metadata)
 step lint;        yarn lint:all
 step deps-check;  yarn deps:check             # no import circle; delivery-backend layers routes -> services -> upstreams
 step unit-tests;  yarn test:all
