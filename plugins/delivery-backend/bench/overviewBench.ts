@@ -184,13 +184,13 @@ async function main() {
     }
     return { http, serverSide, parts, bytes };
   };
-  const row = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
-    [
-      label,
-      `server ${f(pct(r.serverSide, 50))} / ${f(
-        pct(r.serverSide, 99),
-      )}; HTTP ${f(pct(r.http, 50))} / ${f(pct(r.http, 99))}`,
-    ] as [string, string];
+  /** `server p50 / p99; HTTP p50 / p99; p50 of each Server-Timing part`. */
+  const figures = (r: Awaited<ReturnType<typeof measure>>) =>
+    `server ${f(pct(r.serverSide, 50))} / ${f(pct(r.serverSide, 99))}; HTTP ${f(
+      pct(r.http, 50),
+    )} / ${f(pct(r.http, 99))} (p50 of ${Object.entries(r.parts)
+      .map(([k, v]) => `${k} ${f(pct(v, 50))}`)
+      .join(', ')})`;
 
   const page = await measure(`${base}/delivery/overview`, () => user());
   const notInSync = await measure(
@@ -241,15 +241,15 @@ async function main() {
     ],
     ['catalog ready (2,000 components processed)', f(catalogReady)],
     ['overview: statusCounts', JSON.stringify(overview.statusCounts)],
-    [`${REQUESTS} x GET /overview (50 rows), p50 / p99`, row('', page)[1]],
+    [`${REQUESTS} x GET /overview (50 rows), p50 / p99`, figures(page)],
     [
       `${REQUESTS} x GET /overview?notInSync=true&limit=100`,
-      row('', notInSync)[1],
+      figures(notInSync),
     ],
-    [`${REQUESTS} x GET /overview?owner&status&search`, row('', filtered)[1]],
+    [`${REQUESTS} x GET /overview?owner&status&search`, figures(filtered)],
     [
       `${REQUESTS} x GET /overview, a new user each (catalog by-refs for 2,000 refs every time)`,
-      row('', uncached)[1],
+      figures(uncached),
     ],
     [
       'overview response, 50 rows / 500 rows',
@@ -259,7 +259,7 @@ async function main() {
         1,
       )} KiB gzip)`,
     ],
-    [`${REQUESTS} x GET .../performance?days=180`, row('', perf)[1]],
+    [`${REQUESTS} x GET .../performance?days=180`, figures(perf)],
     [
       'performance: deploys / changes / incidents counted',
       `${perfBody.deploymentFrequency.count} / ${
