@@ -49,7 +49,7 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('delivery_history_pin_changes', table => {
-    table.comment("Changes of an entity's pin in a config repo");
+    table.comment('Changes of the pin of an entity in a config repo');
     table.string('entity_ref', 255).notNullable();
     table.string('environment', 255).notNullable();
     table.string('config_sha', 64).notNullable();

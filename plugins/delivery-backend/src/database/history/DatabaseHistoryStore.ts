@@ -85,9 +85,16 @@ export class DatabaseHistoryStore implements HistoryStore {
     key: string[],
     rows: Record<string, unknown>[],
   ): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    // one row per key (the last wins): PostgreSQL refuses a statement that
+    // would update the same row twice
+    const unique = [
+      ...new Map(
+        rows.map(r => [JSON.stringify(key.map(k => r[k])), r]),
+      ).values(),
+    ];
+    for (let i = 0; i < unique.length; i += CHUNK) {
       await this.db(table)
-        .insert(rows.slice(i, i + CHUNK))
+        .insert(unique.slice(i, i + CHUNK))
         .onConflict(key)
         .merge();
     }
