@@ -1,16 +1,19 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import {
   component,
   startTestSandbox,
   TestSandbox,
   xposerAnnotations,
 } from '../../../__testUtils__/sandbox';
+import { createTestDatabases } from '../../../database/__testUtils__/testDatabases';
 import { eventRows, sandboxCollector } from './__testUtils__/collectorHarness';
 import { promoteXposer, sandboxOctokit } from './__testUtils__/configPromotion';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+/** SQLite, and PostgreSQL when one is given (see createTestDatabases). */
+const everyDatabase = createTestDatabases();
 const xposer = component('xposer', xposerAnnotations);
 const ref = 'component:default/xposer';
 
@@ -21,74 +24,86 @@ describe('HistoryCollector on the sandbox', () => {
   });
   afterEach(async () => sandbox?.stop());
 
-  it('records builds, carried commits, pin changes, deploys and statuses; a second run writes nothing new', async () => {
-    const { collector, knex, store } = await sandboxCollector(
-      sandbox,
-      databases,
-      { entities: [xposer] },
-    );
-    const first = await collector.run();
-    expect(first).toMatchObject({
-      entities: 1,
-      builds: 16,
-      deploys: 8,
-      pinChanges: 6,
-      transitions: 3,
-      errors: [],
-    });
-    const rows = await eventRows(knex);
+  it.each(everyDatabase.eachSupportedId())(
+    'records builds, carried commits, pin changes, deploys and statuses; a second run writes nothing new (%s)',
+    async (id: TestDatabaseId) => {
+      const { collector, knex, store } = await sandboxCollector(
+        sandbox,
+        databases,
+        { entities: [xposer], knex: await everyDatabase.init(id) },
+      );
+      const first = await collector.run();
+      expect(first).toMatchObject({
+        entities: 1,
+        builds: 16,
+        deploys: 8,
+        pinChanges: 6,
+        transitions: 3,
+        errors: [],
+      });
+      const rows = await eventRows(knex);
 
-    const second = await collector.run();
-    expect(second).toMatchObject({
-      builds: 0,
-      deploys: 0,
-      changes: 0,
-      pinChanges: 0,
-      transitions: 0,
-      requests: {},
-      errors: [],
-    });
-    expect(await eventRows(knex)).toEqual(rows);
+      const second = await collector.run();
+      expect(second).toMatchObject({
+        builds: 0,
+        deploys: 0,
+        changes: 0,
+        pinChanges: 0,
+        transitions: 0,
+        requests: {},
+        errors: [],
+      });
+      expect(await eventRows(knex)).toEqual(rows);
 
-    const history = await store.entityHistory(ref, {
-      since: new Date(0),
-      environment: 'prod',
-    });
-    // prod (Chart.yaml): 0.0.14 first, then 0.0.19; the first deploy of 0.0.19 failed
-    expect(history.pinChanges.map(p => [p.fromVersion, p.toVersion])).toEqual([
-      [undefined, '0.0.14'],
-      ['0.0.14', '0.0.19'],
-    ]);
-    expect(history.deploys.map(d => [d.number, d.version, d.result])).toEqual([
-      [1, '0.0.14', 'SUCCESS'],
-      [2, '0.0.19', 'FAILURE'],
-      [3, '0.0.19', 'SUCCESS'],
-    ]);
-    expect(history.deploys[2].configSha).toBe(history.pinChanges[1].configSha);
-    expect(history.observations).toEqual([
-      expect.objectContaining({ status: 'in-sync', runningVersion: 'v0.0.19' }),
-    ]);
-    // every built version carries its commits, each at its commit time
-    const v20 = history.changes.filter(c => c.version === 'v0.0.20');
-    expect(v20.length).toBeGreaterThan(0);
-    expect(history.builds.find(b => b.version === 'v0.0.20')?.commitSha).toBe(
-      v20.at(-1)!.sha,
-    );
-    const [snapshot] = await store.listSnapshots();
-    expect(snapshot).toMatchObject({
-      entityRef: ref,
-      title: 'xposer',
-      owner: 'group:default/team-xposer',
-      environments: [
-        { name: 'dev', status: 'in-sync', pinnedVersion: 'v0.0.21' },
-        { name: 'staging', status: 'in-sync', pinnedVersion: 'v0.0.20' },
-        { name: 'prod', status: 'in-sync', pinnedVersion: '0.0.19' },
-      ],
-    });
-    expect(snapshot.environments[2].pinnedAt).toBe(
-      history.pinChanges[1].committedAt,
-    );
-  });
+      const history = await store.entityHistory(ref, {
+        since: new Date(0),
+        environment: 'prod',
+      });
+      // prod (Chart.yaml): 0.0.14 first, then 0.0.19; the first deploy of 0.0.19 failed
+      expect(history.pinChanges.map(p => [p.fromVersion, p.toVersion])).toEqual(
+        [
+          [undefined, '0.0.14'],
+          ['0.0.14', '0.0.19'],
+        ],
+      );
+      expect(history.deploys.map(d => [d.number, d.version, d.result])).toEqual(
+        [
+          [1, '0.0.14', 'SUCCESS'],
+          [2, '0.0.19', 'FAILURE'],
+          [3, '0.0.19', 'SUCCESS'],
+        ],
+      );
+      expect(history.deploys[2].configSha).toBe(
+        history.pinChanges[1].configSha,
+      );
+      expect(history.observations).toEqual([
+        expect.objectContaining({
+          status: 'in-sync',
+          runningVersion: 'v0.0.19',
+        }),
+      ]);
+      // every built version carries its commits, each at its commit time
+      const v20 = history.changes.filter(c => c.version === 'v0.0.20');
+      expect(v20.length).toBeGreaterThan(0);
+      expect(history.builds.find(b => b.version === 'v0.0.20')?.commitSha).toBe(
+        v20.at(-1)!.sha,
+      );
+      const [snapshot] = await store.listSnapshots();
+      expect(snapshot).toMatchObject({
+        entityRef: ref,
+        title: 'xposer',
+        owner: 'group:default/team-xposer',
+        environments: [
+          { name: 'dev', status: 'in-sync', pinnedVersion: 'v0.0.21' },
+          { name: 'staging', status: 'in-sync', pinnedVersion: 'v0.0.20' },
+          { name: 'prod', status: 'in-sync', pinnedVersion: '0.0.19' },
+        ],
+      });
+      expect(snapshot.environments[2].pinnedAt).toBe(
+        history.pinChanges[1].committedAt,
+      );
+    },
+  );
 
   it('resumes from its cursors: a merged promotion is one new pin change with its pull request, deploy and status', async () => {
     const { collector, store } = await sandboxCollector(sandbox, databases, {
