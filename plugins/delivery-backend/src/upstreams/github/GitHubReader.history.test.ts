@@ -151,7 +151,7 @@ describe('GitHubReader.compareCommits', () => {
 });
 
 describe('GitHubReader merged pull requests', () => {
-  it('names the merge commit, the pull request commits and who merged it', async () => {
+  it('names the merge commit, the pull request of a commit and who merged it', async () => {
     expect(await reader.listMergedPulls('gitops', 'config-long')).toEqual([]);
     const octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
     const merged = await octokit.rest.pulls.merge({
@@ -168,9 +168,28 @@ describe('GitHubReader merged pull requests', () => {
       mergeCommitSha: merged.data.sha,
       mergedAt: expect.stringMatching(/^\d{4}-/),
     });
-    const shas = await reader.listPullCommitShas('gitops', 'config-long', 1);
+    const shas = (
+      await octokit.rest.pulls.listCommits({
+        owner: 'gitops',
+        repo: 'config-long',
+        pull_number: 1,
+      })
+    ).data.map(c => c.sha);
     expect(shas).toHaveLength(2);
     expect(pull.headSha).toBe(shas[1]);
+    // the pull request's first commit is neither its head nor its merge
+    expect(
+      await reader.listMergedPullsOfCommit('gitops', 'config-long', shas[0]),
+    ).toEqual([pull]);
+    const [onMain] = (
+      await reader.listCommitsSince('gitops', 'config-long', 'main', {
+        path: 'other.txt',
+        maxPages: 1,
+      })
+    ).commits;
+    expect(
+      await reader.listMergedPullsOfCommit('gitops', 'config-long', onMain.sha),
+    ).toEqual([]);
     expect(await reader.getPullMergedBy('gitops', 'config-long', 1)).toBe(
       me.data.login,
     );

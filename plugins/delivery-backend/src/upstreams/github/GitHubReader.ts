@@ -13,6 +13,7 @@ import {
   compareSchema,
   MergedPull,
   pullMergedBySchema,
+  toMergedPulls,
 } from './historySchemas';
 
 export type { MergedPull } from './historySchemas';
@@ -357,44 +358,32 @@ export class GitHubReader {
           headers,
         }),
     );
-    return checkShape(closedPullsSchema, data, what).flatMap(p =>
-      p.merged_at
-        ? [
-            {
-              number: p.number,
-              url: p.html_url,
-              branch: p.head.ref,
-              mergedAt: p.merged_at,
-              mergeCommitSha: p.merge_commit_sha ?? undefined,
-              headSha: p.head.sha,
-            },
-          ]
-        : [],
-    );
+    return toMergedPulls(checkShape(closedPullsSchema, data, what));
   }
 
-  /** The shas of a pull request's commits (its first 100). */
-  async listPullCommitShas(
+  /**
+   * The merged pull requests that brought a commit (GitHub "list pull
+   * requests associated with a commit"), newest first.
+   */
+  async listMergedPullsOfCommit(
     owner: string,
     repo: string,
-    number: number,
-  ): Promise<string[]> {
-    const what = `GitHub ${owner}/${repo} pull ${number} commits`;
+    sha: string,
+  ): Promise<MergedPull[]> {
+    const what = `GitHub ${owner}/${repo} pulls of commit ${sha.slice(0, 12)}`;
     const data = await this.conditionalGet(
-      `pull-commits:${owner}/${repo}#${number}`,
+      `commit-pulls:${owner}/${repo}@${sha}`,
       what,
       headers =>
-        this.octokit.rest.pulls.listCommits({
+        this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
           owner,
           repo,
-          pull_number: number,
+          commit_sha: sha,
           per_page: LIST_PAGE_SIZE,
           headers,
         }),
     );
-    return checkShape(z.array(z.object({ sha: z.string() })), data, what).map(
-      c => c.sha,
-    );
+    return toMergedPulls(checkShape(closedPullsSchema, data, what));
   }
 
   /** Who merged a pull request (only the single-pull read names them). */

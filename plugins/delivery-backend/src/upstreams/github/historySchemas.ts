@@ -34,3 +34,23 @@ export interface MergedPull {
   /** The pull request's last commit. */
   headSha?: string;
 }
+
+/** The merged ones of a list of pull requests, reduced. */
+export function toMergedPulls(
+  pulls: z.infer<typeof closedPullsSchema>,
+): MergedPull[] {
+  return pulls.flatMap(p =>
+    p.merged_at
+      ? [
+          {
+            number: p.number,
+            url: p.html_url,
+            branch: p.head.ref,
+            mergedAt: p.merged_at,
+            mergeCommitSha: p.merge_commit_sha ?? undefined,
+            headSha: p.head.sha,
+          },
+        ]
+      : [],
+  );
+}

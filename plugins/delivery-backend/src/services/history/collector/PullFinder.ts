@@ -6,22 +6,21 @@ import type {
 } from '../../../upstreams/github/GitHubReader';
 import type { RecordedPullRequest } from '../types';
 
-/** Pull requests whose commits are listed per config repo per run at most. */
-export const MAX_PULL_COMMIT_READS = 10;
+/** Commits whose pull requests are asked for per config repo per run at most. */
+export const MAX_COMMIT_PULL_READS = 30;
 
 const MERGE_MESSAGE = /^Merge pull request #(\d+) /;
 
 /**
  * Finds the merged pull request that brought a config commit, for one
  * config repo during one run: one read of the recently merged pull requests,
- * matched by merge commit or head commit, else (a pull request of several
- * commits) by listing the commits of the pull requests merged after it,
- * oldest first, at most {@link MAX_PULL_COMMIT_READS} of them.
+ * matched by merge commit or head commit, else (an older pull request, or a
+ * commit inside a pull request of several) GitHub's pull requests of that
+ * commit, at most {@link MAX_COMMIT_PULL_READS} such reads.
  */
 export class PullFinder {
   private pulls?: MergedPull[];
   private readonly bySha = new Map<string, MergedPull>();
-  private readonly listed = new Set<number>();
   private reads = 0;
 
   constructor(
@@ -41,22 +40,15 @@ export class PullFinder {
     }
     const hit = this.bySha.get(commit.sha);
     if (hit) return hit;
-    const candidates = this.pulls
-      .filter(
-        p =>
-          !this.listed.has(p.number) &&
-          (!commit.date || p.mergedAt >= commit.date),
-      )
-      .sort((a, b) => a.mergedAt.localeCompare(b.mergedAt));
-    for (const p of candidates) {
-      if (this.reads >= MAX_PULL_COMMIT_READS) break;
-      this.reads++;
-      this.listed.add(p.number);
-      const shas = await this.github.listPullCommitShas(owner, repo, p.number);
-      for (const sha of shas) if (!this.bySha.has(sha)) this.bySha.set(sha, p);
-      if (shas.includes(commit.sha)) return p;
-    }
-    return undefined;
+    if (this.reads >= MAX_COMMIT_PULL_READS) return undefined;
+    this.reads++;
+    const [pull] = await this.github.listMergedPullsOfCommit(
+      owner,
+      repo,
+      commit.sha,
+    );
+    if (pull) this.bySha.set(commit.sha, pull);
+    return pull;
   }
 
   /** The pull request of `commit` as recorded (with who merged it). */
