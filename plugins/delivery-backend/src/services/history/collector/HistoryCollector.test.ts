@@ -154,12 +154,19 @@ describe('HistoryCollector on the sandbox', () => {
       entities: [xposer],
     });
     await collector.run();
+    // Jenkins' log rotation: the code Jenkins keeps the newest 3 builds
+    const rotate = await fetch(`${sandbox.urls.control}/jenkins/rotate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 3, upstream: 'jenkins-code' }),
+    });
+    expect(rotate.status).toBe(200);
     const job = sandbox.engine.generation.code.findByFullName(
       'stakater/xposer/master',
     )!;
-    // log rotation: Jenkins keeps the newest 3 builds
-    const kept = job.builds.filter(b => b.number > 13);
-    job.builds.splice(0, job.builds.length, ...kept);
+    expect(job.builds.map(b => b.number).sort((a, b) => a - b)).toEqual([
+      14, 15, 16,
+    ]);
     await sandbox.engine.push('xposer', 'Add a feature');
     await sandbox.engine.idle();
 
