@@ -1,30 +1,12 @@
+import { createBoundedFetch } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { readCapped, toUpstreamError, UpstreamError } from '../http';
 
-/** Waits for `p`, or rejects when `signal` aborts first. */
-function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      v => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      e => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
 /**
- * A `fetch` for Octokit that never follows redirects, applies a timeout
- * (an AbortSignal: Octokit ignores its own `timeout` option) to the whole
- * exchange (the credentials lookup, the request and the body) together with
- * the caller's signal, caps the body size while streaming and refuses
- * non-JSON success bodies. Errors thrown here reach us as `RequestError.cause`.
+ * A `fetch` for Octokit on top of delivery-node's `createBoundedFetch`
+ * (never follows redirects, a timeout over the whole exchange: the
+ * credentials lookup, the request and the body, with the caller's signal)
+ * that classifies failures as `UpstreamError`s, refuses a redirect, caps the
+ * body size while streaming and refuses non-JSON success bodies. Errors thrown here reach us as `RequestError.cause`.
  */
 export function createGitHubFetch(options: {
   timeoutMs: number;
@@ -33,25 +15,14 @@ export function createGitHubFetch(options: {
   /** Supplies a token per request (GitHub App installations rotate them). */
   getToken?: () => Promise<string | undefined>;
 }): typeof fetch {
-  const { timeoutMs, maxBytes, what, getToken } = options;
+  const { maxBytes, what } = options;
+  // delivery-node's: the timeout over the credentials lookup, the request and
+  // the body (the signal stays on the response stream), no redirects followed
+  const boundedFetch = createBoundedFetch(options);
   return async (input, init) => {
     let res: Response;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal
-      ? AbortSignal.any([init.signal, timeout])
-      : timeout;
     try {
-      const headers = new Headers(init?.headers);
-      if (getToken && !headers.has('authorization')) {
-        const token = await abortable(getToken(), signal);
-        if (token) headers.set('authorization', `token ${token}`);
-      }
-      res = await fetch(input, {
-        ...init,
-        headers,
-        redirect: 'manual',
-        signal,
-      });
+      res = await boundedFetch(input, init);
     } catch (e) {
       throw toUpstreamError(e, what);
     }
