@@ -35,7 +35,9 @@ const bare = (v?: string) => v?.replace(/^v/, '');
 
 /**
  * An environment that turned `deploy-failed` or `drifted` (a recorded
- * transition into that status; one notification per episode).
+ * transition into that status; one notification per episode). The first
+ * observation of an environment is no transition: installing the plugin
+ * does not page every owner about the state it finds.
  */
 export function statusEvent(
   observation: RecordedObservation,
@@ -43,7 +45,7 @@ export function statusEvent(
 ): DeliveryEvent | undefined {
   const { status, entityRef, environment } = observation;
   if (status !== 'deploy-failed' && status !== 'drifted') return undefined;
-  if (previous?.status === status) return undefined;
+  if (!previous || previous.status === status) return undefined;
   const what =
     status === 'drifted'
       ? `runs ${
@@ -64,15 +66,18 @@ export function statusEvent(
 
 /**
  * A promotion pull request was merged and its version now runs in sync:
- * the transition into `in-sync` running the version of the latest pin
- * change, when that change came through a pull request.
+ * the transition (from a previous observation) into `in-sync` running the
+ * version of the latest pin change, when that change came through a pull
+ * request.
  */
 export function promotionRunningEvent(
   observation: RecordedObservation,
+  previous: RecordedObservation | undefined,
   lastPin: RecordedPinChange | undefined,
 ): DeliveryEvent | undefined {
   const pr = lastPin?.pullRequest;
-  if (observation.status !== 'in-sync' || !lastPin || !pr) return undefined;
+  if (!previous || observation.status !== 'in-sync' || !lastPin || !pr)
+    return undefined;
   if (bare(observation.runningVersion) !== bare(lastPin.toVersion))
     return undefined;
   const { entityRef, environment } = observation;

@@ -131,22 +131,22 @@ describe('DeliveryNotifier', () => {
       store,
       logger: mockServices.logger.mock(),
     });
-    const event = statusEvent(
-      {
-        entityRef: 'component:default/xposer',
-        environment: 'prod',
-        observedAt: '2026-11-29T10:00:00.000Z',
-        status: 'deploy-failed',
-        pinnedVersion: 'v0.0.21',
-      },
-      {
-        entityRef: 'component:default/xposer',
-        environment: 'prod',
-        observedAt: '2026-11-29T09:00:00.000Z',
-        status: 'in-sync',
-      },
-    )!;
+    const firstSeen = {
+      entityRef: 'component:default/xposer',
+      environment: 'prod',
+      observedAt: '2026-11-29T10:00:00.000Z',
+      status: 'deploy-failed' as const,
+      pinnedVersion: 'v0.0.21',
+    };
+    const event = statusEvent(firstSeen, {
+      entityRef: 'component:default/xposer',
+      environment: 'prod',
+      observedAt: '2026-11-29T09:00:00.000Z',
+      status: 'in-sync',
+    })!;
     expect(event.title).toBe('xposer is deploy-failed in prod');
+    // the first observation of an environment is no transition
+    expect(statusEvent(firstSeen, undefined)).toBeUndefined();
     expect(await notifier.notify([event], () => owners)).toBe(0);
     expect(await store.wasNotified(event.key)).toBe(false);
     down = false;

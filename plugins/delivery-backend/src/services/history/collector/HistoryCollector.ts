@@ -250,6 +250,7 @@ export class HistoryCollector {
       out.push(
         promotionRunningEvent(
           t.observation,
+          t.previous,
           lastPins.get(t.observation.environment),
         ),
       );
