@@ -1,10 +1,13 @@
 // Upstream systems (GitHub, Jenkins, and anything over HTTP) are reached only
 // from src/upstreams/** (one client per system); routes and services get
 // those clients from the UpstreamClients factory. Tests may reach sandboxes.
-const testPatterns = {
-  group: ['*.stories*', '*.test*', '**/__testUtils__/**', '**/__mocks__/**'],
-  message: 'Do not import tests or test utilities from source files.',
-};
+const {
+  httpClientLibraries,
+  restrictedPaths,
+  testFiles: tests,
+  testPatterns,
+} = require('../../eslint.upstreams.cjs');
+
 const upstreamLibraries = [
   {
     group: ['@octokit/*'],
@@ -20,22 +23,13 @@ const upstreamPaths = [
     message:
       'Jenkins is reached only from src/upstreams/jenkins (JenkinsClient).',
   },
-  ...['node-fetch', 'undici', 'cross-fetch', 'axios', 'got', 'superagent'].map(
-    name => ({ name, message: httpClient }),
-  ),
+  ...restrictedPaths(httpClientLibraries, httpClient),
 ];
 const noFetch = {
   name: 'fetch',
   message:
     'Upstreams are reached only from src/upstreams/<system>/; use the client from UpstreamClients.',
 };
-const tests = [
-  '**/*.test.*',
-  '**/__testUtils__/**',
-  '**/__mocks__/**',
-  'src/setupTests.*',
-];
-
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   rules: {
     'no-restricted-imports': [
