@@ -4,7 +4,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import plugin, { deliveryApi, deliveryEntityContent } from './alpha';
+import plugin, {
+  deliveryApi,
+  deliveryEntityContent,
+  deliveryOverviewPage,
+} from './alpha';
 import { xposerEntity } from './__fixtures__/xposerView';
 
 describe('delivery plugin (new frontend system)', () => {
@@ -28,5 +32,13 @@ describe('delivery plugin (new frontend system)', () => {
     expect(
       filter({ ...xposerEntity, metadata: { name: 'bare', annotations: {} } }),
     ).toBe(false);
+  });
+
+  it('adds the overview page at /delivery, titled for the navigation', () => {
+    const tester = createExtensionTester(deliveryOverviewPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/delivery');
+    expect(tester.get(coreExtensionData.title)).toBe('Delivery');
+    expect(tester.get(coreExtensionData.icon)).toBeTruthy();
+    expect(tester.get(coreExtensionData.routeRef)).toBe(plugin.routes.root);
   });
 });

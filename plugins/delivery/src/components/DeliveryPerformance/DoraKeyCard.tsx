@@ -5,7 +5,7 @@ import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import type { DoraBand } from '@gitops-delivery/backstage-plugin-delivery-common';
-import { BandChip } from './BandChip';
+import { BandChip } from '../BandChip';
 
 /** Props of {@link DoraKeyCard}. */
 export interface DoraKeyCardProps {

@@ -1,0 +1,2 @@
+export { DeliveryOverview, DeliveryOverviewPage } from './DeliveryOverviewPage';
+export { DeliveryOverviewContent } from './DeliveryOverviewContent';
