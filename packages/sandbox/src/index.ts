@@ -13,11 +13,18 @@ export type {
 } from './sandbox';
 export * from './world';
 export * from './http';
-export { SandboxEngine, type EngineOptions, type SandboxEvent } from './engine';
+export {
+  SandboxEngine,
+  type EngineGeneration,
+  type EngineOptions,
+  type SandboxEvent,
+} from './engine';
 export {
   JenkinsState,
   createJenkinsApp,
   type JenkinsAppOptions,
+  type BuildDiscarder,
+  type RotationResult,
 } from './jenkins';
 export { NexusState, createNexusApp, NEXUS_PAGE_SIZE } from './nexus';
 export { ChartMuseumState, createChartMuseumApp } from './chartmuseum';

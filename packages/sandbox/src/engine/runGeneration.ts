@@ -7,7 +7,10 @@ import type { EventLog } from './events';
 import type { EngineContext } from './context';
 import { releasesOf, type WorldService } from '../world';
 
-/** What a running deploy or code build needs (a snapshot of one engine generation). */
+/**
+ * One generation of the engine's state, from a (re)seed to the next reset: what a running
+ * deploy or code build needs. @public
+ */
 export interface EngineGeneration {
   ctx: EngineContext;
   store: GitHubStore;

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { historySchema } from './schema';
-import type { WorldInput, World } from './types';
+import type { WorldHistoryInput, WorldInput, World } from './types';
 import { validateWorld } from './validate';
 
 /** Options of {@link generateWorld}. @public */
@@ -20,7 +18,7 @@ export interface GenerateWorldOptions {
    * requests, deploy runs with failures, rollbacks and re-syncs), e.g. `{ months: 6 }`; see the
    * world file's `history:` section. Default: none.
    */
-  history?: z.input<typeof historySchema>;
+  history?: WorldHistoryInput;
 }
 
 const base = Date.parse('2020-01-01T00:00:00Z');

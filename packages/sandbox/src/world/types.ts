@@ -38,6 +38,8 @@ export type WorldMergedPull = z.output<typeof mergedPullSchema>;
 export type WorldDeployRun = z.output<typeof deployRunSchema>;
 /** @public */
 export type WorldHistory = z.output<typeof historySchema>;
+/** A `history:` section as written (defaults optional). @public */
+export type WorldHistoryInput = z.input<typeof historySchema>;
 /** @public */
 export type WorldSettings = z.output<typeof settingsSchema>;
 
