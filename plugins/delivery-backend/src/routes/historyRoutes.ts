@@ -13,6 +13,7 @@ import {
   buildOverview,
   CatalogReadFilter,
   overviewQuerySchema,
+  SnapshotCache,
 } from '../services/history/overview';
 import type { HistoryReader } from '../services/history/types';
 import { parseInput, type ReadableEntity } from './guards';
@@ -52,7 +53,7 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
  * four DORA keys of an entity (read from the catalog as the caller) from
  * its recorded history; `GET /overview`: every recorded entity the caller
  * may read in the catalog, from the last snapshots only (never a live
- * fan-out to the upstreams).
+ * fan-out to the upstreams; the snapshot list is reused for 5 s).
  */
 export async function createHistoryRouter(
   options: HistoryRouterOptions,
@@ -61,6 +62,7 @@ export async function createHistoryRouter(
   const now = options.now ?? (() => new Date());
   const environments = config.environments.map(e => e.name);
   const readFilter = new CatalogReadFilter(options.catalog);
+  const snapshotCache = options.history && new SnapshotCache(options.history);
   const router = Router();
 
   const requireHistory = (): HistoryReader => {
@@ -120,10 +122,10 @@ export async function createHistoryRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const history = requireHistory();
+    requireHistory();
     const query = parseInput(overviewQuerySchema, req.query, 'query');
     const t0 = process.hrtime.bigint();
-    const snapshots = await history.listSnapshots();
+    const snapshots = await snapshotCache!.snapshots();
     const read = ms(t0);
     const readable = await readFilter.readable(
       snapshots.map(s => s.entityRef),

@@ -2,7 +2,11 @@ import type {
   DeliveryPerformance,
   DoraDeploy,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
-import type { EntityHistory } from '../types';
+import type {
+  EntityHistory,
+  RecordedObservation,
+  RecordedPinChange,
+} from '../types';
 import { changeFailureBand } from './bands';
 import { inPeriod, type Period } from './period';
 import {
@@ -17,6 +21,35 @@ import { isOlderVersion } from './versionOrder';
 
 type Failure = NonNullable<DoraDeploy['failure']>;
 
+/** What a deploy's failure is judged against, parsed once per computation. */
+interface FailureEvidence {
+  windowMs: number;
+  /** The environment's pin changes with their commit time. */
+  pins: ReadonlyArray<{ pin: RecordedPinChange; atMs: number }>;
+  /** The environment's deploy-failed and drifted observations with their time. */
+  statuses: ReadonlyArray<{ observation: RecordedObservation; atMs: number }>;
+}
+
+function evidenceOf(history: EntityHistory, period: Period): FailureEvidence {
+  const env = period.environment;
+  return {
+    windowMs: period.windowMs,
+    pins: history.pinChanges
+      .filter(p => p.environment === env)
+      .map(pin => ({ pin, atMs: toMs(pin.committedAt) })),
+    statuses: history.observations
+      .filter(
+        o =>
+          o.environment === env &&
+          (o.status === 'deploy-failed' || o.status === 'drifted'),
+      )
+      .map(observation => ({
+        observation,
+        atMs: toMs(observation.observedAt),
+      })),
+  };
+}
+
 /**
  * Why a production deploy of a new version counts as a failed change, if it
  * does (first match): the run FAILED; a later production pin change to an
@@ -25,28 +58,24 @@ type Failure = NonNullable<DoraDeploy['failure']>;
  * production deploy run started.
  */
 export function failureOf(
-  history: EntityHistory,
-  period: Period,
+  evidence: FailureEvidence,
   settled: SettledDeploy,
   nextRunStartMs: number,
 ): Failure | undefined {
   const { deploy, atMs } = settled;
-  const windowEnd = atMs + period.windowMs;
+  const windowEnd = atMs + evidence.windowMs;
   if (deploy.result === 'FAILURE') {
     return {
       kind: 'deploy-failed',
       detail: `deploy run #${deploy.number} FAILURE`,
     };
   }
-  const rollback = history.pinChanges.find(p => {
-    const t = toMs(p.committedAt);
-    return (
-      p.environment === period.environment &&
-      t > atMs &&
-      t <= windowEnd &&
-      isOlderVersion(p.toVersion, deploy.version!)
-    );
-  });
+  const rollback = evidence.pins.find(
+    p =>
+      p.atMs > atMs &&
+      p.atMs <= windowEnd &&
+      isOlderVersion(p.pin.toVersion, deploy.version!),
+  )?.pin;
   if (rollback) {
     const after = hoursBetween(
       new Date(atMs).toISOString(),
@@ -60,16 +89,9 @@ export function failureOf(
     };
   }
   const startMs = toMs(deploy.startedAt);
-  const status = history.observations.find(o => {
-    const t = toMs(o.observedAt);
-    return (
-      o.environment === period.environment &&
-      (o.status === 'deploy-failed' || o.status === 'drifted') &&
-      t > startMs &&
-      t <= windowEnd &&
-      t < nextRunStartMs
-    );
-  });
+  const status = evidence.statuses.find(
+    s => s.atMs > startMs && s.atMs <= windowEnd && s.atMs < nextRunStartMs,
+  )?.observation;
   if (status) {
     return {
       kind: 'status-after-deploy',
@@ -92,14 +114,15 @@ export function changeFailureRate(
   period: Period,
 ): DeliveryPerformance['changeFailureRate'] {
   const runs = environmentDeploys(history, period.environment);
+  const position = new Map(runs.map((d, i) => [d, i]));
   const nextStart = (settled: SettledDeploy) => {
-    const i = runs.indexOf(settled.deploy);
-    const next = runs[i + 1];
+    const next = runs[position.get(settled.deploy)! + 1];
     return next ? toMs(next.startedAt) : Number.POSITIVE_INFINITY;
   };
+  const evidence = evidenceOf(history, period);
   const counted = settledDeploys(history, period.environment)
     .filter(s => s.newVersion && inPeriod(period, s.atMs))
-    .map(s => ({ s, failure: failureOf(history, period, s, nextStart(s)) }));
+    .map(s => ({ s, failure: failureOf(evidence, s, nextStart(s)) }));
   const failed = counted.filter(c => c.failure).length;
   const total = counted.length;
   const rate = total ? failed / total : null;

@@ -24,12 +24,17 @@ export function leadTime(
   period: Period,
 ): DeliveryPerformance['leadTime'] {
   const running = firstRunning(history, period.environment);
-  const changes: DoraChange[] = [];
+  const counted: Array<{
+    change: DoraChange;
+    runMs: number;
+    commitMs: number;
+  }> = [];
   for (const c of history.changes) {
     const first = running.get(normalizeVersion(c.version));
     if (!first || !inPeriod(period, first.atMs)) continue;
-    if (toMs(c.committedAt) > first.atMs) continue;
-    changes.push({
+    const commitMs = toMs(c.committedAt);
+    if (commitMs > first.atMs) continue;
+    const change: DoraChange = {
       sha: c.sha,
       shortSha: c.sha.slice(0, 7),
       message: c.message,
@@ -39,14 +44,17 @@ export function leadTime(
       runningAt: first.at,
       runningVia: first.via,
       leadTimeHours: hoursBetween(c.committedAt, first.at),
-    });
+    };
+    counted.push({ change, runMs: first.atMs, commitMs });
   }
-  changes.sort(
-    (a, b) =>
-      toMs(a.runningAt) - toMs(b.runningAt) ||
-      toMs(a.committedAt) - toMs(b.committedAt) ||
-      a.sha.localeCompare(b.sha),
-  );
+  const changes = counted
+    .sort(
+      (a, b) =>
+        a.runMs - b.runMs ||
+        a.commitMs - b.commitMs ||
+        a.change.sha.localeCompare(b.change.sha),
+    )
+    .map(x => x.change);
   const hours = changes.map(c => c.leadTimeHours);
   const medianHours = median(hours);
   return {

@@ -1,5 +1,9 @@
 import { sameVersion } from '@gitops-delivery/backstage-plugin-delivery-common';
-import type { EntityHistory, RecordedDeploy } from '../types';
+import type {
+  EntityHistory,
+  RecordedDeploy,
+  RecordedPinChange,
+} from '../types';
 import { toMs } from './time';
 
 /** A production deploy run that ended (SUCCESS or FAILURE) with a known version. */
@@ -18,16 +22,34 @@ export function deployTime(deploy: RecordedDeploy): number {
   return toMs(deploy.finishedAt ?? deploy.startedAt);
 }
 
-/** The environment's deploy runs, oldest first (by start, then run number). */
+const byEnvironment = new WeakMap<
+  EntityHistory,
+  Map<string, readonly RecordedDeploy[]>
+>();
+
+/**
+ * The environment's deploy runs, oldest first (by start, then run number);
+ * sorted once per history and environment (the history is read-only).
+ */
 export function environmentDeploys(
   history: EntityHistory,
   environment: string,
-): RecordedDeploy[] {
-  return history.deploys
-    .filter(d => d.environment === environment)
-    .sort(
-      (a, b) => toMs(a.startedAt) - toMs(b.startedAt) || a.number - b.number,
-    );
+): readonly RecordedDeploy[] {
+  let perEnvironment = byEnvironment.get(history);
+  if (!perEnvironment) {
+    perEnvironment = new Map();
+    byEnvironment.set(history, perEnvironment);
+  }
+  let runs = perEnvironment.get(environment);
+  if (!runs) {
+    runs = history.deploys
+      .filter(d => d.environment === environment)
+      .map(d => ({ d, at: toMs(d.startedAt) }))
+      .sort((a, b) => a.at - b.at || a.d.number - b.d.number)
+      .map(x => x.d);
+    perEnvironment.set(environment, runs);
+  }
+  return runs;
 }
 
 /**
@@ -61,11 +83,22 @@ export function settledDeploys(
   return out;
 }
 
+const pinIndexes = new WeakMap<EntityHistory, Map<string, RecordedPinChange>>();
+
 /** The pin change of this entity at the deploy's config commit, when recorded. */
-export function pinChangeOf(history: EntityHistory, deploy: RecordedDeploy) {
+export function pinChangeOf(
+  history: EntityHistory,
+  deploy: RecordedDeploy,
+): RecordedPinChange | undefined {
   if (!deploy.configSha) return undefined;
-  return history.pinChanges.find(
-    p =>
-      p.environment === deploy.environment && p.configSha === deploy.configSha,
-  );
+  let index = pinIndexes.get(history);
+  if (!index) {
+    index = new Map();
+    for (const p of history.pinChanges) {
+      const key = `${p.environment}\u0000${p.configSha}`;
+      if (!index.has(key)) index.set(key, p);
+    }
+    pinIndexes.set(history, index);
+  }
+  return index.get(`${deploy.environment}\u0000${deploy.configSha}`);
 }

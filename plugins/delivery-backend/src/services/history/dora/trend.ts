@@ -8,8 +8,10 @@ export function dailyCounts(
   timesMs: readonly number[],
 ): DoraTrendPoint[] {
   const counts = new Map<string, number>();
-  for (const t of timesMs)
-    counts.set(utcDay(t), (counts.get(utcDay(t)) ?? 0) + 1);
+  for (const t of timesMs) {
+    const day = utcDay(t);
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
   return utcDays(period.fromMs, period.toMs).map(date => ({
     date,
     value: counts.get(date) ?? 0,
@@ -29,7 +31,9 @@ export function weekly<T>(
   const byWeek = new Map<string, T[]>();
   for (const item of items) {
     const week = utcWeek(timeOf(item));
-    byWeek.set(week, [...(byWeek.get(week) ?? []), item]);
+    const inWeek = byWeek.get(week);
+    if (inWeek) inWeek.push(item);
+    else byWeek.set(week, [item]);
   }
   return utcWeeks(period.fromMs, period.toMs).map(date => {
     const inWeek = byWeek.get(date);

@@ -1,5 +1,6 @@
 export { buildOverview } from './buildOverview';
 export { CatalogReadFilter } from './CatalogReadFilter';
+export { SnapshotCache } from './SnapshotCache';
 export {
   overviewQuerySchema,
   OVERVIEW_DEFAULT_LIMIT,
