@@ -1,6 +1,6 @@
 import {
   createServiceFactory,
-  SchedulerServiceTaskScheduleDefinition,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -35,7 +35,7 @@ describe('deliveryPlugin: the wired history collector', () => {
 
   it('schedules the collector, whose run fills the overview and the performance, and records re-syncs', async () => {
     const knex = await databases.init('SQLITE_3');
-    const tasks: SchedulerServiceTaskScheduleDefinition[] = [];
+    const tasks: Parameters<SchedulerService['scheduleTask']>[0][] = [];
     const notifications = recordingNotifications();
     const app = sandboxAppConfig(sandbox.urls);
     const { server } = await startTestBackend({
