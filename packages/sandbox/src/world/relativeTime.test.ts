@@ -1,4 +1,4 @@
-import { loadDefaultWorld } from './loader';
+import { loadDefaultWorld, loadWorldFile } from './loader';
 import {
   newestEvent,
   relativeWorld,
@@ -36,6 +36,13 @@ describe('relative time', () => {
       '2020-03-04T08:00:00.000Z',
     );
     expect(world.services[0].commits[0].date).toBe('2019-11-04T10:00:00Z');
+  });
+
+  it('moves the opening of merged pull requests too', () => {
+    const dora = loadWorldFile('dora');
+    const prod = shiftWorldBy(dora, 86400000).environments[2];
+    expect(prod.commits[1].pull?.openedAt).toBe('2026-05-06T12:00:00.000Z');
+    expect(prod.commits[1].date).toBe('2026-05-07T09:30:00.000Z');
   });
 
   it('is the same world for the same now', () => {
