@@ -1,7 +1,10 @@
 /**
  * Standalone dev app for the Delivery tab: `yarn start` in this package.
  * Renders the tab for the `xposer` fixture entity against an in-memory
- * delivery API (no backend, no sandbox needed), in light and dark themes.
+ * delivery API (no backend, no sandbox needed), in light and dark themes,
+ * with its "Delivery performance" section (xposer's recorded prod history).
+ * `/delivery` is the organisation overview (twelve fixture services,
+ * filtered and paged as the backend does).
  * `/broken-setup` shows a new user's `payments-api` with a wrong job path;
  * `?case=version-from` or `?case=host-alias` there swaps in the other two
  * broken setups the Setup check explains.

@@ -13,17 +13,20 @@ import { answerOverview, overviewRows } from '../../__fixtures__/overview';
 import { xposerView } from '../../__fixtures__/xposerView';
 import { DeliveryOverview } from './DeliveryOverviewPage';
 
-function renderOverview(api: FakeDeliveryApi, url = '/delivery') {
+function renderOverview(
+  api: FakeDeliveryApi,
+  url = '/delivery',
+  catalogAt: string | null = '/catalog/:namespace/:kind/:name',
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[deliveryApiRef, api]]}>
       <DeliveryOverview />
     </TestApiProvider>,
     {
       initialRouteEntries: [url],
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name':
-          convertLegacyRouteRef(entityRouteRef),
-      },
+      mountedRoutes: catalogAt
+        ? { [catalogAt]: convertLegacyRouteRef(entityRouteRef) }
+        : {},
     },
   );
 }
@@ -86,6 +89,32 @@ describe('DeliveryOverview', () => {
   it('links each service to its Delivery tab', async () => {
     const api = new FakeDeliveryApi(async () => xposerView);
     await renderOverview(api);
+
+    const link = await screen.findByRole('link', {
+      name: 'xposer: open its Delivery tab',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/xposer/delivery',
+    );
+  });
+
+  it('links through the catalog wherever the app mounts it', async () => {
+    const api = new FakeDeliveryApi(async () => xposerView);
+    await renderOverview(api, '/delivery', '/services/:namespace/:kind/:name');
+
+    const link = await screen.findByRole('link', {
+      name: 'xposer: open its Delivery tab',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/services/default/component/xposer/delivery',
+    );
+  });
+
+  it("links to the catalog's default path in an app without the catalog", async () => {
+    const api = new FakeDeliveryApi(async () => xposerView);
+    await renderOverview(api, '/delivery', null);
 
     const link = await screen.findByRole('link', {
       name: 'xposer: open its Delivery tab',

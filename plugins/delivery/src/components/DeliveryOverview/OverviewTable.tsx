@@ -6,12 +6,8 @@ import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import type { DeliveryOverview } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { OVERVIEW_PAGE_SIZES, shortRef } from '../../utils/overviewQuery';
 import { DoraSummaryCell } from './DoraSummaryCell';
 import { OverviewEnvironmentCell } from './OverviewEnvironmentCell';
@@ -31,9 +27,7 @@ export interface OverviewTableProps {
  */
 export function OverviewTable(props: OverviewTableProps) {
   const { overview, page, pageSize, onPage, onPageSize } = props;
-  const entityRoute = useRouteRef(entityRouteRef);
-  const tabOf = (ref: string) =>
-    `${entityRoute(entityRouteParams(ref))}/delivery`;
+  const tabOf = useEntityTabLink();
   return (
     <>
       <Table size="small" aria-label="Services and their environments">
