@@ -6,6 +6,7 @@ import {
 } from '@gitops-delivery/sandbox';
 import { startTestSandbox } from '@gitops-delivery/sandbox/testUtils';
 import type { DoraDeploy } from '@gitops-delivery/backstage-plugin-delivery-common';
+import { openApiValidator } from '../../__testUtils__/openapi';
 import { component } from '../../__testUtils__/sandbox';
 import { PERFORMANCE_CONTEXT_DAYS } from '../../routes/historyRoutes';
 import { sandboxCollector } from './collector/__testUtils__/collectorHarness';
@@ -95,6 +96,13 @@ describe('DORA figures of the fixed world', () => {
         (_, id: string) => `(${configSha(id).slice(0, 7)})`,
       ),
     },
+  });
+
+  it('answers what the OpenAPI file documents', () => {
+    const validate = openApiValidator();
+    expect(
+      validate('DeliveryPerformance', JSON.parse(JSON.stringify(performance))),
+    ).toBeNull();
   });
 
   it('covers the expected period in production', () => {
