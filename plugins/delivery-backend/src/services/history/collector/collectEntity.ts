@@ -8,6 +8,7 @@ import type { UpstreamClients } from '../../../upstreams/clients';
 import type { ViewTrace } from '../../view/DefaultDeliveryViewService';
 import type { RecordedAction, RecordedObservation } from '../types';
 import { carriedCommits } from './carriedCommits';
+import { fillDeployVersions } from './deployVersions';
 import type { CollectedEntity } from './entityFacts';
 import type { RequestBudget } from './RequestBudget';
 import {
@@ -90,6 +91,9 @@ export async function collectEntity(input: {
   }
 
   let deploys = 0;
+  const { pinChanges } = await store.entityHistory(entityRef, {
+    since: new Date(input.since),
+  });
   for (const env of input.environments) {
     if (!facts.environments.includes(env.name)) continue;
     if (view.sources[`deployJenkins:${env.name}`]?.status !== 'ok') continue;
@@ -97,7 +101,10 @@ export async function collectEntity(input: {
     const cursor = await store.getCursor<RunCursor>(source);
     const runs = view.deploys.filter(d => d.environment === env.name);
     const { fresh, next } = sinceCursor(runs, cursor?.after);
-    const rows = fresh.filter(recent).map(d => recordDeploy(entityRef, d));
+    const rows = fillDeployVersions(
+      fresh.filter(recent).map(d => recordDeploy(entityRef, d)),
+      pinChanges,
+    );
     await store.putDeploys(rows);
     await store.setCursor(source, { after: next });
     deploys += rows.length;
