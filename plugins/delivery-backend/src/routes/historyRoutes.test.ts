@@ -236,6 +236,13 @@ describe('GET /overview', () => {
       ).length,
     );
     expect(drifted.body.total).toBeGreaterThan(0);
+    const onlyDrifted = await get('?status=drifted');
+    expect(onlyDrifted.body.total).toBe(
+      readable.filter(s => s.environments.some(e => e.status === 'drifted'))
+        .length,
+    );
+    expect(onlyDrifted.body.total).toBeGreaterThan(0);
+    expect(onlyDrifted.body.total).toBeLessThan(drifted.body.total);
     const notInSync = await get('?notInSync=true');
     expect(notInSync.body.total).toBe(
       readable.filter(s => s.environments.some(e => e.status !== 'in-sync'))
