@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Repo root: the directory holding `.yarnrc.yml`. */
+/** Repo root: the directory holding `.yarnrc.yml`. @public */
 export function repoRoot(): string {
   // eslint-disable-next-line no-restricted-syntax -- tests only, run from source
   let dir = __dirname;
@@ -13,7 +13,7 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Reads `../shared/fixtures/upstreams/<rel>` relative to the repo root. */
+/** Reads `../shared/fixtures/upstreams/<rel>` relative to the repo root. @public */
 export function readFixture(rel: string): string {
   return fs.readFileSync(
     path.join(repoRoot(), '..', 'shared', 'fixtures', 'upstreams', rel),
@@ -21,6 +21,7 @@ export function readFixture(rel: string): string {
   );
 }
 
+/** {@link readFixture}, parsed as JSON. @public */
 export function readJsonFixture(rel: string): unknown {
   return JSON.parse(readFixture(rel));
 }

@@ -1,6 +1,6 @@
 import type { GitHubRepoSeed } from '../github/types';
 
-/** A small world: one code repo, one config repo with a promotion branch and an open PR. */
+/** A small world: one code repo, one config repo with a promotion branch and an open PR. @public */
 export function testSeeds(): GitHubRepoSeed[] {
   return [
     {

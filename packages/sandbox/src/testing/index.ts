@@ -22,3 +22,6 @@ export {
 export type { SeenRequest, TestGitHub } from './github';
 export { testSeeds } from './githubSeeds';
 export { readFixture, readJsonFixture, repoRoot } from './fixtures';
+export type { Sandbox } from '../sandbox';
+export type { FaultSpec, FaultKind } from '../http';
+export type { GitHubAppOptions, GitHubRepoSeed } from '../github/types';

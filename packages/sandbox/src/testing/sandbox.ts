@@ -8,7 +8,7 @@ import {
 } from '../sandbox';
 import type { FaultSpec } from '../http';
 
-/** Starts a sandbox on free ports with short delays (tests). */
+/** Starts a sandbox on free ports with short delays (tests). @public */
 export function startTestSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
@@ -23,7 +23,7 @@ export function startTestSandbox(
 const basic = (u: string, p: string) =>
   `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 
-/** Authorization headers of every upstream. */
+/** Authorization headers of every upstream. @public */
 export const auth = {
   code: {
     authorization: basic(
@@ -53,7 +53,7 @@ export const auth = {
   k8s: { authorization: `Bearer ${sandboxCredentials.kubernetesToken}` },
 };
 
-/** GET a JSON document. */
+/** GET a JSON document (throws on a non-2xx answer). @public */
 export async function getJson<T = unknown>(
   url: string,
   headers: Record<string, string>,
@@ -63,7 +63,7 @@ export async function getJson<T = unknown>(
   return (await res.json()) as T;
 }
 
-/** Polls until `check` returns a value (or times out). */
+/** Polls until `check` returns a value (or times out). @public */
 export async function waitFor<T>(
   check: () => Promise<T | undefined> | T | undefined,
   timeoutMs = 5000,
@@ -81,6 +81,7 @@ export async function waitFor<T>(
  * Injects a fault into one upstream of a running sandbox (in process, the
  * same registry the control API's `POST /faults` fills); returns its id for
  * `sandbox.faults.remove(id)`.
+ * @public
  */
 export function injectFault(
   sandbox: Pick<Sandbox, 'faults'>,

@@ -24,8 +24,11 @@ const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
  * @public
  */
 export interface RepoFileContent {
+  /** The file's text (UTF-8). */
   content: string;
+  /** Its blob sha. */
   sha: string;
+  /** Its size in bytes. */
   size: number;
 }
 
@@ -58,6 +61,7 @@ export class ConfigRepoClient {
 
   constructor(
     private readonly octokit: Octokit,
+    /** The repository and how it is reached. */
     readonly target: ConfigRepoTarget,
     options: ConfigRepoClientOptions = {},
   ) {
@@ -278,7 +282,7 @@ export class ConfigRepoClient {
     }
   }
 
-  /** Creates `branch` at `sha`. 422 "Reference already exists" -> GitHubWriteError(422). */
+  /** Creates `branch` at `sha`. 422 "Reference already exists" becomes a `GitHubWriteError` (422). */
   async createBranch(branch: string, sha: string): Promise<void> {
     try {
       await this.octokit.rest.git.createRef({
@@ -355,7 +359,7 @@ export class ConfigRepoClient {
     );
   }
 
-  /** Opens a pull request. 422 (already exists) -> GitHubWriteError(422). */
+  /** Opens a pull request. 422 (already exists) becomes a `GitHubWriteError` (422). */
   async createPull(input: {
     branch: string;
     base: string;

@@ -8,7 +8,11 @@ import { ConflictError } from '@backstage/errors';
  * @public
  */
 export class GitHubWriteError extends ConflictError {
-  constructor(readonly upstreamStatus: number, message: string) {
+  constructor(
+    /** GitHub's HTTP status: 409 or 422. */
+    readonly upstreamStatus: number,
+    message: string,
+  ) {
     super(message);
   }
 }

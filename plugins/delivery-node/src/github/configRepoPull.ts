@@ -3,11 +3,17 @@
  * @public
  */
 export interface ConfigRepoPull {
+  /** The pull request's number. */
   number: number;
+  /** Its web URL. */
   url: string;
+  /** The head branch. */
   branch: string;
+  /** The branch it merges into. */
   base: string;
+  /** Its description (empty when none). */
   body: string;
+  /** `open` or `closed`. */
   state: string;
   /** Login of the PR's author (`user.login`; an App shows as `<slug>[bot]`). */
   author?: string;

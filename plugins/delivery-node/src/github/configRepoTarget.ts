@@ -3,7 +3,9 @@
  * @public
  */
 export interface ConfigRepoApp {
+  /** The App's id (the JWT's `iss`). */
   appId: number | string;
+  /** Its private key, PEM (`\\n` escapes allowed). */
   privateKey: string;
 }
 
@@ -12,7 +14,9 @@ export interface ConfigRepoApp {
  * @public
  */
 export interface ConfigRepoTarget {
+  /** Organisation or user. */
   owner: string;
+  /** Repository name. */
   repo: string;
   /** The REST API root, e.g. `https://ghe.example.com/api/v3`. */
   apiBaseUrl: string;

@@ -1,9 +1,9 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonObject } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { resolveConfigRepoTarget } from './resolveConfigRepoTarget';
 
-const integrations = (github: unknown[]) =>
+const integrations = (github: JsonObject[]) =>
   ScmIntegrations.fromConfig(new ConfigReader({ integrations: { github } }));
 
 describe('resolveConfigRepoTarget', () => {

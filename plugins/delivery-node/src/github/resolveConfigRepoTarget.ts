@@ -28,6 +28,7 @@ function credentialsProvider(
  * @public
  */
 export interface ResolvedConfigRepo {
+  /** What `createConfigRepoOctokit` and `ConfigRepoClient` need. */
   target: ConfigRepoTarget;
   /** Web URL, e.g. `https://ghe.example.com/gitops/config-dev`. */
   htmlUrl: string;
