@@ -14,8 +14,10 @@ function aliasesIn(env: WorldEnvironment): Set<string> {
 }
 
 /**
- * Expands a world's `history:` section: `months` of generated builds, config commits and
- * deploy runs that end two days before the world's oldest event. The world's own events stay
+ * Expands a world's `history:` section: generated builds, config commits and deploy runs from
+ * `months` before the world's oldest event, each job's until two days before its own first
+ * event (a service's first commit, build or artifact; an environment's first commit or run).
+ * The world's own events stay
  * as they are (same commits, pins, dates, results and order), so its present state does not
  * change, except that Jenkins numbers its own runs after the history's (run N becomes N + the
  * number of history runs of that job) and open pull requests come after the merged ones.
@@ -27,13 +29,18 @@ export function expandHistory(world: World): World {
   if (!history) return world;
   const oldest = oldestEvent(world);
   if (oldest === undefined) return { ...world, history: undefined };
-  const to = oldest - 2 * DAY;
-  const window = { from: to - history.months * 30 * DAY, to };
+  // History starts `months` before the world's oldest event; each job's history runs on until
+  // two days before that job's own first event (its run numbers must come before them).
+  const from = oldest - 2 * DAY - history.months * 30 * DAY;
+  const until = (part: unknown) => (oldestEvent(part) ?? oldest) - 2 * DAY;
   const random = seededRandom(history.seed);
 
   const code = new Map<string, ServiceHistory>();
   for (const s of world.services)
-    code.set(s.name, serviceHistory(s, history, window, random));
+    code.set(
+      s.name,
+      serviceHistory(s, history, { from, to: until(s) }, random),
+    );
 
   // When each release reaches each environment (per service, for all its aliases).
   const plans = new Map<string, Map<string, PlannedChange[]>>();
@@ -65,7 +72,7 @@ export function expandHistory(world: World): World {
     }
     if (Object.keys(initialPins).length === 0) return env;
     const firstPublished = Math.max(
-      ...[...code.values()].map(h => h.releases[0]?.publishedAt ?? window.from),
+      ...[...code.values()].map(h => h.releases[0]?.publishedAt ?? from),
     );
     const generated = environmentHistory(
       env,
@@ -73,7 +80,7 @@ export function expandHistory(world: World): World {
       { at: firstPublished + (ei + 1) * 60 * 60_000, pins: initialPins },
       planned,
       history,
-      window.to,
+      until(env),
       random,
     );
     const shift = generated.deploys.length;

@@ -37,8 +37,8 @@ export function newestEvent(world: World): number | undefined {
   return newest;
 }
 
-/** The oldest moment of a world: its earliest date or run start. */
-export function oldestEvent(world: World): number | undefined {
+/** The oldest moment of a world (or of a part of one): its earliest date or run start. */
+export function oldestEvent(world: unknown): number | undefined {
   let oldest: number | undefined;
   walk(world, iso => {
     const t = Date.parse(iso);
