@@ -249,4 +249,19 @@ describe('HistoryCollector on the sandbox', () => {
       ref,
     ]);
   });
+
+  it('writes the snapshot without a DORA summary when the summary fails', async () => {
+    const { collector, store } = await sandboxCollector(sandbox, databases, {
+      entities: [xposer],
+      overrides: {
+        summarize: () => {
+          throw new RangeError('days must be a positive integer, got 0');
+        },
+      },
+    });
+    expect((await collector.run()).errors).toEqual([]);
+    const [snapshot] = await store.listSnapshots();
+    expect(snapshot.entityRef).toBe(ref);
+    expect(snapshot).not.toHaveProperty('dora');
+  });
 });

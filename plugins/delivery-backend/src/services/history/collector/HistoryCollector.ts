@@ -228,12 +228,21 @@ export class HistoryCollector {
     const environment = config.history.productionEnvironment;
     if (!summarize || !environment) return undefined;
     if (!facts.environments.includes(environment)) return undefined;
-    return summarize(history, {
-      environment,
-      days: SUMMARY_DAYS,
-      now,
-      failureWindowHours: config.history.changeFailureWindowHours,
-    });
+    try {
+      return summarize(history, {
+        environment,
+        days: SUMMARY_DAYS,
+        now,
+        failureWindowHours: config.history.changeFailureWindowHours,
+      });
+    } catch (e) {
+      // a figure that cannot be computed never hides the row
+      this.options.logger.warn('History: DORA summary not computed', {
+        entityRef: facts.entityRef,
+        error: String(e),
+      });
+      return undefined;
+    }
   }
 
   private events(
