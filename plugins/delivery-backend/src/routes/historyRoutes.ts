@@ -62,7 +62,9 @@ export async function createHistoryRouter(
   const now = options.now ?? (() => new Date());
   const environments = config.environments.map(e => e.name);
   const readFilter = new CatalogReadFilter(options.catalog);
-  const snapshotCache = options.history && new SnapshotCache(options.history);
+  const snapshotCache = options.history
+    ? new SnapshotCache(options.history)
+    : undefined;
   const router = Router();
 
   const requireHistory = (): HistoryReader => {
@@ -122,10 +124,12 @@ export async function createHistoryRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    requireHistory();
+    if (!snapshotCache) {
+      throw new NotFoundError('Delivery history is not enabled');
+    }
     const query = parseInput(overviewQuerySchema, req.query, 'query');
     const t0 = process.hrtime.bigint();
-    const snapshots = await snapshotCache!.snapshots();
+    const snapshots = await snapshotCache.snapshots();
     const read = ms(t0);
     const readable = await readFilter.readable(
       snapshots.map(s => s.entityRef),
