@@ -264,4 +264,39 @@ describe('HistoryCollector on the sandbox', () => {
     expect(snapshot.entityRef).toBe(ref);
     expect(snapshot).not.toHaveProperty('dora');
   });
+
+  it('records the other sources when one config repo fails, and catches up on the next run', async () => {
+    const { collector, store } = await sandboxCollector(sandbox, databases, {
+      entities: [xposer],
+    });
+    // only the collector's reads of prod's file history (they carry `since=`)
+    sandbox.faults.add({
+      upstream: 'github',
+      pathPattern: '/repos/gitops/config-prod/commits\\?.*since=',
+      kind: 'error',
+      status: 502,
+    });
+    const failed = await collector.run();
+    expect(failed.errors).toEqual([
+      expect.stringMatching(/^pin-file:.*config-prod@main:Chart\.yaml: /),
+    ]);
+    expect(failed).toMatchObject({ builds: 16, deploys: 8, pinChanges: 4 });
+    const prod = () =>
+      store.entityHistory(ref, { since: new Date(0), environment: 'prod' });
+    expect((await prod()).pinChanges).toEqual([]);
+    // the deploy runs got their versions from the view all the same
+    expect((await prod()).deploys.map(d => d.version)).toEqual([
+      '0.0.14',
+      '0.0.19',
+      '0.0.19',
+    ]);
+
+    sandbox.faults.clear();
+    const next = await collector.run();
+    expect(next).toMatchObject({ errors: [], pinChanges: 2, builds: 0 });
+    expect((await prod()).pinChanges.map(p => p.toVersion)).toEqual([
+      '0.0.14',
+      '0.0.19',
+    ]);
+  });
 });
