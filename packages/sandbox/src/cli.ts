@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const generate = arg('generate');
   let world: SandboxOptions['world'] = arg('world');
   if (generate) {
-    // e.g. --generate services=200,builds=5,charts=10
+    // e.g. --generate services=200,builds=5,charts=10,history=6 (months)
     const o = Object.fromEntries(
       generate.split(',').map(kv => {
         const [k, v] = kv.split('=');
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       services: o.services,
       buildsPerService: o.builds,
       chartVersions: o.charts,
+      history: o.history ? { months: o.history } : undefined,
     });
   }
   const sandbox = await startSandbox({

@@ -315,7 +315,7 @@ describe('behaviour', () => {
       ).status,
     ).toBe(404);
     expect(
-      await sb.engine.runtime.store.headSha('stakater', 'gateway', 'master'),
-    ).toBe(sb.engine.runtime.store.commitSha('stakater', 'gateway', 'g05'));
+      await sb.engine.generation.store.headSha('stakater', 'gateway', 'master'),
+    ).toBe(sb.engine.generation.store.commitSha('stakater', 'gateway', 'g05'));
   });
 });

@@ -163,6 +163,7 @@ export async function startSandbox(
       ...render,
       deployDelayMs: options.deployDelayMs,
       buildDelayMs: options.buildDelayMs,
+      now,
     });
   } catch (err) {
     await Promise.all(Object.values(servers).map(s => s.close()));
@@ -171,26 +172,26 @@ export async function startSandbox(
   ref.engine = e;
   handlers.github = github.app;
   handlers['jenkins-code'] = createJenkinsApp({
-    state: () => e.runtime.code,
+    state: () => e.generation.code,
     credentials: sandboxCredentials.codeJenkins,
     baseUrl: () => urls['jenkins-code'],
   });
   handlers['jenkins-deploy'] = createJenkinsApp({
-    state: () => e.runtime.deploy,
+    state: () => e.generation.deploy,
     credentials: sandboxCredentials.deployJenkins,
     baseUrl: () => urls['jenkins-deploy'],
   });
   handlers.nexus = createNexusApp({
-    state: () => e.runtime.nexus,
+    state: () => e.generation.nexus,
     credentials: sandboxCredentials.nexus,
     baseUrl: () => urls.nexus,
   });
   handlers.chartmuseum = createChartMuseumApp({
-    state: () => e.runtime.charts,
+    state: () => e.generation.charts,
     credentials: sandboxCredentials.chartMuseum,
   });
   handlers.kubernetes = createKubernetesApp({
-    state: () => e.runtime.k8s,
+    state: () => e.generation.k8s,
     token: sandboxCredentials.kubernetesToken,
   });
   handlers.control = createControlApp({

@@ -112,11 +112,6 @@ export class SandboxEngine {
     return this.current;
   }
 
-  /** @deprecated Use {@link SandboxEngine.generation}. */
-  get runtime(): EngineGeneration {
-    return this.current;
-  }
-
   get world(): World {
     return this.options.world;
   }
