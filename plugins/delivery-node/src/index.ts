@@ -1,7 +1,7 @@
 /**
  * Node.js library for the delivery plugin: what the backend plugin and the
- * scaffolder module share: the `delivery.environments` config and the one
- * GitHub client of config repositories.
+ * scaffolder module share: the `delivery.environments` config, the one
+ * GitHub client of config repositories and the chart-version check.
  *
  * @packageDocumentation
  */
@@ -12,4 +12,5 @@ export {
   readDeliveryEnvironments,
 } from './environments';
 export type { DeliveryEnvironmentEntry } from './environments';
+export { isChartVersion, MAX_CHART_VERSION_LENGTH } from './chartVersion';
 export * from './github';

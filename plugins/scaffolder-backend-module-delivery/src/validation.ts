@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { isChartVersion } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { hasControlChars } from './lang/chars';
 
 /** DNS-1123 label: what Kubernetes, Helm and our repos accept as a name. */
@@ -8,9 +9,6 @@ export const DNS_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** Chart versions we pin: SemVer with an optional leading `v` (Xposer uses `v0.0.20`). */
-const CHART_VERSION =
-  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-
 /** Throws an InputError unless `value` is a DNS-safe name. */
 export function assertDnsName(field: string, value: unknown): string {
   if (typeof value !== 'string' || !DNS_NAME.test(value)) {
@@ -46,9 +44,9 @@ export function assertOwnerAllowed(
   return owner;
 }
 
-/** Throws unless `version` is a SemVer chart version (optionally `v`-prefixed). */
+/** Throws unless `version` is a SemVer 2 chart version (optionally `v`-prefixed; delivery-node's check). */
 export function assertChartVersion(field: string, version: unknown): string {
-  if (typeof version !== 'string' || !CHART_VERSION.test(version)) {
+  if (!isChartVersion(version)) {
     throw new InputError(
       `${field} '${printable(
         String(version),
