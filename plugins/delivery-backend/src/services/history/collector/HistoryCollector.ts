@@ -23,12 +23,13 @@ import type { EntityHistory } from '../types';
 import { collectEntity, Transition } from './collectEntity';
 import { collectPinFiles, pinFiles } from './collectPinFiles';
 import { CollectedEntity, entityFacts } from './entityFacts';
+import type { PinFileCaps } from './pinHistory';
 import { RequestBudget } from './RequestBudget';
 import { entitySnapshot, lastPinChanges } from './snapshot';
 
 const DAY_MS = 86_400_000;
 /** GitHub compares (commits carried by a new version) per run at most. */
-export const MAX_COMPARES_PER_RUN = 20;
+export const MAX_COMPARES_PER_RUN = 50;
 /** Days of history the overview's DORA summary covers. */
 export const SUMMARY_DAYS = 30;
 
@@ -65,6 +66,8 @@ export interface HistoryCollectorOptions {
   concurrency?: number;
   /** GitHub compares per run (default {@link MAX_COMPARES_PER_RUN}). */
   maxCompares?: number;
+  /** Reads per config file per run (default `DEFAULT_PIN_FILE_CAPS`). */
+  pinFileCaps?: Partial<PinFileCaps>;
 }
 
 /** What one run recorded. */
@@ -114,6 +117,7 @@ export class HistoryCollector {
       clients: this.options.clients,
       store,
       backfillSince: new Date(since).toISOString(),
+      caps: this.options.pinFileCaps,
       logger,
     });
     const run: CollectorRun = {

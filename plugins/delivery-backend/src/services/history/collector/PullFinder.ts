@@ -6,9 +6,6 @@ import type {
 } from '../../../upstreams/github/GitHubReader';
 import type { RecordedPullRequest } from '../types';
 
-/** Commits whose pull requests are asked for per config repo per run at most. */
-export const MAX_COMMIT_PULL_READS = 30;
-
 const MERGE_MESSAGE = /^Merge pull request #(\d+) /;
 
 /**
@@ -16,12 +13,11 @@ const MERGE_MESSAGE = /^Merge pull request #(\d+) /;
  * config repo during one run: one read of the recently merged pull requests,
  * matched by merge commit or head commit, else (an older pull request, or a
  * commit inside a pull request of several) GitHub's pull requests of that
- * commit, at most {@link MAX_COMMIT_PULL_READS} such reads.
+ * commit: at most one such read per file version the run reads.
  */
 export class PullFinder {
   private pulls?: MergedPull[];
   private readonly bySha = new Map<string, MergedPull>();
-  private reads = 0;
 
   constructor(
     private readonly github: GitHubReader,
@@ -40,8 +36,6 @@ export class PullFinder {
     }
     const hit = this.bySha.get(commit.sha);
     if (hit) return hit;
-    if (this.reads >= MAX_COMMIT_PULL_READS) return undefined;
-    this.reads++;
     const [pull] = await this.github.listMergedPullsOfCommit(
       owner,
       repo,

@@ -5,6 +5,7 @@ import type { UpstreamClients } from '../../../upstreams/clients';
 import type { CollectedEntity } from './entityFacts';
 import {
   PinFile,
+  PinFileCaps,
   PinFileCursor,
   pinFileSource,
   readPinFileHistory,
@@ -53,6 +54,7 @@ export async function collectPinFiles(input: {
   clients: Pick<UpstreamClients, 'githubFor'>;
   store: HistoryStore;
   backfillSince: string;
+  caps?: Partial<PinFileCaps>;
   logger: LoggerService;
 }): Promise<{ pinChanges: number; errors: string[] }> {
   let pinChanges = 0;
@@ -65,7 +67,15 @@ export async function collectPinFiles(input: {
         github: input.clients.githubFor(file.env),
         cursor,
         backfillSince: input.backfillSince,
+        caps: input.caps,
       });
+      if (result.truncated) {
+        errors.push(`${file.source}: ${result.truncated}`);
+        input.logger.warn('History: config file history cut short', {
+          source: file.source,
+          detail: result.truncated,
+        });
+      }
       await input.store.putPinChanges(result.changes);
       if (result.cursor)
         await input.store.setCursor(file.source, result.cursor);

@@ -7,16 +7,14 @@ import {
   SandboxGitHub,
   TOKEN,
 } from '../../promotion/__testUtils__/sandboxGitHub';
-import {
-  MAX_FILE_READS,
-  PinFile,
-  pinFileSource,
-  readPinFileHistory,
-} from './pinHistory';
+import { PinFile, pinFileSource, readPinFileHistory } from './pinHistory';
 
 jest.setTimeout(60_000);
 
 const COMMITS = 40;
+/** File versions read per run in these tests. */
+const MAX_FILE_READS = 30;
+const caps = { fileReads: MAX_FILE_READS };
 const at = (i: number) =>
   new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
 const requirements = (app: string, web: string) =>
@@ -96,6 +94,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       file: file(['app']),
       github,
       backfillSince,
+      caps,
     });
     // the first commit created the file: there is no earlier pin
     expect(first.changes).toHaveLength(MAX_FILE_READS);
@@ -121,6 +120,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       github,
       cursor: first.cursor,
       backfillSince,
+      caps,
     });
     expect(second.changes.map(c => c.toVersion)).toEqual(
       Array.from(
@@ -136,6 +136,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       github,
       cursor: second.cursor,
       backfillSince,
+      caps,
     });
     expect(third).toEqual({ changes: [], cursor: second.cursor });
     expect(contentReads()).toBe(reads2);
@@ -147,6 +148,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       file: file(['app']),
       github,
       backfillSince,
+      caps,
     });
     // since commit 24 (at(25)): 16 versions, app changes at each
     expect(first.changes).toHaveLength(COMMITS - 24);
@@ -160,6 +162,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       github,
       cursor: first.cursor,
       backfillSince,
+      caps,
     });
     const web = next.changes.filter(c => c.release === 'web');
     expect(web.map(c => [c.fromVersion, c.toVersion])).toEqual([

@@ -9,10 +9,19 @@ import { findPin } from '../../view/pins';
 import type { RecordedPinChange, RecordedPullRequest } from '../types';
 import { PullFinder } from './PullFinder';
 
-/** Pages of 100 commits of one config file listed per run at most. */
-export const MAX_COMMIT_PAGES = 3;
-/** File versions read per config file per run at most (the rest: next run). */
-export const MAX_FILE_READS = 30;
+/** What one run may read of one config file's history. */
+export interface PinFileCaps {
+  /** Pages of 100 commits listed (more: the oldest in the window are skipped, and said). */
+  commitPages: number;
+  /** File versions read (the rest: next run). Each can also cost one pull-request lookup and one merged-by read. */
+  fileReads: number;
+}
+
+/** The caps per config file per run unless configured otherwise. */
+export const DEFAULT_PIN_FILE_CAPS: PinFileCaps = {
+  commitPages: 20,
+  fileReads: 100,
+};
 
 /** Where the history of one config file has been read up to. */
 export interface PinFileCursor {
@@ -49,25 +58,32 @@ export async function readPinFileHistory(input: {
   cursor?: PinFileCursor;
   /** First run: how far back (ISO). */
   backfillSince: string;
-}): Promise<{ changes: RecordedPinChange[]; cursor?: PinFileCursor }> {
+  caps?: Partial<PinFileCaps>;
+}): Promise<{
+  changes: RecordedPinChange[];
+  cursor?: PinFileCursor;
+  /** Set when more commits than the listing cap came since the cursor (the oldest were skipped). */
+  truncated?: string;
+}> {
   const { file, github, cursor } = input;
   const { env } = file;
+  const caps = { ...DEFAULT_PIN_FILE_CAPS, ...input.caps };
+  const since = cursor?.committedAt ?? input.backfillSince;
   const listed = await github.listCommitsSince(
     env.owner,
     env.repo,
     env.branch,
-    {
-      path: env.requirementsPath,
-      since: cursor?.committedAt ?? input.backfillSince,
-      maxPages: MAX_COMMIT_PAGES,
-    },
+    { path: env.requirementsPath, since, maxPages: caps.commitPages },
   );
+  const truncated = listed.truncated
+    ? `more than ${listed.commits.length} commits since ${since}; the oldest were skipped`
+    : undefined;
   // newest first; `since` is inclusive, so the cursor's own commit comes back
   let fresh = listed.commits;
   const seen = cursor ? fresh.findIndex(c => c.sha === cursor.sha) : -1;
   if (seen >= 0) fresh = fresh.slice(0, seen);
-  const todo = fresh.reverse().slice(0, MAX_FILE_READS);
-  if (!todo.length) return { changes: [], cursor };
+  const todo = fresh.reverse().slice(0, caps.fileReads);
+  if (!todo.length) return { changes: [], cursor, truncated };
 
   const releases = [...file.releases.keys()];
   const pinsAt = async (sha: string): Promise<Record<string, string>> => {
@@ -133,7 +149,7 @@ export async function readPinFileHistory(input: {
       tracked: releases,
     };
   }
-  return { changes, cursor: last };
+  return { changes, cursor: last, truncated };
 }
 
 /** The releases pinned in `pins` to another version than in `previous`. */
