@@ -26,6 +26,7 @@ export function formatHours(hours: number | null | undefined): string {
   if (hours === null || hours === undefined || !Number.isFinite(hours)) {
     return '—';
   }
+  if (hours === 0) return '0 h';
   if (hours < 1) return `${Math.round(hours * 60)} min`;
   if (hours < 48) return `${round1(hours)} h`;
   if (hours < 24 * 14) return `${round1(hours / 24)} d`;
