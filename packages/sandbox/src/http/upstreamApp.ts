@@ -1,7 +1,11 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { FaultRegistry } from './faults';
 import type { RequestCounter } from './requestCounter';
-import { jenkinsLoginPage, streamOversized, truncateNextBody } from './faultResponses';
+import {
+  jenkinsLoginPage,
+  streamOversized,
+  truncateNextBody,
+} from './faultResponses';
 
 /** Shared fault and counting state of a sandbox. @public */
 export interface UpstreamInfra {
