@@ -1,10 +1,6 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATION_CHART,
-  ANNOTATION_RELEASE,
-  DeliveryView,
+import type {
   DoraSummary,
   PromotionRecord,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
@@ -12,20 +8,16 @@ import pLimit from 'p-limit';
 import type { DeliveryConfig } from '../../../configTypes';
 import type { HistoryStore } from '../../../database/history';
 import type { UpstreamClients } from '../../../upstreams/clients';
-import {
-  DeliveryEvent,
-  promotionOpenEvent,
-  promotionRunningEvent,
-  statusEvent,
-} from '../../notifications/deliveryEvents';
+import type { DeliveryEvent } from '../../notifications/deliveryEvents';
 import type { DefaultDeliveryViewService } from '../../view';
 import type { EntityHistory } from '../types';
-import { collectEntity, Transition } from './collectEntity';
+import { collectEntity } from './collectEntity';
 import { collectPinFiles, pinFiles } from './collectPinFiles';
-import { CollectedEntity, entityFacts } from './entityFacts';
+import { CollectedEntity, listDeliveryEntities } from './entityFacts';
 import type { PinFileCaps } from './pinHistory';
 import { RequestBudget } from './RequestBudget';
-import { entitySnapshot, lastPinChanges } from './snapshot';
+import { runEvents } from './runEvents';
+import { entitySnapshot } from './snapshot';
 
 const DAY_MS = 86_400_000;
 /** GitHub compares (commits carried by a new version) per run at most. */
@@ -220,7 +212,14 @@ export class HistoryCollector {
         now: ctx.now,
       }),
     );
-    return this.events(done.transitions, history, view, facts, ctx.now);
+    return runEvents({
+      entityRef: facts.entityRef,
+      transitions: done.transitions,
+      history,
+      view,
+      now: ctx.now,
+      promotionOpenAlertHours: config.history.promotionOpenAlertHours,
+    });
   }
 
   private summary(
@@ -249,57 +248,7 @@ export class HistoryCollector {
     }
   }
 
-  private events(
-    transitions: Transition[],
-    history: EntityHistory,
-    view: Pick<DeliveryView, 'environments'>,
-    facts: CollectedEntity,
-    now: Date,
-  ): DeliveryEvent[] {
-    const lastPins = lastPinChanges(history);
-    const out: (DeliveryEvent | undefined)[] = [];
-    for (const t of transitions) {
-      out.push(statusEvent(t.observation, t.previous));
-      out.push(
-        promotionRunningEvent(
-          t.observation,
-          t.previous,
-          lastPins.get(t.observation.environment),
-        ),
-      );
-    }
-    for (const env of view.environments) {
-      for (const pull of env.openPromotions) {
-        out.push(
-          promotionOpenEvent(
-            facts.entityRef,
-            env.name,
-            pull,
-            now,
-            this.options.config.history.promotionOpenAlertHours,
-          ),
-        );
-      }
-    }
-    return out.filter((e): e is DeliveryEvent => Boolean(e));
-  }
-
   private async entities(): Promise<CollectedEntity[]> {
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: [
-          {
-            [`metadata.annotations.${ANNOTATION_CHART}`]: CATALOG_FILTER_EXISTS,
-          },
-          {
-            [`metadata.annotations.${ANNOTATION_RELEASE}`]:
-              CATALOG_FILTER_EXISTS,
-          },
-        ],
-      },
-      { credentials },
-    );
-    return items.map(e => entityFacts(e, this.options.config.environments));
+    return listDeliveryEntities(this.options);
   }
 }

@@ -1,11 +1,18 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   Entity,
   parseEntityRef,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { readDeliveryAnnotations } from '@gitops-delivery/backstage-plugin-delivery-common';
-import type { EnvironmentConfig } from '../../../configTypes';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_CHART,
+  ANNOTATION_RELEASE,
+  readDeliveryAnnotations,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { DeliveryConfig, EnvironmentConfig } from '../../../configTypes';
 
 /** What the collector needs of a catalog entity. */
 export interface CollectedEntity {
@@ -61,4 +68,25 @@ export function entityFacts(
       .filter(e => !narrowed || narrowed.includes(e.name))
       .map(e => e.name),
   };
+}
+
+/** Every catalog entity with delivery annotations (read as the plugin), with its facts. */
+export async function listDeliveryEntities(deps: {
+  catalog: CatalogService;
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+  config: Pick<DeliveryConfig, 'environments'>;
+}): Promise<CollectedEntity[]> {
+  const credentials = await deps.auth.getOwnServiceCredentials();
+  const { items } = await deps.catalog.getEntities(
+    {
+      filter: [
+        { [`metadata.annotations.${ANNOTATION_CHART}`]: CATALOG_FILTER_EXISTS },
+        {
+          [`metadata.annotations.${ANNOTATION_RELEASE}`]: CATALOG_FILTER_EXISTS,
+        },
+      ],
+    },
+    { credentials },
+  );
+  return items.map(e => entityFacts(e, deps.config.environments));
 }
