@@ -55,6 +55,16 @@ module.exports = {
       to: { path: octokit },
     },
     {
+      name: 'delivery-node-imports-no-plugin',
+      severity: 'error',
+      comment:
+        'delivery-node is the library both backend packages share: it imports neither of them (nor the frontend).',
+      from: { path: '^plugins/delivery-node/' },
+      to: {
+        path: '^plugins/(delivery|delivery-backend|scaffolder-backend-module-delivery)/',
+      },
+    },
+    {
       name: 'backend-reaches-github-only-in-upstreams',
       severity: 'error',
       comment:
