@@ -11,7 +11,7 @@ import { deliveryApiRef } from '../../api';
 import { FakeDeliveryApi } from '../../__fixtures__/FakeDeliveryApi';
 import { answerOverview, overviewRows } from '../../__fixtures__/overview';
 import { xposerView } from '../../__fixtures__/xposerView';
-import { DeliveryOverview } from './DeliveryOverviewPage';
+import { DeliveryOverview, DeliveryOverviewPage } from './DeliveryOverviewPage';
 
 function renderOverview(
   api: FakeDeliveryApi,
@@ -278,6 +278,20 @@ describe('DeliveryOverview', () => {
       await screen.findByText('snapshot store unavailable'),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rows()).toHaveLength(12));
+  });
+
+  it('is a full page with its own header in the legacy frontend system', async () => {
+    const api = new FakeDeliveryApi(async () => xposerView);
+    await renderInTestApp(
+      <TestApiProvider apis={[[deliveryApiRef, api]]}>
+        <DeliveryOverviewPage />
+      </TestApiProvider>,
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Delivery overview' }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(rows()).toHaveLength(12));
   });
 });

@@ -91,6 +91,7 @@ const deployColumns: TableColumn<DoraDeploy>[] = [
 
 const failureColumn: TableColumn<DoraDeploy> = {
   title: 'Counted as failed because',
+  cellStyle: { minWidth: 320 },
   render: d =>
     d.failure ? (
       <>
