@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { GITHUB_FIXTURES } from './githubOpenApi';
+import { shapeDiff as sharedShapeDiff } from './shape';
 
 export interface RecordedCall {
   method: string;
@@ -28,37 +29,18 @@ export function headerNames(call: RecordedCall): string[] {
   return names.map(n => n.toLowerCase());
 }
 
-function kind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  return v === null ? 'null' : typeof v;
-}
-
 /**
- * Fields of `real` missing in `ours` or of another JSON type (null matches anything; arrays are
- * compared by their first element). Keys in `ignore` are skipped at any depth.
+ * Where `ours` differs in shape from `real` (recorded api.github.com traffic):
+ * {@link sharedShapeDiff} with `null` matching anything on either side and
+ * the keys in `ignore` skipped at any depth.
  */
 export function shapeDiff(
   real: unknown,
   ours: unknown,
-  ignore: Set<string>,
-  at = '$',
+  ignore: ReadonlySet<string>,
 ): string[] {
-  const rk = kind(real);
-  const ok = kind(ours);
-  if (rk === 'null' || ok === 'null') return [];
-  if (rk !== ok) return [`${at}: ${rk} vs ${ok}`];
-  if (rk === 'array') {
-    const [r] = real as unknown[];
-    const [o] = ours as unknown[];
-    return r !== undefined && o !== undefined
-      ? shapeDiff(r, o, ignore, `${at}[0]`)
-      : [];
-  }
-  if (rk !== 'object') return [];
-  const oursObj = ours as Record<string, unknown>;
-  return Object.entries(real as Record<string, unknown>).flatMap(([k, v]) => {
-    if (ignore.has(k)) return [];
-    if (!(k in oursObj)) return [`${at}.${k}: missing`];
-    return shapeDiff(v, oursObj[k], ignore, `${at}.${k}`);
+  return sharedShapeDiff(real, ours, {
+    ignore: [...ignore],
+    nullable: 'everywhere',
   });
 }

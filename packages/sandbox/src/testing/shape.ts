@@ -14,14 +14,22 @@ function typeOf(v: unknown): JsonType {
 export function shapeDiff(
   expected: unknown,
   actual: unknown,
-  opts: { ignore?: string[]; nullable?: string[] } = {},
+  opts: {
+    ignore?: readonly string[];
+    /** Keys whose value may be `null` in `actual`, or `'everywhere'`. */
+    nullable?: readonly string[] | 'everywhere';
+  } = {},
   at = '',
 ): string[] {
   const te = typeOf(expected);
   const ta = typeOf(actual);
   const key = at.split('.').pop() ?? '';
   if (te === 'null' || opts.ignore?.includes(key)) return [];
-  if (ta === 'null' && opts.nullable?.includes(key)) return [];
+  if (
+    ta === 'null' &&
+    (opts.nullable === 'everywhere' || opts.nullable?.includes(key))
+  )
+    return [];
   if (te !== ta) return [`${at || '(root)'}: expected ${te}, got ${ta}`];
   if (te === 'array') {
     const e = expected as unknown[];
