@@ -17,6 +17,7 @@ step repo-fix;    yarn backstage-cli repo fix --check   # package.json fields in
 step lint;        yarn lint:all
 step deps-check;  yarn deps:check             # no import circle; delivery-backend layers routes -> services -> upstreams
 step unit-tests;  yarn test:all
+step replicas;    yarn test:replicas          # two backend replicas on one PostgreSQL + Redis (scripts/replicas.sh)
 step browser;     yarn test:e2e                 # the default world
 step browser-stakater; yarn test:e2e:stakater   # the stakater world (Stakater pipeline convention)
 echo; echo "=== all checks passed ($(date +%T))"
