@@ -1,3 +1,4 @@
+import type { CacheService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -60,6 +61,8 @@ export async function sandboxCollector(
     now?: () => Date;
     overrides?: Partial<HistoryCollectorOptions>;
     knex?: Knex;
+    /** The view's cache (default none: every view reads upstream). */
+    cache?: CacheService;
   },
 ) {
   const app = sandboxAppConfig(sandbox.urls);
@@ -80,7 +83,12 @@ export async function sandboxCollector(
     config,
     catalog: catalogServiceMock({ entities: options.entities }),
     auth: mockServices.auth(),
-    view: DefaultDeliveryViewService.create({ config, logger, clients }),
+    view: DefaultDeliveryViewService.create({
+      config,
+      logger,
+      clients,
+      cache: options.cache,
+    }),
     clients,
     store,
     notify: (events, owners) => notifier.notify(events, owners),
