@@ -156,5 +156,6 @@ export interface DeliveryConfig {
   readonly environments: readonly EnvironmentConfig[];
   /** Response-size cap for every upstream call. */
   readonly maxResponseBytes: number;
+  /** The history collector and what is derived from it (DORA, overview, notifications). */
   readonly history: HistoryConfig;
 }
