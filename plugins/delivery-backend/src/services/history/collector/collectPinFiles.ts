@@ -69,11 +69,11 @@ export async function collectPinFiles(input: {
         backfillSince: input.backfillSince,
         caps: input.caps,
       });
-      if (result.truncated) {
-        errors.push(`${file.source}: ${result.truncated}`);
-        input.logger.warn('History: config file history cut short', {
+      for (const note of result.notes) {
+        errors.push(`${file.source}: ${note}`);
+        input.logger.warn('History: part of a config file history skipped', {
           source: file.source,
-          detail: result.truncated,
+          detail: note,
         });
       }
       await input.store.putPinChanges(result.changes);

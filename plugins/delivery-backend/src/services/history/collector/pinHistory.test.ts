@@ -45,6 +45,28 @@ function seeds(): GitHubRepoSeed[] {
         })),
       ],
     },
+    {
+      owner: 'gitops',
+      name: 'config-broken',
+      defaultBranch: 'main',
+      commits: [
+        {
+          message: 'app 1.0.0',
+          date: at(1),
+          files: { 'requirements.yaml': requirements('1.0.0', '2.0.0') },
+        },
+        {
+          message: 'oops',
+          date: at(2),
+          files: { 'requirements.yaml': 'dependencies: [\n' },
+        },
+        {
+          message: 'app 1.0.1',
+          date: at(3),
+          files: { 'requirements.yaml': requirements('1.0.1', '2.0.0') },
+        },
+      ],
+    },
   ];
 }
 
@@ -60,15 +82,15 @@ beforeAll(async () => {
 });
 afterAll(async () => gh.close());
 
-function file(releases: string[]): PinFile {
+function file(releases: string[], repo = 'config-dev'): PinFile {
   const env = {
     name: 'dev',
     owner: 'gitops',
-    repo: 'config-dev',
+    repo,
     branch: 'main',
     requirementsPath: 'requirements.yaml',
     apiBaseUrl: gh.apiBaseUrl,
-    repoHtmlUrl: `${gh.baseUrl}/gitops/config-dev`,
+    repoHtmlUrl: `${gh.baseUrl}/gitops/${repo}`,
   } as EnvironmentConfig;
   return {
     source: pinFileSource(env),
@@ -84,7 +106,8 @@ function file(releases: string[]): PinFile {
 }
 
 const contentReads = () =>
-  gh.requests.filter(r => r.includes('/contents/requirements.yaml')).length;
+  gh.requests.filter(r => r.includes('config-dev/contents/requirements.yaml'))
+    .length;
 
 describe('readPinFileHistory on the sandbox GitHub', () => {
   it('reads at most MAX_FILE_READS file versions per run and resumes from its cursor', async () => {
@@ -138,7 +161,7 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
       backfillSince,
       caps,
     });
-    expect(third).toEqual({ changes: [], cursor: second.cursor });
+    expect(third).toEqual({ changes: [], cursor: second.cursor, notes: [] });
     expect(contentReads()).toBe(reads2);
   });
 
@@ -170,6 +193,26 @@ describe('readPinFileHistory on the sandbox GitHub', () => {
     ]);
     expect(next.changes.filter(c => c.release === 'app')).toHaveLength(10);
     expect(next.cursor?.tracked).toEqual(['app', 'web']);
+  });
+});
+
+describe('a config file version that is not valid YAML', () => {
+  it('is skipped and said, and the history goes on past it', async () => {
+    const result = await readPinFileHistory({
+      file: file(['app'], 'config-broken'),
+      github,
+      backfillSince: at(0),
+    });
+    expect(result.changes.map(c => [c.fromVersion, c.toVersion])).toEqual([
+      [undefined, '1.0.0'],
+      ['1.0.0', '1.0.1'],
+    ]);
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^[0-9a-f]{12} skipped: requirements\.yaml is not valid YAML/,
+      ),
+    ]);
+    expect(result.cursor?.pins).toEqual({ app: '1.0.1' });
   });
 });
 

@@ -62,8 +62,11 @@ export async function readPinFileHistory(input: {
 }): Promise<{
   changes: RecordedPinChange[];
   cursor?: PinFileCursor;
-  /** Set when more commits than the listing cap came since the cursor (the oldest were skipped). */
-  truncated?: string;
+  /**
+   * What was skipped: the oldest commits when more than the listing cap came
+   * since the cursor, file versions that are not valid YAML.
+   */
+  notes: string[];
 }> {
   const { file, github, cursor } = input;
   const { env } = file;
@@ -75,15 +78,17 @@ export async function readPinFileHistory(input: {
     env.branch,
     { path: env.requirementsPath, since, maxPages: caps.commitPages },
   );
-  const truncated = listed.truncated
-    ? `more than ${listed.commits.length} commits since ${since}; the oldest were skipped`
-    : undefined;
+  const notes = listed.truncated
+    ? [
+        `more than ${listed.commits.length} commits since ${since}; the oldest were skipped`,
+      ]
+    : [];
   // newest first; `since` is inclusive, so the cursor's own commit comes back
   let fresh = listed.commits;
   const seen = cursor ? fresh.findIndex(c => c.sha === cursor.sha) : -1;
   if (seen >= 0) fresh = fresh.slice(0, seen);
   const todo = fresh.reverse().slice(0, caps.fileReads);
-  if (!todo.length) return { changes: [], cursor, truncated };
+  if (!todo.length) return { changes: [], cursor, notes };
 
   const releases = [...file.releases.keys()];
   const pinsAt = async (sha: string): Promise<Record<string, string>> => {
@@ -104,24 +109,37 @@ export async function readPinFileHistory(input: {
     }
     return pins;
   };
+  /** The pins at a commit; a version that is not valid YAML keeps `fallback` (and is noted). */
+  const readablePinsAt = async (
+    sha: string,
+    fallback: Record<string, string>,
+  ): Promise<Record<string, string>> => {
+    try {
+      return await pinsAt(sha);
+    } catch (e) {
+      if (!(e instanceof UpstreamError && e.kind === 'bad-response')) throw e;
+      notes.push(`${sha.slice(0, 12)} skipped: ${e.message}`);
+      return fallback;
+    }
+  };
 
   let previous: Record<string, string>;
   if (cursor) {
     previous = { ...cursor.pins };
     const untracked = releases.filter(r => !cursor.tracked.includes(r));
     if (untracked.length) {
-      const at = await pinsAt(cursor.sha);
+      const at = await readablePinsAt(cursor.sha, {});
       for (const r of untracked) if (at[r]) previous[r] = at[r];
     }
   } else {
     const parent = todo[0].parents[0];
-    previous = parent ? await pinsAt(parent) : {};
+    previous = parent ? await readablePinsAt(parent, {}) : {};
   }
   const pulls = new PullFinder(github, env);
   const changes: RecordedPinChange[] = [];
   let last = cursor;
   for (const commit of todo) {
-    const pins = await pinsAt(commit.sha);
+    const pins = await readablePinsAt(commit.sha, previous);
     const moved = movedReleases(releases, previous, pins);
     if (moved.length) {
       const { pull, recorded: pullRequest } = await pulls.pullRequestOf(commit);
@@ -149,7 +167,7 @@ export async function readPinFileHistory(input: {
       tracked: releases,
     };
   }
-  return { changes, cursor: last, truncated };
+  return { changes, cursor: last, notes };
 }
 
 /** The releases pinned in `pins` to another version than in `previous`. */
