@@ -189,11 +189,17 @@ describe.each(databases.eachSupportedId())(
         delivery_history_builds: 1,
         delivery_history_changes: 1,
         delivery_history_deploys: 0,
+        // marked sent just now: kept
+        delivery_history_notifications: 0,
       });
       const h = await store.entityHistory(ref, { since: new Date(0) });
       expect(h.builds).toEqual([]);
       expect(h.deploys).toHaveLength(1);
       expect(await store.listSnapshots()).toHaveLength(1);
+      expect(
+        await store.deleteOlderThan(new Date(Date.now() + 60_000)),
+      ).toMatchObject({ delivery_history_notifications: 1 });
+      expect(await store.wasNotified('k1')).toBe(false);
     });
 
     it('rejects a time that does not parse', async () => {

@@ -214,6 +214,10 @@ export class DatabaseHistoryStore implements HistoryStore {
         .where(column, '<', iso(cutoff))
         .delete();
     }
+    // a trigger older than the retention is not seen again
+    out[T.notifications] = await this.db(T.notifications)
+      .where('sent_at', '<', iso(cutoff))
+      .delete();
     return out;
   }
 

@@ -39,7 +39,7 @@ export interface HistoryStore extends HistoryReader {
   /** A source's cursor (JSON), as last set. */
   getCursor<T>(source: string): Promise<T | undefined>;
   setCursor(source: string, value: unknown): Promise<void>;
-  /** Deletes events older than `cutoff` (snapshots and cursors stay). */
+  /** Deletes events and sent-notification marks older than `cutoff` (snapshots and cursors stay). */
   deleteOlderThan(cutoff: Date): Promise<RetentionResult>;
   /** Whether the notification with this key was sent already. */
   wasNotified(key: string): Promise<boolean>;
