@@ -10,10 +10,10 @@ import { createTestDatabases } from '../../database/__testUtils__/testDatabases'
 import { createPromotionService } from './promotionService';
 import { guest, recordingAuditor } from './__testUtils__/harness';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
-  TOKEN,
-} from './__testUtils__/sandboxGitHub';
+  TestGitHub,
+  startTestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds, view } from './__testUtils__/world';
 
 jest.setTimeout(60_000);
@@ -31,11 +31,11 @@ const keys = generateKeyPairSync('rsa', {
 });
 
 const databases = createTestDatabases();
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let knex: Knex;
 
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds(), {
+  gh = await startTestGitHub(seeds(), {
     apps: [
       {
         id: 77,
@@ -107,7 +107,10 @@ describe('promotion with an App-only GitHub integration', () => {
     });
     expect(first.created).toBe(true);
 
-    const octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+    const octokit = new Octokit({
+      baseUrl: gh.apiBaseUrl,
+      auth: TEST_GITHUB_TOKEN,
+    });
     const pull = (
       await octokit.rest.pulls.get({
         owner: 'gitops',

@@ -4,11 +4,12 @@ import type { Knex } from 'knex';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createHarness, guest } from './__testUtils__/harness';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
-  TOKEN,
+  injectGitHubFault,
+  TestGitHub,
+  startTestGitHub,
+  TEST_GITHUB_TOKEN,
   writes,
-} from './__testUtils__/sandboxGitHub';
+} from '@gitops-delivery/sandbox/testUtils';
 import { DEV_REQUIREMENTS, entity, seeds } from './__testUtils__/world';
 import { promotionMarker } from './pullRequestText';
 
@@ -19,14 +20,14 @@ jest.setTimeout(60_000);
 // promotion service against the sandbox GitHub over real HTTP.
 
 const databases = createTestDatabases();
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let knex: Knex;
 let octokit: Octokit;
 
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   knex = await databases.init('SQLITE_3');
-  octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+  octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TEST_GITHUB_TOKEN });
 });
 afterAll(async () => {
   await gh.close();
@@ -97,12 +98,12 @@ describe('adopting only our own pull requests (#11 hole 3)', () => {
       },
       base: { ref: 'main', repo: { full_name: 'gitops/config-dev' } },
     };
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'respond',
       method: 'GET',
-      path: /\/repos\/gitops\/config-dev\/pulls$/,
+      pathPattern: '/repos/gitops/config-dev/pulls(\\?|$)',
       times: 1,
-      status: 200,
-      body: [forkPull],
+      body: JSON.stringify([forkPull]),
     });
     const r = await service.promote({
       entity,
@@ -113,6 +114,7 @@ describe('adopting only our own pull requests (#11 hole 3)', () => {
     expect(r.created).toBe(true);
     expect(r.number).not.toBe(4242);
     expect(r.url).not.toContain('evil.example');
+    expect(gh.faults.list()).toEqual([]); // the fork's PR was listed
   });
 
   it('does not adopt a PR on our branch opened by another user', async () => {
@@ -252,13 +254,14 @@ describe('retries only for idempotent reads (#11 hole 7)', () => {
     ['POST', /\/pulls$/],
   ])('never retries a %s %s after a 429', async (method, path) => {
     const { service } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method,
-      path,
+      pathPattern: path.source,
       times: 1,
       status: 429,
       headers: { 'retry-after': '0' },
-      body: { message: 'slow down' },
+      body: JSON.stringify({ message: 'slow down' }),
     });
     await expect(
       service.promote({
@@ -302,16 +305,17 @@ describe('retries only for idempotent reads (#11 hole 7)', () => {
       },
     );
     gh.requests.length = 0;
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'PATCH',
-      path: /\/git\/refs\//,
+      pathPattern: '/git/refs/',
       times: 1,
       status: 403,
       headers: {
         'x-ratelimit-remaining': '0',
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
       },
-      body: { message: 'API rate limit exceeded' },
+      body: JSON.stringify({ message: 'API rate limit exceeded' }),
     });
     await expect(
       service.promote({
@@ -326,12 +330,14 @@ describe('retries only for idempotent reads (#11 hole 7)', () => {
 
   it('still backs off once on a rate-limited read', async () => {
     const { service } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'GET',
-      path: /\/pulls$/,
+      pathPattern: '/pulls(\\?|$)',
       times: 1,
       status: 429,
       headers: { 'retry-after': '0' },
+      body: JSON.stringify({ message: 'injected 429' }),
     });
     await expect(
       service.promote({
@@ -341,5 +347,6 @@ describe('retries only for idempotent reads (#11 hole 7)', () => {
         version: 'v0.0.20',
       }),
     ).resolves.toMatchObject({ created: true });
+    expect(gh.faults.list()).toEqual([]); // the 429 was answered
   });
 });

@@ -11,21 +11,21 @@ import { createTestDatabases } from '../../database/__testUtils__/testDatabases'
 import { createPromotionRouter } from '../../routes/promotionRoutes';
 import { createHarness } from './__testUtils__/harness';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
+  TestGitHub,
+  startTestGitHub,
   writes,
-} from './__testUtils__/sandboxGitHub';
+} from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds } from './__testUtils__/world';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const validate = openApiValidator();
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let knex: Knex;
 
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   knex = await databases.init('SQLITE_3');
 });
 afterAll(async () => gh.close());

@@ -4,10 +4,10 @@ import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createHarness, guest } from './__testUtils__/harness';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
-  TOKEN,
-} from './__testUtils__/sandboxGitHub';
+  TestGitHub,
+  startTestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds } from './__testUtils__/world';
 
 jest.setTimeout(60_000);
@@ -17,11 +17,11 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'two backend replicas on %s',
   (id: TestDatabaseId) => {
-    let gh: SandboxGitHub;
+    let gh: TestGitHub;
     afterEach(async () => gh?.close());
 
     it('22 concurrent promotes spread over two replicas -> exactly one PR', async () => {
-      gh = await startSandboxGitHub(seeds());
+      gh = await startTestGitHub(seeds());
       const knex = await databases.init(id);
       // SQLite in-memory cannot be shared between connections: one client there.
       const second: Knex =
@@ -38,7 +38,10 @@ describe.each(databases.eachSupportedId())(
           }),
         ),
       );
-      const octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+      const octokit = new Octokit({
+        baseUrl: gh.apiBaseUrl,
+        auth: TEST_GITHUB_TOKEN,
+      });
       const pulls = await octokit.rest.pulls.list({
         owner: 'gitops',
         repo: 'config-dev',

@@ -7,11 +7,12 @@ import { UnprocessableError } from '../../errors';
 import { createHarness, guest } from './__testUtils__/harness';
 import { changedLines } from './__testUtils__/fixtures';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
-  TOKEN,
+  injectGitHubFault,
+  TestGitHub,
+  startTestGitHub,
+  TEST_GITHUB_TOKEN,
   writes,
-} from './__testUtils__/sandboxGitHub';
+} from '@gitops-delivery/sandbox/testUtils';
 import {
   DEV_REQUIREMENTS,
   DEV_VALUES,
@@ -24,14 +25,14 @@ import {
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let knex: Knex;
 let octokit: Octokit;
 
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   knex = await databases.init('SQLITE_3');
-  octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+  octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TEST_GITHUB_TOKEN });
 });
 afterAll(async () => {
   await gh.close();
@@ -485,12 +486,12 @@ describe('idempotence and serialization', () => {
       version: 'v0.0.20',
     });
     // the next list answers as if no PR were open (another replica raced us)
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'respond',
       method: 'GET',
-      path: /\/repos\/gitops\/config-dev\/pulls$/,
+      pathPattern: '/repos/gitops/config-dev/pulls(\\?|$)',
       times: 1,
-      status: 200,
-      body: [],
+      body: JSON.stringify([]),
     });
     const again = await service.promote({
       entity,
@@ -507,12 +508,13 @@ describe('idempotence and serialization', () => {
 
   it('retries once after a 409 and then succeeds', async () => {
     const { service } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'POST',
-      path: /\/git\/refs$/,
+      pathPattern: '/git/refs$',
       times: 1,
       status: 409,
-      body: { message: 'Reference update conflict' },
+      body: JSON.stringify({ message: 'Reference update conflict' }),
     });
     const r = await service.promote({
       entity,
@@ -529,11 +531,12 @@ describe('idempotence and serialization', () => {
 
   it('gives a clear conflict after a second 409, with no PR', async () => {
     const { service, store } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'POST',
-      path: /\/git\/refs$/,
+      pathPattern: '/git/refs$',
       status: 409,
-      body: { message: 'is at abc but expected def' },
+      body: JSON.stringify({ message: 'is at abc but expected def' }),
     });
     await expect(
       service.promote({
@@ -555,12 +558,14 @@ describe('idempotence and serialization', () => {
 
   it('backs off once on a rate limit and then succeeds', async () => {
     const { service } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'GET',
-      path: /\/pulls$/,
+      pathPattern: '/pulls(\\?|$)',
       times: 1,
       status: 429,
       headers: { 'retry-after': '0' },
+      body: JSON.stringify({ message: 'injected 429' }),
     });
     await expect(
       service.promote({
@@ -570,17 +575,19 @@ describe('idempotence and serialization', () => {
         version: 'v0.0.20',
       }),
     ).resolves.toMatchObject({ created: true });
+    expect(gh.faults.list()).toEqual([]); // the 429 was answered
   });
 
   it('does not storm a rate-limited GitHub', async () => {
     const { service } = await createHarness(gh, knex);
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'GET',
-      path: /./,
+      pathPattern: '.',
       status: 403,
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
-      body: { message: 'API rate limit exceeded' },
+      body: JSON.stringify({ message: 'API rate limit exceeded' }),
     });
     await expect(
       service.promote({
@@ -595,11 +602,14 @@ describe('idempotence and serialization', () => {
 
   it('reports a refused write (branch protection) and bypasses nothing', async () => {
     const { service } = await createHarness(gh, knex);
-    gh.faults.push({
+    injectGitHubFault(gh, {
+      kind: 'error',
       method: 'POST',
-      path: /\/git\/refs$/,
+      pathPattern: '/git/refs$',
       status: 403,
-      body: { message: 'Resource not accessible by integration' },
+      body: JSON.stringify({
+        message: 'Resource not accessible by integration',
+      }),
     });
     await expect(
       service.promote({

@@ -1,10 +1,10 @@
 import { Octokit } from '@octokit/rest';
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import {
-  startSandboxGitHub,
-  SandboxGitHub,
-  TOKEN,
-} from '../../services/promotion/__testUtils__/sandboxGitHub';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { GitHubReader } from './GitHubReader';
 
 jest.setTimeout(60_000);
@@ -60,13 +60,13 @@ function seeds(): GitHubRepoSeed[] {
   ];
 }
 
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let reader: GitHubReader;
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   reader = GitHubReader.create({
     apiBaseUrl: gh.apiBaseUrl,
-    token: TOKEN,
+    token: TEST_GITHUB_TOKEN,
     timeoutMs: 5000,
   });
 });
@@ -153,7 +153,10 @@ describe('GitHubReader.compareCommits', () => {
 describe('GitHubReader merged pull requests', () => {
   it('names the merge commit, the pull request of a commit and who merged it', async () => {
     expect(await reader.listMergedPulls('gitops', 'config-long')).toEqual([]);
-    const octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+    const octokit = new Octokit({
+      baseUrl: gh.apiBaseUrl,
+      auth: TEST_GITHUB_TOKEN,
+    });
     const merged = await octokit.rest.pulls.merge({
       owner: 'gitops',
       repo: 'config-long',

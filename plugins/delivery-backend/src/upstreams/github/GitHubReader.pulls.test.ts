@@ -1,9 +1,9 @@
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import {
-  startSandboxGitHub,
-  SandboxGitHub,
-  TOKEN,
-} from '../../services/promotion/__testUtils__/sandboxGitHub';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { GitHubReader } from './GitHubReader';
 
 jest.setTimeout(60_000);
@@ -42,9 +42,9 @@ function seeds(): GitHubRepoSeed[] {
   ];
 }
 
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
 });
 afterAll(async () => {
   await gh.close();
@@ -54,7 +54,7 @@ describe('GitHubReader.listOpenPulls', () => {
   it('reads every page, not only the first 100', async () => {
     const reader = GitHubReader.create({
       apiBaseUrl: gh.apiBaseUrl,
-      token: TOKEN,
+      token: TEST_GITHUB_TOKEN,
       timeoutMs: 5000,
     });
     const pulls = await reader.listOpenPulls('gitops', 'config-busy');
@@ -70,7 +70,7 @@ describe('GitHubReader.listOpenPulls', () => {
   it('stops at its page cap and says the list is incomplete', async () => {
     const reader = GitHubReader.create({
       apiBaseUrl: gh.apiBaseUrl,
-      token: TOKEN,
+      token: TEST_GITHUB_TOKEN,
       timeoutMs: 5000,
       maxPullPages: 1,
     });

@@ -6,7 +6,7 @@ import { DatabasePromotionStore } from '../../../database/DatabasePromotionStore
 import { createPromotionService } from '../promotionService';
 import type { DeliveryFacts, PromotionService } from '../types';
 import { deliveryConfig, view } from './world';
-import type { SandboxGitHub } from './sandboxGitHub';
+import type { TestGitHub } from '@gitops-delivery/sandbox/testUtils';
 
 export interface AuditRecord {
   eventId: string;
@@ -46,7 +46,7 @@ export function recordingAuditor() {
 export const guest = mockCredentials.user('user:default/guest');
 
 export async function createHarness(
-  gh: SandboxGitHub,
+  gh: Pick<TestGitHub, 'baseUrl' | 'apiBaseUrl'>,
   knex: Knex,
   facts?: DeliveryFacts,
 ) {

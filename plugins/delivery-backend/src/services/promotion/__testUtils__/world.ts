@@ -7,7 +7,7 @@ import type {
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import { readDeliveryConfig } from '../../../config';
 import type { DeliveryConfig } from '../../../configTypes';
-import { TOKEN } from './sandboxGitHub';
+import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
 
 const DATE = '2026-01-01T00:00:00Z';
 
@@ -135,7 +135,9 @@ export function deliveryConfig(
   return readDeliveryConfig(
     new ConfigReader({
       integrations: {
-        github: [{ host: new URL(baseUrl).host, apiBaseUrl, token: TOKEN }],
+        github: [
+          { host: new URL(baseUrl).host, apiBaseUrl, token: TEST_GITHUB_TOKEN },
+        ],
       },
       delivery: {
         deployJenkins: [{ name: 'deploy', baseUrl: 'http://127.0.0.1:7102' }],
