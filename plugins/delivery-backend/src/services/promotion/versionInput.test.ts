@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { isSemverish, validateVersionInput } from './versionInput';
+import { MAX_CHART_VERSION_LENGTH } from '@gitops-delivery/backstage-plugin-delivery-node';
+import { normalizeVersionInput, validateVersionInput } from './versionInput';
 
 describe('validateVersionInput', () => {
   it.each([
@@ -59,10 +60,18 @@ describe('validateVersionInput', () => {
     expect(() => validateVersionInput(undefined)).toThrow(InputError);
   });
 
-  it('tells semver from plain tags', () => {
-    expect(isSemverish('v0.0.20')).toBe(true);
-    expect(isSemverish('0.0.8')).toBe(true);
-    expect(isSemverish('latest')).toBe(false);
-    expect(isSemverish('2024.01.02')).toBe(false);
+  it('says which limit a too-long SemVer 2 version breaks', () => {
+    const long = `1.0.0-${'a'.repeat(MAX_CHART_VERSION_LENGTH)}`;
+    expect(() => validateVersionInput(long)).toThrow(
+      `version must be at most ${MAX_CHART_VERSION_LENGTH} characters`,
+    );
+  });
+});
+
+describe('normalizeVersionInput', () => {
+  it('drops the leading v of a chart version only', () => {
+    expect(normalizeVersionInput('v0.0.20')).toBe('0.0.20');
+    expect(normalizeVersionInput('0.0.8')).toBe('0.0.8');
+    expect(normalizeVersionInput('vnext')).toBe('vnext');
   });
 });
