@@ -299,4 +299,30 @@ describe('HistoryCollector on the sandbox', () => {
       '0.0.19',
     ]);
   });
+
+  it('leaves the commits of new versions for the next run when GitHub compares fail, and records the rest', async () => {
+    const { collector, store } = await sandboxCollector(sandbox, databases, {
+      entities: [xposer],
+    });
+    sandbox.faults.add({
+      upstream: 'github',
+      pathPattern: '/compare/',
+      kind: 'error',
+      status: 502,
+    });
+    const failed = await collector.run();
+    expect(failed.errors).toEqual([
+      expect.stringMatching(
+        /^component:default\/xposer: commits of v0\.0\.21 not read: /,
+      ),
+    ]);
+    expect(failed).toMatchObject({ builds: 16, deploys: 8, changes: 0 });
+    expect(await store.listSnapshots()).toHaveLength(1);
+
+    sandbox.faults.clear();
+    const next = await collector.run();
+    expect(next.errors).toEqual([]);
+    expect(next.changes).toBeGreaterThan(12);
+    expect((await store.versionsWithChanges(ref)).size).toBe(13);
+  });
 });

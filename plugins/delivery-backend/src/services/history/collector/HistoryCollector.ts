@@ -197,6 +197,7 @@ export class HistoryCollector {
     ctx.run.changes += done.changes;
     ctx.run.actions += done.actions;
     ctx.run.transitions += done.transitions.length;
+    ctx.run.errors.push(...done.notes);
 
     const history = await store.entityHistory(facts.entityRef, {
       since: new Date(

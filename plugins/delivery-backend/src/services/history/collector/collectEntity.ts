@@ -31,6 +31,8 @@ export interface EntityCollection {
   changes: number;
   actions: number;
   transitions: Transition[];
+  /** What was left for the next run, and why. */
+  notes: string[];
 }
 
 interface RunCursor {
@@ -111,10 +113,11 @@ export async function collectEntity(input: {
   }
 
   let changes = 0;
+  const notes: string[] = [];
   const repo = trace.code?.codeRepo;
   if (repo?.github) {
     const { owner, repo: name } = repo.remote;
-    const rows = await carriedCommits({
+    const carried = await carriedCommits({
       entityRef,
       versions: view.versions,
       done: await store.versionsWithChanges(entityRef),
@@ -126,8 +129,9 @@ export async function collectEntity(input: {
       },
       budget: input.budget,
     });
-    await store.putChanges(rows);
-    changes = rows.length;
+    await store.putChanges(carried.changes);
+    changes = carried.changes.length;
+    notes.push(...carried.notes.map(n => `${entityRef}: ${n}`));
   }
 
   const transitions: Transition[] = [];
@@ -140,5 +144,12 @@ export async function collectEntity(input: {
     ? promotionActions(await input.promotions.listPromotions(entityRef))
     : [];
   await store.putActions(actions);
-  return { builds, deploys, changes, actions: actions.length, transitions };
+  return {
+    builds,
+    deploys,
+    changes,
+    actions: actions.length,
+    transitions,
+    notes,
+  };
 }
