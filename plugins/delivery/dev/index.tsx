@@ -9,6 +9,10 @@
  * `?case=version-from` or `?case=host-alias` there swaps in the other two
  * broken setups the Setup check explains.
  */
+// dev/ is a standalone app (what packages/app's index.tsx does), not plugin
+// code: without Backstage UI's stylesheet its pages have no layout.
+// eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
+import '@backstage/ui/css/styles.css';
 import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
 import {

@@ -4,6 +4,7 @@ import {
   formatHours,
   formatRate,
   historyCoverage,
+  weeklySums,
 } from './dora';
 
 describe('DORA figures in words', () => {
@@ -42,5 +43,22 @@ describe('DORA figures in words', () => {
       kind: 'no-deploys',
       since: '2026-06-15T09:00:00.000Z',
     });
+  });
+
+  it('sums daily counts into weeks', () => {
+    const days = Array.from({ length: 9 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      value: i < 7 ? i % 2 : null,
+    }));
+    expect(weeklySums(days)).toEqual([
+      { date: '2026-11-01', value: 3 },
+      { date: '2026-11-08', value: null },
+    ]);
+    const perf = xposerPerformance(90);
+    const weeks = weeklySums(perf.deploymentFrequency.trend);
+    expect(weeks).toHaveLength(13);
+    expect(weeks.reduce((n, w) => n + (w.value ?? 0), 0)).toBe(
+      perf.deploymentFrequency.count,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type {
   DeliveryPerformance,
   DoraBand,
+  DoraTrendPoint,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 
 /** The periods the performance section offers, in days. */
@@ -84,4 +85,23 @@ export function historyCoverage(perf: DeliveryPerformance): HistoryCoverage {
     return { kind: 'partial', since: perf.historySince, unknownDays };
   }
   return { kind: 'full' };
+}
+
+/**
+ * Daily counts summed into weeks of 7 points from the first (the last week
+ * may be shorter); a week with no value at all stays `null`.
+ */
+export function weeklySums(points: DoraTrendPoint[]): DoraTrendPoint[] {
+  const weeks: DoraTrendPoint[] = [];
+  for (let i = 0; i < points.length; i += 7) {
+    const week = points.slice(i, i + 7);
+    const values = week
+      .map(p => p.value)
+      .filter((v): v is number => v !== null);
+    weeks.push({
+      date: week[0].date,
+      value: values.length ? values.reduce((a, b) => a + b, 0) : null,
+    });
+  }
+  return weeks;
 }

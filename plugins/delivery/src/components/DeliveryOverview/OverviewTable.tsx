@@ -1,3 +1,4 @@
+import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -29,11 +30,11 @@ export function OverviewTable(props: OverviewTableProps) {
   const { overview, page, pageSize, onPage, onPageSize } = props;
   const tabOf = useEntityTabLink();
   return (
-    <>
+    <Paper variant="outlined">
       <Table size="small" aria-label="Services and their environments">
         <TableHead>
           <TableRow>
-            <TableCell component="th" scope="col">
+            <TableCell component="th" scope="col" style={{ minWidth: 180 }}>
               Service
             </TableCell>
             <TableCell component="th" scope="col">
@@ -92,6 +93,6 @@ export function OverviewTable(props: OverviewTableProps) {
         onPageChange={(_e, p) => onPage(p)}
         onRowsPerPageChange={e => onPageSize(Number(e.target.value))}
       />
-    </>
+    </Paper>
   );
 }

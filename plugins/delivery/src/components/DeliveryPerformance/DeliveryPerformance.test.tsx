@@ -60,7 +60,7 @@ describe('DeliveryPerformance', () => {
     expect(screen.queryByTestId('history-notice')).not.toBeInTheDocument();
     // each chart's text alternative: a table of its points
     expect(
-      screen.getByRole('table', { name: 'Deploys to prod per day' }),
+      screen.getByRole('table', { name: 'Deploys to prod per week' }),
     ).toBeInTheDocument();
     expect(
       within(
@@ -91,6 +91,12 @@ describe('DeliveryPerformance', () => {
       'false',
     );
     expect(figure('change-failure-rate')).toHaveTextContent('16.7%');
+    // 30 days: the frequency chart is per day, one row per day in its table
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Deploys to prod per day' }),
+      ).getAllByRole('row'),
+    ).toHaveLength(1 + 30);
   });
 
   it('says which part of a long period precedes the recorded history', async () => {

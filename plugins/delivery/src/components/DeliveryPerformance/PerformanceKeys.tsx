@@ -6,6 +6,7 @@ import {
   formatHours,
   formatRate,
   plural,
+  weeklySums,
 } from '../../utils/dora';
 import { DoraKeyCard } from './DoraKeyCard';
 import {
@@ -49,8 +50,12 @@ export function PerformanceKeys({ perf }: { perf: DeliveryPerformance }) {
       band: df.band,
       chart: (
         <TrendChart
-          label={`Deploys to ${env} per day`}
-          points={df.trend}
+          label={
+            days > 30
+              ? `Deploys to ${env} per week`
+              : `Deploys to ${env} per day`
+          }
+          points={days > 30 ? weeklySums(df.trend) : df.trend}
           kind="bar"
           format={count}
         />

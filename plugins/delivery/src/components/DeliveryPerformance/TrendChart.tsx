@@ -63,6 +63,9 @@ export function TrendChart(props: TrendChartProps) {
       key="y"
       tick={axisTick}
       allowDecimals={kind === 'line'}
+      domain={
+        kind === 'bar' ? [0, (max: number) => Math.max(1, max)] : [0, 'auto']
+      }
       tickFormatter={(v: number) => format(v)}
       width={56}
     />,
