@@ -148,5 +148,20 @@ export interface Config {
         requireRunningInPrevious?: boolean;
       };
     }>;
+    /**
+     * Webhooks that keep open Delivery tabs live (served by the events backend
+     * at `/api/events/http/delivery.github` and `/api/events/http/delivery.jenkins`).
+     * A sender without a secret here is not accepted.
+     */
+    webhooks?: {
+      github?: {
+        /** The webhook secret GitHub signs with (`X-Hub-Signature-256`), 16+ characters. @visibility secret */
+        secret: string;
+      };
+      jenkins?: {
+        /** The token Jenkins sends (`X-Delivery-Token` header or `token` query), 16+ characters. @visibility secret */
+        token: string;
+      };
+    };
   };
 }

@@ -83,6 +83,11 @@ export class ViewCache {
     if (this.cache) await this.safe(() => this.cache!.delete(key));
   }
 
+  /** Drops the entries a webhook said changed (live updates). */
+  async forgetAll(keys: readonly string[]): Promise<void> {
+    await Promise.all([...new Set(keys)].map(key => this.forget(key)));
+  }
+
   private async safe<T>(fn: () => Promise<T>): Promise<T | undefined> {
     try {
       return await fn();
