@@ -9,34 +9,22 @@ import {
   weeklySums,
 } from '../../utils/dora';
 import { DoraKeyCard } from './DoraKeyCard';
-import {
-  DoraChangesTable,
-  DoraDeploysTable,
-  DoraIncidentsTable,
-} from './DrillDownTables';
+import { PerformanceDrillDown, type DoraKeyId } from './PerformanceDrillDown';
 import { TrendChart } from './TrendChart';
-
-type KeyId =
-  | 'deployment-frequency'
-  | 'lead-time'
-  | 'change-failure-rate'
-  | 'time-to-restore';
 
 const count = (v: number) => String(Math.round(v * 10) / 10);
 
 /** The four keys as cards, and the drill-down of the one whose list is open. */
 export function PerformanceKeys({ perf }: { perf: DeliveryPerformance }) {
-  const [open, setOpen] = useState<KeyId | undefined>();
+  const [open, setOpen] = useState<DoraKeyId | undefined>();
   const { deploymentFrequency: df, leadTime: lt } = perf;
   const { changeFailureRate: cfr, timeToRestore: ttr } = perf;
   const days = perf.period.days;
   const env = perf.environment;
   const restored = ttr.incidents.filter(i => i.restoredAt).length;
   const stillOpen = ttr.incidents.length - restored;
-  const toggle = (id: KeyId) => () => setOpen(o => (o === id ? undefined : id));
-  const failedFirst = [...cfr.deploys].sort(
-    (a, b) => Number(Boolean(b.failure)) - Number(Boolean(a.failure)),
-  );
+  const toggle = (id: DoraKeyId) => () =>
+    setOpen(o => (o === id ? undefined : id));
 
   const cards = [
     {
@@ -139,34 +127,6 @@ export function PerformanceKeys({ perf }: { perf: DeliveryPerformance }) {
     },
   ];
 
-  const drillDowns: Record<KeyId, JSX.Element> = {
-    'deployment-frequency': (
-      <DoraDeploysTable
-        title={`Deploys counted by the deployment frequency (${df.deploys.length})`}
-        deploys={df.deploys}
-      />
-    ),
-    'lead-time': (
-      <DoraChangesTable
-        title={`Changes counted by the lead time (${lt.changes.length})`}
-        changes={lt.changes}
-      />
-    ),
-    'change-failure-rate': (
-      <DoraDeploysTable
-        title={`Deploys counted by the change failure rate (${cfr.failed} failed of ${cfr.total})`}
-        deploys={failedFirst}
-        showFailure
-      />
-    ),
-    'time-to-restore': (
-      <DoraIncidentsTable
-        title={`Incidents counted by the time to restore (${ttr.incidents.length})`}
-        incidents={ttr.incidents}
-      />
-    ),
-  };
-
   return (
     <>
       <Grid container spacing={2}>
@@ -186,15 +146,7 @@ export function PerformanceKeys({ perf }: { perf: DeliveryPerformance }) {
           </Grid>
         ))}
       </Grid>
-      {open && (
-        <section
-          id={`${open}-drilldown`}
-          aria-label={drillDowns[open].props.title}
-          style={{ marginTop: 16 }}
-        >
-          {drillDowns[open]}
-        </section>
-      )}
+      {open && <PerformanceDrillDown perf={perf} keyId={open} />}
     </>
   );
 }
