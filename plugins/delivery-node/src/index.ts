@@ -12,5 +12,6 @@ export {
   readDeliveryEnvironments,
 } from './environments';
 export type { DeliveryEnvironmentEntry } from './environments';
+export { UnprocessableError } from './errors';
 export { isChartVersion, MAX_CHART_VERSION_LENGTH } from './chartVersion';
 export * from './github';

@@ -14,6 +14,7 @@ import {
 } from '@gitops-delivery/sandbox/testUtils';
 import { ConfigRepoClient } from './ConfigRepoClient';
 import { createConfigRepoOctokit } from './createConfigRepoOctokit';
+import { UnprocessableError } from '../errors';
 import { GitHubWriteError } from './GitHubWriteError';
 
 const seeds = (): GitHubRepoSeed[] => [
@@ -71,22 +72,24 @@ describe('ConfigRepoClient on the sandbox GitHub', () => {
     expect(file).toMatchObject({ content: 'dependencies: []\n', size: 17 });
     expect(await dev.readFile('missing.yaml', head!)).toBeUndefined();
     await expect(dev.readFile('charts', head!)).rejects.toThrow(
-      new InputError('charts is not a file in gitops/config-dev'),
+      new UnprocessableError('charts is not a file in gitops/config-dev'),
     );
     await expect(dev.readFile('requirements.yaml', head!, 10)).rejects.toThrow(
       /17 bytes, over the 10-byte limit/,
     );
   });
 
-  it('reports content problems with the error the caller chooses', async () => {
-    class Unprocessable extends Error {}
-    const dev = client('config-dev', {
-      unprocessable: m => new Unprocessable(m),
-    });
+  it('reports content that cannot be edited as UnprocessableError (422)', async () => {
+    const dev = client('config-dev');
     const head = (await dev.branchSha('main'))!;
-    await expect(dev.readFile('charts', head)).rejects.toBeInstanceOf(
-      Unprocessable,
-    );
+    for (const [path, max] of [
+      ['charts', undefined],
+      ['requirements.yaml', 10],
+    ] as const) {
+      const e = await dev.readFile(path, head, max).catch(err => err);
+      expect(e).toBeInstanceOf(UnprocessableError);
+      expect(e.statusCode).toBe(422);
+    }
   });
 
   it('an empty repository and a missing branch have no head', async () => {

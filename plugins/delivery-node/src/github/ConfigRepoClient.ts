@@ -9,6 +9,7 @@ import {
 import type { ConfigRepoTarget } from './configRepoTarget';
 import { ConfigRepoPull, PullJson, toConfigRepoPull } from './configRepoPull';
 import { credentialLogins } from './credentialLogins';
+import { UnprocessableError } from '../errors';
 import { GitHubWriteError } from './GitHubWriteError';
 import { messageOf, statusOf } from './octokitErrors';
 
@@ -33,14 +34,12 @@ export interface RepoFileContent {
 }
 
 /**
- * How a {@link ConfigRepoClient} reports what it refuses.
+ * How a {@link ConfigRepoClient} words its errors.
  * @public
  */
 export interface ConfigRepoClientOptions {
   /** Removes secrets from error messages (GitHub's text, or undici's, may quote headers). Default: none. */
   redact?: (text: string) => string;
-  /** The error for content that cannot be edited (not a file, over the size limit). Default `InputError`. */
-  unprocessable?: (message: string) => Error;
 }
 
 /**
@@ -57,7 +56,6 @@ export interface ConfigRepoClientOptions {
 export class ConfigRepoClient {
   private logins?: Promise<ReadonlySet<string>>;
   private readonly redact: (text: string) => string;
-  private readonly unprocessable: (message: string) => Error;
 
   constructor(
     private readonly octokit: Octokit,
@@ -66,8 +64,6 @@ export class ConfigRepoClient {
     options: ConfigRepoClientOptions = {},
   ) {
     this.redact = options.redact ?? (text => text);
-    this.unprocessable =
-      options.unprocessable ?? (message => new InputError(message));
   }
 
   /** `owner/repo`. */
@@ -227,15 +223,17 @@ export class ConfigRepoClient {
       encoding?: string;
     };
     if (Array.isArray(data) || file.type !== 'file' || !file.sha) {
-      throw this.unprocessable(`${path} is not a file in ${this.name}`);
+      throw new UnprocessableError(`${path} is not a file in ${this.name}`);
     }
     if ((file.size ?? 0) > maxBytes) {
-      throw this.unprocessable(
+      throw new UnprocessableError(
         `${path} is ${file.size} bytes, over the ${maxBytes}-byte limit for automated edits`,
       );
     }
     if (file.encoding !== 'base64' || file.content === undefined) {
-      throw this.unprocessable(`${path}: GitHub did not return its content`);
+      throw new UnprocessableError(
+        `${path}: GitHub did not return its content`,
+      );
     }
     const content = Buffer.from(file.content, 'base64').toString('utf8');
     return { content, sha: file.sha, size: file.size ?? content.length };

@@ -4,7 +4,6 @@ import {
   type ConfigRepoTarget,
 } from '@gitops-delivery/backstage-plugin-delivery-node';
 import { redactSecrets } from '../../redaction/registry';
-import { UnprocessableError } from '../../errors';
 
 export type {
   ConfigRepoApp,
@@ -17,14 +16,10 @@ export { createConfigRepoOctokit } from './githubOctokit';
 
 /**
  * The config-repo client of delivery-node (the one the scaffolder module
- * uses too), as promotion needs it: error messages pass through the secret
- * redactor, content that cannot be edited is an `UnprocessableError` (422).
+ * uses too), with error messages passed through the secret redactor.
  */
 export class ConfigRepoClient extends SharedConfigRepoClient {
   constructor(octokit: Octokit, target: ConfigRepoTarget) {
-    super(octokit, target, {
-      redact: redactSecrets,
-      unprocessable: message => new UnprocessableError(message),
-    });
+    super(octokit, target, { redact: redactSecrets });
   }
 }
