@@ -6,9 +6,9 @@ import type {
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { NotFoundError } from '@backstage/errors';
 import { ChartMuseumClient } from './chartmuseum/ChartMuseumClient';
+import { resolveConfigRepoTarget } from '@gitops-delivery/backstage-plugin-delivery-node';
 import {
   ConfigRepoClient,
-  ConfigRepoTarget,
   createConfigRepoOctokit,
 } from './github/ConfigRepoClient';
 import type { EtagStore } from './github/GitHubReader';
@@ -21,7 +21,11 @@ import { NexusClient } from './nexus/NexusClient';
 export interface UpstreamClientsOptions {
   /** Where GitHub ETags are kept (none: no conditional requests). */
   etags?: EtagStore;
-  /** `integrations.github`: the GitHub Apps whose `<slug>[bot]` we act as on config repos. */
+  /**
+   * `integrations.github`: the credentials of config-repo writes (a token or
+   * a GitHub App, whose `<slug>[bot]` we then act as). Without it
+   * {@link UpstreamClients.configRepoFor} refuses.
+   */
   integrations?: ScmIntegrationRegistry;
 }
 
@@ -132,6 +136,11 @@ export class UpstreamClients {
   configRepoFor(env: EnvironmentConfig): ConfigRepoClient {
     let client = this.configRepos.get(env.name);
     if (!client) {
+      if (!this.integrations) {
+        throw new Error(
+          'UpstreamClients was built without options.integrations: config repositories cannot be written',
+        );
+      }
       client = createConfigRepoClient(env, this.integrations);
       this.configRepos.set(env.name, client);
     }
@@ -141,22 +150,24 @@ export class UpstreamClients {
 
 /**
  * Builds the config-repo client of one environment (see
- * {@link UpstreamClients.configRepoFor}).
+ * {@link UpstreamClients.configRepoFor}) on delivery-node's
+ * `resolveConfigRepoTarget`: the `integrations.github` entry of the repo's
+ * host, its token or else its GitHub App through the integration's
+ * credentials provider. A host with neither is an `InputError`.
  */
 export function createConfigRepoClient(
   env: EnvironmentConfig,
-  integrations?: ScmIntegrationRegistry,
+  integrations: ScmIntegrationRegistry,
 ): ConfigRepoClient {
-  const target: ConfigRepoTarget = {
-    owner: env.owner,
-    repo: env.repo,
-    apiBaseUrl: env.apiBaseUrl,
-    token: env.token,
-    // GitHub App installation tokens through the integration's credentials provider
-    getToken: env.token ? undefined : () => env.getToken(),
-    apps: integrations?.github.byUrl(env.configRepoUrl)?.config.apps,
-    timeoutMs: env.timeoutMs,
-  };
+  const { target } = resolveConfigRepoTarget(
+    integrations,
+    {
+      host: new URL(env.configRepoUrl).host,
+      owner: env.owner,
+      repo: env.repo,
+    },
+    { timeoutMs: env.timeoutMs },
+  );
   return new ConfigRepoClient(createConfigRepoOctokit(target), target);
 }
 

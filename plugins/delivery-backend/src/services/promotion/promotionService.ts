@@ -38,8 +38,8 @@ export interface PromotionServiceOptions {
   store: PromotionStore;
   auditor: PromotionAuditor;
   logger: LoggerService;
-  /** `integrations.github`: the GitHub Apps whose `<slug>[bot]` we act as. */
-  integrations?: ScmIntegrationRegistry;
+  /** `integrations.github`: the credentials of config-repo writes (token or GitHub App). */
+  integrations: ScmIntegrationRegistry;
   /**
    * The GitHub client of an environment's config repo: the plugin passes
    * `UpstreamClients.configRepoFor`; without it one is built per environment

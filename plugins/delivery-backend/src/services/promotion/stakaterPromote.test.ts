@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { Octokit } from '@octokit/rest';
@@ -40,7 +41,8 @@ describe('promote on the stakater world', () => {
       app.delivery as JsonObject,
       stakaterHostAliases(sandbox.urls),
     );
-    const config = readDeliveryConfig(new ConfigReader(app));
+    const root = new ConfigReader(app);
+    const config = readDeliveryConfig(root);
     const view = DefaultDeliveryViewService.create({
       config,
       logger: mockServices.logger.mock(),
@@ -51,6 +53,7 @@ describe('promote on the stakater world', () => {
     });
     const service = createPromotionService({
       config,
+      integrations: ScmIntegrations.fromConfig(root),
       facts: view,
       store,
       auditor: recordingAuditor(),

@@ -1,11 +1,13 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import { DatabasePromotionStore } from '../../../database/DatabasePromotionStore';
 import { createPromotionService } from '../promotionService';
 import type { DeliveryFacts, PromotionService } from '../types';
-import { deliveryConfig, view } from './world';
+import { readDeliveryConfig } from '../../../config';
+import { deliveryAppConfig, view } from './world';
 import type { TestGitHub } from '@gitops-delivery/sandbox/testUtils';
 
 export interface AuditRecord {
@@ -55,8 +57,10 @@ export async function createHarness(
   });
   const auditor = recordingAuditor();
   const getView = jest.fn(async () => view());
+  const root = deliveryAppConfig(gh.baseUrl, gh.apiBaseUrl);
   const service: PromotionService = createPromotionService({
-    config: deliveryConfig(gh.baseUrl, gh.apiBaseUrl),
+    config: readDeliveryConfig(root),
+    integrations: ScmIntegrations.fromConfig(root),
     facts: facts ?? { getView },
     store,
     auditor,

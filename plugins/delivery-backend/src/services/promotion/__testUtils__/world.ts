@@ -5,8 +5,6 @@ import type {
   VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
-import { readDeliveryConfig } from '../../../config';
-import type { DeliveryConfig } from '../../../configTypes';
 import { TEST_GITHUB_TOKEN } from '@gitops-delivery/sandbox/testUtils';
 
 const DATE = '2026-01-01T00:00:00Z';
@@ -121,10 +119,11 @@ const noGates = {
   requireRunningInPrevious: false,
 };
 
-export function deliveryConfig(
+/** The app config of the promotion tests: the test GitHub as the one integration. */
+export function deliveryAppConfig(
   baseUrl: string,
   apiBaseUrl: string,
-): DeliveryConfig {
+): ConfigReader {
   const env = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
     configRepo: `${baseUrl}/gitops/config-${name}`,
@@ -132,25 +131,23 @@ export function deliveryConfig(
     deployJob: `deploy:deploy/config-${name}`,
     ...extra,
   });
-  return readDeliveryConfig(
-    new ConfigReader({
-      integrations: {
-        github: [
-          { host: new URL(baseUrl).host, apiBaseUrl, token: TEST_GITHUB_TOKEN },
-        ],
-      },
-      delivery: {
-        deployJenkins: [{ name: 'deploy', baseUrl: 'http://127.0.0.1:7102' }],
-        environments: [
-          env('dev'),
-          env('prod', { promotesFrom: 'dev', requirementsPath: 'Chart.yaml' }),
-          ...['bomb', 'dup', 'multi', 'big', 'twice', 'loose'].map(n =>
-            env(n, { gates: noGates }),
-          ),
-        ],
-      },
-    }),
-  );
+  return new ConfigReader({
+    integrations: {
+      github: [
+        { host: new URL(baseUrl).host, apiBaseUrl, token: TEST_GITHUB_TOKEN },
+      ],
+    },
+    delivery: {
+      deployJenkins: [{ name: 'deploy', baseUrl: 'http://127.0.0.1:7102' }],
+      environments: [
+        env('dev'),
+        env('prod', { promotesFrom: 'dev', requirementsPath: 'Chart.yaml' }),
+        ...['bomb', 'dup', 'multi', 'big', 'twice', 'loose'].map(n =>
+          env(n, { gates: noGates }),
+        ),
+      ],
+    },
+  });
 }
 
 export const entity: Entity = {
