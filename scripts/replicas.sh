@@ -139,10 +139,21 @@ for r in a b; do
   port=$(free_port)
   node --import tsx packages/backend/replicas/writeReplicaConfig.ts --out "$run/app-config.replica-$r.yaml" \
     --port "$port" --sandbox-base "$base" --interval-minutes "$interval" >/dev/null
-  start "replica-$r" node --enable-source-maps --require "$transform" packages/backend/src/index.ts \
-    --config app-config.yaml --config app-config.production.yaml --config "$run/app-config.replica-$r.yaml"
+  # Three attempts: Node 20 can abort a start with ERR_INTERNAL_ASSERTION when the backend's
+  # concurrent import()s race with require()s of the same module (nodejs/node#62432); the
+  # failed attempt N's log is kept as replica-<r>.N.log.
+  for attempt in 1 2 3; do
+    start "replica-$r" node --enable-source-maps --require "$transform" packages/backend/src/index.ts \
+      --config app-config.yaml --config app-config.production.yaml --config "$run/app-config.replica-$r.yaml"
+    if wait_for "replica-$r" "${pids[-1]}" 300 http_ok "http://127.0.0.1:$port/.backstage/health/v1/readiness"; then
+      break
+    fi
+    kill -KILL -- "-${pids[-1]}" 2>/dev/null || true
+    if [ "$attempt" = 3 ] || ! grep -q ERR_INTERNAL_ASSERTION "$run/replica-$r.log"; then exit 1; fi
+    mv "$run/replica-$r.log" "$run/replica-$r.$attempt.log"
+    say "replica $r hit the Node.js loader race at start (log in replica-$r.$attempt.log); starting it again"
+  done
   declare "port_$r=$port" "pid_$r=${pids[-1]}"
-  wait_for "replica-$r" "${pids[-1]}" 300 http_ok "http://127.0.0.1:$port/.backstage/health/v1/readiness" || exit 1
   say "replica $r on http://127.0.0.1:$port (pid ${pids[-1]})"
 done
 
