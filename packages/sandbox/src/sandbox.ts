@@ -14,6 +14,13 @@ import { createKubernetesApp } from './kubernetes';
 import { createControlApp } from './control';
 import { SandboxEngine } from './engine';
 import {
+  GitHubWebhooks,
+  notifyRun,
+  webhookControlRoutes,
+  WebhookSender,
+  type WebhookTarget,
+} from './webhooks';
+import {
   loadDefaultWorld,
   loadWorldFile,
   relativeWorld,
@@ -88,6 +95,8 @@ export interface SandboxOptions {
   /** Overrides the world's deploy/build delays (tests use 0-50 ms). */
   deployDelayMs?: number;
   buildDelayMs?: number;
+  /** Webhook targets (more through `POST /webhooks` on the control API). */
+  webhooks?: WebhookTarget[];
 }
 
 /** A running sandbox. @public */
@@ -96,6 +105,8 @@ export interface Sandbox {
   engine: SandboxEngine;
   faults: FaultRegistry;
   counter: RequestCounter;
+  /** The webhooks it sends (targets and deliveries). */
+  webhooks: WebhookSender;
   stop(): Promise<void>;
 }
 
@@ -146,7 +157,12 @@ export async function startSandbox(
     chartRepoUrl: urls.chartmuseum,
     registryHost: urls.nexus.replace(/^https?:\/\//, ''),
   };
-  const ref: { engine?: SandboxEngine } = {};
+  const ref: { engine?: SandboxEngine; hooks?: GitHubWebhooks } = {};
+  const webhooks = new WebhookSender(options.webhooks);
+  const hookFailed = (err: unknown) =>
+    ref.engine?.events.add('error', {
+      message: `webhook: ${err instanceof Error ? err.message : String(err)}`,
+    });
   let github: Awaited<ReturnType<typeof createGitHubApp>>;
   let e: SandboxEngine;
   try {
@@ -154,8 +170,14 @@ export async function startSandbox(
       seeds: worldToSeeds(world, render),
       token: sandboxCredentials.githubToken,
       baseUrl: urls.github,
-      onPullMerged: ev => ref.engine?.onPullMerged(ev),
-      onRepoChanged: ev => ref.engine?.onRepoChanged(ev),
+      onPullMerged: ev => {
+        ref.hooks?.pullMerged(ev).catch(hookFailed);
+        ref.engine?.onPullMerged(ev);
+      },
+      onRepoChanged: ev => {
+        ref.hooks?.repoChanged(ev).catch(hookFailed);
+        ref.engine?.onRepoChanged(ev);
+      },
     });
     e = new SandboxEngine({
       world,
@@ -164,7 +186,23 @@ export async function startSandbox(
       deployDelayMs: options.deployDelayMs,
       buildDelayMs: options.buildDelayMs,
       now,
+      onJenkinsRun: (jenkins, phase, job, run) =>
+        notifyRun(webhooks, urls[jenkins], phase, job, run),
     });
+    ref.hooks = new GitHubWebhooks({
+      sender: webhooks,
+      store: github.store,
+      apiBaseUrl: () => `${urls.github}/api/v3`,
+      token: sandboxCredentials.githubToken,
+      branches: [
+        ...world.environments.map(x => ({
+          owner: x.configRepo.owner,
+          repo: x.configRepo.name,
+          branch: x.configRepo.branch,
+        })),
+      ],
+    });
+    await ref.hooks.prime();
   } catch (err) {
     await Promise.all(Object.values(servers).map(s => s.close()));
     throw err;
@@ -194,18 +232,21 @@ export async function startSandbox(
     state: () => e.generation.k8s,
     token: sandboxCredentials.kubernetesToken,
   });
-  handlers.control = createControlApp({
+  const control = createControlApp({
     engine: () => e,
     faults,
     counter,
     urls: () => urls,
     upstreams: [...upstreams],
   });
+  const hookRoutes = webhookControlRoutes(webhooks, () => ref.hooks!.prime());
+  handlers.control = express().use(hookRoutes).use(control);
   return {
     urls,
     engine: e,
     faults,
     counter,
+    webhooks,
     stop: async () => {
       e.stop();
       await Promise.all(Object.values(servers).map(s => s.close()));

@@ -1,4 +1,5 @@
 import type { GitHubStore, PullMergedEvent, RepoChangedEvent } from '../github';
+import type { RunListener } from '../jenkins/state';
 import {
   fullName,
   type BuildDiscarder,
@@ -49,6 +50,11 @@ export interface EngineOptions {
   /** Overrides world.settings.deployDelayMs / buildDelayMs. */
   deployDelayMs?: number;
   buildDelayMs?: number;
+  /** Run notifications of both Jenkins (the sandbox's webhooks). */
+  onJenkinsRun?: (
+    jenkins: 'jenkins-code' | 'jenkins-deploy',
+    ...event: Parameters<RunListener>
+  ) => void;
 }
 
 /** The simulated world's state and behaviour (deploys on merge, builds on push). @public */
@@ -152,6 +158,11 @@ export class SandboxEngine {
       sleep: ms => this.sleep(ms, gen),
     };
     const keepBuilds = settings.keepBuilds;
+    const onRun = this.options.onJenkinsRun;
+    if (onRun) {
+      this.current.code.onRun = (...a) => onRun('jenkins-code', ...a);
+      this.current.deploy.onRun = (...a) => onRun('jenkins-deploy', ...a);
+    }
     for (const jenkins of [this.current.code, this.current.deploy]) {
       jenkins.clock = () => this.clock();
       jenkins.discarder = keepBuilds;

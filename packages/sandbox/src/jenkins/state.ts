@@ -17,6 +17,13 @@ import {
 /** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. */
 export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
 
+/** Told when a run is queued, starts and finishes (the Notification plugin's phases). */
+export type RunListener = (
+  phase: 'QUEUED' | 'STARTED' | 'COMPLETED' | 'FINALIZED',
+  job: JenkinsJob,
+  run: { number: number; queueId: number; build?: JenkinsBuild },
+) => void;
+
 /** Jobs, runs and the queue of one Jenkins instance. @public */
 export class JenkinsState {
   readonly root: JenkinsJob = {
@@ -32,6 +39,8 @@ export class JenkinsState {
   readonly queue: QueueItem[] = [];
   private nextQueueId = 1;
   onTrigger?: TriggerHandler;
+  /** Run notifications (the sandbox's webhooks). */
+  onRun?: RunListener;
   /** "Discard old builds" of every job, applied when a run finishes (like LogRotator). */
   discarder?: BuildDiscarder;
   /** The clock `days` of the discarder counts from. */
@@ -111,6 +120,10 @@ export class JenkinsState {
       inQueueSince: Date.now(),
     };
     this.queue.push(item);
+    this.onRun?.('QUEUED', job, {
+      number: job.nextBuildNumber,
+      queueId: item.id,
+    });
     if (this.onTrigger) this.onTrigger(item, this);
     return item;
   }
@@ -129,6 +142,7 @@ export class JenkinsState {
     };
     this.addBuild(item.job, run);
     item.executable = run.number;
+    this.onRun?.('STARTED', item.job, { ...run, build: run });
     return run;
   }
 
@@ -141,6 +155,11 @@ export class JenkinsState {
     Object.assign(build, patch);
     build.result = result;
     build.duration = Math.max(1, Date.now() - build.timestamp);
+    const owner = this.onRun && jobOfBuild(this.root, build);
+    if (owner) {
+      this.onRun!('COMPLETED', owner, { ...build, build });
+      this.onRun!('FINALIZED', owner, { ...build, build });
+    }
     const job = this.discarder && jobOfBuild(this.root, build);
     if (job) rotateJobBuilds(job, this.discarder!, this.clock());
   }
