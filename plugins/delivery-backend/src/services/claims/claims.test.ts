@@ -16,6 +16,7 @@ import {
   startTestSandbox,
   TestSandbox,
 } from '../../__testUtils__/sandbox';
+import { sandboxControl } from '../../__testUtils__/sandboxControl';
 
 jest.setTimeout(90_000);
 
@@ -78,7 +79,7 @@ describe('release claims against a real catalog', () => {
   });
 
   const requests = async () =>
-    (await (await fetch(`${sandbox.urls.control}/requests`)).json()) as Counts;
+    (await sandboxControl(sandbox, 'GET', '/requests')) as Counts;
   const writes = (c: Counts) =>
     Object.entries(c.upstreams).flatMap(([u, s]) =>
       Object.entries(s.routes)
@@ -145,7 +146,7 @@ describe('release claims against a real catalog', () => {
         : undefined,
     );
 
-    await fetch(`${sandbox.urls.control}/reset`, { method: 'POST' });
+    await sandboxControl(sandbox, 'POST', '/reset');
     const copyPath = '/api/delivery/entities/default/component/xposer-copy';
     const promote = await request(server)
       .post(`${copyPath}/promotions`)

@@ -1,12 +1,11 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import express from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { openApiValidator } from '../../__testUtils__/openapi';
+import { routerApp } from '../../__testUtils__/routerApp';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createPromotionRouter } from '../../routes/promotionRoutes';
 import { createHarness } from './__testUtils__/harness';
@@ -66,14 +65,7 @@ async function app() {
     logger: mockServices.logger.mock(),
     promotions: harness.service,
   });
-  const server = express()
-    .use(router)
-    .use(
-      MiddlewareFactory.create({
-        config: mockServices.rootConfig(),
-        logger: mockServices.rootLogger(),
-      }).error(),
-    );
+  const server = routerApp(router);
   return { server, authorize, ...harness };
 }
 

@@ -1,4 +1,3 @@
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
@@ -6,10 +5,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DeliveryView } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { randomPorts, startSandbox } from '@gitops-delivery/sandbox';
-import express from 'express';
 import request from 'supertest';
 import { readDeliveryConfig } from '../../config';
 import { openApiValidator } from '../../__testUtils__/openapi';
+import { routerApp } from '../../__testUtils__/routerApp';
+import { sandboxControl } from '../../__testUtils__/sandboxControl';
 import {
   component,
   sandboxAppConfig,
@@ -44,15 +44,8 @@ beforeEach(async () => {
   await control('POST', '/reset');
 });
 
-async function control(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${sandbox.urls.control}${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-  return res.status === 204 ? undefined : res.json();
-}
+const control = (method: string, path: string, body?: unknown) =>
+  sandboxControl(sandbox, method, path, body);
 
 interface Counts {
   upstreams: Record<string, { total: number; routes: Record<string, number> }>;
@@ -102,14 +95,7 @@ function app() {
     resync,
   });
   return routerP.then(router => ({
-    server: express()
-      .use(router)
-      .use(
-        MiddlewareFactory.create({
-          config: mockServices.rootConfig(),
-          logger: mockServices.rootLogger(),
-        }).error(),
-      ),
+    server: routerApp(router),
     auditor,
     authorize,
   }));

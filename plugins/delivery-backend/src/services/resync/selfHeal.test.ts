@@ -15,6 +15,7 @@ import {
   TestSandbox,
   xposerAnnotations,
 } from '../../__testUtils__/sandbox';
+import { sandboxControl } from '../../__testUtils__/sandboxControl';
 import { recordingAuditor } from '../promotion/__testUtils__/harness';
 import { UpstreamClients } from '../../upstreams/clients';
 import { createResyncService } from './resyncService';
@@ -199,16 +200,11 @@ describe('runSelfHeal on the sandbox', () => {
       logger,
     };
     const nexusHost = new URL(sandbox.urls.nexus).host;
-    const res = await fetch(`${sandbox.urls.control}/kubectl/set-image`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        namespace: 'staging',
-        deployment: 'xposer',
-        image: `${nexusHost}/stakater/xposer:hotfix`,
-      }),
+    await sandboxControl(sandbox, 'POST', '/kubectl/set-image', {
+      namespace: 'staging',
+      deployment: 'xposer',
+      image: `${nexusHost}/stakater/xposer:hotfix`,
     });
-    expect(res.ok).toBe(true);
 
     const first = await runSelfHeal(deps);
     expect(first.checked).toBe(2);
@@ -233,9 +229,9 @@ describe('runSelfHeal on the sandbox', () => {
     // both deploys are queued or building now: nothing new is queued (fault 24)
     const second = await runSelfHeal(deps);
     expect(second.results.every(r => r.queued === false)).toBe(true);
-    const counts = await (
-      await fetch(`${sandbox.urls.control}/requests`)
-    ).json();
+    const counts = (await sandboxControl(sandbox, 'GET', '/requests')) as {
+      upstreams: Record<string, { routes: Record<string, number> }>;
+    };
     const posts = Object.entries(
       counts.upstreams['jenkins-deploy'].routes as Record<string, number>,
     ).filter(([r]) => r.startsWith('POST'));

@@ -9,6 +9,7 @@ import {
   TestSandbox,
   xposerAnnotations,
 } from '../../__testUtils__/sandbox';
+import { sandboxControl } from '../../__testUtils__/sandboxControl';
 import { openApiValidator } from '../../__testUtils__/openapi';
 
 jest.setTimeout(120_000);
@@ -61,17 +62,8 @@ describe('the view under upstream faults (sandbox control API)', () => {
   let sandbox: TestSandbox;
   const validate = openApiValidator();
 
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sandbox.urls.control}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok)
-      throw new Error(
-        `control ${method} ${path}: ${res.status} ${await res.text()}`,
-      );
-  };
+  const control = (method: string, path: string, body?: unknown) =>
+    sandboxControl(sandbox, method, path, body);
   const view = (timeoutMs = 10_000): Promise<DeliveryView> =>
     sandboxViewService(sandbox.urls, {
       timeoutMs,
