@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useSignal } from '@backstage/plugin-signals-react';
+
+/** Options of {@link useDeliveryLiveUpdates}. */
+export interface DeliveryLiveUpdatesOptions {
+  /** Signals arriving within this window cause one refetch (default 250 ms). */
+  debounceMs?: number;
+  /** Without signals: refetch this often while the page is visible (default 60 s; 0: never). */
+  pollIntervalMs?: number;
+}
+
+/** The signals channel the delivery backend refreshes an entity's view on. */
+export function deliveryEntityChannel(entityRef: string): string {
+  return `delivery:entity:${entityRef}`;
+}
+
+/**
+ * Keeps an open Delivery tab live: refetches the view when the backend
+ * signals that what it shows changed (a merge, a push, a Jenkins run), a
+ * burst of signals causing one refetch. When the app has no signals API,
+ * polls instead, only while the page is visible.
+ * @returns whether updates arrive by signal (`true`) or by polling.
+ */
+export function useDeliveryLiveUpdates(
+  entityRef: string,
+  refetch: () => void,
+  options: DeliveryLiveUpdatesOptions = {},
+): { live: boolean } {
+  const { debounceMs = 250, pollIntervalMs = 60_000 } = options;
+  const { lastSignal, isSignalsAvailable } = useSignal(
+    deliveryEntityChannel(entityRef),
+  );
+  const latest = useRef(refetch);
+  latest.current = refetch;
+
+  useEffect(() => {
+    if (!lastSignal) return undefined;
+    const timer = setTimeout(() => latest.current(), debounceMs);
+    return () => clearTimeout(timer);
+  }, [lastSignal, debounceMs]);
+
+  useEffect(() => {
+    if (isSignalsAvailable || pollIntervalMs <= 0) return undefined;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') latest.current();
+    }, pollIntervalMs);
+    return () => clearInterval(timer);
+  }, [isSignalsAvailable, pollIntervalMs]);
+
+  return { live: isSignalsAvailable };
+}
