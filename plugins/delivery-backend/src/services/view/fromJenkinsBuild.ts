@@ -19,6 +19,23 @@ function result(build: JenkinsBuild): BuildResult | null {
   return build.building ? null : build.result ?? null;
 }
 
+/** What every Jenkins run shows, code build or deploy run: link, result, timing. */
+type JenkinsRunFacts = Pick<
+  CodeBuild,
+  'number' | 'url' | 'result' | 'building' | 'startedAt' | 'durationMs'
+>;
+
+function runFacts(build: JenkinsBuild): JenkinsRunFacts {
+  return {
+    number: build.number,
+    url: build.url,
+    result: result(build),
+    building: Boolean(build.building),
+    startedAt: iso(build.timestamp),
+    durationMs: build.duration ?? 0,
+  };
+}
+
 /**
  * A code build joined to its commit (the code repo's `BuildData`, never the
  * pipeline library's), message/author from the build's changeSets when
@@ -54,12 +71,7 @@ export function toCodeBuild(
     remote: match.remote,
     branch: revision?.branch,
     build: {
-      number: build.number,
-      url: build.url,
-      result: result(build),
-      building: Boolean(build.building),
-      startedAt: iso(build.timestamp),
-      durationMs: build.duration ?? 0,
+      ...runFacts(build),
       version: undefined,
       commit,
       commitVia: revision
@@ -78,13 +90,7 @@ export function toCodeBuild(
 }
 
 /** A deploy run before its pinned version is known. */
-export interface RawDeployRun {
-  number: number;
-  url: string;
-  result: BuildResult | null;
-  building: boolean;
-  startedAt: string;
-  durationMs: number;
+export interface RawDeployRun extends JenkinsRunFacts {
   /** The config-repo commit it built (BuildData matching the config repo). */
   configSha?: string;
   /** The remote that matched. */
@@ -103,12 +109,7 @@ export function toRawDeployRun(
 ): RawDeployRun {
   const match = revisionForRepo(build, configRepo, aliases);
   return {
-    number: build.number,
-    url: build.url,
-    result: result(build),
-    building: Boolean(build.building),
-    startedAt: iso(build.timestamp),
-    durationMs: build.duration ?? 0,
+    ...runFacts(build),
     configSha: match.revision?.sha,
     configRemote: match.remote,
     remotes: [...new Set(builtRevisions(build).flatMap(r => r.remoteUrls))],

@@ -228,9 +228,7 @@ export class GitHubReader {
     ref: string,
     options: { path?: string; perPage?: number } = {},
   ): Promise<CommitSummary[]> {
-    const what = `GitHub ${owner}/${repo} commits of ${ref}${
-      options.path ? ` touching ${options.path}` : ''
-    }`;
+    const what = commitsWhat(owner, repo, ref, options.path);
     const data = await this.conditionalGet(
       `commits:${owner}/${repo}@${ref}:${options.path ?? ''}:${
         options.perPage ?? LIST_PAGE_SIZE
@@ -276,9 +274,7 @@ export class GitHubReader {
     ref: string,
     options: { path?: string; since?: string; maxPages: number },
   ): Promise<{ commits: CommitSummary[]; truncated: boolean }> {
-    const what = `GitHub ${owner}/${repo} commits of ${ref}${
-      options.path ? ` touching ${options.path}` : ''
-    }`;
+    const what = commitsWhat(owner, repo, ref, options.path);
     const commits: CommitSummary[] = [];
     for (let page = 1; page <= options.maxPages; page++) {
       const data = await this.conditionalGet(
@@ -546,4 +542,16 @@ export class GitHubReader {
     }
     return toUpstreamError(err.cause ?? e, what);
   }
+}
+
+/** How errors name a commit listing: `GitHub owner/repo commits of ref touching path`. */
+function commitsWhat(
+  owner: string,
+  repo: string,
+  ref: string,
+  path?: string,
+): string {
+  return `GitHub ${owner}/${repo} commits of ${ref}${
+    path ? ` touching ${path}` : ''
+  }`;
 }
