@@ -2,7 +2,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-import { Octokit } from '@octokit/rest';
 import type { Knex } from 'knex';
 import { readDeliveryConfig } from '../../config';
 import { DatabasePromotionStore } from '../../database/DatabasePromotionStore';
@@ -12,7 +11,6 @@ import { guest, recordingAuditor } from './__testUtils__/harness';
 import {
   TestGitHub,
   startTestGitHub,
-  TEST_GITHUB_TOKEN,
 } from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds, view } from './__testUtils__/world';
 
@@ -107,10 +105,7 @@ describe('promotion with an App-only GitHub integration', () => {
     });
     expect(first.created).toBe(true);
 
-    const octokit = new Octokit({
-      baseUrl: gh.apiBaseUrl,
-      auth: TEST_GITHUB_TOKEN,
-    });
+    const octokit = gh.octokit;
     const pull = (
       await octokit.rest.pulls.get({
         owner: 'gitops',

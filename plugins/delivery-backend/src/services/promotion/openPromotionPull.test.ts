@@ -7,7 +7,6 @@ import {
   injectGitHubFault,
   TestGitHub,
   startTestGitHub,
-  TEST_GITHUB_TOKEN,
   writes,
 } from '@gitops-delivery/sandbox/testUtils';
 import { DEV_REQUIREMENTS, entity, seeds } from './__testUtils__/world';
@@ -27,7 +26,7 @@ let octokit: Octokit;
 beforeAll(async () => {
   gh = await startTestGitHub(seeds());
   knex = await databases.init('SQLITE_3');
-  octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TEST_GITHUB_TOKEN });
+  octokit = gh.octokit;
 });
 afterAll(async () => {
   await gh.close();

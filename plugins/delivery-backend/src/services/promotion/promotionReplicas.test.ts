@@ -1,12 +1,10 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { Octokit } from '@octokit/rest';
 import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '../../database/__testUtils__/testDatabases';
 import { createHarness, guest } from './__testUtils__/harness';
 import {
   TestGitHub,
   startTestGitHub,
-  TEST_GITHUB_TOKEN,
 } from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds } from './__testUtils__/world';
 
@@ -38,10 +36,7 @@ describe.each(databases.eachSupportedId())(
           }),
         ),
       );
-      const octokit = new Octokit({
-        baseUrl: gh.apiBaseUrl,
-        auth: TEST_GITHUB_TOKEN,
-      });
+      const octokit = gh.octokit;
       const pulls = await octokit.rest.pulls.list({
         owner: 'gitops',
         repo: 'config-dev',

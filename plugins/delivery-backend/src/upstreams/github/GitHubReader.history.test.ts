@@ -1,4 +1,3 @@
-import { Octokit } from '@octokit/rest';
 import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import {
   startTestGitHub,
@@ -153,10 +152,7 @@ describe('GitHubReader.compareCommits', () => {
 describe('GitHubReader merged pull requests', () => {
   it('names the merge commit, the pull request of a commit and who merged it', async () => {
     expect(await reader.listMergedPulls('gitops', 'config-long')).toEqual([]);
-    const octokit = new Octokit({
-      baseUrl: gh.apiBaseUrl,
-      auth: TEST_GITHUB_TOKEN,
-    });
+    const octokit = gh.octokit;
     const merged = await octokit.rest.pulls.merge({
       owner: 'gitops',
       repo: 'config-long',
