@@ -61,7 +61,8 @@ describe('sandbox webhooks', () => {
         token: TOKEN,
       }),
     });
-    expect(added.status).toBe(201);
+    if (added.status !== 201)
+      throw new Error(`POST /webhooks: ${added.status}`);
   });
   afterAll(async () => {
     await sandbox.stop();

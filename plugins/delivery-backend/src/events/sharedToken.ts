@@ -17,12 +17,9 @@ export function checkSharedToken(
   query: Record<string, unknown>,
 ): TokenProblem | undefined {
   const header = headers['x-delivery-token'];
-  const given =
-    typeof header === 'string'
-      ? header
-      : typeof query.token === 'string'
-      ? query.token
-      : undefined;
+  let given: string | undefined;
+  if (typeof header === 'string') given = header;
+  else if (typeof query.token === 'string') given = query.token;
   if (!given) return 'missing';
   return timingSafeEqual(digest(expected), digest(given))
     ? undefined

@@ -1,9 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
-import type { JsonObject } from '@backstage/types';
 import type { ReactNode } from 'react';
 import { useDeliveryLiveUpdates } from './useDeliveryLiveUpdates';
+
+type JsonObject = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
 
 /** The app's signals API as a channel switchboard (what the signals plugin's client does). */
 function signalsSwitchboard() {
