@@ -13,13 +13,12 @@ import { before, describe, it } from 'node:test';
 import { collectorRunsBetween } from './collectorRuns';
 import { okJson, poll, requestJson } from './http';
 import { readReplicaEnv } from './replicaEnv';
-import { readDeliveryTask, redisCommand } from './sharedState';
+import { HISTORY_TASK_ID, readDeliveryTask, redisCommand } from './sharedState';
 import { readRequestCounts, routesAdded } from './upstreamRequests';
 
 const env = readReplicaEnv();
 const [A, B] = env.replicas;
 const ENTITY = '/api/delivery/entities/default/component/xposer';
-const HISTORY_TASK_ID = 'delivery-history-collector';
 let token = '';
 
 interface EnvironmentView {

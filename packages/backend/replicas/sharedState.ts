@@ -29,6 +29,9 @@ export function redisCommand(url: string, ...args: string[]): Promise<string> {
   });
 }
 
+/** The delivery plugin's history collector task (its scheduleHistoryCollector). */
+export const HISTORY_TASK_ID = 'delivery-history-collector';
+
 /** The scheduler's row of a global task in the delivery plugin's database. */
 export interface TaskRow {
   running: boolean;
