@@ -7,6 +7,7 @@ import {
   type SandboxOptions,
 } from './sandbox';
 import { generateWorld } from './world';
+import { webhookTargetsFromEnv } from './webhooks';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,10 +51,11 @@ async function main(): Promise<void> {
     host: arg('host'),
     deployDelayMs: delay ? Number(delay) : undefined,
     buildDelayMs: delay ? Number(delay) : undefined,
+    webhooks: webhookTargetsFromEnv(process.env),
   });
   const c = sandboxCredentials;
   console.log(`Sandbox world "${sandbox.engine.world.name}" is up:
-  control API      ${sandbox.urls.control}   (POST /reset, /faults, /push, /kubectl/set-image; GET /requests, /events)
+  control API      ${sandbox.urls.control}   (POST /reset, /faults, /push, /kubectl/set-image, /webhooks; GET /requests, /events, /webhooks)
   code Jenkins     ${sandbox.urls['jenkins-code']}   basic ${c.codeJenkins.username} / ${c.codeJenkins.password}
   deploy Jenkins   ${sandbox.urls['jenkins-deploy']}   basic ${c.deployJenkins.username} / ${c.deployJenkins.password}
   Nexus            ${sandbox.urls.nexus}   basic ${c.nexus.username} / ${c.nexus.password}

@@ -4,3 +4,4 @@ export { notifyRun, notificationPayload } from './jenkinsNotifications';
 export type { RunPhase, NotifiedRun } from './jenkinsNotifications';
 export { webhookControlRoutes } from './controlRoutes';
 export type { WebhookTarget, WebhookDelivery } from './types';
+export { webhookTargetsFromEnv } from './targetsFromEnv';
