@@ -6,6 +6,29 @@ import type { JsonValue } from '@backstage/types';
 import type { EtagStore } from '../../upstreams/github/GitHubReader';
 
 /**
+ * What every ViewCache over one cache service shares (the view's and the
+ * live updates'): loads in progress, and how often each key was forgotten,
+ * so a load that started before a forget does not write its older value
+ * back after it.
+ */
+interface SharedLoads {
+  inflight: Map<string, Promise<unknown>>;
+  forgets: Map<string, number>;
+}
+const sharedByCache = new WeakMap<CacheService, SharedLoads>();
+
+function sharedLoads(cache: CacheService | undefined): SharedLoads {
+  const fresh = () => ({ inflight: new Map(), forgets: new Map() });
+  if (!cache) return fresh();
+  let shared = sharedByCache.get(cache);
+  if (!shared) {
+    shared = fresh();
+    sharedByCache.set(cache, shared);
+  }
+  return shared;
+}
+
+/**
  * The view's cache: reads through Backstage's cache service with short TTLs.
  * Keys describe the upstream resource (not the entity), so entities reading
  * the same config repo, deploy job or namespace share entries. If the cache
@@ -14,12 +37,15 @@ import type { EtagStore } from '../../upstreams/github/GitHubReader';
 export class ViewCache {
   private warned = false;
   /** Loads in progress, so concurrent views of one resource share a request. */
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight: Map<string, Promise<unknown>>;
+  private readonly forgets: Map<string, number>;
 
   constructor(
     private readonly cache: CacheService | undefined,
     private readonly logger: LoggerService,
-  ) {}
+  ) {
+    ({ inflight: this.inflight, forgets: this.forgets } = sharedLoads(cache));
+  }
 
   /** `T` must be plain JSON data (optional fields allowed). */
   async getOrLoad<T>(
@@ -29,9 +55,9 @@ export class ViewCache {
   ): Promise<T> {
     const running = this.inflight.get(key);
     if (running) return running as Promise<T>;
-    const promise = this.read(key, ttlMs, load).finally(() =>
-      this.inflight.delete(key),
-    );
+    const promise = this.read(key, ttlMs, load).finally(() => {
+      if (this.inflight.get(key) === promise) this.inflight.delete(key);
+    });
     this.inflight.set(key, promise);
     return promise;
   }
@@ -42,9 +68,12 @@ export class ViewCache {
     load: () => Promise<T>,
   ): Promise<T> {
     if (!this.cache || ttlMs <= 0) return load();
+    const forgets = this.forgets.get(key);
     const hit = await this.safe(() => this.cache!.get<JsonValue>(key));
     if (hit !== undefined) return hit as unknown as T;
     const value = await load();
+    // forgotten while loading: the value may predate the change; not kept
+    if (this.forgets.get(key) !== forgets) return value;
     await this.safe(() =>
       this.cache!.set(key, JSON.parse(JSON.stringify(value ?? null)), {
         ttl: ttlMs,
@@ -80,6 +109,7 @@ export class ViewCache {
   /** Drops a cached entry (e.g. deploy runs after a re-sync queued one). */
   async forget(key: string): Promise<void> {
     this.inflight.delete(key);
+    this.forgets.set(key, (this.forgets.get(key) ?? 0) + 1);
     if (this.cache) await this.safe(() => this.cache!.delete(key));
   }
 
