@@ -9,3 +9,8 @@ export { readDeliveryConfig, findInstance } from './config';
 export type * from './configTypes';
 export type { DeliveryViewService } from './services/view';
 export * from './permissions';
+export { deliveryWebhooksModule } from './events/deliveryWebhooksModule';
+export { DELIVERY_WEBHOOK_TOPICS } from './events/webhookValidators';
+export { deliveryLiveUpdatesModule } from './services/liveUpdates/liveUpdatesModule';
+export { deliveryEntityChannel } from './services/liveUpdates/LiveUpdates';
+export type { DeliveryRefreshSignal } from './services/liveUpdates/LiveUpdates';
