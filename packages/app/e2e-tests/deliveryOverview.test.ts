@@ -36,6 +36,9 @@ async function openOverview(page: Page) {
 }
 
 test.describe('Delivery overview page', () => {
+  // the first test may wait for the collector's first runs (openOverview)
+  test.describe.configure({ timeout: 300_000 });
+
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
   });

@@ -9,6 +9,8 @@ function performance(page: Page) {
 }
 
 test.describe('Delivery performance section', () => {
+  test.describe.configure({ timeout: 300_000 });
+
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
   });

@@ -187,7 +187,7 @@ describe('DeliveryPerformance', () => {
     await renderSection(api);
 
     expect(await screen.findByTestId('history-notice')).toHaveTextContent(
-      'No prod deploys recorded yet; history is recorded since 2026-11-27.',
+      'No prod deploys of a new version recorded yet; history is recorded since 2026-11-27.',
     );
     expect(screen.queryByTestId('deployment-frequency-figure')).toBeNull();
     expect(screen.queryByText(/^0/)).toBeNull();
