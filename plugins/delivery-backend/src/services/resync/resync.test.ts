@@ -30,6 +30,8 @@ const PATH = '/entities/default/component/xposer/resync';
 const entity = component('xposer', xposerAnnotations);
 const validate = openApiValidator();
 let sandbox: TestSandbox;
+const control = (method: string, path: string, body?: unknown) =>
+  sandboxControl(sandbox, method, path, body);
 
 beforeAll(async () => {
   // deploys stay "building" long enough to re-sync twice while one runs
@@ -43,9 +45,6 @@ afterAll(async () => sandbox?.stop());
 beforeEach(async () => {
   await control('POST', '/reset');
 });
-
-const control = (method: string, path: string, body?: unknown) =>
-  sandboxControl(sandbox, method, path, body);
 
 interface Counts {
   upstreams: Record<string, { total: number; routes: Record<string, number> }>;
