@@ -19,10 +19,10 @@ export function historyMessage(perf: DeliveryPerformance): string | null {
         : `Nothing is recorded yet for this service: the delivery history collector has not run for it.`;
     case 'no-deploys':
       return Date.parse(coverage.since!) > Date.parse(perf.period.from)
-        ? `No ${env} deploys recorded yet; history is recorded since ${formatDay(
+        ? `No ${env} deploys of a new version recorded yet; history is recorded since ${formatDay(
             coverage.since!,
           )}.`
-        : `No ${env} deploys recorded in the last ${
+        : `No ${env} deploys of a new version recorded in the last ${
             perf.period.days
           } days; history is recorded since ${formatDay(coverage.since!)}.`;
     case 'partial':
