@@ -10,19 +10,19 @@ import { createTestDatabases } from '../database/__testUtils__/testDatabases';
 import { createPromotionRouter } from './promotionRoutes';
 import { createHarness } from '../services/promotion/__testUtils__/harness';
 import {
-  SandboxGitHub,
-  startSandboxGitHub,
-} from '../services/promotion/__testUtils__/sandboxGitHub';
+  TestGitHub,
+  startTestGitHub,
+} from '@gitops-delivery/sandbox/testUtils';
 import { entity, seeds } from '../services/promotion/__testUtils__/world';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let knex: Knex;
 
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   knex = await databases.init('SQLITE_3');
 });
 afterAll(async () => gh.close());

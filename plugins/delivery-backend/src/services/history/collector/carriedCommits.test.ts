@@ -2,10 +2,10 @@ import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import type { VersionLineage } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { GitHubReader } from '../../../upstreams/github/GitHubReader';
 import {
-  startSandboxGitHub,
-  SandboxGitHub,
-  TOKEN,
-} from '../../promotion/__testUtils__/sandboxGitHub';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { carriedCommits } from './carriedCommits';
 import { RequestBudget } from './RequestBudget';
 
@@ -29,14 +29,14 @@ function seeds(): GitHubRepoSeed[] {
   ];
 }
 
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let github: GitHubReader;
 let shas: string[];
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   github = GitHubReader.create({
     apiBaseUrl: gh.apiBaseUrl,
-    token: TOKEN,
+    token: TEST_GITHUB_TOKEN,
     timeoutMs: 5000,
   });
   const { commits } = await github.listCommitsSince('shop', 'orders', 'main', {

@@ -3,10 +3,10 @@ import type { GitHubRepoSeed } from '@gitops-delivery/sandbox';
 import type { EnvironmentConfig } from '../../../configTypes';
 import { GitHubReader } from '../../../upstreams/github/GitHubReader';
 import {
-  startSandboxGitHub,
-  SandboxGitHub,
-  TOKEN,
-} from '../../promotion/__testUtils__/sandboxGitHub';
+  startTestGitHub,
+  TestGitHub,
+  TEST_GITHUB_TOKEN,
+} from '@gitops-delivery/sandbox/testUtils';
 import { PinFile, pinFileSource, readPinFileHistory } from './pinHistory';
 
 jest.setTimeout(60_000);
@@ -70,13 +70,13 @@ function seeds(): GitHubRepoSeed[] {
   ];
 }
 
-let gh: SandboxGitHub;
+let gh: TestGitHub;
 let github: GitHubReader;
 beforeAll(async () => {
-  gh = await startSandboxGitHub(seeds());
+  gh = await startTestGitHub(seeds());
   github = GitHubReader.create({
     apiBaseUrl: gh.apiBaseUrl,
-    token: TOKEN,
+    token: TEST_GITHUB_TOKEN,
     timeoutMs: 5000,
   });
 });
@@ -218,7 +218,10 @@ describe('a config file version that is not valid YAML', () => {
 
 /** `n` more pin commits on main. */
 async function extendHistory(n: number) {
-  const octokit = new Octokit({ baseUrl: gh.apiBaseUrl, auth: TOKEN });
+  const octokit = new Octokit({
+    baseUrl: gh.apiBaseUrl,
+    auth: TEST_GITHUB_TOKEN,
+  });
   for (let i = COMMITS; i < COMMITS + n; i++) {
     const got = await octokit.rest.repos.getContent({
       owner: 'gitops',
