@@ -260,7 +260,9 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
     );
 
     sandbox.counter.reset();
+    const viewStarted = Date.now();
     const after = await request(server).get(VIEW).set('Authorization', user);
+    const viewMs = Date.now() - viewStarted;
     expect(after.body.environments[1].pinnedVersion).toBe('v0.0.21');
     expect(after.body.environments[1].openPromotions).toEqual([]);
     // re-read: staging's config branch, pin commits and pulls, its deploy
@@ -278,7 +280,7 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
       [],
     );
     process.stdout.write(
-      `live updates: merge -> signal ${latencyMs} ms; next view ${
+      `live updates: merge -> signal ${latencyMs} ms; next view ${viewMs} ms, ${
         sandbox.counter.snapshot().total
       } upstream requests:\n  ${routes.join('\n  ')}\n`,
     );
