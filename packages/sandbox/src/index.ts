@@ -31,6 +31,12 @@ export { ChartMuseumState, createChartMuseumApp } from './chartmuseum';
 export { KubernetesState, createKubernetesApp } from './kubernetes';
 export { createControlApp } from './control';
 export { createGitHubApp } from './github';
+export {
+  WebhookSender,
+  type WebhookDelivery,
+  type WebhookTarget,
+} from './webhooks';
+export type { RunListener } from './jenkins/state';
 export type {
   GitHubAppOptions,
   GitHubCommitSeed,

@@ -17,7 +17,7 @@ import {
 /** Called when a job is triggered through the API; start the run with `state.start(item, ...)`. */
 export type TriggerHandler = (item: QueueItem, state: JenkinsState) => void;
 
-/** Told when a run is queued, starts and finishes (the Notification plugin's phases). */
+/** Told when a run is queued, starts and finishes (the Notification plugin's phases). @public */
 export type RunListener = (
   phase: 'QUEUED' | 'STARTED' | 'COMPLETED' | 'FINALIZED',
   job: JenkinsJob,

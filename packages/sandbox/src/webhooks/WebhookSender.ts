@@ -20,6 +20,7 @@ export class WebhookSender {
     targets.forEach(t => this.add(t));
   }
 
+  /** Adds a target; its URL must be http(s). */
   add(target: WebhookTarget): void {
     const url = new URL(target.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -27,6 +28,7 @@ export class WebhookSender {
     this.targets.push({ ...target });
   }
 
+  /** Removes every target. */
   clear(): void {
     this.targets = [];
   }
@@ -36,6 +38,7 @@ export class WebhookSender {
     return this.targets.map(({ kind, url }) => ({ kind, url }));
   }
 
+  /** Is there a target of this kind? */
   has(kind: WebhookTarget['kind']): boolean {
     return this.targets.some(t => t.kind === kind);
   }

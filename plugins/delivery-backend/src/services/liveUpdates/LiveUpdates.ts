@@ -18,10 +18,13 @@ export function deliveryEntityChannel(entityRef: string): string {
 
 /** The message on {@link deliveryEntityChannel}: refetch the view. @public */
 export interface DeliveryRefreshSignal {
+  /** (JSON object: what the signals service carries.) */
   [key: string]: string | string[];
+  /** Refetch the view. */
   type: 'refresh';
-  /** `push`, `pull-request` or `jenkins-run`. */
-  change: LiveChange['kind'];
+  /** What changed upstream. */
+  change: 'push' | 'pull-request' | 'jenkins-run';
+  /** The environments whose pins, promotions or deploys changed (none: the code side). */
   environments: string[];
 }
 
