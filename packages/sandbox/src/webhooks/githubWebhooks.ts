@@ -106,19 +106,30 @@ export class GitHubWebhooks {
     sender: Json,
   ): Promise<void> {
     const path = `/repos/${repo.owner.login}/${repo.name}`;
-    const commits = before
-      ? ((await this.get(`${path}/compare/${before}...${after}`))
-          .commits as Json[])
-      : [await this.get(`${path}/commits/${after}`)];
-    const last = commits.slice(-MAX_PUSH_COMMITS);
     // files are listed per commit only by GET .../commits/{sha}: read the head's
     const head = await this.get(`${path}/commits/${after}`);
+    // a head we never saw, or one a reset took away: the push is from the parent
+    const known =
+      before &&
+      (await this.options.store.commitInfo(
+        repo.owner.login,
+        repo.name,
+        before,
+      ));
+    const from = known
+      ? before
+      : (head.parents?.[0]?.sha as string | undefined);
+    const commits = from
+      ? ((await this.get(`${path}/compare/${from}...${after}`))
+          .commits as Json[])
+      : [head];
+    const last = commits.slice(-MAX_PUSH_COMMITS);
     this.options.sender.github(
       'push',
       pushPayload({
         repo,
         branch,
-        before,
+        before: from,
         after,
         commits: last.map(c =>
           pushCommit(c, c.sha === after ? head.files : []),

@@ -219,4 +219,34 @@ describe('sandbox webhooks', () => {
     expect(run.status).toBe(200);
     expect((await run.json()).number).toBe(number);
   });
+
+  it('after a reset, a push is from the new head (the old one is gone)', async () => {
+    expect(
+      (await fetch(`${sandbox.urls.control}/reset`, { method: 'POST' })).status,
+    ).toBeLessThan(300);
+    received.length = 0;
+    const repo = '/repos/gitops/config-dev';
+    const head = (await github(`${repo}/branches/main`)).body.commit.sha;
+    const file = await github(`${repo}/contents/requirements.yaml`);
+    const put = await github(`${repo}/contents/requirements.yaml`, 'PUT', {
+      message: 'direct edit',
+      branch: 'main',
+      sha: file.body.sha,
+      content: Buffer.from('dependencies: []\n').toString('base64'),
+    });
+    expect(put.status).toBe(200);
+    await waitFor(() => events('push')[0]);
+    expect(events('push')[0].body).toMatchObject({
+      ref: 'refs/heads/main',
+      before: head,
+      after: put.body.commit.sha,
+      commits: [
+        {
+          id: put.body.commit.sha,
+          message: 'direct edit',
+          modified: ['requirements.yaml'],
+        },
+      ],
+    });
+  });
 });
