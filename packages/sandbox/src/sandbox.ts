@@ -202,7 +202,6 @@ export async function startSandbox(
         })),
       ],
     });
-    await ref.hooks.prime();
   } catch (err) {
     await Promise.all(Object.values(servers).map(s => s.close()));
     throw err;
@@ -241,6 +240,7 @@ export async function startSandbox(
   });
   const hookRoutes = webhookControlRoutes(webhooks, () => ref.hooks!.prime());
   handlers.control = express().use(hookRoutes).use(control);
+  await ref.hooks.prime();
   return {
     urls,
     engine: e,

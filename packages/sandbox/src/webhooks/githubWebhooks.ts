@@ -4,6 +4,7 @@ import type {
   RepoChangedEvent,
 } from '../github/types';
 import { pullRequestPayload, pushCommit, pushPayload } from './githubPayloads';
+import { OpenPulls } from './openPulls';
 import type { WebhookSender } from './WebhookSender';
 
 type Json = Record<string, any>;
@@ -20,6 +21,8 @@ const MAX_PUSH_COMMITS = 20;
 export class GitHubWebhooks {
   /** Last head seen per `owner/repo@branch`. */
   private readonly heads = new Map<string, string>();
+  private readonly pulls = new OpenPulls(path => this.get(path));
+  private serial: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: {
@@ -33,12 +36,21 @@ export class GitHubWebhooks {
     },
   ) {}
 
-  /** Records the current heads (call once the store is seeded, and after a reset). */
+  /**
+   * Records the current heads, and with a `github` target the open pull
+   * requests of the watched repos (at start and when a target is added).
+   */
   async prime(): Promise<void> {
     this.heads.clear();
     for (const b of this.options.branches) {
       const sha = await this.options.store.headSha(b.owner, b.repo, b.branch);
       if (sha) this.heads.set(`${b.owner}/${b.repo}@${b.branch}`, sha);
+    }
+    if (this.options.sender.has('github')) {
+      const repos = new Map(
+        this.options.branches.map(b => [`${b.owner}/${b.repo}`, b]),
+      );
+      await this.pulls.prime([...repos.values()]);
     }
   }
 
@@ -67,6 +79,7 @@ export class GitHubWebhooks {
     const key = `${e.owner}/${e.repo}@${e.base}`;
     const before = this.heads.get(key);
     this.heads.set(key, e.mergeCommitSha);
+    this.pulls.merged(e.owner, e.repo, e.number);
     const path = `/repos/${encodeURIComponent(e.owner)}/${encodeURIComponent(
       e.repo,
     )}`;
@@ -82,9 +95,20 @@ export class GitHubWebhooks {
     await this.sendPush(repo, e.base, before, e.mergeCommitSha, sender);
   }
 
-  /** After any write: a push for each watched branch of the repo that moved. */
-  async repoChanged(e: RepoChangedEvent): Promise<void> {
+  /**
+   * After any write: `pull_request` opened / closed for the watched repos'
+   * pull requests, and a push for each watched branch that moved.
+   */
+  repoChanged(e: RepoChangedEvent): Promise<void> {
+    // one at a time: two writes in a row must not both report one new PR
+    const run = this.serial.then(() => this.onRepoChanged(e));
+    this.serial = run.catch(() => undefined);
+    return run;
+  }
+
+  private async onRepoChanged(e: RepoChangedEvent): Promise<void> {
     if (!this.options.sender.has('github')) return;
+    await this.sendPullChanges(e);
     for (const branch of this.watched(e.owner, e.repo)) {
       const key = `${e.owner}/${e.repo}@${branch}`;
       const after = await this.options.store.headSha(e.owner, e.repo, branch);
@@ -95,6 +119,27 @@ export class GitHubWebhooks {
         `/repos/${encodeURIComponent(e.owner)}/${encodeURIComponent(e.repo)}`,
       );
       await this.sendPush(repo, branch, before, after, repo.owner);
+    }
+  }
+
+  private async sendPullChanges(e: RepoChangedEvent): Promise<void> {
+    const { opened, closed } = await this.pulls.changes(e.owner, e.repo);
+    if (!opened.length && !closed.length) return;
+    const path = `/repos/${encodeURIComponent(e.owner)}/${encodeURIComponent(
+      e.repo,
+    )}`;
+    const repo = await this.get(path);
+    const changed = [
+      ...opened.map(n => ['opened', n] as const),
+      ...closed.map(n => ['closed', n] as const),
+    ];
+    for (const [action, n] of changed) {
+      const pull = await this.get(`${path}/pulls/${n}`);
+      const sender = action === 'opened' ? pull.user : repo.owner;
+      this.options.sender.github(
+        'pull_request',
+        pullRequestPayload({ action, pull, repo, sender }),
+      );
     }
   }
 

@@ -115,6 +115,8 @@ describe('sandbox webhooks', () => {
       base: 'main',
     });
     expect(pull.status).toBe(201);
+    // a reviewer merges after the PR was announced
+    await waitFor(() => events('pull_request')[0]);
     const merged = await github(
       `${repo}/pulls/${pull.body.number}/merge`,
       'PUT',
@@ -135,7 +137,21 @@ describe('sandbox webhooks', () => {
       expect(r.headers['x-github-delivery']).toMatch(/^[0-9a-f-]{36}$/);
       expect(r.headers['content-type']).toBe('application/json');
     }
-    const [pr] = events('pull_request');
+    expect(
+      events('pull_request').map(e => [e.body.action, e.body.number]),
+    ).toEqual([
+      ['opened', pull.body.number],
+      ['closed', pull.body.number],
+    ]);
+    const [opened, pr] = events('pull_request');
+    expect(opened.body).toMatchObject({
+      pull_request: {
+        state: 'open',
+        merged: false,
+        head: { ref: 'hook-test' },
+      },
+      sender: { login: pull.body.user.login },
+    });
     expect(pr.body).toMatchObject({
       action: 'closed',
       number: pull.body.number,
