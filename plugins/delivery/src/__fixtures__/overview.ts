@@ -176,7 +176,8 @@ export const overviewRows: OverviewRow[] = [
     envs(
       ['in-sync', 'v0.3.0', 'v0.3.0', '2026-11-21T10:00:00Z', 0],
       ['in-sync', 'v0.3.0', 'v0.3.0', '2026-11-21T12:00:00Z', 0],
-      ['in-sync', 'v0.3.0', 'v0.3.0', '2026-11-22T09:00:00Z', 0],
+      // an older release without the `v` in its pin, with the `v` in its image tag
+      ['in-sync', '0.3.0', 'v0.3.0', '2026-11-22T09:00:00Z', 0],
     ),
     dora(1.1, 26, 0, null, 'high'),
   ),

@@ -79,6 +79,14 @@ describe('DeliveryOverview', () => {
     expect(
       within(xposer).getByRole('img', { name: 'xposer overall: High band' }),
     ).toBeInTheDocument();
+    // a pin and an image tag that differ only by the `v` are one version
+    const recs = rows().find(r => within(r).queryByText('recommendations'))!;
+    expect(
+      within(recs).getByText('0.3.0', { selector: 'code' }),
+    ).toBeInTheDocument();
+    expect(within(recs).queryByText(/running/)).toBeNull();
+    const cart = rows().find(r => within(r).queryByText('cart-service'))!;
+    expect(within(cart).getByText(/running/)).toBeInTheDocument();
     // a service with no production history says so instead of showing zeros
     const payments = rows().find(r => within(r).queryByText('payments-api'))!;
     expect(

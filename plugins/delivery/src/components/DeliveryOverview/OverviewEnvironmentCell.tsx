@@ -21,7 +21,9 @@ export function OverviewEnvironmentCell({
     );
   }
   const { kind, label } = environmentStatusDisplay(env.status);
-  const same = env.pinnedVersion === env.runningVersion;
+  // `0.0.19` pinned and image tag `v0.0.19` running are one version
+  const bare = (v?: string) => v?.replace(/^v/, '');
+  const same = bare(env.pinnedVersion) === bare(env.runningVersion);
   return (
     <>
       <StatusIndicator

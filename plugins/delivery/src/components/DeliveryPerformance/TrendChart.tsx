@@ -67,7 +67,7 @@ export function TrendChart(props: TrendChartProps) {
         kind === 'bar' ? [0, (max: number) => Math.max(1, max)] : [0, 'auto']
       }
       tickFormatter={(v: number) => format(v)}
-      width={56}
+      width={64}
     />,
     <Tooltip
       key="tooltip"
