@@ -159,10 +159,11 @@ export async function startSandbox(
   };
   const ref: { engine?: SandboxEngine; hooks?: GitHubWebhooks } = {};
   const webhooks = new WebhookSender(options.webhooks);
-  const hookFailed = (err: unknown) =>
+  const hookFailed = (err: unknown): void => {
     ref.engine?.events.add('error', {
       message: `webhook: ${err instanceof Error ? err.message : String(err)}`,
     });
+  };
   let github: Awaited<ReturnType<typeof createGitHubApp>>;
   let e: SandboxEngine;
   try {
@@ -171,11 +172,13 @@ export async function startSandbox(
       token: sandboxCredentials.githubToken,
       baseUrl: urls.github,
       onPullMerged: ev => {
-        ref.hooks?.pullMerged(ev).catch(hookFailed);
+        if (ref.hooks)
+          webhooks.track(ref.hooks.pullMerged(ev).catch(hookFailed));
         ref.engine?.onPullMerged(ev);
       },
       onRepoChanged: ev => {
-        ref.hooks?.repoChanged(ev).catch(hookFailed);
+        if (ref.hooks)
+          webhooks.track(ref.hooks.repoChanged(ev).catch(hookFailed));
         ref.engine?.onRepoChanged(ev);
       },
     });

@@ -48,6 +48,12 @@ export class WebhookSender {
     return [...this.deliveries];
   }
 
+  /** Work that will send deliveries (reading payloads); `settled` waits for it too. */
+  track(work: Promise<void>): void {
+    const p = work.finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+  }
+
   /** Resolves when every delivery started so far has finished (tests). */
   async settled(): Promise<void> {
     while (this.inflight.size) await Promise.all([...this.inflight]);

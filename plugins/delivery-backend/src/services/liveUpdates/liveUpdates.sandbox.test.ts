@@ -202,6 +202,7 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
     expect(before.status).toBe(200);
     const staging = () => before.body.environments[1];
     expect(staging().name).toBe('staging');
+    const beforePromote = received.length;
     const promote = await request(server)
       .post(`${VIEW}/promotions`)
       .set('Authorization', user)
@@ -209,6 +210,17 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
     expect(promote.status).toBe(201);
     expect(staging().pinnedVersion).not.toBe('v0.0.21');
     await sandbox.webhooks.settled();
+    // the PR's pull_request "opened" told the open tabs (promotions of staging)
+    expect(
+      received
+        .slice(beforePromote)
+        .filter(r => r.channel === `delivery:entity:${ENTITY}`)
+        .map(r => r.message),
+    ).toContainEqual({
+      type: 'refresh',
+      change: 'pull-request',
+      environments: ['staging'],
+    });
     // warm: every source cached (TTL 10 min)
     await request(server).get(VIEW).set('Authorization', user);
     sandbox.counter.reset();
