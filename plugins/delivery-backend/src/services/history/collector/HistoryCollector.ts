@@ -16,6 +16,11 @@ import { collectPinFiles, pinFiles } from './collectPinFiles';
 import { CollectedEntity, listDeliveryEntities } from './entityFacts';
 import type { PinFileCaps } from './pinHistory';
 import { RequestBudget } from './RequestBudget';
+import {
+  configCommitDates,
+  MAX_CONFIG_COMMIT_READS_PER_RUN,
+} from './configCommitDates';
+import type { CommitDate } from './deployVersions';
 import { runEvents } from './runEvents';
 import { entitySnapshot } from './snapshot';
 
@@ -100,6 +105,12 @@ export class HistoryCollector {
         DAY_MS;
     const budget = new RequestBudget({
       compare: this.options.maxCompares ?? MAX_COMPARES_PER_RUN,
+      configCommit: MAX_CONFIG_COMMIT_READS_PER_RUN,
+    });
+    const configCommitDate = configCommitDates({
+      environments: config.environments,
+      clients: this.options.clients,
+      budget,
     });
     const entities = await this.entities();
     const owners = new Map(entities.map(e => [e.entityRef, e.owners]));
@@ -132,7 +143,13 @@ export class HistoryCollector {
         limit(async () => {
           try {
             events.push(
-              ...(await this.collectOne(facts, { now, since, budget, run })),
+              ...(await this.collectOne(facts, {
+                now,
+                since,
+                budget,
+                run,
+                configCommitDate,
+              })),
             );
           } catch (e) {
             run.errors.push(
@@ -174,7 +191,13 @@ export class HistoryCollector {
 
   private async collectOne(
     facts: CollectedEntity,
-    ctx: { now: Date; since: number; budget: RequestBudget; run: CollectorRun },
+    ctx: {
+      now: Date;
+      since: number;
+      budget: RequestBudget;
+      run: CollectorRun;
+      configCommitDate: CommitDate;
+    },
   ): Promise<DeliveryEvent[]> {
     const { config, store } = this.options;
     const { view, trace } = await this.options.view.getViewWithTrace(
@@ -189,6 +212,7 @@ export class HistoryCollector {
       clients: this.options.clients,
       promotions: this.options.promotions,
       budget: ctx.budget,
+      configCommitDate: ctx.configCommitDate,
       since: ctx.since,
       now: ctx.now,
     });

@@ -8,7 +8,7 @@ import type { UpstreamClients } from '../../../upstreams/clients';
 import type { ViewTrace } from '../../view/DefaultDeliveryViewService';
 import type { RecordedAction, RecordedObservation } from '../types';
 import { carriedCommits } from './carriedCommits';
-import { fillDeployVersions } from './deployVersions';
+import { type CommitDate, fillDeployVersions } from './deployVersions';
 import type { CollectedEntity } from './entityFacts';
 import type { RequestBudget } from './RequestBudget';
 import {
@@ -71,6 +71,8 @@ export async function collectEntity(input: {
   environments: readonly EnvironmentConfig[];
   store: HistoryStore;
   clients: Pick<UpstreamClients, 'githubForRepo'>;
+  /** The date of a deployed config commit (memoised per run, budgeted). */
+  configCommitDate: CommitDate;
   promotions?: { listPromotions(ref: string): Promise<PromotionRecord[]> };
   budget: RequestBudget;
   since: number;
@@ -103,9 +105,10 @@ export async function collectEntity(input: {
     const cursor = await store.getCursor<RunCursor>(source);
     const runs = view.deploys.filter(d => d.environment === env.name);
     const { fresh, next } = sinceCursor(runs, cursor?.after);
-    const rows = fillDeployVersions(
+    const rows = await fillDeployVersions(
       fresh.filter(recent).map(d => recordDeploy(entityRef, d)),
       pinChanges,
+      input.configCommitDate,
     );
     await store.putDeploys(rows);
     await store.setCursor(source, { after: next });
