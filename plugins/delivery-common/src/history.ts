@@ -115,6 +115,8 @@ export interface DeliveryPerformance {
 
 /** A DORA summary, for the overview's rows. @public */
 export interface DoraSummary {
+  /** The period the summary covers, in days before the snapshot. */
+  days: number;
   deploysPerWeek: number;
   leadTimeMedianHours: number | null;
   changeFailureRate: number | null;

@@ -45,6 +45,7 @@ function dora(
   band?: DoraSummary['band'],
 ): DoraSummary {
   return {
+    days: 30,
     deploysPerWeek,
     leadTimeMedianHours,
     changeFailureRate,

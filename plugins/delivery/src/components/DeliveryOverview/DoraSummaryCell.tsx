@@ -30,7 +30,7 @@ export function DoraSummaryCell({
         <BandChip band={dora.band} subject={`${service} overall`} />
       )}
       <Typography variant="caption" component="div">
-        {formatFrequency(dora.deploysPerWeek)} · lead{' '}
+        last {dora.days} days: {formatFrequency(dora.deploysPerWeek)} · lead{' '}
         {formatHours(dora.leadTimeMedianHours)} · CFR{' '}
         {formatRate(dora.changeFailureRate)} · restore{' '}
         {formatHours(dora.timeToRestoreMedianHours)}

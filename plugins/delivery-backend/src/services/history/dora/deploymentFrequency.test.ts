@@ -95,3 +95,17 @@ describe('deploymentFrequency', () => {
     expect(none.band).toBe('low');
   });
 });
+
+describe('deploymentFrequency trend before history', () => {
+  it('is null on the days before the oldest recorded event, 0 after it', () => {
+    const f = deploymentFrequency(
+      history({
+        historySince: '2026-03-20T08:00:00Z',
+        deploys: [deploy(1, '2026-03-25T10:00:00Z', 'SUCCESS', '1.0.0')],
+      }),
+      periodOf(OPTIONS),
+    );
+    expect(f.trend.find(p => p.date === '2026-03-19')?.value).toBeNull();
+    expect(f.trend.find(p => p.date === '2026-03-20')?.value).toBe(0);
+  });
+});

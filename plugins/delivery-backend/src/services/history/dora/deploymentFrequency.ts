@@ -33,6 +33,7 @@ export function deploymentFrequency(
     trend: dailyCounts(
       period,
       counted.map(s => s.atMs),
+      history.historySince,
     ),
     deploys: counted.map(s => toDoraDeploy(history, s)),
   };

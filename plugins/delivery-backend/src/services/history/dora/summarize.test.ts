@@ -15,6 +15,7 @@ describe('summarize', () => {
       OPTIONS,
     );
     expect(s).toEqual({
+      days: 30,
       deploysPerWeek: 2 / (30 / 7),
       leadTimeMedianHours: 12,
       changeFailureRate: 1 / 3,
@@ -25,6 +26,7 @@ describe('summarize', () => {
 
   it('has null figures and no band without history', () => {
     expect(summarize(history(), OPTIONS)).toEqual({
+      days: 30,
       deploysPerWeek: 0,
       leadTimeMedianHours: null,
       changeFailureRate: null,

@@ -12,6 +12,7 @@ export function summaryOf(performance: DeliveryPerformance): DoraSummary {
   const { deploymentFrequency, leadTime, changeFailureRate, timeToRestore } =
     performance;
   return {
+    days: performance.period.days,
     deploysPerWeek: deploymentFrequency.perWeek,
     leadTimeMedianHours: leadTime.medianHours,
     changeFailureRate: changeFailureRate.rate,

@@ -2,11 +2,17 @@ import type { DoraTrendPoint } from '@gitops-delivery/backstage-plugin-delivery-
 import type { Period } from './period';
 import { utcDay, utcDays, utcWeek, utcWeeks } from './time';
 
-/** How many items fell on each UTC day of the period (0 on a day without any). */
+/**
+ * How many items fell on each UTC day of the period: 0 on a day without any,
+ * `null` on a day before `knownSince` (the oldest recorded event: nothing was
+ * recorded then, so nothing was measured).
+ */
 export function dailyCounts(
   period: Period,
   timesMs: readonly number[],
+  knownSince?: string,
 ): DoraTrendPoint[] {
+  const firstKnownDay = knownSince ? utcDay(Date.parse(knownSince)) : undefined;
   const counts = new Map<string, number>();
   for (const t of timesMs) {
     const day = utcDay(t);
@@ -14,7 +20,10 @@ export function dailyCounts(
   }
   return utcDays(period.fromMs, period.toMs).map(date => ({
     date,
-    value: counts.get(date) ?? 0,
+    value:
+      firstKnownDay === undefined || date >= firstKnownDay
+        ? counts.get(date) ?? 0
+        : null,
   }));
 }
 

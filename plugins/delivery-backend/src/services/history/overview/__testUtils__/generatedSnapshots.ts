@@ -52,6 +52,7 @@ export function generatedSnapshots(options: {
         };
       }),
       dora: {
+        days: 30,
         deploysPerWeek: (i % 20) / 4,
         leadTimeMedianHours: i % 5 ? (i % 200) + 0.5 : null,
         changeFailureRate: i % 5 ? (i % 10) / 20 : null,
