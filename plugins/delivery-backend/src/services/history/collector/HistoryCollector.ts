@@ -21,6 +21,7 @@ import {
   MAX_CONFIG_COMMIT_READS_PER_RUN,
 } from './configCommitDates';
 import type { CommitDate } from './deployVersions';
+import { type DeployBackfill, deployBackfill } from './deployBackfill';
 import { runEvents } from './runEvents';
 import { entitySnapshot } from './snapshot';
 
@@ -43,11 +44,14 @@ export type Summarize = (
 
 /** Dependencies of {@link HistoryCollector}. */
 export interface HistoryCollectorOptions {
-  config: Pick<DeliveryConfig, 'environments' | 'history'>;
+  config: Pick<DeliveryConfig, 'environments' | 'history' | 'hostAliases'>;
   catalog: CatalogService;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   view: Pick<DefaultDeliveryViewService, 'getViewWithTrace'>;
-  clients: Pick<UpstreamClients, 'githubFor' | 'githubForRepo'>;
+  clients: Pick<
+    UpstreamClients,
+    'githubFor' | 'githubForRepo' | 'deployJenkins'
+  >;
   store: HistoryStore;
   /** Delivery's own promotions (the promotion store). */
   promotions?: { listPromotions(ref: string): Promise<PromotionRecord[]> };
@@ -107,6 +111,10 @@ export class HistoryCollector {
       compare: this.options.maxCompares ?? MAX_COMPARES_PER_RUN,
       configCommit: MAX_CONFIG_COMMIT_READS_PER_RUN,
     });
+    const backfill = deployBackfill({
+      clients: this.options.clients,
+      hostAliases: config.hostAliases,
+    });
     const configCommitDate = configCommitDates({
       environments: config.environments,
       clients: this.options.clients,
@@ -149,6 +157,7 @@ export class HistoryCollector {
                 budget,
                 run,
                 configCommitDate,
+                deployBackfill: backfill,
               })),
             );
           } catch (e) {
@@ -197,6 +206,7 @@ export class HistoryCollector {
       budget: RequestBudget;
       run: CollectorRun;
       configCommitDate: CommitDate;
+      deployBackfill: DeployBackfill;
     },
   ): Promise<DeliveryEvent[]> {
     const { config, store } = this.options;
@@ -213,6 +223,7 @@ export class HistoryCollector {
       promotions: this.options.promotions,
       budget: ctx.budget,
       configCommitDate: ctx.configCommitDate,
+      deployBackfill: ctx.deployBackfill,
       since: ctx.since,
       now: ctx.now,
     });

@@ -9,11 +9,13 @@ import type { ViewTrace } from '../../view/DefaultDeliveryViewService';
 import type { RecordedAction, RecordedObservation } from '../types';
 import { carriedCommits } from './carriedCommits';
 import { type CommitDate, fillDeployVersions } from './deployVersions';
+import type { DeployBackfill } from './deployBackfill';
 import type { CollectedEntity } from './entityFacts';
 import type { RequestBudget } from './RequestBudget';
 import {
   observations,
   recordBuild,
+  recordBackfilledDeploy,
   recordDeploy,
   sinceCursor,
 } from './viewRecords';
@@ -73,6 +75,8 @@ export async function collectEntity(input: {
   clients: Pick<UpstreamClients, 'githubForRepo'>;
   /** The date of a deployed config commit (memoised per run, budgeted). */
   configCommitDate: CommitDate;
+  /** A deploy job's older runs, read once per run for entities seen the first time. */
+  deployBackfill: DeployBackfill;
   promotions?: { listPromotions(ref: string): Promise<PromotionRecord[]> };
   budget: RequestBudget;
   since: number;
@@ -104,9 +108,22 @@ export async function collectEntity(input: {
     const source = `deploy-job:${env.deployJob.instance}:${env.deployJob.job}#${entityRef}`;
     const cursor = await store.getCursor<RunCursor>(source);
     const runs = view.deploys.filter(d => d.environment === env.name);
-    const { fresh, next } = sinceCursor(runs, cursor?.after);
+    // first time for this entity here: the job's older runs too (the view has the newest only)
+    const older = cursor
+      ? []
+      : (await input.deployBackfill(env)).filter(
+          r => !runs.some(v => v.number === r.number),
+        );
+    const { fresh, next } = sinceCursor<{ number: number; building: boolean }>(
+      [...runs, ...older],
+      cursor?.after,
+    );
+    const freshNumbers = new Set(fresh.map(r => r.number));
     const rows = await fillDeployVersions(
-      fresh.filter(recent).map(d => recordDeploy(entityRef, d)),
+      [
+        ...runs.map(d => recordDeploy(entityRef, d)),
+        ...older.map(r => recordBackfilledDeploy(entityRef, env.name, r)),
+      ].filter(d => freshNumbers.has(d.number) && recent(d)),
       pinChanges,
       input.configCommitDate,
     );

@@ -8,6 +8,7 @@ import type {
   RecordedDeploy,
   RecordedObservation,
 } from '../types';
+import type { RawDeployRun } from '../../view/fromJenkinsBuild';
 
 /** A run's end: its start plus its duration, once it stopped building. */
 function finishedAt(run: {
@@ -53,6 +54,28 @@ export function recordDeploy(entityRef: string, d: DeployRun): RecordedDeploy {
     result: d.building ? null : d.result,
     startedAt: d.startedAt,
     finishedAt: finishedAt(d),
+  });
+}
+
+/**
+ * A deploy run read for the back-fill (older than the view's newest): its
+ * config commit as the view joins it, its version filled later from the pin
+ * at that commit (`fillDeployVersions`), never guessed.
+ */
+export function recordBackfilledDeploy(
+  entityRef: string,
+  environment: string,
+  r: RawDeployRun,
+): RecordedDeploy {
+  return compact({
+    entityRef,
+    environment,
+    number: r.number,
+    url: r.url,
+    configSha: r.configSha,
+    result: r.building ? null : r.result,
+    startedAt: r.startedAt,
+    finishedAt: finishedAt(r),
   });
 }
 
