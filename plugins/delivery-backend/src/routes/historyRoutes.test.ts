@@ -49,6 +49,9 @@ const svcHistory = history({
   deploys: [
     deploy(1, '2026-03-02T10:00:00Z', 'SUCCESS', '1.0.0'),
     deploy(2, '2026-03-03T10:00:00Z', 'SUCCESS', '1.1.0'),
+    deploy(5, '2026-01-03T09:00:00Z', 'SUCCESS', '1.0.0', {
+      environment: 'staging',
+    }),
     deploy(3, '2026-03-03T09:00:00Z', 'SUCCESS', '1.1.0', {
       environment: 'staging',
     }),

@@ -1,6 +1,7 @@
 import { changeFailureRate } from './changeFailureRate';
 import { periodOf } from './period';
 import {
+  EARLIER,
   OPTIONS,
   deploy,
   history,
@@ -16,6 +17,7 @@ const kinds = (h: ReturnType<typeof history>) =>
   ]);
 
 const base = [
+  EARLIER,
   deploy(1, '2026-03-02T10:00:00Z', 'SUCCESS', '1.0.0'),
   deploy(2, '2026-03-05T10:00:00Z', 'SUCCESS', '1.1.0'), // ends 10:10
 ];

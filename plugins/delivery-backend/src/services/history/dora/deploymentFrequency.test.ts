@@ -1,6 +1,12 @@
 import { deploymentFrequency } from './deploymentFrequency';
 import { periodOf } from './period';
-import { OPTIONS, deploy, history, pin } from './__testUtils__/historyRows';
+import {
+  EARLIER,
+  OPTIONS,
+  deploy,
+  history,
+  pin,
+} from './__testUtils__/historyRows';
 
 const period = periodOf(OPTIONS);
 const runs = (h: ReturnType<typeof history>) =>
@@ -10,12 +16,23 @@ describe('deploymentFrequency', () => {
   it('does not count a deploy that did not change the version (v-prefix ignored)', () => {
     const h = history({
       deploys: [
+        EARLIER,
         deploy(1, '2026-03-02T10:00:00Z', 'SUCCESS', '1.0.0'),
         deploy(2, '2026-03-03T10:00:00Z', 'SUCCESS', 'v1.0.0'),
         deploy(3, '2026-03-04T10:00:00Z', 'SUCCESS', '1.0.1'),
       ],
     });
     expect(runs(h)).toEqual([1, 3]);
+  });
+
+  it('counts nothing when the version that ran before is unknown (no earlier run, no pin change)', () => {
+    expect(
+      runs(
+        history({
+          deploys: [deploy(1, '2026-03-02T10:00:00Z', 'SUCCESS', '1.0.0')],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('compares the first known deploy with the pin change it deployed', () => {
@@ -41,6 +58,7 @@ describe('deploymentFrequency', () => {
   it('never counts a missing link, a running, unstable or aborted run, nor lets it change the previous version', () => {
     const h = history({
       deploys: [
+        EARLIER,
         deploy(1, '2026-03-02T10:00:00Z', 'SUCCESS', '1.0.0'),
         deploy(2, '2026-03-03T10:00:00Z', 'SUCCESS', undefined),
         deploy(3, '2026-03-04T10:00:00Z', 'UNSTABLE', '2.0.0'),
@@ -57,6 +75,7 @@ describe('deploymentFrequency', () => {
   it('counts a deploy by when it ended: both ends of the period included', () => {
     const h = history({
       deploys: [
+        EARLIER,
         deploy(1, '2026-02-28T23:50:00Z', 'SUCCESS', '1.0.0', { minutes: 10 }),
         deploy(2, '2026-03-30T23:50:00Z', 'SUCCESS', '1.0.1', { minutes: 10 }),
         deploy(3, '2026-03-30T23:55:00Z', 'SUCCESS', '1.0.2', { minutes: 10 }),
@@ -82,7 +101,10 @@ describe('deploymentFrequency', () => {
         `1.0.${i}`,
       ),
     );
-    const f = deploymentFrequency(history({ deploys: daily }), period);
+    const f = deploymentFrequency(
+      history({ deploys: [EARLIER, ...daily] }),
+      period,
+    );
     expect(f.count).toBe(40);
     expect(f.band).toBe('elite');
     const none = deploymentFrequency(

@@ -13,7 +13,11 @@ export interface SettledDeploy {
   atMs: number;
   /** The version the last successful production deploy before it brought, when known. */
   previousVersion?: string;
-  /** It deployed a version other than `previousVersion` (or the first version known). */
+  /**
+   * It deployed a version other than `previousVersion`. False when the
+   * previous version is unknown (no earlier successful run recorded, no pin
+   * change with a `fromVersion`): a missing link never counts as a change.
+   */
   newVersion: boolean;
 }
 
@@ -59,7 +63,8 @@ export function environmentDeploys(
  * running, UNSTABLE, ABORTED or NOT_BUILT is neither a success nor a
  * failure: it is left out and does not change the previous version. The
  * first successful run has no previous run: its previous version is the
- * `fromVersion` of the pin change it deployed, when one was recorded.
+ * `fromVersion` of the pin change it deployed, when one was recorded, else
+ * unknown (then it is not counted as bringing a new version).
  */
 export function settledDeploys(
   history: EntityHistory,
@@ -76,7 +81,8 @@ export function settledDeploys(
       deploy,
       atMs: deployTime(deploy),
       previousVersion,
-      newVersion: !sameVersion(version, previousVersion),
+      newVersion:
+        previousVersion !== undefined && !sameVersion(version, previousVersion),
     });
     if (result === 'SUCCESS') lastSuccess = version;
   }

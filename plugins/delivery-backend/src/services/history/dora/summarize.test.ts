@@ -1,11 +1,18 @@
 import { summarize } from './summarize';
-import { OPTIONS, change, deploy, history } from './__testUtils__/historyRows';
+import {
+  EARLIER,
+  OPTIONS,
+  change,
+  deploy,
+  history,
+} from './__testUtils__/historyRows';
 
 describe('summarize', () => {
   it('gives the four values and the lowest band', () => {
     const s = summarize(
       history({
         deploys: [
+          EARLIER,
           deploy(1, '2026-03-05T10:00:00Z', 'SUCCESS', '1.0.0'),
           deploy(2, '2026-03-06T10:00:00Z', 'FAILURE', '1.1.0'),
           deploy(3, '2026-03-06T14:00:00Z', 'SUCCESS', '1.1.0'),

@@ -94,3 +94,10 @@ export const OPTIONS = {
   now: new Date('2026-03-31T00:00:00Z'),
   failureWindowHours: 24,
 };
+
+/**
+ * A successful production deploy of 0.0.1 long before the period: the
+ * version that ran before, so the first deploy of a test is a known change
+ * (without it, the previous version is unknown and nothing counts).
+ */
+export const EARLIER = deploy(0, '2026-01-01T10:00:00Z', 'SUCCESS', '0.0.1');
