@@ -6,7 +6,7 @@ import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CHART,
   ANNOTATION_CODE_JOB,
@@ -18,6 +18,7 @@ import {
   type VersionLineage,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { DeliveryActionsProvider } from '../../hooks/DeliveryActionsContext';
+import { useDeliveryLiveUpdates } from '../../hooks/useDeliveryLiveUpdates';
 import { useDeliveryView } from '../../hooks/useDeliveryView';
 import { viewSuggestsSetupProblem } from '../../utils/diagnostics';
 import { readableTheme } from '../../utils/readableTheme';
@@ -41,6 +42,8 @@ function LoadedDelivery(props: DeliveryContentProps & { entity: Entity }) {
   const { entity, ...actions } = props;
   const { annotations, problems } = readDeliveryAnnotations(entity);
   const { loading, error, value, retry } = useDeliveryView(entity);
+  // refetch when the backend signals a change (webhooks); polls without signals
+  useDeliveryLiveUpdates(stringifyEntityRef(entity), retry);
   return (
     <div data-testid="delivery-content">
       {problems.length > 0 && (
