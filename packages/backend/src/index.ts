@@ -1,4 +1,9 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import {
+  deliveryLiveUpdatesModule,
+  deliveryWebhooksModule,
+} from '@gitops-delivery/backstage-plugin-delivery-backend';
 
 const backend = createBackend();
 
@@ -34,7 +39,14 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-// delivery
+// events: webhooks in at /api/events/http/<topic>; one events service for
+// every plugin (the events backend brings an older events-node of its own)
+backend.add(eventsServiceFactory);
+backend.add(import('@backstage/plugin-events-backend'));
+
+// delivery, and its live updates (webhooks -> cache invalidation -> signals)
 backend.add(import('@gitops-delivery/backstage-plugin-delivery-backend'));
+backend.add(deliveryWebhooksModule);
+backend.add(deliveryLiveUpdatesModule);
 
 backend.start();
