@@ -1,5 +1,4 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import {
   deliveryLiveUpdatesModule,
   deliveryWebhooksModule,
@@ -39,9 +38,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-// events: webhooks in at /api/events/http/<topic>; one events service for
-// every plugin (the events backend brings an older events-node of its own)
-backend.add(eventsServiceFactory);
+// events: webhooks in at /api/events/http/<topic>
 backend.add(import('@backstage/plugin-events-backend'));
 
 // delivery, and its live updates (webhooks -> cache invalidation -> signals)
