@@ -100,8 +100,9 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
     });
     ({ server } = await startTestBackend({
       features: [
-        // one events service for all: the events backend brings its own
-        // (older) events-node, whose default factory would be a second bus
+        // one events service for all, as createBackend provides: the events
+        // backend brings its own (older) events-node, whose default factory
+        // would otherwise be a second bus
         eventsServiceFactory,
         eventsPlugin,
         deliveryWebhooksModule,
