@@ -23,5 +23,10 @@ export type { SeenRequest, TestGitHub } from './github';
 export { testSeeds } from './githubSeeds';
 export { readFixture, readJsonFixture, repoRoot } from './fixtures';
 export type { Sandbox } from '../sandbox';
+export type {
+  WebhookDelivery,
+  WebhookSender,
+  WebhookTarget,
+} from '../webhooks';
 export type { FaultSpec, FaultKind } from '../http';
 export type { GitHubAppOptions, GitHubRepoSeed } from '../github/types';
