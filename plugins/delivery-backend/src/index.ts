@@ -12,5 +12,3 @@ export * from './permissions';
 export { deliveryWebhooksModule } from './events/deliveryWebhooksModule';
 export { DELIVERY_WEBHOOK_TOPICS } from './events/webhookValidators';
 export { deliveryLiveUpdatesModule } from './services/liveUpdates/liveUpdatesModule';
-export { deliveryEntityChannel } from './services/liveUpdates/LiveUpdates';
-export type { DeliveryRefreshSignal } from './services/liveUpdates/LiveUpdates';

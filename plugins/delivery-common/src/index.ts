@@ -11,6 +11,7 @@ export * from './diagnostics';
 export * from './history';
 export * from './permissions';
 export * from './promotion';
+export * from './signals';
 export * from './version';
 export * from './versionStrategy';
 export * from './view';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSignal } from '@backstage/plugin-signals-react';
+import { deliveryEntityChannel } from '@gitops-delivery/backstage-plugin-delivery-common';
 
 /** Options of {@link useDeliveryLiveUpdates}. */
 export interface DeliveryLiveUpdatesOptions {
@@ -7,11 +8,6 @@ export interface DeliveryLiveUpdatesOptions {
   debounceMs?: number;
   /** Without signals: refetch this often while the page is visible (default 60 s; 0: never). */
   pollIntervalMs?: number;
-}
-
-/** The signals channel the delivery backend refreshes an entity's view on. */
-export function deliveryEntityChannel(entityRef: string): string {
-  return `delivery:entity:${entityRef}`;
 }
 
 /**

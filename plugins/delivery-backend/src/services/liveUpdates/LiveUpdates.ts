@@ -2,6 +2,10 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventParams } from '@backstage/plugin-events-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  deliveryEntityChannel,
+  type DeliveryRefreshSignal,
+} from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryConfig } from '../../configTypes';
 import { DELIVERY_WEBHOOK_TOPICS } from '../../events/webhookValidators';
 import type { ViewCache } from '../view/cache';
@@ -10,23 +14,6 @@ import { githubChange } from './githubChange';
 import { invalidationOf } from './invalidation';
 import { jenkinsChange } from './jenkinsChange';
 import { LiveChange, UnreadableWebhook } from './liveChange';
-
-/** The signals channel of an entity's delivery view. @public */
-export function deliveryEntityChannel(entityRef: string): string {
-  return `delivery:entity:${entityRef}`;
-}
-
-/** The message on {@link deliveryEntityChannel}: refetch the view. @public */
-export interface DeliveryRefreshSignal {
-  /** (JSON object: what the signals service carries.) */
-  [key: string]: string | string[];
-  /** Refetch the view. */
-  type: 'refresh';
-  /** What changed upstream. */
-  change: 'push' | 'pull-request' | 'jenkins-run';
-  /** The environments whose pins, promotions or deploys changed (none: the code side). */
-  environments: string[];
-}
 
 /** What a handled webhook did (logged; returned for tests). */
 export interface LiveUpdateOutcome {
