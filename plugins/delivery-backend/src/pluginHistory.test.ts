@@ -100,8 +100,12 @@ describe('deliveryPlugin: the wired history collector', () => {
       .query({ days: 180 })
       .set('Authorization', user);
     expect(performance.status).toBe(200);
-    // prod: 0.0.14, then 0.0.19 (its first deploy failed, the second did not)
-    expect(performance.body.deploymentFrequency.count).toBe(2);
+    // prod: 0.0.14 (what ran before it is not recorded: not counted as a
+    // change), then 0.0.19 (its first deploy failed, the second did not)
+    expect(performance.body.deploymentFrequency.count).toBe(1);
+    expect(performance.body.deploymentFrequency.deploys).toEqual([
+      expect.objectContaining({ version: '0.0.19', previousVersion: '0.0.14' }),
+    ]);
 
     const resync = await request(server)
       .post('/api/delivery/entities/default/component/xposer/resync')
