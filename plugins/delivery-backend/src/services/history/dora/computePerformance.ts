@@ -4,6 +4,7 @@ import { changeFailureRate } from './changeFailureRate';
 import { deploymentFrequency } from './deploymentFrequency';
 import { leadTime } from './leadTime';
 import { periodOf, type PerformanceOptions } from './period';
+import { withProvenVersions } from './provenVersions';
 import { timeToRestore } from './timeToRestore';
 
 /**
@@ -11,12 +12,14 @@ import { timeToRestore } from './timeToRestore';
  * `days` days before `now`, from its recorded history. Pure: the same
  * history and options give the same figures. Events before the period are
  * context only (the previous version, first seen running); each figure's
- * list holds exactly the rows it counts.
+ * list holds exactly the rows it counts. A deploy recorded without a
+ * version takes the pin change recorded at exactly its config commit.
  */
 export function computePerformance(
-  history: EntityHistory,
+  recorded: EntityHistory,
   options: PerformanceOptions,
 ): DeliveryPerformance {
+  const history = withProvenVersions(recorded);
   const period = periodOf(options);
   return {
     entityRef: history.entityRef,
