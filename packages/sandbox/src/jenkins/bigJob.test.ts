@@ -9,6 +9,7 @@ beforeAll(async () => {
       services: 1,
       buildsPerService: 150,
       environments: [],
+      branches: [{ name: 'release/1.x', builds: 120 }],
     }),
   });
 });
@@ -48,5 +49,38 @@ describe('a job with many runs', () => {
       auth.code,
     );
     expect(ok.displayName).toBe('v1.0.7');
+  });
+
+  it('has the branch release/1.x as job release%2F1.x with its own runs', async () => {
+    const project = await getJson<{
+      jobs: Array<{ name: string; displayName: string; url: string }>;
+    }>(
+      `${sb.urls['jenkins-code']}/job/bench/job/service-001/api/json?tree=jobs[name,displayName,url]`,
+      auth.code,
+    );
+    expect(project.jobs.map(j => [j.name, j.displayName])).toEqual([
+      ['master', 'master'],
+      ['release%2F1.x', 'release/1.x'],
+    ]);
+    const release = project.jobs[1];
+    expect(release.url).toBe(`${job().replace(/master$/, 'release%252F1.x')}/`);
+    const runs = await getJson<{
+      fullName: string;
+      builds: Array<{ number: number; url: string; displayName: string }>;
+    }>(
+      `${release.url}api/json?tree=fullName,builds[number,url,displayName]`,
+      auth.code,
+    );
+    expect(runs.fullName).toBe('bench/service-001/release%2F1.x');
+    expect(runs.builds).toHaveLength(100);
+    expect(runs.builds[0]).toMatchObject({
+      number: 120,
+      displayName: 'v1.1.103',
+    });
+    const run = await getJson<{ number: number }>(
+      `${runs.builds[0].url}api/json?tree=number`,
+      auth.code,
+    );
+    expect(run.number).toBe(120);
   });
 });

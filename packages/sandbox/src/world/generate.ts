@@ -19,6 +19,14 @@ export interface GenerateWorldOptions {
    * world file's `history:` section. Default: none.
    */
   history?: WorldHistoryInput;
+  /**
+   * More branches of each service's multibranch job (besides `master`), each with its own
+   * commits and `builds` runs (default `buildsPerService`; every 7th fails, the others are named
+   * `v<minor>.<n>` from the branch's version line, e.g. `v1.1.3`). Branch runs publish nothing.
+   * A name may contain `/` (`release/1.x`): its branch job is `release%2F1.x`, shown as
+   * `release/1.x`, like Jenkins' Branch API.
+   */
+  branches?: Array<{ name: string; builds?: number }>;
 }
 
 const base = Date.parse('2020-01-01T00:00:00Z');
@@ -68,6 +76,35 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
         ? `v1.0.${released}`
         : artifacts[artifacts.length - 1]?.version ?? '',
     );
+    const branches = (options.branches ?? []).map((branch, bi) => {
+      const count = branch.builds ?? builds;
+      const prefix = `b${bi + 1}-`;
+      const branchCommits = Array.from(
+        { length: Math.max(1, Math.min(count, 100)) },
+        (_, i) => ({
+          id: `${prefix}c${i + 1}`,
+          message: `Change ${i + 1} of ${name} on ${branch.name}`,
+          date: iso(base + i * 3600_000 + 1800_000),
+        }),
+      );
+      let named = 0;
+      return {
+        name: branch.name,
+        from: commits[0].id,
+        commits: branchCommits,
+        builds: Array.from({ length: count }, (_, i) => {
+          const failed = (i + 1) % 7 === 0;
+          return {
+            number: i + 1,
+            commit: `${prefix}c${Math.min(i + 1, branchCommits.length)}`,
+            result: failed ? ('FAILURE' as const) : ('SUCCESS' as const),
+            version: failed ? undefined : `v1.${bi + 1}.${++named}`,
+            timestamp: iso(base + i * 3600_000 + 1860_000),
+            publish: false,
+          };
+        }),
+      };
+    });
     services.push({
       name,
       description: `Generated service ${s + 1}`,
@@ -77,6 +114,7 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
       chart: name,
       commits,
       builds: runs,
+      branches,
       artifacts,
     });
   }
