@@ -133,7 +133,14 @@ export function createControlApp(options: ControlAppOptions): Router {
   router.delete('/faults/:id', (req, res) => {
     res.status(options.faults.remove(Number(req.params.id)) ? 204 : 404).end();
   });
-  router.get('/requests', (_req, res) => res.json(options.counter.snapshot()));
+  // `?log=1`: also when each request arrived (ms since the last reset), in order
+  router.get('/requests', (req, res) =>
+    res.json(
+      req.query.log === '1' || req.query.log === 'true'
+        ? options.counter.snapshotWithLog()
+        : options.counter.snapshot(),
+    ),
+  );
   router.delete('/requests', (_req, res) => {
     options.counter.reset();
     res.status(204).end();

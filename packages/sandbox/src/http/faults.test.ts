@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { auth, startTestSandbox } from '../testing/sandbox';
 import type { Sandbox } from '../sandbox';
+import { RequestCounter } from './requestCounter';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -192,5 +193,78 @@ describe('request counting', () => {
       'GET /api/v3/repos/stakater/xposer': 1,
     });
     expect(sb.counter.count('jenkins-code', /api\/json/)).toBe(2);
+  });
+
+  it('logs when each request arrived since the last reset, with ?log=1 only', async () => {
+    await fetch(`${sb.urls.control}/requests`, { method: 'DELETE' });
+    await fetch(`${sb.urls['jenkins-code']}/api/json?tree=jobs[name]`, {
+      headers: auth.code,
+    });
+    await new Promise(r => setTimeout(r, 60));
+    await fetch(`${sb.urls.github}/api/v3/repos/stakater/xposer`, {
+      headers: auth.github,
+    });
+    const plain = (await (
+      await fetch(`${sb.urls.control}/requests`)
+    ).json()) as Record<string, unknown>;
+    expect(Object.keys(plain).sort()).toEqual(['total', 'upstreams']);
+    const logged = (await (
+      await fetch(`${sb.urls.control}/requests?log=1`)
+    ).json()) as {
+      total: number;
+      log: { at: number; upstream: string; route: string }[];
+      logDropped: number;
+    };
+    expect(logged.total).toBe(2);
+    expect(logged.logDropped).toBe(0);
+    expect(logged.log.map(e => [e.upstream, e.route])).toEqual([
+      ['jenkins-code', 'GET /api/json'],
+      ['github', 'GET /api/v3/repos/stakater/xposer'],
+    ]);
+    expect(logged.log[0].at).toBeGreaterThanOrEqual(0);
+    expect(logged.log[1].at - logged.log[0].at).toBeGreaterThanOrEqual(50);
+
+    await fetch(`${sb.urls.control}/requests`, { method: 'DELETE' });
+    const cleared = (await (
+      await fetch(`${sb.urls.control}/requests?log=1`)
+    ).json()) as { log: unknown[] };
+    expect(cleared.log).toEqual([]);
+  });
+
+  it('keeps the log bounded and says how many requests it dropped', () => {
+    const counter = new RequestCounter();
+    for (let i = 0; i <= RequestCounter.maxLog; i++)
+      counter.record('nexus', 'get', `/r/${i}`);
+    const full = counter.snapshotWithLog();
+    expect(full.total).toBe(RequestCounter.maxLog + 1);
+    expect(full.log).toHaveLength(RequestCounter.maxLog);
+    expect(full.log[0]).toMatchObject({ upstream: 'nexus', route: 'GET /r/0' });
+    expect(full.logDropped).toBe(1);
+    counter.reset();
+    expect(counter.snapshotWithLog()).toEqual({
+      total: 0,
+      upstreams: {},
+      log: [],
+      logDropped: 0,
+    });
+  });
+});
+
+describe('latency on every route of every upstream', () => {
+  it('delays every request of every upstream with upstream "*" and no pathPattern', async () => {
+    await addFault({ upstream: '*', kind: 'latency', latencyMs: 120 });
+    const gets: [string, Record<string, string>][] = [
+      [`${sb.urls['jenkins-code']}/api/json`, auth.code],
+      [`${sb.urls['jenkins-deploy']}/api/json`, auth.deploy],
+      [`${sb.urls.github}/api/v3/repos/stakater/xposer`, auth.github],
+      [`${sb.urls.nexus}/service/rest/v1/search`, auth.nexus],
+      [`${sb.urls.chartmuseum}/api/charts`, auth.charts],
+      [`${sb.urls.kubernetes}/api/v1/namespaces`, auth.k8s],
+    ];
+    for (const [url, headers] of gets) {
+      const start = Date.now();
+      await (await fetch(url, { headers })).text();
+      expect(Date.now() - start).toBeGreaterThanOrEqual(115);
+    }
   });
 });

@@ -4,15 +4,44 @@ export interface RequestCounts {
   upstreams: Record<string, { total: number; routes: Record<string, number> }>;
 }
 
-/** Counts requests per upstream and route. @public */
+/** One request of the timing log. @public */
+export interface RequestLogEntry {
+  /** When the request arrived, in ms since the counter was created or last reset (before any injected fault). */
+  at: number;
+  upstream: string;
+  /** `GET /path` (no query), as in {@link RequestCounts}. */
+  route: string;
+}
+
+/** The counts plus the timing log (`GET /requests?log=1` on the control API). @public */
+export interface RequestCountsWithLog extends RequestCounts {
+  /** The requests since the last reset, in arrival order (the first {@link RequestCounter.maxLog}). */
+  log: RequestLogEntry[];
+  /** Requests not logged because the log was full. */
+  logDropped: number;
+}
+
+/** Counts requests per upstream and route, and logs when each arrived. @public */
 export class RequestCounter {
+  /** The timing log keeps this many requests per reset (a long-running sandbox stays bounded). */
+  static readonly maxLog = 10_000;
+
   private counts = new Map<string, Map<string, number>>();
+  private log: RequestLogEntry[] = [];
+  private dropped = 0;
+  private since = performance.now();
 
   record(upstream: string, method: string, path: string): void {
     const routes = this.counts.get(upstream) ?? new Map<string, number>();
     const route = `${method.toUpperCase()} ${path}`;
     routes.set(route, (routes.get(route) ?? 0) + 1);
     this.counts.set(upstream, routes);
+    if (this.log.length < RequestCounter.maxLog) {
+      const at = Math.round((performance.now() - this.since) * 100) / 100;
+      this.log.push({ at, upstream, route });
+    } else {
+      this.dropped++;
+    }
   }
 
   /** Number of requests to an upstream, optionally only routes matching a pattern. */
@@ -40,7 +69,19 @@ export class RequestCounter {
     return out;
   }
 
+  /** {@link RequestCounter.snapshot} plus when each request arrived since the last reset. */
+  snapshotWithLog(): RequestCountsWithLog {
+    return {
+      ...this.snapshot(),
+      log: this.log.map(e => ({ ...e })),
+      logDropped: this.dropped,
+    };
+  }
+
   reset(): void {
     this.counts.clear();
+    this.log = [];
+    this.dropped = 0;
+    this.since = performance.now();
   }
 }
