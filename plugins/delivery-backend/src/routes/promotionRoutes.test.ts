@@ -1,6 +1,6 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { ownerOnlyPermissions } from '../__testUtils__/ownerOnlyPermissions';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
@@ -34,24 +34,7 @@ const PATH = '/entities/default/component/xposer/promotions';
 
 async function app() {
   const harness = await createHarness(gh, knex);
-  const authorize = jest.fn(
-    async (
-      requests: unknown[],
-      {
-        credentials,
-      }: { credentials: { principal: { userEntityRef?: string } } },
-    ) =>
-      requests.map(() => ({
-        result:
-          credentials.principal.userEntityRef === OWNER
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })),
-  );
-  const permissions = {
-    authorize,
-    authorizeConditional: jest.fn(),
-  } as unknown as PermissionsService;
+  const { authorize, permissions } = ownerOnlyPermissions(OWNER);
   const router = await createPromotionRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),

@@ -1,6 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ownerOnlyPermissions } from '../../__testUtils__/ownerOnlyPermissions';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import request from 'supertest';
@@ -37,24 +36,7 @@ const PREVIEW = `${BASE}/preview`;
 
 async function app() {
   const harness = await createHarness(gh, knex);
-  const authorize = jest.fn(
-    async (
-      requests: unknown[],
-      {
-        credentials,
-      }: { credentials: { principal: { userEntityRef?: string } } },
-    ) =>
-      requests.map(() => ({
-        result:
-          credentials.principal.userEntityRef === OWNER
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })),
-  );
-  const permissions = {
-    authorize,
-    authorizeConditional: jest.fn(),
-  } as unknown as PermissionsService;
+  const { authorize, permissions } = ownerOnlyPermissions(OWNER);
   const router = await createPromotionRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),

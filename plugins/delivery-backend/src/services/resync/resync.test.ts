@@ -1,7 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { ownerOnlyPermissions } from '../../__testUtils__/ownerOnlyPermissions';
 import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DeliveryView } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { randomPorts, startSandbox } from '@gitops-delivery/sandbox';
@@ -60,20 +59,7 @@ function app() {
     new ConfigReader(sandboxAppConfig(sandbox.urls)),
   );
   const auditor = recordingAuditor();
-  const authorize = jest.fn(
-    async (
-      requests: unknown[],
-      {
-        credentials,
-      }: { credentials: { principal: { userEntityRef?: string } } },
-    ) =>
-      requests.map(() => ({
-        result:
-          credentials.principal.userEntityRef === OWNER
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })),
-  );
+  const { authorize, permissions } = ownerOnlyPermissions(OWNER);
   const resync = createResyncService({
     config,
     auditor,
@@ -84,10 +70,7 @@ function app() {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
     }),
-    permissions: {
-      authorize,
-      authorizeConditional: jest.fn(),
-    } as unknown as PermissionsService,
+    permissions,
     catalog: catalogServiceMock({ entities: [entity] }),
     auditor,
     logger: mockServices.logger.mock(),
