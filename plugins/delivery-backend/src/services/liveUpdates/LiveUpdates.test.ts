@@ -57,6 +57,12 @@ describe('LiveUpdates.handle', () => {
       },
     });
     expect(outcome.signalled).toEqual(['component:default/xposer']);
+    // the finished code run may have pushed an image and a chart: xposer's are forgotten, prod-only's are not
+    expect(outcome.forgotten).toEqual([
+      'delivery:code:code:stakater/xposer/master',
+      'delivery:nexus:default:stakater/xposer',
+      'delivery:chart:default:xposer',
+    ]);
     expect(signals.publish).toHaveBeenCalledWith({
       recipients: { type: 'broadcast' },
       channel: 'delivery:entity:component:default/xposer',

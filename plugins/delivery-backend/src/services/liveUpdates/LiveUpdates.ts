@@ -73,7 +73,11 @@ export class LiveUpdates {
     if (!change) return { forgotten: [], signalled: [] };
     const invalidation = invalidationOf(config, change);
     await cache.forgetAll(invalidation.keys);
-    const refs = await affectedEntities(invalidation, this.deps);
+    const { refs, artifactKeys } = await affectedEntities(
+      invalidation,
+      this.deps,
+    );
+    await cache.forgetAll(artifactKeys);
     const message: DeliveryRefreshSignal = {
       type: 'refresh',
       change: change.kind,
@@ -91,9 +95,13 @@ export class LiveUpdates {
     logger.info('Delivery webhook applied', {
       topic: params.topic,
       change: change.kind,
-      forgotten: invalidation.keys.length,
+      forgotten: invalidation.keys.length + artifactKeys.length,
       entities: refs.length,
     });
-    return { change, forgotten: invalidation.keys, signalled: refs };
+    return {
+      change,
+      forgotten: [...invalidation.keys, ...artifactKeys],
+      signalled: refs,
+    };
   }
 }

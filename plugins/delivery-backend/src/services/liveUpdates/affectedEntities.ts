@@ -3,12 +3,21 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { readDeliveryAnnotations } from '@gitops-delivery/backstage-plugin-delivery-common';
 import type { DeliveryConfig } from '../../configTypes';
 import { listDeliveryEntities } from '../history/collector/entityFacts';
-import type { Invalidation } from './invalidation';
+import type { Invalidation, JobRef } from './invalidation';
+import { viewCacheKeys } from './viewCacheKeys';
+
+/** The entities a change concerns, and the artifact entries it made stale. */
+export interface AffectedEntities {
+  refs: string[];
+  /** Image tags and chart versions of the entities a finished code run built. */
+  artifactKeys: string[];
+}
 
 /**
- * The refs of the delivery entities whose view reads what `invalidation`
- * made stale: delivered to one of its environments, or built by one of its
- * code jobs (read from the catalog as the plugin).
+ * The delivery entities whose view reads what `invalidation` made stale:
+ * delivered to one of its environments, or built by one of its code jobs
+ * (read from the catalog as the plugin); for a finished code run, also the
+ * cache keys of the image and chart those entities name.
  */
 export async function affectedEntities(
   invalidation: Invalidation,
@@ -17,20 +26,34 @@ export async function affectedEntities(
     auth: Pick<AuthService, 'getOwnServiceCredentials'>;
     config: DeliveryConfig;
   },
-): Promise<string[]> {
+): Promise<AffectedEntities> {
   if (!invalidation.environments.length && !invalidation.codeJobs.length)
-    return [];
-  const defaultCode = deps.config.codeJenkins[0]?.name;
+    return { refs: [], artifactKeys: [] };
+  const { config } = deps;
   const entities = await listDeliveryEntities(deps);
-  return entities
-    .filter(e => {
-      if (e.environments.some(n => invalidation.environments.includes(n)))
-        return true;
-      const codeJob = readDeliveryAnnotations(e.entity).annotations.codeJob;
-      const instance = codeJob?.instance ?? defaultCode;
-      return invalidation.codeJobs.some(
-        j => j.instance === instance && j.job === codeJob?.id,
+  const refs: string[] = [];
+  const artifactKeys = new Set<string>();
+  for (const e of entities) {
+    const { annotations } = readDeliveryAnnotations(e.entity);
+    const builtBy = (jobs: JobRef[]) =>
+      jobs.some(
+        j =>
+          j.instance ===
+            (annotations.codeJob?.instance ?? config.codeJenkins[0]?.name) &&
+          j.job === annotations.codeJob?.id,
       );
-    })
-    .map(e => e.entityRef);
+    if (
+      e.environments.some(n => invalidation.environments.includes(n)) ||
+      builtBy(invalidation.codeJobs)
+    )
+      refs.push(e.entityRef);
+    if (!builtBy(invalidation.finishedCodeJobs)) continue;
+    const nexus = annotations.image?.instance ?? config.nexus[0]?.name;
+    if (annotations.image && nexus)
+      artifactKeys.add(viewCacheKeys.images(nexus, annotations.image.id));
+    const museum = annotations.chart?.instance ?? config.chartMuseum[0]?.name;
+    if (annotations.chart && museum)
+      artifactKeys.add(viewCacheKeys.charts(museum, annotations.chart.id));
+  }
+  return { refs, artifactKeys: [...artifactKeys] };
 }

@@ -54,11 +54,17 @@ describe('invalidationOf', () => {
       ],
       environments: ['staging'],
       codeJobs: [],
+      finishedCodeJobs: [],
     });
   });
 
   it('a push to another branch, repo or a tag: nothing', () => {
-    const none = { keys: [], environments: [], codeJobs: [] };
+    const none = {
+      keys: [],
+      environments: [],
+      codeJobs: [],
+      finishedCodeJobs: [],
+    };
     expect(
       invalidationOf(config, push('config-staging', 'refs/heads/promote-x')),
     ).toEqual(none);
@@ -93,7 +99,19 @@ describe('invalidationOf', () => {
       keys: ['delivery:code:code:stakater/xposer/master'],
       environments: [],
       codeJobs: [{ instance: 'code', job: 'stakater/xposer/master' }],
+      finishedCodeJobs: [],
     });
+    // finished: it may have pushed an image and a chart
+    expect(
+      invalidationOf(
+        config,
+        run(
+          urls['jenkins-code'],
+          'job/stakater/job/xposer/job/master/',
+          'COMPLETED',
+        ),
+      ).finishedCodeJobs,
+    ).toEqual([{ instance: 'code', job: 'stakater/xposer/master' }]);
   });
 
   it('a run of a deploy job: that environment deploy runs; finished, its namespace too', () => {
@@ -108,6 +126,7 @@ describe('invalidationOf', () => {
       keys: [deploy, `delivery:k8s:${urls.kubernetes}:dev`],
       environments: ['dev'],
       codeJobs: [],
+      finishedCodeJobs: [],
     });
     expect(
       invalidationOf(config, run(urls['jenkins-deploy'], path, 'QUEUED')).keys,

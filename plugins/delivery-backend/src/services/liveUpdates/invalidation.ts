@@ -19,6 +19,12 @@ export interface Invalidation {
   environments: string[];
   /** Code jobs with a new or finished run. */
   codeJobs: JobRef[];
+  /**
+   * Code jobs whose run finished: it may have pushed an image and a chart, so
+   * the image tags and chart versions of the entities they build are stale too
+   * (which image and chart is on the entities: see `affectedEntities`).
+   */
+  finishedCodeJobs: JobRef[];
 }
 
 const normalizeUrl = (url: string) =>
@@ -67,6 +73,7 @@ function result(
     keys: envs.flatMap(keysOf),
     environments: envs.map(e => e.name),
     codeJobs: [],
+    finishedCodeJobs: [],
   };
 }
 
@@ -102,7 +109,7 @@ export function invalidationOf(
   }
   // a queued run is not in the job's runs yet: nothing we cache changed
   if (change.phase === 'QUEUED')
-    return { keys: [], environments: [], codeJobs: [] };
+    return { keys: [], environments: [], codeJobs: [], finishedCodeJobs: [] };
   const finished = change.phase === 'COMPLETED' || change.phase === 'FINALIZED';
   const codeJobs = jobOfRunUrl(
     config.codeJenkins,
@@ -130,5 +137,6 @@ export function invalidationOf(
     ],
     environments: deploys.environments,
     codeJobs,
+    finishedCodeJobs: finished ? codeJobs : [],
   };
 }

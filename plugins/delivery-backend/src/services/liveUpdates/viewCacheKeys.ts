@@ -25,4 +25,10 @@ export const viewCacheKeys = {
   /** Builds of a code job. */
   codeBuilds: (instance: string, job: string) =>
     `delivery:code:${instance}:${job}`,
+  /** Tags of an image in Nexus (a finished code run may have pushed one). */
+  images: (instance: string, image: string) =>
+    `delivery:nexus:${instance}:${image}`,
+  /** Versions of a chart in ChartMuseum (a finished code run may have pushed one). */
+  charts: (instance: string, chart: string) =>
+    `delivery:chart:${instance}:${chart}`,
 };
