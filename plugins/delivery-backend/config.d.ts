@@ -24,6 +24,16 @@ export interface Config {
     };
     /** Response-size cap for every upstream call, in bytes (default 5 MB). */
     maxResponseBytes?: number;
+    /** How the view reads GitHub. */
+    github?: {
+      /**
+       * Read the config repos of a view through GitHub GraphQL: the reads of
+       * one short window in one query per GitHub host and credentials
+       * (default true). False: REST only, one request per read. A host
+       * without a GraphQL endpoint is read through REST either way.
+       */
+      graphql?: boolean;
+    };
     /** Code Jenkins instances (build the code repos). The first is the default. */
     codeJenkins?: Array<{
       name: string;
@@ -159,7 +169,7 @@ export interface Config {
         secret: string;
       };
       jenkins?: {
-        /** The token Jenkins sends (`X-Delivery-Token` header or `token` query), 16+ characters. @visibility secret */
+        /** The token Jenkins sends (the Basic auth password of the Notification plugin's endpoint URL, a Bearer token, `X-Delivery-Token` header or `token` query), 16+ characters. @visibility secret */
         token: string;
       };
     };

@@ -89,7 +89,8 @@ export class WebhookSender {
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=UTF-8',
       };
-      if (t.token) headers['x-delivery-token'] = t.token;
+      const basic = jenkinsBasicAuth(t);
+      if (basic) headers.authorization = basic;
       this.send(t, randomUUID(), `jenkins.${phase}`, body, headers);
     }
   }
@@ -115,7 +116,7 @@ export class WebhookSender {
       });
       if (this.deliveries.length > KEEP_DELIVERIES) this.deliveries.shift();
     };
-    const p = fetch(target.url, {
+    const p = fetch(withoutCredentials(target.url), {
       method: 'POST',
       headers,
       body,
@@ -130,4 +131,30 @@ export class WebhookSender {
       .finally(() => this.inflight.delete(p));
     this.inflight.add(p);
   }
+}
+
+/**
+ * The Notification plugin's authentication: it sends the endpoint URL's user
+ * info as `Authorization: Basic` (its `Protocol.HTTP`); it cannot add other
+ * headers. A target's `token` stands for an endpoint URL
+ * `http://jenkins:<token>@host/...`; user info in the URL itself is used as is.
+ */
+function jenkinsBasicAuth(target: WebhookTarget): string | undefined {
+  const url = new URL(target.url);
+  const userInfo = url.username
+    ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    : target.token
+    ? `jenkins:${target.token}`
+    : undefined;
+  return userInfo
+    ? `Basic ${Buffer.from(userInfo, 'utf8').toString('base64')}`
+    : undefined;
+}
+
+/** The URL without user info (fetch refuses URLs with credentials). */
+function withoutCredentials(raw: string): string {
+  const url = new URL(raw);
+  url.username = '';
+  url.password = '';
+  return url.toString();
 }

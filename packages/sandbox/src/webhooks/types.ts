@@ -5,7 +5,10 @@ export interface WebhookTarget {
   url: string;
   /** github: the webhook secret (`X-Hub-Signature-256`); none: unsigned, as GitHub does. */
   secret?: string;
-  /** jenkins: sent as `X-Delivery-Token`. */
+  /**
+   * jenkins: the shared token, sent as the Notification plugin sends an
+   * endpoint URL's user info: `Authorization: Basic` of `jenkins:<token>`.
+   */
   token?: string;
 }
 

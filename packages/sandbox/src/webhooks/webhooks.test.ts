@@ -204,7 +204,11 @@ describe('sandbox webhooks', () => {
       'COMPLETED',
       'FINALIZED',
     ]);
-    for (const r of runs) expect(r.headers['x-delivery-token']).toBe(TOKEN);
+    // as the Notification plugin sends an endpoint URL's user info
+    for (const r of runs)
+      expect(r.headers.authorization).toBe(
+        `Basic ${Buffer.from(`jenkins:${TOKEN}`).toString('base64')}`,
+      );
     const number = runs[0].body.build.number;
     const job = 'job/stakater/job/xposer/job/master/';
     expect(runs[3].body).toEqual({

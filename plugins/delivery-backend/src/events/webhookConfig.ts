@@ -5,7 +5,7 @@ import { InputError } from '@backstage/errors';
 export interface WebhookConfig {
   /** The secret of GitHub's webhooks (`X-Hub-Signature-256`); undefined: GitHub webhooks off. */
   readonly githubSecret?: string;
-  /** The token Jenkins sends (`token` query parameter or `X-Delivery-Token`); undefined: off. */
+  /** The token Jenkins sends (Basic auth password, Bearer, `X-Delivery-Token` or `token` query); undefined: off. */
   readonly jenkinsToken?: string;
 }
 

@@ -65,7 +65,8 @@ export function githubWebhookValidator(
 
 /**
  * Jenkins deliveries (Notification plugin, Generic Webhook): the shared token
- * in `X-Delivery-Token` or the `token` query parameter; missing -> 401,
+ * as the Basic auth password (the Notification plugin's endpoint URL user
+ * info), a Bearer token, `X-Delivery-Token` or the `token` query parameter; missing -> 401,
  * wrong -> 403, audited.
  */
 export function jenkinsWebhookValidator(
