@@ -23,6 +23,7 @@ import { pullsRouter } from './routes/pulls';
 import { protectionRouter } from './routes/protection';
 import { archiveRouter } from './routes/archive';
 import { repoSettingsRouter, repositoriesById } from './routes/repoSettings';
+import { graphqlRouter } from './graphql/endpoint';
 
 /** `GET /raw/{owner}/{repo}/{ref}/{path}` — GitHub Enterprise's raw file URLs (`download_url`). */
 async function serveRaw(
@@ -61,8 +62,9 @@ async function serveRaw(
 }
 
 /**
- * Creates the GitHub Enterprise simulator: an express app serving the REST API under `/api/v3`
- * (plus raw file URLs under `/raw`) and the git store behind it.
+ * Creates the GitHub Enterprise simulator: an express app serving the REST API under `/api/v3`,
+ * the GraphQL API at `POST /api/graphql` (and `/graphql`), raw file URLs under `/raw`, and the
+ * git store behind them.
  *
  * Reset: call `store.reset(seeds)` — repositories, pull requests, ids and the rate limit start
  * over, the same app keeps serving (no need to re-create it).
@@ -77,14 +79,17 @@ export async function createGitHubApp(
     viewer: options.viewer ?? 'delivery-bot',
   });
   const rate = new RateLimit(options.rateLimit ?? 5000);
+  const graphqlRate = new RateLimit(options.rateLimit ?? 5000);
   const apps = new AppRegistry(options.apps ?? [], options.now);
   store.onReset(() => {
     rate.reset();
+    graphqlRate.reset();
     apps.reset();
   });
   const ctx: ApiContext = {
     store,
     rate,
+    graphqlRate,
     baseUrl,
     apiUrl: `${baseUrl}/api/v3`,
     onPullMerged: options.onPullMerged,
@@ -120,6 +125,8 @@ export async function createGitHubApp(
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use('/api/v3', api);
+  // GitHub Enterprise Server's GraphQL path, and api.github.com's
+  app.use(['/api/graphql', '/graphql'], graphqlRouter(ctx, options.token));
   app.get('/raw/:owner/:repo/*', (req, res, next) => {
     serveRaw(ctx, options.token, req, res).catch(next);
   });

@@ -9,6 +9,8 @@ import { botLogin } from './appAuth';
 export interface ApiContext {
   store: GitHubStoreImpl;
   rate: RateLimit;
+  /** The GraphQL API's own bucket (`x-ratelimit-resource: graphql`), charged by query cost. */
+  graphqlRate: RateLimit;
   /** e.g. http://127.0.0.1:7105 */
   baseUrl: string;
   /** e.g. http://127.0.0.1:7105/api/v3 */

@@ -24,6 +24,24 @@ export function tokenOf(req: Request): string | undefined {
   return '';
 }
 
+/**
+ * Who a given token authenticates as: the static token (the viewer), a GitHub App (a JWT,
+ * verified) or an installation token that is still valid. Throws GitHub's 401 answers.
+ */
+export function principalFor(
+  ctx: ApiContext,
+  token: string,
+  given: string,
+): Principal {
+  if (given === token) return { kind: 'token' };
+  if (given.split('.').length === 3) {
+    return { kind: 'app', app: ctx.apps.verifyJwt(given) };
+  }
+  const p = ctx.apps.resolveToken(given);
+  if (!p) throw new GitHubApiError(401, 'Bad credentials', docs.auth);
+  return p;
+}
+
 /** Common headers, JSON body parsing, authentication and the primary rate limit. */
 export function apiMiddleware(ctx: ApiContext, token: string): Router {
   const r = Router();
@@ -40,17 +58,7 @@ export function apiMiddleware(ctx: ApiContext, token: string): Router {
     }
     let principal: Principal;
     try {
-      if (given === token) principal = { kind: 'token' };
-      else if (given.split('.').length === 3) {
-        principal = { kind: 'app', app: ctx.apps.verifyJwt(given) };
-      } else {
-        const p = ctx.apps.resolveToken(given);
-        if (!p) {
-          next(new GitHubApiError(401, 'Bad credentials', docs.auth));
-          return;
-        }
-        principal = p;
-      }
+      principal = principalFor(ctx, token, given);
       authorize(principal, req);
     } catch (e) {
       next(e);

@@ -21,9 +21,10 @@ export class RateLimit {
     return Math.max(0, this.limit - this.used);
   }
 
-  consume(): void {
+  /** Uses `points` (REST: one per request; GraphQL: the query's cost). */
+  consume(points = 1): void {
     this.roll();
-    this.used++;
+    this.used += points;
   }
 
   reset(): void {
@@ -31,14 +32,15 @@ export class RateLimit {
     this.resetAt = 0;
   }
 
-  headers(): Record<string, string> {
+  /** `x-ratelimit-*`; `resource` names the bucket (`core`, or `graphql` for the GraphQL API). */
+  headers(resource = 'core'): Record<string, string> {
     this.roll();
     return {
       'x-ratelimit-limit': String(this.limit),
       'x-ratelimit-remaining': String(this.remaining),
       'x-ratelimit-reset': String(this.resetAt),
       'x-ratelimit-used': String(this.used),
-      'x-ratelimit-resource': 'core',
+      'x-ratelimit-resource': resource,
     };
   }
 }

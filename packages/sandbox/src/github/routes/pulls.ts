@@ -53,6 +53,23 @@ async function pullFiles(
   return diffTrees(rec.git, await tree(mb), await tree(head));
 }
 
+/** How `GET .../pulls` (and GraphQL's `pullRequests`) orders pull requests. */
+export interface PullOrder {
+  sort: 'created' | 'updated' | string;
+  direction: 'asc' | 'desc' | string;
+}
+
+/** Sorts pull requests by creation (or update) time, the number breaking ties, as GitHub lists them. */
+export function sortPulls(pulls: PullRecord[], order: PullOrder): PullRecord[] {
+  const key = (p: PullRecord) =>
+    (order.sort === 'updated' ? p.updatedAt : p.createdAt) +
+    String(p.number).padStart(9, '0');
+  return [...pulls].sort(
+    (a, b) =>
+      (order.direction === 'asc' ? 1 : -1) * key(a).localeCompare(key(b)),
+  );
+}
+
 function listFilter(rec: RepoRecord, req: Request): PullRecord[] {
   const state = q(req, 'state') ?? 'open';
   const head = q(req, 'head');
@@ -64,16 +81,13 @@ function listFilter(rec: RepoRecord, req: Request): PullRecord[] {
   const sort = q(req, 'sort') ?? 'created';
   const direction =
     q(req, 'direction') ?? (sort === 'long-running' ? 'asc' : 'desc');
-  const key = (p: PullRecord) =>
-    (sort === 'updated' ? p.updatedAt : p.createdAt) +
-    String(p.number).padStart(9, '0');
-  return rec.pulls
-    .filter(p => state === 'all' || p.state === state)
-    .filter(p => !headRef || p.headRef === headRef)
-    .filter(p => !baseRef || p.baseRef === baseRef)
-    .sort(
-      (a, b) => (direction === 'asc' ? 1 : -1) * key(a).localeCompare(key(b)),
-    );
+  return sortPulls(
+    rec.pulls
+      .filter(p => state === 'all' || p.state === state)
+      .filter(p => !headRef || p.headRef === headRef)
+      .filter(p => !baseRef || p.baseRef === baseRef),
+    { sort, direction },
+  );
 }
 
 /** Pull requests: list, create, get, files, commits, update (close/reopen), merge. */

@@ -34,14 +34,21 @@ export function usersRouter(ctx: ApiContext): Router {
   r.get(
     '/rate_limit',
     route(ctx, async (_req, reply) => {
-      const h = ctx.rate.headers();
-      const core = {
-        limit: Number(h['x-ratelimit-limit']),
-        used: Number(h['x-ratelimit-used']),
-        remaining: Number(h['x-ratelimit-remaining']),
-        reset: Number(h['x-ratelimit-reset']),
+      const bucket = (rate: typeof ctx.rate) => {
+        const h = rate.headers();
+        return {
+          limit: Number(h['x-ratelimit-limit']),
+          used: Number(h['x-ratelimit-used']),
+          remaining: Number(h['x-ratelimit-remaining']),
+          reset: Number(h['x-ratelimit-reset']),
+        };
       };
-      reply(200, { resources: { core }, rate: core }, { free: true });
+      const core = bucket(ctx.rate);
+      reply(
+        200,
+        { resources: { core, graphql: bucket(ctx.graphqlRate) }, rate: core },
+        { free: true },
+      );
     }),
   );
   return r;

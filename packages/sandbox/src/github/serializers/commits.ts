@@ -1,16 +1,23 @@
 import type { ApiContext } from '../http/context';
 import type { GitCommit } from '../store/gitRepo';
-import type { RepoRecord } from '../store/records';
+import type { Account, RepoRecord } from '../store/records';
 import type { FileDiff } from '../store/treeDiff';
 import { encodePath } from './contents';
 import { gitPerson, unsigned } from './git';
 import { repoApiUrl, repoHtmlUrl } from './repos';
 import { nodeId, simpleUser } from './users';
 
-/** Maps a commit email to a known account (`<login>@users.noreply.<host>`), like GitHub does. */
-function accountFor(ctx: ApiContext, email: string) {
+/** The known account of a commit email (`<login>@users.noreply.<host>`), like GitHub maps it. */
+export function accountForEmail(
+  ctx: ApiContext,
+  email: string,
+): Account | undefined {
   const login = /^(?:\d+\+)?([^@]+)@users\.noreply\./.exec(email)?.[1];
-  const acc = login ? ctx.store.findAccount(login) : undefined;
+  return login ? ctx.store.findAccount(login) : undefined;
+}
+
+function accountFor(ctx: ApiContext, email: string) {
+  const acc = accountForEmail(ctx, email);
   return acc ? simpleUser(ctx, acc) : null;
 }
 
