@@ -265,39 +265,43 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
       runs.map(r => r.ms),
       50,
     );
-    const median = runs.find(r => r.ms === p50)!;
-    const ratios = runs.map(r => r.ms / (r.waves.length * latency));
     const waveCounts = runs.map(r => r.waves.length);
-    const critical = median.waves.length * latency;
+    // The chain's length: the wave count most runs measured (ties: the
+    // shorter), as a busy CPU can delay part of a wave by more than L/2.
+    const freq = new Map<number, number>();
+    for (const n of waveCounts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    const depth = [...freq].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    const critical = depth * latency;
     const ratio = p50 / critical;
+    const ratios = runs.map(r => r.ms / (r.waves.length * latency));
+    // the chain shown: of the runs with that many waves, the one closest to p50
+    const shown = runs
+      .filter(r => r.waves.length === depth)
+      .sort((a, b) => Math.abs(a.ms - p50) - Math.abs(b.ms - p50))[0];
     rows.push([
       `cold view, ${latency} ms on every upstream route: p50 of ${RUNS} (runs)`,
       `**${f(p50)}** (${runs.map(r => r.ms.toFixed(0)).join(', ')})`,
     ]);
     rows.push([
       `critical path at ${latency} ms: waves × ${latency} ms (waves per run)`,
-      `${median.waves.length} × ${latency} = ${critical} ms (${waveCounts.join(
-        ', ',
-      )})`,
+      `${depth} × ${latency} = ${critical} ms (${waveCounts.join(', ')})`,
     ]);
     rows.push([
-      `cold / critical path at ${latency} ms (target ≤ 1.2; per run)`,
-      `**${ratio.toFixed(2)}** ${ratio <= 1.2 ? 'within' : '**over**'} (${ratios
-        .map(r => r.toFixed(2))
-        .join(', ')})`,
+      `cold / critical path at ${latency} ms (target ≤ 1.2; per run with its own waves)`,
+      `**${ratio.toFixed(2)}** ${ratio <= 1.2 ? 'within' : '**over**'}, ${f(
+        p50 - critical,
+      )} above the critical path (${ratios.map(r => r.toFixed(2)).join(', ')})`,
     ]);
-    const t0 = median.waves[0]?.[0]?.at ?? 0;
-    const lastWave = median.waves[median.waves.length - 1] ?? [];
+    const t0 = shown.waves[0]?.[0]?.at ?? 0;
+    const lastWave = shown.waves[shown.waves.length - 1] ?? [];
     const lastStart = lastWave[lastWave.length - 1]?.at ?? 0;
     chains.push(
-      `**${s.label}, ${latency} ms** (median run, ${
-        median.requests
-      } requests, ${f(median.ms)}; first request ${f(
-        t0 - median.offset,
-      )} after getView was called; ` +
-        `view returned ${f(
-          median.ms + median.offset - lastStart - latency,
-        )} after the last request's injected latency ended):\n${median.waves
+      `**${s.label}, ${latency} ms** (${shown.requests} requests, ${f(
+        shown.ms,
+      )}; first request ~${f(t0 - shown.offset)} after getView was called; ` +
+        `view returned ~${f(
+          shown.ms + shown.offset - lastStart - latency,
+        )} after the last request's injected latency ended):\n${shown.waves
           .map((w, i) => `${i + 1}. ${describeWave(w, t0)}`)
           .join('\n')}`,
     );
@@ -341,13 +345,17 @@ async function organisation(services: number): Promise<string[]> {
       const t = process.hrtime.bigint();
       let next = 0;
       let failed = 0;
+      const failures = new Map<string, number>();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < entities.length) {
             const e = entities[next++];
             const v = await svc.getView(e);
-            if (Object.values(v.sources).some(x => x.status === 'error'))
-              failed++;
+            const errors = Object.entries(v.sources).flatMap(([k, x]) =>
+              x.status === 'error' ? [`${k}: ${x.error.kind}`] : [],
+            );
+            if (errors.length) failed++;
+            for (const k of errors) failures.set(k, (failures.get(k) ?? 0) + 1);
           }
         }),
       );
@@ -360,7 +368,14 @@ async function organisation(services: number): Promise<string[]> {
           new RegExp(`/repos/${repo}(/|$)`).test(r),
         );
         const reads = mine.reduce((n, [, k]) => n + k, 0);
-        return { repo, reads, distinct: mine.length };
+        const byRoute = mine
+          .map(([r, k]) => {
+            const [method, path] = r.split(' ');
+            const rest = path.slice(path.indexOf(repo) + repo.length + 1);
+            return `${method === 'GET' ? '' : `${method} `}${short(rest)} ${k}`;
+          })
+          .join(', ');
+        return { repo, reads, byRoute };
       });
       const configReads = perRepo.reduce((n, r) => n + r.reads, 0);
       rows.push(
@@ -369,11 +384,15 @@ async function organisation(services: number): Promise<string[]> {
         } | ${f(wall)} | ${c.total} | ${(c.total / services).toFixed(
           2,
         )} | ${perRepo
-          .map(r => `${r.repo.split('/')[1]} ${r.reads} (${r.distinct} routes)`)
-          .join(', ')} | ${graphql} | ${(
+          .map(r => `${r.repo.split('/')[1]} **${r.reads}** (${r.byRoute})`)
+          .join('; ')} | ${graphql} | ${(
           (configReads + graphql) /
           services
-        ).toFixed(2)} | ${byUpstream(c)} | ${failed} |`,
+        ).toFixed(2)} | ${byUpstream(c)} | ${failed}${
+          failures.size
+            ? ` (${[...failures].map(([k, n]) => `${k} ×${n}`).join(', ')})`
+            : ''
+        } |`,
       );
     }
   } finally {
@@ -505,7 +524,8 @@ async function main() {
   );
   console.log(
     `### Organisation scenario: every service viewed once cold, one backend, one shared memory cache\n\n` +
-      `Config-repo reads = GitHub requests whose route names the config repo (routes = distinct routes, query ignored); ` +
+      `Config-repo reads = GitHub requests whose route names the config repo (by route after the repo, query ignored); ` +
+      `cache TTLs: 30 s (\`delivery.cache.ttlSeconds\`), open PRs 5 s, files at a commit 1 h; ` +
       `graphql = \`POST /api/graphql\` (any repo). Target: each config file read once per repo per cache period.\n\n` +
       `| services | views | wall | requests | per service | config-repo reads per repo | graphql | config reads per service | by upstream | views with a failed source |\n|---|---|---|---|---|---|---|---|---|---|\n${org.join(
         '\n',
