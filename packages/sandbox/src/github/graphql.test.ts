@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestGitHub, TestGitHub, TEST_GITHUB_TOKEN } from '../testing';
 import { deliveryQuery, graphqlSeeds } from './graphqlSeeds';
 
@@ -177,6 +179,34 @@ describe('GitHub GraphQL: the delivery view query answers what REST answers', ()
       remaining: expect.any(Number),
       resetAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
     });
+  });
+
+  it("runs the README's contract query verbatim, without errors", async () => {
+    const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
+    const query = /```graphql\n([\s\S]*?)```/.exec(readme)![1];
+    expect(query).toContain('query DeliveryConfigRepos(');
+    const sha = gh.store.commitSha('gitops', 'config-prod', 'p2')!;
+    const { status, json } = await post({
+      query,
+      variables: {
+        o0: 'gitops',
+        n0: 'config-dev',
+        b0: 'refs/heads/main',
+        p0: 'app/values.yaml',
+        o1: 'gitops',
+        n1: 'config-prod',
+        s1: sha,
+        p1: 'app/values.yaml',
+      },
+    });
+    expect(status).toBe(200);
+    expect(json.errors).toBeUndefined();
+    expect(json.data.r0.ref.target.pins.nodes.length).toBeGreaterThan(1);
+    expect(json.data.r0.pullRequests.nodes).toHaveLength(5);
+    expect(json.data.f1.object.oid).toBe(sha);
+    expect(json.data.f1.object.file.object.text).toBe(
+      (await restFile('config-prod', 'app/values.yaml', sha)).text,
+    );
   });
 
   it('answers the same on POST /graphql (the api.github.com path)', async () => {

@@ -130,7 +130,10 @@ export function graphqlSeeds(): GitHubRepoSeed[] {
   ];
 }
 
-/** The backend's query (docs: the GraphQL contract in the README), verbatim. */
+/**
+ * The contract's query shape (README, "GraphQL") for two config repositories (`r0` with every
+ * part, `r1` without the per-pin file) and one file alias (`f2`).
+ */
 export const deliveryQuery = /* GraphQL */ `
   query DeliveryConfigRepos(
     $o0: String!
