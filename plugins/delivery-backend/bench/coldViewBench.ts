@@ -216,15 +216,23 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
   await warmSvc.getView(s.entity);
   await control.reset();
   const xs: number[] = [];
+  const tWarm = process.hrtime.bigint();
   for (let i = 0; i < WARM; i++) {
     const t1 = process.hrtime.bigint();
     await warmSvc.getView(s.entity);
     xs.push(ms(t1));
   }
+  const warmWall = ms(tWarm);
   const warm = await control.counts();
+  const warmRoutes = Object.entries(warm.upstreams).flatMap(
+    ([u, { routes: r }]) =>
+      Object.entries(r).map(([route, n]) => `${u} ${short(route)} ×${n}`),
+  );
   rows.push([
     `warm view: upstream requests over ${WARM} sequential views (target 0)`,
-    `**${warm.total}**${warm.total ? ` (${byUpstream(warm)})` : ''}`,
+    `**${warm.total}** in ${f(warmWall)}${
+      warm.total ? ` (${warmRoutes.join('; ')})` : ''
+    }`,
   ]);
   rows.push([
     `warm view p50 / p95 server-side, ${WARM} sequential (target p50 < 20 ms)`,
