@@ -149,42 +149,70 @@ async function control(sandbox: Sandbox, method: string, path: string) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** N sequential GETs; upstream requests counted by the sandbox, reset before. */
-async function measure(
-  sandbox: Sandbox,
-  url: string,
-  headers: Record<string, string>,
-  n = N,
-): Promise<Measured> {
-  await control(sandbox, 'DELETE', '/requests');
-  const latencies: number[] = [];
-  let last: { status: number; text: string } = { status: 0, text: '' };
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const res = await fetch(url, { headers });
-    const text = await res.text();
-    latencies.push(ms(t0));
-    last = { status: res.status, text };
-  }
-  const counts = (await control(sandbox, 'GET', '/requests')) as Counts;
-  const perRequest: Record<string, number> = {};
-  for (const [u, c] of Object.entries(counts.upstreams)) {
-    if (c.total) perRequest[u] = c.total / n;
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(last.text);
-  } catch {
-    body = last.text;
-  }
-  return {
-    latencies,
-    perRequest,
-    bytes: Buffer.byteLength(last.text),
-    status: last.status,
-    body,
-  };
+interface Target {
+  url: string;
+  headers: Record<string, string>;
 }
+
+/** One GET; the sandbox's request counter is reset before and read after it. */
+async function once(sandbox: Sandbox, t: Target) {
+  await control(sandbox, 'DELETE', '/requests');
+  const t0 = process.hrtime.bigint();
+  const res = await fetch(t.url, { headers: t.headers });
+  const text = await res.text();
+  const latency = ms(t0);
+  const counts = (await control(sandbox, 'GET', '/requests')) as Counts;
+  return { latency, counts, status: res.status, text };
+}
+
+/**
+ * `n` rounds of one GET per target, round-robin (so a change of machine load hits every
+ * target alike); latencies and upstream requests per target.
+ */
+async function measureAll(
+  sandbox: Sandbox,
+  targets: Target[],
+  n = N,
+): Promise<Measured[]> {
+  const acc = targets.map(() => ({
+    latencies: [] as number[],
+    upstreams: {} as Record<string, number>,
+    last: { status: 0, text: '' },
+  }));
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < targets.length; k++) {
+      const j = (i + k) % targets.length;
+      const r = await once(sandbox, targets[j]);
+      acc[j].latencies.push(r.latency);
+      for (const [u, c] of Object.entries(r.counts.upstreams)) {
+        acc[j].upstreams[u] = (acc[j].upstreams[u] ?? 0) + c.total;
+      }
+      acc[j].last = { status: r.status, text: r.text };
+    }
+  }
+  return acc.map(a => {
+    const perRequest: Record<string, number> = {};
+    for (const [u, total] of Object.entries(a.upstreams)) {
+      if (total) perRequest[u] = total / n;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(a.last.text);
+    } catch {
+      body = a.last.text;
+    }
+    return {
+      latencies: a.latencies,
+      perRequest,
+      bytes: Buffer.byteLength(a.last.text),
+      status: a.last.status,
+      body,
+    };
+  });
+}
+
+const measure = async (sandbox: Sandbox, t: Target, n = N) =>
+  (await measureAll(sandbox, [t], n))[0];
 
 /** GETs a build URL's JSON on the code Jenkins (not counted: after the measurement). */
 async function urlWorks(url: string | undefined, number: number) {
@@ -301,11 +329,9 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
     const row = async (
       scenario: string,
       who: string,
-      url: string,
-      headers: Record<string, string>,
       kind: 'view' | 'projects' | 'job',
+      m: Measured,
     ) => {
-      const m = await measure(sandbox, url, headers);
       const reqs = Object.entries(m.perRequest)
         .map(([u, n]) => `${n % 1 ? n.toFixed(2) : n} ${u}`)
         .join(' + ');
@@ -316,7 +342,7 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
               (m.body as any)?.error?.message ?? JSON.stringify(m.body),
             )
               .replace(/http:\/\/127\.0\.0\.1:\d+/g, '')
-              .replace(/\?tree=\S*/, '?tree=...')
+              .replace(/\?tree=[\s\S]*/, '')
               .slice(0, 160)}`;
       if (returned.includes('%25252F')) doubleEncoded = true;
       rows.push(
@@ -332,40 +358,51 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
       ['master', ours.master, 'master'],
       [RELEASE, ours.release, RELEASE_JOB],
     ] as const) {
-      // one throwaway request each, so every backend's first-call setup is out of the figures
-      await measure(sandbox, view(cold.server, e), oursHeaders, 1);
-      await measure(sandbox, view(warm.server, e), oursHeaders, 1);
-      await row(
-        scenario,
-        'Delivery view, cold (no cache)',
-        view(cold.server, e),
-        oursHeaders,
-        'view',
-      );
-      await row(
-        scenario,
-        'Delivery view, warm (cache)',
-        view(warm.server, e),
-        oursHeaders,
-        'view',
-      );
       const filter =
         scenario === RELEASE ? `?branch=${encodeURIComponent(RELEASE)}` : '';
-      await measure(sandbox, `${projects}${filter}`, commHeaders, 1);
-      await row(
-        scenario,
-        `community /projects${filter} (CI/CD tab)`,
-        `${projects}${filter}`,
-        commHeaders,
-        'projects',
+      const targets: Array<{
+        who: string;
+        kind: 'view' | 'projects' | 'job';
+        target: Target;
+      }> = [
+        {
+          who: 'Delivery view, cold (no cache)',
+          kind: 'view',
+          target: { url: view(cold.server, e), headers: oursHeaders },
+        },
+        {
+          who: 'Delivery view, warm (cache)',
+          kind: 'view',
+          target: { url: view(warm.server, e), headers: oursHeaders },
+        },
+        {
+          who: `community /projects${filter} (CI/CD tab)`,
+          kind: 'projects',
+          target: { url: `${projects}${filter}`, headers: commHeaders },
+        },
+        {
+          who: 'community /job/:jobFullName (job builds)',
+          kind: 'job',
+          target: {
+            url: job(`${PROJECT}/${branchJob}`),
+            headers: commHeaders,
+          },
+        },
+      ];
+      // one throwaway round, so every backend's first-call setup (and the warm cache's
+      // first load) is out of the figures
+      await measureAll(
+        sandbox,
+        targets.map(t => t.target),
+        1,
       );
-      await row(
-        scenario,
-        'community /job/:jobFullName (job builds)',
-        job(`${PROJECT}/${branchJob}`),
-        commHeaders,
-        'job',
+      const measured = await measureAll(
+        sandbox,
+        targets.map(t => t.target),
       );
+      for (const [i, t] of targets.entries()) {
+        await row(scenario, t.who, t.kind, measured[i]);
+      }
     }
 
     // What a whole-history read would cost on this Jenkins (not the view's API): the fields our
@@ -388,11 +425,10 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
       ],
       ['`allBuilds[...]` (whole history)', `allBuilds[${fields}]`, 'allBuilds'],
     ] as const) {
-      const m = await measure(
-        sandbox,
-        `${direct}${encodeURIComponent(tree)}`,
-        auth,
-      );
+      const m = await measure(sandbox, {
+        url: `${direct}${encodeURIComponent(tree)}`,
+        headers: auth,
+      });
       const got = ((m.body as Record<string, unknown[]>)[key] ?? []).length;
       notes.push(
         `| ${builds} | ${what} | ${got} | ${pct(m.latencies, 50).toFixed(
@@ -419,8 +455,9 @@ async function main() {
   console.log(`## Build list: Delivery vs the community Jenkins backend
 
 Same run, same sandbox code Jenkins, job \`${PROJECT}\` (multibranch: \`master\` and \`${RELEASE}\`,
-each built N times; every 7th run fails). ${N} sequential requests per row over loopback HTTP;
-upstream requests counted by the sandbox (control \`/requests\`) and divided by ${N}.
+each built N times; every 7th run fails). ${N} rounds of one request per row (round-robin, sequential,
+loopback HTTP) after one throwaway round; upstream requests counted by the sandbox (control
+\`/requests\`, reset before each request).
 Ours: the \`builds\` of \`GET /api/delivery/entities/...\` (an entity with only \`delivery/code-job\`).
 Community: \`@backstage-community/plugin-jenkins-backend\` 0.31.0, entity annotated
 \`jenkins.io/job-full-name: ${PROJECT}\`.
