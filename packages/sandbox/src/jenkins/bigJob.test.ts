@@ -36,6 +36,20 @@ describe('a job with many runs', () => {
     ]);
   });
 
+  it('applies a range of builds to the newest 100 only (Job.getNewBuilds is limit(100))', async () => {
+    const wide = await getJson<{ builds: Array<{ number: number }> }>(
+      `${job()}/api/json?tree=builds[number]{0,200}`,
+      auth.code,
+    );
+    expect(wide.builds).toHaveLength(100);
+    expect(wide.builds[99].number).toBe(51);
+    const past = await getJson<{ builds: unknown[] }>(
+      `${job()}/api/json?tree=builds[number]{100,200}`,
+      auth.code,
+    );
+    expect(past.builds).toEqual([]);
+  });
+
   it('fails every 7th run and names released versions', async () => {
     const run = await getJson<{ result: string; displayName: string }>(
       `${job()}/7/api/json?tree=result,displayName`,
