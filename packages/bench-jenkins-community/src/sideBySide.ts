@@ -407,7 +407,7 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
 
     // What a whole-history read would cost on this Jenkins (not the view's API): the fields our
     // listBuilds asks for (delivery-backend src/upstreams/jenkins/schema.ts buildsTree, with
-    // changeSets), over `builds{0,50}` as today and over `allBuilds`, one request each.
+    // changeSets), over `builds{0,50}` as today, over `allBuilds`, and one page of `allBuilds` further back.
     const c = sandboxCredentials.codeJenkins;
     const auth = {
       Authorization: `Basic ${Buffer.from(
@@ -424,6 +424,11 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
         'builds',
       ],
       ['`allBuilds[...]` (whole history)', `allBuilds[${fields}]`, 'allBuilds'],
+      [
+        '`allBuilds[...]{50,100}` (a second page of 50)',
+        `allBuilds[${fields}]{50,100}`,
+        'allBuilds',
+      ],
     ] as const) {
       const m = await measure(sandbox, {
         url: `${direct}${encodeURIComponent(tree)}`,
