@@ -6,8 +6,8 @@
  * `release/1.x`), with 10, 100 and 1,000 builds per branch.
  *
  * Run: `yarn bench:jenkins` from the repository root (not part of the tests). Prints a markdown
- * report; asserts nothing. Env: BENCH_BUILDS (default `10,100,1000`), BENCH_N (sequential
- * requests per row, default 20).
+ * report; asserts nothing. Env: BENCH_BUILDS (default `10,100,1000`), BENCH_N (rounds, default
+ * 20), BENCH_LATENCY_MS (latency added to every code Jenkins request, default 0).
  *
  * Each backend is a test backend of its own Backstage versions: ours with
  * `@backstage/backend-test-utils` ^1.11.7 and catalog-node 3, the community plugin with
@@ -46,6 +46,8 @@ const COUNTS = (process.env.BENCH_BUILDS ?? '10,100,1000')
   .split(',')
   .map(Number);
 const N = Number(process.env.BENCH_N ?? 20);
+/** Latency the sandbox adds to every code Jenkins request (a `latency` fault), default 0. */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const PROJECT = 'bench/service-001';
 const RELEASE = 'release/1.x';
 /** The branch job's name as Jenkins' Branch API names it (in the full name). */
@@ -286,6 +288,18 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
   });
   const backends: Array<{ stop(): Promise<void> }> = [];
   try {
+    if (LATENCY_MS > 0) {
+      const res = await fetch(`${sandbox.urls.control}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          upstream: 'jenkins-code',
+          kind: 'latency',
+          latencyMs: LATENCY_MS,
+        }),
+      });
+      if (!res.ok) throw new Error(`latency fault: HTTP ${res.status}`);
+    }
     const start = (ttlSeconds: number) =>
       startTestBackend({
         features: [
@@ -462,7 +476,7 @@ async function main() {
 Same run, same sandbox code Jenkins, job \`${PROJECT}\` (multibranch: \`master\` and \`${RELEASE}\`,
 each built N times; every 7th run fails). ${N} rounds of one request per row (round-robin, sequential,
 loopback HTTP) after one throwaway round; upstream requests counted by the sandbox (control
-\`/requests\`, reset before each request).
+\`/requests\`, reset before each request). Injected code Jenkins latency: ${LATENCY_MS} ms.
 Ours: the \`builds\` of \`GET /api/delivery/entities/...\` (an entity with only \`delivery/code-job\`).
 Community: \`@backstage-community/plugin-jenkins-backend\` 0.31.0, entity annotated
 \`jenkins.io/job-full-name: ${PROJECT}\`.
