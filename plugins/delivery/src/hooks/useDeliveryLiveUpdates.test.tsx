@@ -64,6 +64,34 @@ describe('useDeliveryLiveUpdates', () => {
     expect(signals.listeners.get(`delivery:entity:${ref}`)?.size).toBe(0);
   });
 
+  it('refetches 250 ms after the first signal of a burst; later signals do not push it back', () => {
+    const signals = signalsSwitchboard();
+    const refetch = jest.fn();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[signalApiRef, signals.api]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const { unmount } = renderHook(() => useDeliveryLiveUpdates(ref, refetch), {
+      wrapper,
+    });
+    const channel = `delivery:entity:${ref}`;
+    signals.send(channel, { ...refresh, change: 'pull-request' });
+    act(() => jest.advanceTimersByTime(200));
+    signals.send(channel, refresh); // the merge's push, 200 ms later
+    act(() => jest.advanceTimersByTime(50));
+    expect(refetch).toHaveBeenCalledTimes(1);
+    // a signal after that refetch started schedules the next one
+    signals.send(channel, { ...refresh, change: 'jenkins-run' });
+    act(() => jest.advanceTimersByTime(250));
+    expect(refetch).toHaveBeenCalledTimes(2);
+    // a pending refetch is dropped on unmount
+    signals.send(channel, refresh);
+    unmount();
+    act(() => jest.advanceTimersByTime(1_000));
+    expect(refetch).toHaveBeenCalledTimes(2);
+  });
+
   it('polls instead when the app has no signals API', () => {
     const refetch = jest.fn();
     const wrapper = ({ children }: { children: ReactNode }) => (

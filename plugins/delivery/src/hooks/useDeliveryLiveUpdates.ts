@@ -4,7 +4,7 @@ import { deliveryEntityChannel } from '@gitops-delivery/backstage-plugin-deliver
 
 /** Options of {@link useDeliveryLiveUpdates}. */
 export interface DeliveryLiveUpdatesOptions {
-  /** Signals arriving within this window cause one refetch (default 250 ms). */
+  /** A refetch follows the first signal of a burst after this delay; signals within it join that refetch (default 250 ms). */
   debounceMs?: number;
   /** Without signals: refetch this often while the page is visible (default 60 s; 0: never). */
   pollIntervalMs?: number;
@@ -29,11 +29,20 @@ export function useDeliveryLiveUpdates(
   const latest = useRef(refetch);
   latest.current = refetch;
 
+  // One refetch `debounceMs` after the FIRST signal of a burst: later signals
+  // join the pending refetch instead of pushing it back (a merge sends a
+  // pull_request, a push and Jenkins runs within a second or two, and the
+  // first already made the view stale). A signal after the refetch started
+  // schedules the next one.
+  const pending = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
-    if (!lastSignal) return undefined;
-    const timer = setTimeout(() => latest.current(), debounceMs);
-    return () => clearTimeout(timer);
+    if (!lastSignal || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      latest.current();
+    }, debounceMs);
   }, [lastSignal, debounceMs]);
+  useEffect(() => () => clearTimeout(pending.current), []);
 
   useEffect(() => {
     if (isSignalsAvailable || pollIntervalMs <= 0) return undefined;
