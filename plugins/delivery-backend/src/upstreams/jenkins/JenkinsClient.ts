@@ -23,6 +23,8 @@ export interface ListBuildsOptions {
   limit?: number;
   /** Include changeSets (commit messages/authors); default false. */
   changeSets?: boolean;
+  /** Skip this many of the newest builds (older pages of the history); default 0. */
+  offset?: number;
 }
 
 /** The options form of `jenkins.job.get`/`build` (runtime API of the package). */
@@ -106,6 +108,7 @@ export class JenkinsClient {
     options: ListBuildsOptions = {},
   ): Promise<JenkinsBuild[]> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+    const offset = Math.max(Math.floor(options.offset ?? 0), 0);
     const what = `${this.what} job ${job}`;
     const body = await withRetries(async () => {
       try {
@@ -113,7 +116,7 @@ export class JenkinsClient {
         const api = this.jenkins.job as unknown as JenkinsJobApi;
         return await api.get({
           name: job,
-          tree: buildsTree(limit, options.changeSets ?? false),
+          tree: buildsTree(limit, options.changeSets ?? false, offset),
         });
       } catch (e) {
         throw classify(e, what);
@@ -129,7 +132,7 @@ export class JenkinsClient {
       throw new UpstreamError('bad-response', `${what}: expected JSON`);
     }
     const parsed = checkShape(jobBuildsSchema, body, what);
-    return [...(parsed.builds ?? [])]
+    return [...((offset > 0 ? parsed.allBuilds : parsed.builds) ?? [])]
       .sort((a, b) => b.number - a.number)
       .slice(0, limit);
   }

@@ -49,6 +49,7 @@ export const buildSchema = z.object({
 /** The job document with its build list. */
 export const jobBuildsSchema = z.object({
   builds: z.array(buildSchema).optional(),
+  allBuilds: z.array(buildSchema).optional(),
 });
 
 /** A Jenkins build as returned by our tree query. */
@@ -56,14 +57,26 @@ export type JenkinsBuild = z.infer<typeof buildSchema>;
 /** A Jenkins action. */
 export type JenkinsAction = NonNullable<z.infer<typeof actionSchema>>;
 
-/** The `tree=` expression for the build list: one request per job. */
-export function buildsTree(limit: number, withChangeSets: boolean): string {
+/**
+ * The `tree=` expression for the build list: one request per job. From
+ * `offset` 0 it reads `builds` (Jenkins caps that list at the newest 100);
+ * further back it reads `allBuilds{offset,offset+limit}`, every run Jenkins
+ * still keeps (a lazy list: Jenkins loads only the runs in the range).
+ */
+export function buildsTree(
+  limit: number,
+  withChangeSets: boolean,
+  offset = 0,
+): string {
   const actions =
     'actions[_class,parameters[name,value],lastBuiltRevision[SHA1,branch[name]],remoteUrls]';
   const changeSets = withChangeSets
     ? ',changeSets[items[commitId,msg,timestamp,author[fullName]]]'
     : '';
-  return `builds[number,url,result,building,timestamp,duration,displayName,description,${actions}${changeSets}]{0,${limit}}`;
+  const fields = `number,url,result,building,timestamp,duration,displayName,description,${actions}${changeSets}`;
+  return offset > 0
+    ? `allBuilds[${fields}]{${offset},${offset + limit}}`
+    : `builds[${fields}]{0,${limit}}`;
 }
 
 /** The job document fields a re-sync needs (queue state, running builds, parameters). */
