@@ -5,13 +5,17 @@
  * `integrations` and `delivery` blocks with the sandbox's default ports
  * (7100-7106) moved to the sandbox started for the replicas. The database
  * and the cache come from app-config.production.yaml (POSTGRES_*, REDIS_URL).
+ * With LOAD_SERVICES=<n> (the overview load scenario), it also writes
+ * <n> generated Components (loadWorld.ts) to load-services.yaml next to
+ * `--out` and adds that file to the production config's catalog locations.
  *
  *   node --import tsx writeReplicaConfig.ts --out <file> --port <n> \
  *     --sandbox-base <n> --interval-minutes <x>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { loadCatalogFile, loadServices } from './loadWorld';
 
 const SANDBOX_DEFAULT_BASE = 7100;
 
@@ -52,6 +56,22 @@ function main() {
   if (!base?.delivery || !base?.integrations)
     throw new Error('app-config.yaml has no delivery or integrations block');
   const url = `http://127.0.0.1:${listenPort}`;
+  const services = loadServices();
+  let catalog: object | undefined;
+  if (services > 0) {
+    // arrays replace arrays when configs merge: the production locations, plus ours
+    const production = parse(
+      readFileSync(resolve(root, 'app-config.production.yaml'), 'utf8'),
+    );
+    const generated = resolve(dirname(resolve(out)), 'load-services.yaml');
+    writeFileSync(generated, loadCatalogFile(services));
+    catalog = {
+      locations: [
+        ...(production?.catalog?.locations ?? []),
+        { type: 'file', target: generated, rules: [{ allow: ['Component'] }] },
+      ],
+    };
+  }
   const overlay = {
     app: { baseUrl: url },
     backend: {
@@ -68,6 +88,7 @@ function main() {
       },
       sandboxBase,
     ),
+    ...(catalog ? { catalog } : {}),
   };
   writeFileSync(
     out,
@@ -75,7 +96,11 @@ function main() {
       overlay,
     )}`,
   );
-  console.log(`wrote ${out} (replica on ${url}, sandbox at ${sandboxBase})`);
+  console.log(
+    `wrote ${out} (replica on ${url}, sandbox at ${sandboxBase}${
+      services ? `, ${services} generated services` : ''
+    })`,
+  );
 }
 
 main();

@@ -30,7 +30,11 @@ import type { DeliveryConfig } from '../src/configTypes';
 import { DatabaseHistoryStore } from '../src/database/history';
 import { createReadGuard } from '../src/routes/guards';
 import { createHistoryRouter } from '../src/routes/historyRoutes';
-import { generatedSnapshots } from '../src/services/history/overview/__testUtils__/generatedSnapshots';
+import {
+  catalogFile,
+  overviewWorld,
+  seedSnapshots,
+} from '../src/__testUtils__/overviewWorld';
 import { benchHistory } from './benchHistory';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 2000);
@@ -58,23 +62,11 @@ const serverTiming = (header: string | null): Record<string, number> =>
 async function main() {
   const started = process.hrtime.bigint();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delivery-overview-'));
-  const snapshots = generatedSnapshots({
+  const { snapshots, entities } = overviewWorld({
     services: SERVICES,
     environments: ENVIRONMENTS,
   });
-  fs.writeFileSync(
-    path.join(dir, 'entities.yaml'),
-    snapshots
-      .map(s =>
-        JSON.stringify({
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: { name: s.entityRef.split('/')[1], title: s.title },
-          spec: { type: 'service', owner: s.owner, lifecycle: 'production' },
-        }),
-      )
-      .join('\n---\n'),
-  );
+  fs.writeFileSync(path.join(dir, 'entities.yaml'), catalogFile(entities));
 
   let store: DatabaseHistoryStore | undefined;
   const plugin = createBackendPlugin({
@@ -135,8 +127,8 @@ async function main() {
 
   // seed the store directly: one snapshot per service, 270 days of one service's events
   let t = process.hrtime.bigint();
-  for (const s of snapshots) await store!.putSnapshot(s);
-  const seedSnapshots = ms(t);
+  await seedSnapshots(store!, snapshots);
+  const seededSnapshots = ms(t);
   const history = benchHistory(snapshots[0].entityRef, {
     days: HISTORY_DAYS,
     now: NOW,
@@ -237,7 +229,7 @@ async function main() {
       `${SERVICES} services x ${ENVIRONMENTS.length} environments (snapshots in SQLite, components in the catalog)`,
     ],
     ['backend start-up', f(startup)],
-    ['seed 2,000 snapshots (putSnapshot each)', f(seedSnapshots)],
+    ['seed 2,000 snapshots (putSnapshot each)', f(seededSnapshots)],
     [
       `seed ${HISTORY_DAYS} days of one service`,
       `${f(seedHistory)} (${history.deploys.length} deploys, ${
