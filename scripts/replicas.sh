@@ -12,7 +12,9 @@
 # SANDBOX_DEPLOY_JENKINS_URL, REPLICAS_PG_URL, REDIS_URL, REPLICAS_INTERVAL_MINUTES.
 # Knobs: REPLICAS_INTERVAL_MINUTES (history collector interval, default 0.25),
 #        REPLICAS_DEPLOY_DELAY_MS (sandbox deploy/build run length, default 20000),
-#        REPLICAS_KEEP=1 (keep the run directory with the logs).
+#        REPLICAS_KEEP=1 (keep the run directory with the logs),
+#        REPLICAS_CPU_PROF=<dir> (replica A preloads replicas/cpuProfile.cjs: SIGUSR2 to
+#        REPLICA_A_PID starts V8's CPU profiler, the next one writes <dir>/*.cpuprofile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -142,8 +144,15 @@ for r in a b; do
   # Three attempts: Node 20 can abort a start with ERR_INTERNAL_ASSERTION when the backend's
   # concurrent import()s race with require()s of the same module (nodejs/node#62432); the
   # failed attempt N's log is kept as replica-<r>.N.log.
+  profile=()
+  if [ "$r" = a ] && [ -n "${REPLICAS_CPU_PROF:-}" ]; then
+    mkdir -p "$REPLICAS_CPU_PROF"
+    export REPLICA_CPU_PROF_DIR
+    REPLICA_CPU_PROF_DIR=$(cd "$REPLICAS_CPU_PROF" && pwd)
+    profile=(--require "$root/packages/backend/replicas/cpuProfile.cjs")
+  fi
   for attempt in 1 2 3; do
-    start "replica-$r" node --enable-source-maps --require "$transform" packages/backend/src/index.ts \
+    start "replica-$r" node --enable-source-maps "${profile[@]}" --require "$transform" packages/backend/src/index.ts \
       --config app-config.yaml --config app-config.production.yaml --config "$run/app-config.replica-$r.yaml"
     if wait_for "replica-$r" "${pids[-1]}" 300 http_ok "http://127.0.0.1:$port/.backstage/health/v1/readiness"; then
       break
