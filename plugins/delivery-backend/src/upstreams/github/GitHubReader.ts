@@ -8,6 +8,7 @@ import {
   withRetries,
 } from '../http';
 import { createGitHubOctokit } from './githubOctokit';
+import { GitHubGraphQL } from './GitHubGraphQL';
 import {
   closedPullsSchema,
   compareSchema,
@@ -124,13 +125,20 @@ interface OctokitErrorLike {
  */
 export class GitHubReader {
   private blockedUntil = 0;
+  /**
+   * GraphQL reads with this reader's Octokit: the same credentials and
+   * bounded fetch (a POST, so never conditional; see GitHubGraphQL).
+   */
+  readonly graphql: GitHubGraphQL;
 
   private constructor(
     private readonly octokit: Octokit,
     private readonly apiBaseUrl: string,
     private readonly etags: EtagStore | undefined,
     private readonly maxPullPages: number,
-  ) {}
+  ) {
+    this.graphql = new GitHubGraphQL(octokit, classifyOctokitError);
+  }
 
   static create(options: {
     apiBaseUrl: string;
@@ -484,47 +492,76 @@ export class GitHubReader {
   }
 
   private noteRateLimit(headers: Record<string, unknown> | undefined) {
-    if (
-      headers?.['x-ratelimit-remaining'] === '0' ||
-      headers?.['x-ratelimit-remaining'] === 0
-    ) {
-      const reset = Number(headers['x-ratelimit-reset']);
-      this.blockedUntil = Number.isFinite(reset)
-        ? reset * 1000
-        : Date.now() + 60_000;
-    }
+    const reset = rateLimitResetOf(headers);
+    if (reset !== undefined) this.blockedUntil = reset;
   }
 
   private classify(e: unknown, what: string): UpstreamError {
-    const err = e as OctokitErrorLike;
-    const inner = err.cause instanceof UpstreamError ? err.cause : e;
-    if (inner instanceof UpstreamError) {
-      // Errors raised in our fetch name only "GitHub"; name the call instead.
-      return new UpstreamError(
+    const { error, rateLimitResetMs, retryAfterUntilMs } = classifyOctokitError(
+      e,
+      what,
+    );
+    if (rateLimitResetMs !== undefined) this.blockedUntil = rateLimitResetMs;
+    if (retryAfterUntilMs !== undefined) {
+      this.blockedUntil = Math.max(this.blockedUntil, retryAfterUntilMs);
+    }
+    return error;
+  }
+}
+
+/** When `x-ratelimit-remaining` is 0: the reset (ms since the epoch). */
+export function rateLimitResetOf(
+  headers: Record<string, unknown> | undefined,
+): number | undefined {
+  if (
+    headers?.['x-ratelimit-remaining'] === '0' ||
+    headers?.['x-ratelimit-remaining'] === 0
+  ) {
+    const reset = Number(headers['x-ratelimit-reset']);
+    return Number.isFinite(reset) ? reset * 1000 : Date.now() + 60_000;
+  }
+  return undefined;
+}
+
+/**
+ * Classifies what an Octokit call (REST or GraphQL) threw, and says until
+ * when the rate limit asks us to stop: `rateLimitResetMs` (remaining 0) and
+ * `retryAfterUntilMs` (a rate-limit answer with `retry-after`).
+ */
+export function classifyOctokitError(
+  e: unknown,
+  what: string,
+): {
+  error: UpstreamError;
+  rateLimitResetMs?: number;
+  retryAfterUntilMs?: number;
+} {
+  const err = e as OctokitErrorLike;
+  const inner = err.cause instanceof UpstreamError ? err.cause : e;
+  if (inner instanceof UpstreamError) {
+    // Errors raised in our fetch name only "GitHub"; name the call instead.
+    return {
+      error: new UpstreamError(
         inner.kind,
         inner.message.replace(/^GitHub: /, `${what}: `),
         {
           upstreamStatus: inner.upstreamStatus,
         },
-      );
-    }
-    const status = err.status;
-    const headers = err.response?.headers;
-    if (typeof status === 'number' && status !== 500 && err.response) {
-      this.noteRateLimit(headers);
-      const retryAfter = Number(headers?.['retry-after']);
-      const limited =
-        status === 429 ||
-        (status === 403 &&
-          (headers?.['x-ratelimit-remaining'] === '0' ||
-            Number.isFinite(retryAfter)));
-      if (limited && Number.isFinite(retryAfter)) {
-        this.blockedUntil = Math.max(
-          this.blockedUntil,
-          Date.now() + retryAfter * 1000,
-        );
-      }
-      return new UpstreamError(
+      ),
+    };
+  }
+  const status = err.status;
+  const headers = err.response?.headers;
+  if (typeof status === 'number' && status !== 500 && err.response) {
+    const rateLimitResetMs = rateLimitResetOf(headers);
+    const retryAfter = Number(headers?.['retry-after']);
+    const limited =
+      status === 429 ||
+      (status === 403 &&
+        (headers?.['x-ratelimit-remaining'] === '0' ||
+          Number.isFinite(retryAfter)));
+    return {
+      error: new UpstreamError(
         limited ? 'unavailable' : kindForStatus(status),
         `${what}: ${limited ? 'rate limited' : `HTTP ${status}`}`,
         {
@@ -533,15 +570,22 @@ export class GitHubReader {
             ? retryAfter
             : undefined,
         },
-      );
-    }
-    if (status === 500 && err.response) {
-      return new UpstreamError('unavailable', `${what}: HTTP 500`, {
-        upstreamStatus: status,
-      });
-    }
-    return toUpstreamError(err.cause ?? e, what);
+      ),
+      rateLimitResetMs,
+      retryAfterUntilMs:
+        limited && Number.isFinite(retryAfter)
+          ? Date.now() + retryAfter * 1000
+          : undefined,
+    };
   }
+  if (status === 500 && err.response) {
+    return {
+      error: new UpstreamError('unavailable', `${what}: HTTP 500`, {
+        upstreamStatus: status,
+      }),
+    };
+  }
+  return { error: toUpstreamError(err.cause ?? e, what) };
 }
 
 /** How errors name a commit listing: `GitHub owner/repo commits of ref touching path`. */
