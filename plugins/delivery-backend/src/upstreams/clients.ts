@@ -171,8 +171,14 @@ export function createConfigRepoClient(
   return new ConfigRepoClient(createConfigRepoOctokit(target), target);
 }
 
+/**
+ * Which environments share a reader: the host's static token is one for all
+ * its repos; without one, tokens come per repo from the integration (a GitHub
+ * App installation is per account), so one reader per owner. The view batches
+ * config repo reads per reader (one GraphQL query per credentials).
+ */
 function githubKey(env: EnvironmentConfig): string {
-  return `${env.apiBaseUrl}|${env.token ? 'token' : 'anonymous'}|${
+  return `${env.apiBaseUrl}|${env.token ? 'token' : `owner:${env.owner}`}|${
     env.timeoutMs
   }`;
 }
