@@ -154,6 +154,7 @@ export function readDeliveryConfig(config: Config): DeliveryConfig {
     githubHosts,
     environments: Object.freeze(environments),
     maxResponseBytes,
+    githubGraphql: root.getOptionalBoolean('github.graphql') ?? true,
     history: readHistoryConfig(
       root,
       environments.map(e => e.name),

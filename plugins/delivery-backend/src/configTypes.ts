@@ -156,6 +156,12 @@ export interface DeliveryConfig {
   readonly environments: readonly EnvironmentConfig[];
   /** Response-size cap for every upstream call. */
   readonly maxResponseBytes: number;
+  /**
+   * `delivery.github.graphql`: the view reads config repos through GitHub
+   * GraphQL (one query per host and credentials per batch); false: REST only.
+   * Absent: true.
+   */
+  readonly githubGraphql?: boolean;
   /** The history collector and what is derived from it (DORA, overview, notifications). */
   readonly history: HistoryConfig;
 }

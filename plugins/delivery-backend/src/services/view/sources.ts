@@ -24,6 +24,8 @@ import { ViewCache } from './cache';
 import { UpstreamClients } from '../../upstreams/clients';
 import { RawDeployRun, toRawDeployRun } from './fromJenkinsBuild';
 import { indexHistory, RepoHistory } from './versions/repoHistory';
+import { viewCacheKeys } from '../liveUpdates/viewCacheKeys';
+import { ConfigRepoBatch, FilesAtCommits } from './configRepoBatch';
 
 /** The outcome of reading one source. */
 export type Loaded<T> =
@@ -57,6 +59,11 @@ const IMMUTABLE_TTL_MS = 24 * 3600_000;
 /** Commits of the config repo's requirements file read to date a pin. */
 const PIN_COMMITS = 20;
 const PULLS_TTL_MS = 5_000;
+
+/** The requirements file of an environment at a commit (immutable content). */
+function fileKey(env: EnvironmentConfig, sha: string): string {
+  return `delivery:file:${env.apiBaseUrl}/${env.owner}/${env.repo}@${sha}:${env.requirementsPath}`;
+}
 const DEPLOY_LIMIT = 20;
 const BUILD_LIMIT = 50;
 
@@ -68,6 +75,10 @@ const BUILD_LIMIT = 50;
  */
 export class SourceLoader {
   private readonly ttlMs: number;
+  /** Config repo reads of one short window: one GraphQL query per GitHub reader. */
+  private readonly configRepos: ConfigRepoBatch;
+  /** File keys written lately from a query's answer (skips re-writing them). */
+  private readonly storedFiles = new Map<string, number>();
 
   constructor(
     private readonly config: DeliveryConfig,
@@ -76,6 +87,13 @@ export class SourceLoader {
     private readonly logger: LoggerService,
   ) {
     this.ttlMs = config.cacheTtlSeconds * 1000;
+    this.configRepos = new ConfigRepoBatch({
+      readerFor: env => clients.githubFor(env),
+      graphql: config.githubGraphql !== false,
+      logger,
+      storeFiles: (env, files) => this.storeFiles(env, files),
+      pinCommits: PIN_COMMITS,
+    });
   }
 
   async attempt<T>(source: string, fn: () => Promise<T>): Promise<Loaded<T>> {
@@ -99,13 +117,18 @@ export class SourceLoader {
   }
 
   private cached<T>(key: string, load: () => Promise<T>, ttlMs = this.ttlMs) {
-    return this.cache.getOrLoad<T>(`delivery:${key}`, ttlMs, load);
+    return this.cachedAt(`delivery:${key}`, load, ttlMs);
+  }
+
+  /** `key` with its prefix (the keys live updates invalidate: viewCacheKeys). */
+  private cachedAt<T>(key: string, load: () => Promise<T>, ttlMs = this.ttlMs) {
+    return this.cache.getOrLoad<T>(key, ttlMs, load);
   }
 
   /** The newest code builds of a job, as Jenkins reports them (one request). */
   codeBuilds(instance: string, job: string): Promise<JenkinsBuild[]> {
     const client = this.clients.codeJenkins.get(instance)!;
-    return this.cached(`code:${instance}:${job}`, () =>
+    return this.cachedAt(viewCacheKeys.codeBuilds(instance, job), () =>
       client.listBuilds(job, { limit: BUILD_LIMIT, changeSets: true }),
     );
   }
@@ -181,14 +204,8 @@ export class SourceLoader {
 
   /** The newest commits of the config repo that touched the requirements file (to date a pin). */
   pinCommits(env: EnvironmentConfig): Promise<CommitSummary[]> {
-    const gh = this.clients.githubFor(env);
-    return this.cached(
-      `pincommits:${env.apiBaseUrl}/${env.owner}/${env.repo}@${env.branch}:${env.requirementsPath}`,
-      () =>
-        gh.listCommits(env.owner, env.repo, env.branch, {
-          path: env.requirementsPath,
-          perPage: PIN_COMMITS,
-        }),
+    return this.cachedAt(viewCacheKeys.pinCommits(env), () =>
+      this.configRepos.pins(env),
     );
   }
 
@@ -211,50 +228,63 @@ export class SourceLoader {
     );
   }
 
-  /** The branch head and the requirements file at that exact commit. */
+  /**
+   * The branch head and the requirements file at that exact commit. Through
+   * GraphQL the pin history is asked at the same time: the same query, so
+   * dating a pin later costs no request.
+   */
   configHead(env: EnvironmentConfig): Promise<ConfigHead> {
-    const gh = this.clients.githubFor(env);
-    const key = `config:${env.apiBaseUrl}/${env.owner}/${env.repo}@${env.branch}`;
-    return this.cached(key, async () => {
-      const headSha = await gh.getBranchHead(env.owner, env.repo, env.branch);
-      return { headSha, content: await this.fileAt(env, headSha) };
+    return this.cachedAt(viewCacheKeys.configHead(env), async () => {
+      if (this.configRepos.readsAlong(env)) {
+        this.pinCommits(env).catch(() => undefined);
+      }
+      const head = await this.configRepos.head(env);
+      const content =
+        head.content !== undefined
+          ? head.content
+          : await this.fileAt(env, head.headSha);
+      return { headSha: head.headSha, content };
     });
   }
 
   /** The requirements file at a commit (immutable: cached for an hour). */
   fileAt(env: EnvironmentConfig, sha: string): Promise<string | null> {
-    const gh = this.clients.githubFor(env);
-    const key = `file:${env.apiBaseUrl}/${env.owner}/${env.repo}@${sha}:${env.requirementsPath}`;
-    return this.cached(
-      key,
-      async () => {
-        try {
-          return (
-            await gh.getFile(env.owner, env.repo, env.requirementsPath, sha)
-          ).content;
-        } catch (e) {
-          if (e instanceof UpstreamError && e.kind === 'not-found') return null;
-          throw e;
-        }
-      },
+    return this.cachedAt(
+      fileKey(env, sha),
+      () => this.configRepos.fileAt(env, sha),
       FILE_TTL_MS,
     );
   }
 
-  private deployRunsKey(env: EnvironmentConfig): string {
-    const { instance, job } = env.deployJob;
-    return `deploy:${instance}:${job}:${env.configRepoUrl}:v2`;
+  /**
+   * Keeps the files a config repo query answered along (at the head, the
+   * pin history and the newest commits) under `fileAt`'s keys.
+   */
+  private async storeFiles(
+    env: EnvironmentConfig,
+    files: FilesAtCommits,
+  ): Promise<void> {
+    const now = Date.now();
+    if (this.storedFiles.size > 10_000) this.storedFiles.clear();
+    await Promise.all(
+      [...files].map(async ([sha, content]) => {
+        const key = fileKey(env, sha);
+        if ((this.storedFiles.get(key) ?? 0) > now - FILE_TTL_MS / 2) return;
+        this.storedFiles.set(key, now);
+        await this.cachedAt(key, async () => content, FILE_TTL_MS);
+      }),
+    );
   }
 
   /** Forgets the cached deploy runs of an environment (a run was just queued). */
   forgetDeployRuns(env: EnvironmentConfig): Promise<void> {
-    return this.cache.forget(`delivery:${this.deployRunsKey(env)}`);
+    return this.cache.forget(viewCacheKeys.deployRuns(env));
   }
 
   deployRuns(env: EnvironmentConfig): Promise<RawDeployRun[]> {
     const { instance, job } = env.deployJob;
     const client = this.clients.deployJenkins.get(instance)!;
-    return this.cached(this.deployRunsKey(env), async () => {
+    return this.cachedAt(viewCacheKeys.deployRuns(env), async () => {
       const builds = await client.listBuilds(job, { limit: DEPLOY_LIMIT });
       const repo = parseGitRemote(env.configRepoUrl)!;
       return builds.map(b => toRawDeployRun(b, repo, this.config.hostAliases));
@@ -263,21 +293,20 @@ export class SourceLoader {
 
   deployments(env: EnvironmentConfig): Promise<DeploymentSummary[]> {
     const client = this.clients.kubernetesFor(env)!;
-    const c = env.cluster!;
-    return this.cached(`k8s:${c.url}:${c.namespace}`, async () =>
+    return this.cachedAt(viewCacheKeys.deployments(env.cluster!), async () =>
       client.listDeployments(),
     );
   }
 
   /**
-   * Open PRs, kept at most 5 s so a promotion shows up almost at once; the
-   * ETag makes the re-check free of rate limit when nothing changed.
+   * Open PRs, kept at most 5 s so a promotion shows up almost at once. A
+   * re-check on its own is a conditional REST read (a 304 is free of rate
+   * limit when nothing changed); with other config repo reads, one query.
    */
   pulls(env: EnvironmentConfig): Promise<PullSummary[]> {
-    const gh = this.clients.githubFor(env);
-    return this.cached(
-      `pulls:${env.apiBaseUrl}/${env.owner}/${env.repo}`,
-      async () => gh.listOpenPulls(env.owner, env.repo),
+    return this.cachedAt(
+      viewCacheKeys.pulls(env),
+      () => this.configRepos.pulls(env),
       Math.min(this.ttlMs, PULLS_TTL_MS),
     );
   }
