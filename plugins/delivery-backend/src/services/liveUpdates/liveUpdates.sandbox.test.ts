@@ -24,6 +24,7 @@ import {
   xposerAnnotations,
 } from '../../__testUtils__/sandbox';
 import { deliveryLiveUpdatesModule } from './liveUpdatesModule';
+import { GitHubGraphQL } from '../../upstreams/github/GitHubGraphQL';
 
 jest.setTimeout(60_000);
 
@@ -272,10 +273,27 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
       ]),
     );
 
+    // the config repo reads of a view go in one GraphQL query (#13): its
+    // route names no repository, so record which repositories it read
+    const queried: string[] = [];
+    const query = GitHubGraphQL.prototype.query;
+    const spy = jest
+      .spyOn(GitHubGraphQL.prototype, 'query')
+      .mockImplementation(function recorded(
+        this: GitHubGraphQL,
+        text: string,
+        variables: Record<string, unknown>,
+        what: string,
+      ) {
+        for (const k of Object.keys(variables).filter(v => /^o\d+$/.test(v)))
+          queried.push(`${variables[k]}/${variables[`n${k.slice(1)}`]}`);
+        return query.call(this, text, variables, what);
+      });
     sandbox.counter.reset();
     const viewStarted = Date.now();
     const after = await request(server).get(VIEW).set('Authorization', user);
     const viewMs = Date.now() - viewStarted;
+    spy.mockRestore();
     expect(after.body.environments[1].pinnedVersion).toBe('v0.0.21');
     expect(after.body.environments[1].openPromotions).toEqual([]);
     // re-read: staging's config branch, pin commits and pulls, its deploy
@@ -289,13 +307,20 @@ describe('live updates on the sandbox (webhooks -> events backend -> cache -> si
       'jenkins-deploy',
       'kubernetes',
     ]);
-    expect(routes.filter(r => !/config-staging|\/staging\//.test(r))).toEqual(
-      [],
-    );
+    expect(
+      routes.filter(
+        r =>
+          r !== 'github POST /api/graphql' &&
+          !/config-staging|\/staging\//.test(r),
+      ),
+    ).toEqual([]);
+    expect(queried.filter(r => r !== 'gitops/config-staging')).toEqual([]);
     process.stdout.write(
       `live updates: merge -> signal ${latencyMs} ms; next view ${viewMs} ms, ${
         sandbox.counter.snapshot().total
-      } upstream requests:\n  ${routes.join('\n  ')}\n`,
+      } upstream requests:\n  ${routes.join('\n  ')}\n  GraphQL read: ${[
+        ...new Set(queried),
+      ].join(', ')}\n`,
     );
     expect(latencyMs).toBeLessThan(2000);
   });
