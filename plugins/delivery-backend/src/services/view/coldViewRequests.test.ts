@@ -438,6 +438,34 @@ describe('GraphQL fallbacks (default world)', () => {
       await reader.listOpenPulls('gitops', 'config-staging'),
     ]);
     expect(pulls[1].length).toBeGreaterThan(0);
+
+    // a bot's login as REST spells it (GraphQL drops the `[bot]` suffix)
+    const byApp = {
+      number: 7,
+      url: `${sandbox.urls.github}/gitops/config-dev/pull/7`,
+      title: 'Promote xposer to v0.0.21 in dev',
+      headRefName: 'delivery/dev/xposer-v0.0.21',
+      createdAt: '2026-01-01T00:00:00Z',
+      author: { login: 'delivery-app', __typename: 'Bot' },
+    };
+    const page = {
+      pullRequests: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        nodes: [byApp],
+      },
+    };
+    graphqlFault({
+      kind: 'respond',
+      status: 200,
+      once: true,
+      body: JSON.stringify({ data: { r0: page, r1: page } }),
+    });
+    const l2 = loader();
+    const botPulls = await Promise.all([l2.pulls(dev), l2.pulls(staging)]);
+    expect(botPulls.flat().map(p => p.author)).toEqual([
+      'delivery-app[bot]',
+      'delivery-app[bot]',
+    ]);
   });
 });
 

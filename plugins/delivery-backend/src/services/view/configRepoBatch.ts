@@ -105,7 +105,11 @@ const pullNode = z
     title: z.string(),
     headRefName: z.string(),
     createdAt: z.string().nullable().optional(),
-    author: z.object({ login: z.string() }).passthrough().nullable().optional(),
+    author: z
+      .object({ login: z.string(), __typename: z.string().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
   })
   .passthrough();
 
@@ -205,7 +209,13 @@ function toPull(p: z.infer<typeof pullNode>): PullSummary {
     title: p.title,
     branch: p.headRefName,
   };
-  if (p.author?.login) pull.author = p.author.login;
+  if (p.author?.login) {
+    // GraphQL names a bot without the `[bot]` suffix of its REST login
+    pull.author =
+      p.author.__typename === 'Bot' && !p.author.login.endsWith('[bot]')
+        ? `${p.author.login}[bot]`
+        : p.author.login;
+  }
   if (p.createdAt) pull.createdAt = p.createdAt;
   return pull;
 }
@@ -275,7 +285,7 @@ class QueryBuilder {
       )} } } }`;
     }
     if (wants.pulls) {
-      body += ` pullRequests(states: [OPEN], first: ${PULLS_PER_QUERY}, orderBy: {field: CREATED_AT, direction: DESC}) { pageInfo { hasNextPage endCursor } nodes { number url title headRefName createdAt author { login } } }`;
+      body += ` pullRequests(states: [OPEN], first: ${PULLS_PER_QUERY}, orderBy: {field: CREATED_AT, direction: DESC}) { pageInfo { hasNextPage endCursor } nodes { number url title headRefName createdAt author { login __typename } } }`;
     }
     this.fields.push(
       `${alias}: repository(owner: $o${i}, name: $n${i}) {${body} }`,
