@@ -38,6 +38,9 @@ const ORG = (process.env.BENCH_ORG ?? '50,200')
   .map(Number)
   .filter(n => n > 0);
 const ORG_CONCURRENCY = 20;
+/** A view that takes longer stops the bench (with where it was) instead of hanging it. */
+const VIEW_TIMEOUT_MS = Number(process.env.BENCH_VIEW_TIMEOUT_MS ?? 60_000);
+const benchStart = process.hrtime.bigint();
 
 const silent: LoggerService = {
   error() {},
@@ -74,6 +77,25 @@ const byUpstream = (c: Counts) =>
     .sort((a, b) => b[1].total - a[1].total)
     .map(([k, v]) => `${k} ${v.total}`)
     .join(', ');
+/** Progress on stderr, so a slow or stuck phase shows where it is. */
+const progress = (what: string) =>
+  process.stderr.write(
+    `[bench:cold +${(ms(benchStart) / 1000).toFixed(1)} s] ${what}\n`,
+  );
+async function withTimeout<T>(what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: no answer in ${VIEW_TIMEOUT_MS} ms`)),
+      VIEW_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
 /** One sandbox world and how the view is configured and asked against it. */
@@ -180,14 +202,21 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
   // the first cold view of the process (JIT, sockets, anything kept per process)
   await control.reset();
   const tFirst = process.hrtime.bigint();
-  await coldService(s.config).getView(s.entity);
+  await withTimeout(
+    `${s.label}: first cold view`,
+    coldService(s.config).getView(s.entity),
+  );
   const firstMs = ms(tFirst);
   const first = await control.counts();
 
+  progress(`${s.label}: cold view`);
   // (1) cold view upstream requests
   await control.reset();
   const t = process.hrtime.bigint();
-  const view = await coldService(s.config).getView(s.entity);
+  const view = await withTimeout(
+    `${s.label}: cold view`,
+    coldService(s.config).getView(s.entity),
+  );
   const coldMs = ms(t);
   const cold = await control.counts();
   const failed = Object.entries(view.sources)
@@ -211,15 +240,16 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
     for (const [route, n] of Object.entries(r))
       routes.push(`| ${s.label} | ${u} | \`${short(route)}\` | ${n} |`);
 
+  progress(`${s.label}: ${WARM} warm views`);
   // (2) warm view: WARM sequential views on a cache warmed by one view
   const warmSvc = coldService(s.config);
-  await warmSvc.getView(s.entity);
+  await withTimeout(`${s.label}: warming view`, warmSvc.getView(s.entity));
   await control.reset();
   const xs: number[] = [];
   const tWarm = process.hrtime.bigint();
   for (let i = 0; i < WARM; i++) {
     const t1 = process.hrtime.bigint();
-    await warmSvc.getView(s.entity);
+    await withTimeout(`${s.label}: warm view ${i}`, warmSvc.getView(s.entity));
     xs.push(ms(t1));
   }
   const warmWall = ms(tWarm);
@@ -242,6 +272,7 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
   // (3) + (4) cold view under latency on every upstream route; waves measured
   const chains: string[] = [];
   for (const latency of LATENCIES) {
+    progress(`${s.label}: ${RUNS} cold views at ${latency} ms latency`);
     await control.latency(latency);
     const runs: {
       ms: number;
@@ -256,7 +287,10 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
         const t0 = process.hrtime.bigint();
         await control.reset();
         const t1 = process.hrtime.bigint();
-        await svc.getView(s.entity);
+        await withTimeout(
+          `${s.label}: cold view at ${latency} ms, run ${i + 1}`,
+          svc.getView(s.entity),
+        );
         const took = ms(t1);
         const c = await control.counts(true);
         runs.push({
@@ -325,6 +359,7 @@ function configRepos(sandbox: Sandbox): string[] {
 }
 
 async function organisation(services: number): Promise<string[]> {
+  progress(`organisation ${services}: starting the sandbox`);
   const world = generateWorld({ services });
   const sandbox = await startSandbox({
     world,
@@ -345,8 +380,12 @@ async function organisation(services: number): Promise<string[]> {
       }),
     );
     // throwaway: JIT, sockets
-    await coldService(config).getView(entities[0]);
+    await withTimeout(
+      `organisation ${services}: first view`,
+      coldService(config).getView(entities[0]),
+    );
     for (const concurrency of [1, ORG_CONCURRENCY]) {
+      progress(`organisation ${services}: ${concurrency} at a time`);
       // ONE backend: one view service over one shared (empty) cache
       const svc = coldService(config);
       await control.reset();
@@ -358,7 +397,10 @@ async function organisation(services: number): Promise<string[]> {
         Array.from({ length: concurrency }, async () => {
           while (next < entities.length) {
             const e = entities[next++];
-            const v = await svc.getView(e);
+            const v = await withTimeout(
+              `organisation ${services}: ${e.metadata.name}`,
+              svc.getView(e),
+            );
             const errors = Object.entries(v.sources).flatMap(([k, x]) =>
               x.status === 'error' ? [`${k}: ${x.error.kind}`] : [],
             );
@@ -392,7 +434,12 @@ async function organisation(services: number): Promise<string[]> {
         } | ${f(wall)} | ${c.total} | ${(c.total / services).toFixed(
           2,
         )} | ${perRepo
-          .map(r => `${r.repo.split('/')[1]} **${r.reads}** (${r.byRoute})`)
+          .map(
+            r =>
+              `${r.repo.split('/')[1]} **${r.reads}**${
+                r.reads ? ` (${r.byRoute})` : ''
+              }`,
+          )
           .join('; ')} | ${graphql} | ${(
           (configReads + graphql) /
           services
