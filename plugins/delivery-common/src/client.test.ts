@@ -65,6 +65,18 @@ describe('DeliveryClient', () => {
     });
   });
 
+  it('asks for a page of builds with its offset and limit', async () => {
+    const entity = { namespace: 'default', kind: 'Component', name: 'xposer' };
+    await client().getBuilds(entity, { offset: 50, limit: 50 });
+    expect(seen.at(-1)?.url).toBe(
+      '/api/delivery/entities/default/Component/xposer/builds?offset=50&limit=50',
+    );
+    await client().getBuilds(entity);
+    expect(seen.at(-1)?.url).toBe(
+      '/api/delivery/entities/default/Component/xposer/builds',
+    );
+  });
+
   it('throws a ResponseError with the backend message', async () => {
     await expect(
       client().getView({

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type { DeliveryView } from './view';
+import type { CodeBuildsPage, DeliveryView } from './view';
 import type { DeliveryDiagnostics } from './diagnostics';
 import type {
   DeliveryOverview,
@@ -24,6 +24,11 @@ export interface DeliveryEntityRef {
 /** The delivery backend API. @public */
 export interface DeliveryApi {
   getView(entity: DeliveryEntityRef): Promise<DeliveryView>;
+  /** A page of the code job's builds, newest first (older than the view's with an `offset`). */
+  getBuilds(
+    entity: DeliveryEntityRef,
+    page?: { offset?: number; limit?: number },
+  ): Promise<CodeBuildsPage>;
   /** The delivery doctor: every source and join checked, with fixes. */
   getDiagnostics(entity: DeliveryEntityRef): Promise<DeliveryDiagnostics>;
   listPromotions(entity: DeliveryEntityRef): Promise<PromotionRecord[]>;
@@ -74,6 +79,19 @@ export class DeliveryClient implements DeliveryApi {
 
   getView(entity: DeliveryEntityRef): Promise<DeliveryView> {
     return this.request<DeliveryView>(entityPath(entity));
+  }
+
+  getBuilds(
+    entity: DeliveryEntityRef,
+    page: { offset?: number; limit?: number } = {},
+  ): Promise<CodeBuildsPage> {
+    const params = new URLSearchParams();
+    if (page.offset !== undefined) params.set('offset', String(page.offset));
+    if (page.limit !== undefined) params.set('limit', String(page.limit));
+    const qs = params.toString();
+    return this.request<CodeBuildsPage>(
+      `${entityPath(entity)}/builds${qs ? `?${qs}` : ''}`,
+    );
   }
 
   getDiagnostics(entity: DeliveryEntityRef): Promise<DeliveryDiagnostics> {

@@ -85,6 +85,22 @@ export interface CodeBuild {
   commitVia?: LinkEvidence;
 }
 
+/**
+ * One page of a code job's builds, newest first (`GET .../builds`): the
+ * view shows the newest page; older pages reach every run Jenkins keeps.
+ * @public
+ */
+export interface CodeBuildsPage {
+  /** How many of the newest builds were skipped. */
+  offset: number;
+  /** The page size asked for. */
+  limit: number;
+  /** The builds, joined to commits and versions as in the view. */
+  builds: CodeBuild[];
+  /** The page was full: Jenkins may keep older builds. */
+  hasMore: boolean;
+}
+
 /** A Docker image in Nexus. @public */
 export interface ImageArtifact {
   repository: string;

@@ -22,6 +22,7 @@ import { createHistoryRouter } from './historyRoutes';
 import { createPromotionRouter } from './promotionRoutes';
 import { createResyncRouter } from './resyncRoutes';
 import { createViewRouter } from './viewRoutes';
+import { createBuildsRouter } from './buildsRoutes';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -66,6 +67,7 @@ export async function createRouter(
   const readEntity = createReadGuard(options);
   router.use(await createDiagnosticsRouter({ ...options, readEntity }));
   router.use(await createViewRouter({ ...options, readEntity }));
+  router.use(await createBuildsRouter({ ...options, readEntity }));
   router.use(await createHistoryRouter({ ...options, readEntity }));
   router.use(await createPromotionRouter(options));
   router.use(await createResyncRouter(options));

@@ -1,4 +1,5 @@
 import type {
+  CodeBuildsPage,
   DeliveryApi,
   DeliveryDiagnostics,
   DeliveryEntityRef,
@@ -21,7 +22,8 @@ import { xposerPerformance } from './xposerPerformance';
  * Optional answers: missing mutating calls throw; a missing `getDiagnostics`
  * answers with {@link xposerDiagnostics}, a missing `getPerformance` with
  * {@link xposerPerformance} for the asked period, a missing `getOverview`
- * with the twelve services of {@link answerOverview}, filtered and paged.
+ * with the twelve services of {@link answerOverview}, filtered and paged,
+ * a missing `getBuilds` with an empty last page.
  */
 export type FakeDeliveryHandlers = Partial<
   Pick<
@@ -32,6 +34,7 @@ export type FakeDeliveryHandlers = Partial<
     | 'getDiagnostics'
     | 'getPerformance'
     | 'getOverview'
+    | 'getBuilds'
   >
 >;
 
@@ -52,6 +55,7 @@ export class FakeDeliveryApi implements DeliveryApi {
     environment?: string;
   }[] = [];
   readonly overviewRequests: OverviewQuery[] = [];
+  readonly buildsRequests: { offset?: number; limit?: number }[] = [];
 
   constructor(
     private readonly view: (entity: DeliveryEntityRef) => Promise<DeliveryView>,
@@ -61,6 +65,20 @@ export class FakeDeliveryApi implements DeliveryApi {
   getView(entity: DeliveryEntityRef): Promise<DeliveryView> {
     this.viewRequests.push(entity);
     return this.view(entity);
+  }
+
+  async getBuilds(
+    entity: DeliveryEntityRef,
+    page: { offset?: number; limit?: number } = {},
+  ): Promise<CodeBuildsPage> {
+    this.buildsRequests.push(page);
+    if (this.handlers.getBuilds) return this.handlers.getBuilds(entity, page);
+    return {
+      offset: page.offset ?? 0,
+      limit: page.limit ?? 50,
+      builds: [],
+      hasMore: false,
+    };
   }
 
   async getDiagnostics(

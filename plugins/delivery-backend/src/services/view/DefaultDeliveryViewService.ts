@@ -4,13 +4,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  ANNOTATION_CHART,
-  ANNOTATION_CODE_JOB,
-  ANNOTATION_IMAGE,
   ChartArtifact,
+  CodeBuildsPage,
   DeliveryView,
   EnvironmentView,
-  InstanceRef,
   normalizeVersion,
   readDeliveryAnnotations,
   SourceState,
@@ -26,6 +23,8 @@ import { commitsForArtifacts } from './versions/artifactCommits';
 import { sourceLocationRemote } from './versions/codeRepo';
 import { CodeSide, loadCodeSide } from './versions/codeSide';
 import { failed, Loaded, SourceLoader, sourceState } from './sources';
+import { annotationInstances } from './annotationInstances';
+import { loadBuildsPage } from './buildsPage';
 import type { DeliveryViewService } from './types';
 
 /** How a view was made: what the doctor needs beyond the view itself. */
@@ -72,6 +71,21 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     return (await this.getViewWithTrace(entity)).view;
   }
 
+  getBuildsPage(
+    entity: Entity,
+    page: { offset: number; limit: number },
+  ): Promise<CodeBuildsPage> {
+    return loadBuildsPage(
+      {
+        config: this.config,
+        loader: this.loader,
+        isMovingTag: this.isMovingTag,
+      },
+      entity,
+      page,
+    );
+  }
+
   /** The loader (the doctor probes through the same cache). */
   get sources(): SourceLoader {
     return this.loader;
@@ -82,50 +96,12 @@ export class DefaultDeliveryViewService implements DeliveryViewService {
     entity: Entity,
   ): Promise<{ view: DeliveryView; trace: ViewTrace }> {
     const { annotations, problems } = readDeliveryAnnotations(entity);
-    const problem = (a: string) =>
-      problems.find(p => p.annotation === a)?.message;
     const release = annotations.release;
-
-    const resolve = (
-      annotation: string,
-      ref: InstanceRef | undefined,
-      names: Iterable<string>,
-      kind: string,
-    ): Loaded<{ instance: string; id: string }> => {
-      const bad = problem(annotation);
-      if (bad) return failed('not-configured', bad);
-      if (!ref) return failed('not-configured', `No ${annotation} annotation`);
-      const list = [...names];
-      const instance = ref.instance ?? list[0];
-      if (!instance || !list.includes(instance)) {
-        return failed(
-          'not-configured',
-          `${annotation}: no ${kind} instance named "${
-            ref.instance ?? '(default)'
-          }" in delivery config`,
-        );
-      }
-      return { ok: true, value: { instance, id: ref.id } };
-    };
-
-    const codeRef = resolve(
-      ANNOTATION_CODE_JOB,
-      annotations.codeJob,
-      this.config.codeJenkins.map(j => j.name),
-      'codeJenkins',
-    );
-    const imageRef = resolve(
-      ANNOTATION_IMAGE,
-      annotations.image,
-      this.config.nexus.map(n => n.name),
-      'nexus',
-    );
-    const chartRef = resolve(
-      ANNOTATION_CHART,
-      annotations.chart,
-      this.config.chartMuseum.map(c => c.name),
-      'chartMuseum',
-    );
+    const {
+      codeJob: codeRef,
+      image: imageRef,
+      chart: chartRef,
+    } = annotationInstances(this.config, annotations, problems);
     const strategies = annotations.versionFrom ?? this.config.versionFrom;
     const imagesLoad: Promise<Loaded<ImageSearchResult>> = imageRef.ok
       ? this.loader.attempt('nexus', () =>

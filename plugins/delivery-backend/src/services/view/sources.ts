@@ -134,6 +134,24 @@ export class SourceLoader {
   }
 
   /**
+   * An older page of a code job's builds (`offset` past the newest), one
+   * request; cached like the newest page, under its own key.
+   */
+  codeBuildsPage(
+    instance: string,
+    job: string,
+    page: { offset: number; limit: number },
+  ): Promise<JenkinsBuild[]> {
+    const client = this.clients.codeJenkins.get(instance)!;
+    return this.cachedAt(
+      `${viewCacheKeys.codeBuilds(instance, job)}:page:${page.offset}:${
+        page.limit
+      }`,
+      () => client.listBuilds(job, { ...page, changeSets: true }),
+    );
+  }
+
+  /**
    * The code repo's tags and the newest commits of the built branch: two
    * requests per repo and cache period, whatever the number of builds.
    */

@@ -1,9 +1,12 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import type {
   CodeBuild,
   DeliveryView,
 } from '@gitops-delivery/backstage-plugin-delivery-common';
+import type { OlderBuildsState } from '../../hooks/useOlderBuilds';
 import { sourceFailure } from '../../utils/sources';
 import { BuildResultStatus } from '../BuildResultStatus';
 import { EvidenceMarker, MissingLinkMarker } from '../LinkEvidence';
@@ -45,6 +48,11 @@ export interface BuildsTableProps {
   view: DeliveryView;
   /** Rows per page (default 10). */
   pageSize?: number;
+  /**
+   * Older builds beyond the view's newest (see `useOlderBuilds`): the table
+   * lists its `builds` and offers to load more; absent: the view's builds.
+   */
+  older?: OlderBuildsState;
 }
 
 const columns: TableColumn<CodeBuild>[] = [
@@ -80,10 +88,49 @@ const columns: TableColumn<CodeBuild>[] = [
 
 /** The code-Jenkins build history, or its classified error where it would be. */
 export function BuildsTable(props: BuildsTableProps) {
-  const { view, pageSize = 10 } = props;
+  const { view, pageSize = 10, older } = props;
   const failure = sourceFailure(view.sources, 'codeJenkins');
   if (failure) return <SourceErrorNotice failure={failure} />;
-  const data = view.builds.map(b => ({ ...b }));
+  const data = (older?.builds ?? view.builds).map(b => ({ ...b }));
+  return (
+    <>
+      <BuildsList data={data} pageSize={pageSize} />
+      {older && <OlderBuildsControl older={older} />}
+    </>
+  );
+}
+
+/** "Load older builds", its progress and its error. */
+function OlderBuildsControl({ older }: { older: OlderBuildsState }) {
+  if (!older.hasMore && !older.error) return null;
+  return (
+    <Box display="flex" alignItems="center" mt={1} style={{ gap: 12 }}>
+      {older.hasMore && (
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={older.loadMore}
+          disabled={older.loading}
+        >
+          {older.loading ? 'Loading older builds…' : 'Load older builds'}
+        </Button>
+      )}
+      {older.error && (
+        <Typography variant="body2" color="error" role="alert">
+          Could not load older builds: {older.error.message}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function BuildsList({
+  data,
+  pageSize,
+}: {
+  data: CodeBuild[];
+  pageSize: number;
+}) {
   return (
     <Table<CodeBuild>
       title="Builds (code Jenkins)"

@@ -12,11 +12,18 @@ import type {
 import { diagnoseEmptyView } from '../../utils/emptyState';
 import { formatRelativeTime, formatTimestamp } from '../../utils/format';
 import { BuildsTable } from '../BuildsTable';
+import { useOlderBuilds } from '../../hooks/useOlderBuilds';
 import { DeliveryEmptyState } from '../DeliveryEmptyState';
 import { DeploysTable } from '../DeploysTable';
 import { EnvironmentMatrix } from '../EnvironmentMatrix';
 import { Lineage } from '../Lineage';
 import { SourcesSummary } from '../SourcesSummary';
+
+/** The builds table, able to page back through the code job's older builds. */
+function BuildsWithHistory({ view }: { view: DeliveryView }) {
+  const older = useOlderBuilds(view);
+  return <BuildsTable view={view} older={older} />;
+}
 
 /** Props of {@link DeliveryLayout}. */
 export interface DeliveryLayoutProps {
@@ -115,7 +122,7 @@ export function DeliveryLayout(props: DeliveryLayoutProps) {
         <Lineage view={view} actions={versionActions} />
       </Section>
       <Grid item xs={12}>
-        <BuildsTable view={view} />
+        <BuildsWithHistory view={view} />
       </Grid>
       <Grid item xs={12}>
         <DeploysTable view={view} />

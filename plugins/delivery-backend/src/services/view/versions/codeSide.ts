@@ -50,6 +50,8 @@ export async function loadCodeSide(input: {
   config: DeliveryConfig;
   instance: string;
   job: string;
+  /** An older page of builds; absent: the newest (the view's). */
+  page?: { offset: number; limit: number };
   sourceLocation?: GitRemote;
   strategies: readonly VersionStrategy[];
   nexus?: { instance: string; image: string };
@@ -57,7 +59,9 @@ export async function loadCodeSide(input: {
   isMovingTag(tag: string): boolean;
 }): Promise<CodeSide> {
   const { config } = input;
-  const raw = await input.loader.codeBuilds(input.instance, input.job);
+  const raw = input.page
+    ? await input.loader.codeBuildsPage(input.instance, input.job, input.page)
+    : await input.loader.codeBuilds(input.instance, input.job);
   const converted = raw.map(b => ({
     raw: b,
     ...toCodeBuild(b, {
