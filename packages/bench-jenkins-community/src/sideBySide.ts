@@ -276,7 +276,47 @@ async function describe(
 /** Set when the community plugin asked Jenkins for a branch job encoded twice. */
 let doubleEncoded = false;
 
-async function runCount(builds: number, rows: string[], notes: string[]) {
+/**
+ * Every build of a job through Delivery: the view's newest page, then
+ * `/builds?offset=` pages of 50 until `hasMore` is false (uncached backend).
+ */
+async function wholeHistory(
+  sandbox: Sandbox,
+  builds: number,
+  scenario: string,
+  viewUrl: string,
+  headers: Record<string, string>,
+): Promise<string> {
+  await control(sandbox, 'DELETE', '/requests');
+  const t0 = process.hrtime.bigint();
+  const numbers = new Set<number>();
+  let pages = 0;
+  for (let offset = 0; ; offset += 50) {
+    const res = await fetch(`${viewUrl}/builds?offset=${offset}&limit=50`, {
+      headers,
+    });
+    const page = (await res.json()) as {
+      builds: Array<{ number: number }>;
+      hasMore: boolean;
+    };
+    pages++;
+    for (const b of page.builds) numbers.add(b.number);
+    if (!page.hasMore) break;
+  }
+  const elapsed = ms(t0);
+  const counts = (await control(sandbox, 'GET', '/requests')) as Counts;
+  const jenkins = counts.upstreams['jenkins-code']?.total ?? 0;
+  return `| ${builds} | ${scenario} | ${
+    numbers.size
+  } | ${pages} | ${jenkins} | ${counts.total} | ${elapsed.toFixed(0)} |`;
+}
+
+async function runCount(
+  builds: number,
+  rows: string[],
+  notes: string[],
+  history: string[],
+) {
   const sandbox = await startSandbox({
     world: generateWorld({
       services: 1,
@@ -390,6 +430,14 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
           target: { url: view(warm.server, e), headers: oursHeaders },
         },
         {
+          who: 'Delivery builds, older page (`/builds?offset=50&limit=50`, no cache)',
+          kind: 'view',
+          target: {
+            url: `${view(cold.server, e)}/builds?offset=50&limit=50`,
+            headers: oursHeaders,
+          },
+        },
+        {
           who: `community /projects${filter} (CI/CD tab)`,
           kind: 'projects',
           target: { url: `${projects}${filter}`, headers: commHeaders },
@@ -417,6 +465,15 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
       for (const [i, t] of targets.entries()) {
         await row(scenario, t.who, t.kind, measured[i]);
       }
+      history.push(
+        await wholeHistory(
+          sandbox,
+          builds,
+          scenario,
+          view(cold.server, e),
+          oursHeaders,
+        ),
+      );
     }
 
     // What a whole-history read would cost on this Jenkins (not the view's API): the fields our
@@ -466,8 +523,9 @@ async function runCount(builds: number, rows: string[], notes: string[]) {
 async function main() {
   const rows: string[] = [];
   const notes: string[] = [];
+  const history: string[] = [];
   const started = Date.now();
-  for (const builds of COUNTS) await runCount(builds, rows, notes);
+  for (const builds of COUNTS) await runCount(builds, rows, notes, history);
   const [load] = (await import('node:fs'))
     .readFileSync('/proc/loadavg', 'utf8')
     .split('\n');
@@ -493,8 +551,15 @@ encodes them again, so Jenkins is asked for \`release%25252F1.x\` (404; one deco
 `
     : ''
 }
-One request straight to the code Jenkins, ${N} times, \`master\` job (what a whole-history read
-would cost; the view's API is unchanged):
+The whole history through Delivery: \`GET .../builds?offset=&limit=50\` page after page until
+\`hasMore\` is false (no cache; each build joined to commit and version as in the view):
+
+| builds | branch | builds returned | pages | code Jenkins requests | all upstream requests | total ms |
+| --: | --- | --: | --: | --: | --: | --: |
+${history.join('\n')}
+
+One request straight to the code Jenkins, ${N} times, \`master\` job (what one whole-history
+request would cost):
 
 | builds | tree | builds returned | p50 ms | p95 ms | KiB |
 | --: | --- | --: | --: | --: | --: |
