@@ -195,7 +195,12 @@ describe('request counting', () => {
     expect(sb.counter.count('jenkins-code', /api\/json/)).toBe(2);
   });
 
-  it('logs when each request arrived since the last reset, with ?log=1 only', async () => {
+  it('logs when each request arrived and was answered since the last reset, with ?log=1 only', async () => {
+    await addFault({
+      upstream: 'github',
+      kind: 'latency',
+      latencyMs: 40,
+    });
     await fetch(`${sb.urls.control}/requests`, { method: 'DELETE' });
     await fetch(`${sb.urls['jenkins-code']}/api/json?tree=jobs[name]`, {
       headers: auth.code,
@@ -212,7 +217,7 @@ describe('request counting', () => {
       await fetch(`${sb.urls.control}/requests?log=1`)
     ).json()) as {
       total: number;
-      log: { at: number; upstream: string; route: string }[];
+      log: { at: number; upstream: string; route: string; ms?: number }[];
       logDropped: number;
     };
     expect(logged.total).toBe(2);
@@ -223,6 +228,9 @@ describe('request counting', () => {
     ]);
     expect(logged.log[0].at).toBeGreaterThanOrEqual(0);
     expect(logged.log[1].at - logged.log[0].at).toBeGreaterThanOrEqual(50);
+    // answered: ms from arrival to the finished response, injected latency included
+    expect(logged.log[0].ms).toBeGreaterThanOrEqual(0);
+    expect(logged.log[1].ms).toBeGreaterThanOrEqual(39);
 
     await fetch(`${sb.urls.control}/requests`, { method: 'DELETE' });
     const cleared = (await (
@@ -239,6 +247,7 @@ describe('request counting', () => {
     expect(full.total).toBe(RequestCounter.maxLog + 1);
     expect(full.log).toHaveLength(RequestCounter.maxLog);
     expect(full.log[0]).toMatchObject({ upstream: 'nexus', route: 'GET /r/0' });
+    expect(full.log[0].ms).toBeUndefined();
     expect(full.logDropped).toBe(1);
     counter.reset();
     expect(counter.snapshotWithLog()).toEqual({

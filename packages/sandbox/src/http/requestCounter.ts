@@ -11,6 +11,8 @@ export interface RequestLogEntry {
   upstream: string;
   /** `GET /path` (no query), as in {@link RequestCounts}. */
   route: string;
+  /** When its response was finished, in ms after `at` (injected latency included); absent while unanswered. */
+  ms?: number;
 }
 
 /** The counts plus the timing log (`GET /requests?log=1` on the control API). @public */
@@ -21,7 +23,9 @@ export interface RequestCountsWithLog extends RequestCounts {
   logDropped: number;
 }
 
-/** Counts requests per upstream and route, and logs when each arrived. @public */
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Counts requests per upstream and route, and logs when each arrived and was answered. @public */
 export class RequestCounter {
   /** The timing log keeps this many requests per reset (a long-running sandbox stays bounded). */
   static readonly maxLog = 10_000;
@@ -31,17 +35,30 @@ export class RequestCounter {
   private dropped = 0;
   private since = performance.now();
 
-  record(upstream: string, method: string, path: string): void {
+  /**
+   * Counts and logs a request that arrived; call the function returned when
+   * its response is finished (the log's `ms`).
+   */
+  record(upstream: string, method: string, path: string): () => void {
     const routes = this.counts.get(upstream) ?? new Map<string, number>();
     const route = `${method.toUpperCase()} ${path}`;
     routes.set(route, (routes.get(route) ?? 0) + 1);
     this.counts.set(upstream, routes);
-    if (this.log.length < RequestCounter.maxLog) {
-      const at = Math.round((performance.now() - this.since) * 100) / 100;
-      this.log.push({ at, upstream, route });
-    } else {
+    if (this.log.length >= RequestCounter.maxLog) {
       this.dropped++;
+      return () => {};
     }
+    const now = performance.now();
+    const entry: RequestLogEntry = {
+      at: round(now - this.since),
+      upstream,
+      route,
+    };
+    this.log.push(entry);
+    // a reset empties the log; a request from before it stays out of the new one
+    return () => {
+      entry.ms = round(performance.now() - now);
+    };
   }
 
   /** Number of requests to an upstream, optionally only routes matching a pattern. */

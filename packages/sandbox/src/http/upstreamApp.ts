@@ -27,7 +27,7 @@ export function createUpstreamApp(
   app.disable('x-powered-by');
   app.disable('etag');
   app.use((req, res, next) => {
-    infra.counter.record(upstream, req.method, req.path);
+    res.on('finish', infra.counter.record(upstream, req.method, req.path));
     const faults = infra.faults.take(upstream, req.method, req.originalUrl);
     const delay = faults
       .filter(f => f.kind === 'latency')
