@@ -56,7 +56,7 @@ type Counts = {
   total: number;
   upstreams: Record<string, { total: number; routes: Record<string, number> }>;
 };
-type LogEntry = { at: number; upstream: string; route: string };
+type LogEntry = { at: number; upstream: string; route: string; ms?: number };
 type Logged = Counts & { log?: LogEntry[]; logDropped?: number };
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -176,15 +176,54 @@ function waves(log: LogEntry[], latencyMs: number): LogEntry[][] {
   return out;
 }
 
-function describeWave(w: LogEntry[], t0: number): string {
+/** When a wave's last response was finished (server clock; `ms` logged by the sandbox). */
+const waveEnd = (w: LogEntry[], latencyMs: number) =>
+  Math.max(...w.map(e => e.at + (e.ms ?? latencyMs)));
+
+function describeWave(w: LogEntry[], t0: number, latencyMs: number): string {
   const n = new Map<string, number>();
   for (const e of w) {
     const k = `${e.upstream} ${short(e.route)}`;
     n.set(k, (n.get(k) ?? 0) + 1);
   }
-  return `+${Math.round(w[0].at - t0)} ms, ${w.length} req: ${[...n]
-    .map(([k, c]) => (c > 1 ? `${k} ×${c}` : k))
-    .join('; ')}`;
+  const slowest = [...w].sort(
+    (a, b) => (b.ms ?? latencyMs) - (a.ms ?? latencyMs),
+  )[0];
+  return `+${Math.round(w[0].at - t0)} ms, ${
+    w.length
+  } req, all answered by +${Math.round(
+    waveEnd(w, latencyMs) - t0,
+  )} ms (slowest ${slowest.upstream} ${short(slowest.route)}: ${Math.round(
+    slowest.ms ?? latencyMs,
+  )} ms): ${[...n].map(([k, c]) => (c > 1 ? `${k} ×${c}` : k)).join('; ')}`;
+}
+
+/**
+ * Where a cold view's time went (sums to its time): the injected latency
+ * along the waves, the upstreams' own time beyond it (slowest answer of each
+ * wave), and the view's own time (before the first request, between a wave's
+ * last answer and the next wave, after the last answer).
+ */
+function breakdown(
+  w: LogEntry[][],
+  totalMs: number,
+  offsetMs: number,
+  latencyMs: number,
+) {
+  if (!w.length) return undefined;
+  const called = offsetMs / 2; // getView on the sandbox's clock, ± offset/2
+  const starts = w.map(x => x[0].at);
+  const ends = w.map(x => waveEnd(x, latencyMs));
+  const upstreams = w.reduce(
+    (n, _, i) => n + ends[i] - starts[i] - latencyMs,
+    0,
+  );
+  const before = starts[0] - called;
+  const between = w
+    .slice(1)
+    .reduce((n, _, i) => n + starts[i + 1] - ends[i], 0);
+  const after = called + totalMs - ends[ends.length - 1];
+  return { upstreams, view: before + between + after, before, between, after };
 }
 
 interface ScenarioFigures {
@@ -335,17 +374,28 @@ async function measureScenario(s: Scenario): Promise<ScenarioFigures> {
       )} above the critical path (${ratios.map(r => r.toFixed(2)).join(', ')})`,
     ]);
     const t0 = shown.waves[0]?.[0]?.at ?? 0;
-    const lastWave = shown.waves[shown.waves.length - 1] ?? [];
-    const lastStart = lastWave[lastWave.length - 1]?.at ?? 0;
+    const b = breakdown(shown.waves, shown.ms, shown.offset, latency);
+    const parts = b
+      ? `${shown.waves.length} × ${latency} ms injected + ${f(
+          b.upstreams,
+        )} upstreams beyond the injected latency + ${f(
+          b.view,
+        )} the view's own (${f(b.before)} before the first request, ${f(
+          b.between,
+        )} between a wave's last answer and the next wave, ${f(
+          b.after,
+        )} after the last answer)`
+      : 'no requests';
+    rows.push([
+      `where the time went at ${latency} ms (the run shown below)`,
+      `${f(shown.ms)} = ${parts}`,
+    ]);
     chains.push(
       `**${s.label}, ${latency} ms** (${shown.requests} requests, ${f(
         shown.ms,
-      )}; first request ~${f(t0 - shown.offset)} after getView was called; ` +
-        `view returned ~${f(
-          shown.ms + shown.offset - lastStart - latency,
-        )} after the last request's injected latency ended):\n${shown.waves
-          .map((w, i) => `${i + 1}. ${describeWave(w, t0)}`)
-          .join('\n')}`,
+      )} = ${parts}):\n${shown.waves
+        .map((w, i) => `${i + 1}. ${describeWave(w, t0, latency)}`)
+        .join('\n')}`,
     );
   }
   return { rows, routes, chains };
