@@ -9,7 +9,6 @@
  * BENCH_ORG=50,200 (services of the organisation scenario), BENCH_RUNS=5
  * (cold views per latency), BENCH_WARM=200 (sequential warm views).
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
@@ -27,6 +26,7 @@ import type { DeliveryConfig } from '../src/configTypes';
 import {
   memoryCache,
   sandboxAppConfig,
+  silentLogger,
 } from '../src/__testUtils__/sandboxConfig';
 import { DefaultDeliveryViewService } from '../src/services/view';
 
@@ -42,15 +42,7 @@ const ORG_CONCURRENCY = 20;
 const VIEW_TIMEOUT_MS = Number(process.env.BENCH_VIEW_TIMEOUT_MS ?? 60_000);
 const benchStart = process.hrtime.bigint();
 
-const silent: LoggerService = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child() {
-    return silent;
-  },
-};
+const silent = silentLogger;
 
 type Counts = {
   total: number;

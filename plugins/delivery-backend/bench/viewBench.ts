@@ -4,7 +4,6 @@
  * Run: `yarn bench` in plugins/delivery-backend (not part of the tests).
  * Prints figures; asserts nothing.
  */
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -18,6 +17,7 @@ import { readDeliveryConfig } from '../src/config';
 import {
   memoryCache,
   sandboxAppConfig,
+  silentLogger,
 } from '../src/__testUtils__/sandboxConfig';
 import { DefaultDeliveryViewService } from '../src/services/view';
 
@@ -27,15 +27,7 @@ const CHARTS = Number(process.env.BENCH_CHARTS ?? 500);
 const SEQUENTIAL = Number(process.env.BENCH_N ?? 30);
 const CONCURRENT = 20;
 
-const silent: LoggerService = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child() {
-    return silent;
-  },
-};
+const silent = silentLogger;
 
 /** 200 small services plus one (service-001) with 1,000 builds and 500 charts. */
 function benchWorld() {

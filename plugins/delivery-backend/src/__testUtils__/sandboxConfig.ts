@@ -1,4 +1,7 @@
-import type { CacheService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { sandboxCredentials } from '@gitops-delivery/sandbox';
 
@@ -137,3 +140,14 @@ export function memoryCache(): CacheService & { sets: number } {
   };
   return cache as unknown as CacheService & { sets: number };
 }
+
+/** A logger that drops everything (benchmarks; tests use mockServices.logger). */
+export const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};

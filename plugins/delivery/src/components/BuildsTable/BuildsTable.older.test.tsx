@@ -35,7 +35,7 @@ describe('BuildsTable with older builds', () => {
   it('loads older pages on demand until Jenkins has no more, never listing a build twice', async () => {
     const view = { ...xposerView, builds: builds(120, 50) };
     const api = new FakeDeliveryApi(async () => view, {
-      getBuilds: async (_entity, page) => {
+      getBuilds: async (_entity, page = {}) => {
         // a new build arrived meanwhile: the second page starts one earlier
         const offset = page.offset ?? 0;
         const all = builds(121, 121);
@@ -75,7 +75,7 @@ describe('BuildsTable with older builds', () => {
     const view = { ...xposerView, builds: builds(120, 50) };
     let fail = true;
     const api = new FakeDeliveryApi(async () => view, {
-      getBuilds: async (_entity, page) => {
+      getBuilds: async (_entity, page = {}) => {
         if (fail) throw new Error('Code builds: Jenkins timed out');
         return {
           offset: page.offset ?? 0,
