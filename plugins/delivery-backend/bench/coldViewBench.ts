@@ -7,7 +7,9 @@
  * Measures whatever the code does when it runs; prints markdown; asserts nothing.
  *
  * BENCH_ORG=50,200 (services of the organisation scenario), BENCH_RUNS=5
- * (cold views per latency), BENCH_WARM=200 (sequential warm views).
+ * (cold views per latency), BENCH_WARM=200 (sequential warm views),
+ * BENCH_SANDBOX=process (default: the sandbox of the world scenarios in a
+ * child process; `inline`: in this process).
  */
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
@@ -22,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDeliveryConfig } from '../src/config';
+import { startSandboxProcess } from './sandboxProcess';
 import type { DeliveryConfig } from '../src/configTypes';
 import {
   memoryCache,
@@ -90,10 +93,28 @@ async function withTimeout<T>(what: string, p: Promise<T>): Promise<T> {
 }
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
+/**
+ * Where the sandbox of the two world scenarios runs: `process` (default) a
+ * child process, so the timings hold only the view's own work; `inline` in
+ * this process (its answers then share the view's event loop).
+ */
+const SANDBOX_MODE = process.env.BENCH_SANDBOX ?? 'process';
+
+function worldSandbox(world: 'default' | 'stakater') {
+  return SANDBOX_MODE === 'inline'
+    ? startSandbox({
+        world,
+        ports: randomPorts,
+        deployDelayMs: 50,
+        buildDelayMs: 50,
+      })
+    : startSandboxProcess(world);
+}
+
 /** One sandbox world and how the view is configured and asked against it. */
 interface Scenario {
   label: string;
-  sandbox: Sandbox;
+  sandbox: Pick<Sandbox, 'urls'>;
   config: DeliveryConfig;
   entity: Entity;
 }
@@ -111,7 +132,10 @@ function entityOf(name: string, annotations: Record<string, string>): Entity {
   };
 }
 
-function configOf(sandbox: Sandbox, extra: JsonObject = {}): DeliveryConfig {
+function configOf(
+  sandbox: Pick<Sandbox, 'urls'>,
+  extra: JsonObject = {},
+): DeliveryConfig {
   const app = sandboxAppConfig(sandbox.urls, 10_000);
   return readDeliveryConfig(
     new ConfigReader({
@@ -121,7 +145,7 @@ function configOf(sandbox: Sandbox, extra: JsonObject = {}): DeliveryConfig {
   );
 }
 
-function controlOf(sandbox: Sandbox) {
+function controlOf(sandbox: Pick<Sandbox, 'urls'>) {
   const url = sandbox.urls.control;
   return {
     reset: async () => {
@@ -537,7 +561,13 @@ function gitInfo(): string[] {
 
 async function main() {
   const started = process.hrtime.bigint();
-  const header = [...gitInfo(), `loadavg at start: ${loadavg()}`];
+  const header = [
+    ...gitInfo(),
+    `sandbox: ${
+      SANDBOX_MODE === 'inline' ? 'in this process' : 'a child process'
+    } (BENCH_SANDBOX=${SANDBOX_MODE})`,
+    `loadavg at start: ${loadavg()}`,
+  ];
 
   const tables: string[] = [];
   const routeRows: string[] = [];
@@ -545,11 +575,7 @@ async function main() {
 
   // default world (xposer, 3 environments)
   {
-    const sandbox = await startSandbox({
-      ports: randomPorts,
-      deployDelayMs: 50,
-      buildDelayMs: 50,
-    });
+    const sandbox = await worldSandbox('default');
     try {
       const r = await measureScenario({
         label: 'default world, xposer',
@@ -570,10 +596,7 @@ async function main() {
   }
   // stakater world (inventory; hostAliases: its SSH host is the sandbox GitHub)
   {
-    const sandbox = await startSandbox({
-      world: 'stakater',
-      ports: randomPorts,
-    });
+    const sandbox = await worldSandbox('stakater');
     try {
       const r = await measureScenario({
         label: 'stakater world, inventory',
