@@ -5,10 +5,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import type { DeliveryDiagnostics } from '@gitops-delivery/backstage-plugin-delivery-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { DeliveryConfig } from '../configTypes';
+import type { DeliveryTarget } from '../permissions';
 import type { HistoryReader } from '../services/history/types';
 import type { ClaimsService } from '../services/claims';
 import type { PromotionService } from '../services/promotion';
@@ -50,6 +52,12 @@ export interface RouterOptions {
    * absent: those routes answer 404.
    */
   history?: HistoryReader;
+  /**
+   * The plugin's `delivery-target` permission rules (the registry's
+   * ruleset), for the view's buttons; absent: decided per target by
+   * `authorize`.
+   */
+  deliveryTargetRules?: PermissionRuleset<DeliveryTarget>;
 }
 
 /**

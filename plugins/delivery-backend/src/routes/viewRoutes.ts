@@ -2,8 +2,10 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import type { DeliveryTarget } from '../permissions';
 import type { DeliveryViewService } from '../services/view';
 import { environmentAccess } from '../services/claims/environmentAccess';
 import type { ReadableEntity } from './guards';
@@ -16,6 +18,12 @@ export interface ViewRouterOptions {
   readEntity: (req: express.Request) => Promise<ReadableEntity>;
   /** Decides `environments[].access` for user callers; absent: not reported. */
   permissions?: PermissionsService;
+  /**
+   * The plugin's `delivery-target` rules (the permissions registry's
+   * ruleset): the view applies conditional decisions itself, to the entity
+   * it read as the caller; absent: it asks `authorize` per delivery target.
+   */
+  deliveryTargetRules?: PermissionRuleset<DeliveryTarget>;
 }
 
 /**
@@ -44,6 +52,7 @@ export async function createViewRouter(
         {
           environments: result.environments.map(e => e.name),
           claims,
+          rules: options.deliveryTargetRules,
         },
       );
       result.environments = result.environments.map(e => ({
