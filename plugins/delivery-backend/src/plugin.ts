@@ -151,6 +151,10 @@ export const deliveryPlugin = createBackendPlugin({
             claims,
             history,
             diagnose: entity => diagnose(entity, { config, view }),
+            // the view applies promote/re-sync conditions itself (no apply-conditions round trip)
+            deliveryTargetRules: deps.permissionsRegistry.getPermissionRuleset(
+              deliveryTargetResourceRef,
+            ),
           }),
         );
         const selfHealTasks = await scheduleSelfHeal(
