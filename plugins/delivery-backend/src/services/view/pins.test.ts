@@ -56,4 +56,22 @@ describe('findPin', () => {
       /not valid YAML/,
     );
   });
+
+  it('parses a file once per release: the same answer again, another release its own, a bad file refused every time', () => {
+    const content =
+      'dependencies:\n  - name: a\n    version: 1.0.0\n  - name: b\n    version: 2.0.0\n';
+    const first = findPin(content, 'requirements.yaml', 'a');
+    expect(findPin(`${content}`, 'requirements.yaml', 'a')).toBe(first);
+    expect(first).toEqual({ version: '1.0.0', line: 3, matchedBy: 'name' });
+    expect(findPin(content, 'requirements.yaml', 'b')?.version).toBe('2.0.0');
+    expect(findPin(content, 'requirements.yaml', 'c')).toBeUndefined();
+    expect(
+      findPin(content.replace('2.0.0', '2.0.1'), 'requirements.yaml', 'b')
+        ?.version,
+    ).toBe('2.0.1');
+    for (let i = 0; i < 2; i++)
+      expect(() => findPin('dependencies: [\n', 'r.yaml', 'x')).toThrow(
+        /not valid YAML/,
+      );
+  });
 });

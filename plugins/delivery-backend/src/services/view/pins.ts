@@ -6,6 +6,7 @@ import {
   parseDocument,
   Scalar,
 } from 'yaml';
+import { createHash } from 'node:crypto';
 import { UpstreamError } from '../../upstreams/http';
 
 /** Largest requirements/Chart.yaml we parse. */
@@ -20,6 +21,10 @@ export interface Pin {
   /** How the dependency matched: by `alias` or by `name`. */
   matchedBy: 'alias' | 'name';
 }
+
+/** Pins already found, by (path, release, file content); the oldest dropped first. */
+const parsedPins = new Map<string, Pin | undefined>();
+const PARSED_PINS_KEPT = 5_000;
 
 function text(node: unknown, content: string): string | undefined {
   if (!isScalar(node)) return undefined;
@@ -39,6 +44,28 @@ function text(node: unknown, content: string): string | undefined {
  * is not safe YAML (syntax, duplicate keys, aliases, size).
  */
 export function findPin(
+  content: string,
+  path: string,
+  release: string,
+): Pin | undefined {
+  // the same file is read at the same commits by every view: parse it once
+  const key = createHash('sha1')
+    .update(path)
+    .update('\0')
+    .update(release)
+    .update('\0')
+    .update(content)
+    .digest('base64');
+  if (parsedPins.has(key)) return parsedPins.get(key);
+  const pin = parsePin(content, path, release);
+  if (parsedPins.size >= PARSED_PINS_KEPT) {
+    parsedPins.delete(parsedPins.keys().next().value!);
+  }
+  parsedPins.set(key, pin && Object.freeze(pin));
+  return pin;
+}
+
+function parsePin(
   content: string,
   path: string,
   release: string,
