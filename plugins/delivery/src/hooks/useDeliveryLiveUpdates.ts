@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useSignal } from '@backstage/plugin-signals-react';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { deliveryEntityChannel } from '@gitops-delivery/backstage-plugin-delivery-common';
 
 /** Options of {@link useDeliveryLiveUpdates}. */
@@ -23,34 +24,42 @@ export function useDeliveryLiveUpdates(
   options: DeliveryLiveUpdatesOptions = {},
 ): { live: boolean } {
   const { debounceMs = 250, pollIntervalMs = 60_000 } = options;
-  const { lastSignal, isSignalsAvailable } = useSignal(
-    deliveryEntityChannel(entityRef),
-  );
+  const signals = useApiHolder().get(signalApiRef);
   const latest = useRef(refetch);
   latest.current = refetch;
 
-  // One refetch `debounceMs` after the FIRST signal of a burst: later signals
-  // join the pending refetch instead of pushing it back (a merge sends a
-  // pull_request, a push and Jenkins runs within a second or two, and the
-  // first already made the view stale). A signal after the refetch started
-  // schedules the next one.
-  const pending = useRef<ReturnType<typeof setTimeout>>();
+  // Subscribed directly (not through useSignal's state): a signal re-renders
+  // nothing; only the refetch does. One refetch `debounceMs` after the FIRST
+  // signal of a burst: later signals join the pending refetch instead of
+  // pushing it back (a merge sends a pull_request, a push and Jenkins runs
+  // within a second or two, and the first already made the view stale). A
+  // signal after the refetch started schedules the next one.
   useEffect(() => {
-    if (!lastSignal || pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = undefined;
-      latest.current();
-    }, debounceMs);
-  }, [lastSignal, debounceMs]);
-  useEffect(() => () => clearTimeout(pending.current), []);
+    if (!signals) return undefined;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const { unsubscribe } = signals.subscribe(
+      deliveryEntityChannel(entityRef),
+      () => {
+        if (pending) return;
+        pending = setTimeout(() => {
+          pending = undefined;
+          latest.current();
+        }, debounceMs);
+      },
+    );
+    return () => {
+      unsubscribe();
+      clearTimeout(pending);
+    };
+  }, [signals, entityRef, debounceMs]);
 
   useEffect(() => {
-    if (isSignalsAvailable || pollIntervalMs <= 0) return undefined;
+    if (signals || pollIntervalMs <= 0) return undefined;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') latest.current();
     }, pollIntervalMs);
     return () => clearInterval(timer);
-  }, [isSignalsAvailable, pollIntervalMs]);
+  }, [signals, pollIntervalMs]);
 
-  return { live: isSignalsAvailable };
+  return { live: Boolean(signals) };
 }
