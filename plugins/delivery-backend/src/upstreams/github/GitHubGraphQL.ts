@@ -2,7 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import type { SourceErrorKind } from '@gitops-delivery/backstage-plugin-delivery-common';
 import { z } from 'zod';
 import { checkShape, UpstreamError, withRetries } from '../http';
-import type { classifyOctokitError } from './GitHubReader';
+import type { classifyOctokitError } from './githubErrors';
 
 /** What a GraphQL query answered: the data, and the partial failures by alias. */
 export interface GraphQLAnswer {
