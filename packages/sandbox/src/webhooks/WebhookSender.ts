@@ -141,11 +141,14 @@ export class WebhookSender {
  */
 function jenkinsBasicAuth(target: WebhookTarget): string | undefined {
   const url = new URL(target.url);
-  const userInfo = url.username
-    ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
-    : target.token
-    ? `jenkins:${target.token}`
-    : undefined;
+  let userInfo: string | undefined;
+  if (url.username) {
+    userInfo = `${decodeURIComponent(url.username)}:${decodeURIComponent(
+      url.password,
+    )}`;
+  } else if (target.token) {
+    userInfo = `jenkins:${target.token}`;
+  }
   return userInfo
     ? `Basic ${Buffer.from(userInfo, 'utf8').toString('base64')}`
     : undefined;
