@@ -12,7 +12,14 @@ test('the owner promotes xposer from staging to prod; merging deploys it and pro
   await page.goto('/catalog/default/component/xposer/delivery');
 
   const prod = page.getByRole('region', { name: 'prod', exact: true });
-  await expect(prod.getByText('0.0.19', { exact: true }).first()).toBeVisible();
+  // the reset world's pin; a view cached before the reset (an earlier test's
+  // merge) expires within the demo's 15 s TTL, so reload until it shows
+  await expect(async () => {
+    await page.reload();
+    await expect(prod.getByText('0.0.19', { exact: true }).first()).toBeVisible(
+      { timeout: 5_000 },
+    );
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
   await page.getByRole('button', { name: 'Promote to prod' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Promote xposer to prod' });
